@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { envSchemas, type ServiceDefinition } from '@wage/platform';
+import { database } from '../database';
+
+export const envSchema = envSchemas.base
+  .extend(envSchemas.database.shape)
+  .extend(envSchemas.redis.shape)
+  .extend(envSchemas.kafka.shape)
+  .extend({ PORT: envSchemas.port.default(3004) });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function serviceDefinition(env: Env): ServiceDefinition {
+  return {
+    name: 'alert-service',
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    redisUrl: env.REDIS_URL,
+    kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
+  };
+}

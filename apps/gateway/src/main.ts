@@ -1,0 +1,8 @@
+import { loadEnv, runMain, runService } from '@wage/platform';
+import { AppModule } from './app.module';
+import { envSchema, serviceDefinition } from './config/env';
+
+runMain(async () => {
+  const service = serviceDefinition(loadEnv(envSchema));
+  await runService(service, (logger) => AppModule.forRoot(service, logger));
+});

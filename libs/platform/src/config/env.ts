@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Raised at boot when the environment is missing or has a bad value; names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment against one schema per app. An app calls this before it builds anything, so it refuses
+ * to start on a bad or missing value instead of failing later in a request.
+ */
+export function loadEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const missing = issue.path.length > 0 && env[String(issue.path[0])] === undefined;
+      return missing ? `${name} is required: ${issue.message}` : `${name}: ${issue.message}`;
+    }),
+  );
+}
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .min(1)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+/** Reusable pieces of an app's env schema. */
+export const envSchemas = {
+  port,
+  booleanFlag,
+  /** Every app: who it is and how loudly it logs. */
+  base: z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  }),
+  database: z.object({
+    DATABASE_URL: url(['postgres:', 'postgresql:']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  }),
+  redis: z.object({ REDIS_URL: url(['redis:', 'rediss:']) }),
+  kafka: z.object({
+    KAFKA_BROKERS: z
+      .string()
+      .min(1)
+      .transform((value) => value.split(',').map((broker) => broker.trim()))
+      .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'each broker must be host:port')).min(1)),
+    /** Prepended to every topic and consumer group; tests use it to keep files apart. */
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]*$/, 'may contain only letters, digits, dot, underscore and dash')
+      .default(''),
+  }),
+  /** The key that encrypts personal data and keys the blind index; 32 bytes, base64. */
+  secretKey: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64 (openssl rand -base64 32)'),
+};

@@ -1,0 +1,63 @@
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+
+export interface DatabaseSettings {
+  url: string;
+  /** The one schema this service owns; its tables and its migrations table live there. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations?: MixedList<Function | string>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * TypeORM options for one service: no synchronize, explicit entities and migrations (never globs that change with
+ * the build), the service's own schema first on the search path.
+ */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    schema: settings.schema,
+    entities: settings.entities ?? [],
+    migrations: settings.migrations ?? [],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    applicationName: settings.applicationName,
+    extra: {
+      max: settings.poolSize ?? 10,
+      // Fail fast when the server is gone instead of queueing requests forever; the pool reconnects by itself.
+      connectionTimeoutMillis: 5_000,
+      options: `-c search_path=${settings.schema},public`,
+    },
+  };
+}
+
+/** Creates the schema if needed and applies every pending migration; returns the names applied. */
+export async function migrate(settings: DatabaseSettings): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions({ ...settings, poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${settings.schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Reverts the most recent migration of a service (its `down`). */
+export async function revertLastMigration(settings: DatabaseSettings): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(settings));
+  await dataSource.initialize();
+  try {
+    await dataSource.undoLastMigration({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import type { ServiceDefinition } from '../service-definition';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { KafkaClient } from '../kafka/kafka-client';
+import { REDIS, SERVICE_DEFINITION } from '../tokens';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * `GET /health`: 200 when the process is up and every connection it depends on answers now, 503 naming the one
+ * that does not. Load balancers and Kubernetes probes read it.
+ */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly database: TypeOrmHealthIndicator,
+    @Inject(SERVICE_DEFINITION) private readonly service: ServiceDefinition,
+    @Optional() private readonly kafka?: KafkaClient,
+    @Optional() @Inject(REDIS) private readonly redis?: Redis,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check() {
+    const checks: HealthIndicatorFunction[] = [];
+    if (this.service.database) checks.push(() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }));
+    if (this.redis) checks.push(() => this.probe('redis', () => this.redis!.ping()));
+    if (this.kafka) checks.push(() => this.probe('kafka', () => this.kafka!.ping()));
+    return this.health.check(checks);
+  }
+
+  private async probe(key: string, ping: () => Promise<unknown>) {
+    const indicator = this.indicators.check(key);
+    try {
+      await withTimeout(ping(), key);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}

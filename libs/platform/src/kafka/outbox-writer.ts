@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { EventContract, EventData, EventEnvelope } from '@wage/contracts';
+
+export interface NewEvent<C extends EventContract = EventContract> {
+  contract: C;
+  projectCode: string;
+  data: EventData<C>;
+  /** When the fact happened; defaults to now. */
+  occurredAt?: Date | string;
+}
+
+/** Builds a typed event for `OutboxWriter.append`, checking the data against the contract at compile time. */
+export function newEvent<C extends EventContract>(
+  contract: C,
+  projectCode: string,
+  data: EventData<C>,
+  occurredAt?: Date | string,
+): NewEvent<C> {
+  return { contract, projectCode, data, occurredAt };
+}
+
+/**
+ * Writes events into the service's outbox inside the caller's transaction, so they are published if and only if
+ * the business rows commit. Every payload is validated against its contract first: a service cannot emit an event
+ * that its consumers would reject.
+ */
+export class OutboxWriter {
+  constructor(private readonly schema: string) {}
+
+  async append(manager: EntityManager, events: NewEvent[]): Promise<EventEnvelope[]> {
+    if (events.length === 0) return [];
+    const recordedAt = new Date().toISOString();
+    const envelopes = events.map(({ contract, projectCode, data, occurredAt }) => {
+      const parsed = contract.schema.safeParse(data);
+      if (!parsed.success) {
+        throw new Error(`refusing to write an invalid ${contract.type} event: ${parsed.error.message}`);
+      }
+      const envelope: EventEnvelope = {
+        id: randomUUID(),
+        type: contract.type,
+        schemaVersion: contract.schemaVersion,
+        occurredAt: occurredAt === undefined ? recordedAt : new Date(occurredAt).toISOString(),
+        recordedAt,
+        projectCode,
+        data: parsed.data,
+      };
+      return { envelope, topic: contract.topic };
+    });
+    // One statement for any number of events: arrays bind as five parameters, far below pg's limit.
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox_events (id, topic, message_key, type, payload)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+      [
+        envelopes.map((e) => e.envelope.id),
+        envelopes.map((e) => e.topic),
+        envelopes.map((e) => e.envelope.projectCode),
+        envelopes.map((e) => e.envelope.type),
+        envelopes.map((e) => JSON.stringify(e.envelope)),
+      ],
+    );
+    return envelopes.map((e) => e.envelope);
+  }
+}

@@ -1,0 +1,53 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The tables every event-producing or event-consuming service keeps in its own schema. A service's first migration
+ * runs these statements; `down` drops them again.
+ *
+ * - `outbox_events`: events written in the same transaction as the business rows, published later by the relay.
+ * - `processed_events`: ids of events a consumer has applied, so a redelivered event changes nothing.
+ */
+export function platformTablesUp(schema: string): string[] {
+  return [
+    `CREATE TABLE "${schema}".outbox_events (
+       seq          bigserial PRIMARY KEY,
+       id           uuid        NOT NULL UNIQUE,
+       topic        text        NOT NULL,
+       message_key  text        NOT NULL,
+       type         text        NOT NULL,
+       payload      jsonb       NOT NULL,
+       created_at   timestamptz NOT NULL DEFAULT now(),
+       published_at timestamptz
+     )`,
+    `CREATE INDEX outbox_events_pending_idx ON "${schema}".outbox_events (seq) WHERE published_at IS NULL`,
+    `CREATE INDEX outbox_events_published_idx ON "${schema}".outbox_events (published_at) WHERE published_at IS NOT NULL`,
+    `CREATE TABLE "${schema}".processed_events (
+       consumer     text        NOT NULL,
+       event_id     uuid        NOT NULL,
+       processed_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (consumer, event_id)
+     )`,
+  ];
+}
+
+export function platformTablesDown(schema: string): string[] {
+  return [`DROP TABLE "${schema}".processed_events`, `DROP TABLE "${schema}".outbox_events`];
+}
+
+/**
+ * The migration that creates the platform tables in a service's schema; each service lists it first among its
+ * migrations (`platformTablesMigration('roster')`).
+ */
+export function platformTablesMigration(schema: string): new () => MigrationInterface {
+  return class PlatformTables1763700000000 implements MigrationInterface {
+    name = 'PlatformTables1763700000000';
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      for (const statement of platformTablesUp(schema)) await queryRunner.query(statement);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      for (const statement of platformTablesDown(schema)) await queryRunner.query(statement);
+    }
+  };
+}

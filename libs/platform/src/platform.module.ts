@@ -1,0 +1,91 @@
+import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { dataSourceOptions } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { KafkaClient } from './kafka/kafka-client';
+import { OutboxRelayService } from './kafka/outbox-relay.service';
+import { OutboxWriter } from './kafka/outbox-writer';
+import { MetricsController } from './metrics/metrics.controller';
+import { PlatformMetrics } from './metrics/platform-metrics';
+import { createRedis } from './redis/redis';
+import type { ServiceDefinition } from './service-definition';
+import { LOGGER, REDIS, SERVICE_DEFINITION } from './tokens';
+
+/** Closes the connections the platform opened, after the app's own shutdown hooks have run. */
+class ConnectionCloser implements OnApplicationShutdown {
+  constructor(
+    private readonly kafka?: KafkaClient,
+    private readonly redis?: Redis,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.kafka?.close(), this.redis?.quit()]);
+  }
+}
+
+/**
+ * Everything a service gets from the platform, wired from its definition: logger, metrics, health, and — when the
+ * definition asks for them — the database (TypeORM), Redis, Kafka, the outbox writer and its relay.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(service: ServiceDefinition, logger: Logger): DynamicModule {
+    const providers: Provider[] = [
+      { provide: SERVICE_DEFINITION, useValue: service },
+      { provide: LOGGER, useValue: logger },
+      { provide: PlatformMetrics, useValue: new PlatformMetrics(service.name) },
+    ];
+    const exported: (symbol | Function)[] = [SERVICE_DEFINITION, LOGGER, PlatformMetrics];
+    const imports: DynamicModule['imports'] = [TerminusModule];
+
+    if (service.database) {
+      imports.push(
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ ...service.database, applicationName: service.name }),
+          retryAttempts: 5,
+          retryDelay: 1_000,
+        }),
+      );
+    }
+    if (service.kafka) {
+      const kafka = service.kafka;
+      providers.push({
+        provide: KafkaClient,
+        useFactory: () =>
+          new KafkaClient({ brokers: kafka.brokers, topicPrefix: kafka.topicPrefix, clientId: service.name, logger }),
+      });
+      exported.push(KafkaClient);
+    }
+    if (service.redisUrl) {
+      const url = service.redisUrl;
+      providers.push({ provide: REDIS, useFactory: () => createRedis(url, service.name) });
+      exported.push(REDIS);
+    }
+    if (service.outbox) {
+      if (!service.database || !service.kafka) throw new Error(`${service.name}: the outbox needs a database and Kafka`);
+      providers.push({ provide: OutboxWriter, useValue: new OutboxWriter(service.database.schema) }, OutboxRelayService);
+      exported.push(OutboxWriter, OutboxRelayService);
+    }
+    providers.push({
+      provide: ConnectionCloser,
+      useFactory: (kafka?: KafkaClient, redis?: Redis) => new ConnectionCloser(kafka, redis),
+      inject: [
+        { token: KafkaClient, optional: true },
+        { token: REDIS, optional: true },
+      ],
+    });
+
+    return {
+      module: PlatformModule,
+      global: true,
+      imports,
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: [...exported, ...(service.database ? [TypeOrmModule] : [])],
+    };
+  }
+}
+
