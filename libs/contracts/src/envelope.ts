@@ -86,6 +86,7 @@ export function parseEvent<Cs extends readonly EventContract[]>(
     };
   }
   const data = contract.schema.safeParse(envelope.data.data);
-  if (!data.success) return { ok: false, reason: `invalid ${contract.type} data: ${describeIssues(data.error)}` };
+  if (!data.success)
+    return { ok: false, reason: `invalid ${contract.type} data: ${describeIssues(data.error)}` };
   return { ok: true, event: { ...envelope.data, data: data.data } as AnyEventOf<Cs> };
 }

@@ -1,0 +1,56 @@
+import type { AnyEventOf } from '../envelope';
+import { Topics, type Topic } from '../topics';
+import {
+  DepositMovementRecorded,
+  DepositRecorded,
+  TransactionRecorded,
+  WageAccountOpened,
+} from './account.events';
+import { AlertCleared, AlertRaised, AlertSuppressed, AlertUpdated } from './alert.events';
+import { MonthlyAssessmentCompleted } from './assessment.events';
+import { ProjectRegistered, ProjectStatusChanged } from './project.events';
+import {
+  AttendanceReported,
+  PaySheetSubmitted,
+  WorkerEnrolled,
+  WorkerExited,
+  WorkerUpdated,
+} from './roster.events';
+
+export * from './account.events';
+export * from './alert.events';
+export * from './assessment.events';
+export * from './project.events';
+export * from './roster.events';
+
+// Tuples, so that `parseEvent(rosterEvents, raw)` returns a union a consumer narrows by `event.type`.
+export const projectEvents = [ProjectRegistered, ProjectStatusChanged] as const;
+export const rosterEvents = [
+  WorkerEnrolled,
+  WorkerUpdated,
+  WorkerExited,
+  AttendanceReported,
+  PaySheetSubmitted,
+] as const;
+export const accountEvents = [
+  WageAccountOpened,
+  TransactionRecorded,
+  DepositRecorded,
+  DepositMovementRecorded,
+] as const;
+export const alertEvents = [AlertRaised, AlertUpdated, AlertCleared, AlertSuppressed] as const;
+export const assessmentEvents = [MonthlyAssessmentCompleted] as const;
+
+export type ProjectEvent = AnyEventOf<typeof projectEvents>;
+export type RosterEvent = AnyEventOf<typeof rosterEvents>;
+export type AccountEvent = AnyEventOf<typeof accountEvents>;
+export type AlertEvent = AnyEventOf<typeof alertEvents>;
+export type AssessmentEvent = AnyEventOf<typeof assessmentEvents>;
+
+export const eventsByTopic = {
+  [Topics.project]: projectEvents,
+  [Topics.roster]: rosterEvents,
+  [Topics.account]: accountEvents,
+  [Topics.alert]: alertEvents,
+  [Topics.assessment]: assessmentEvents,
+} as const satisfies Record<Topic, readonly unknown[]>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../envelope';
+import { ProjectStatus } from '../enums';
+import { creditCode, fen, isoDate, projectCode, regionCode } from '../fields';
+import { Topics } from '../topics';
+
+/** A project registered by the administrator; the project key issued with it never travels in events. */
+export const ProjectRegistered = defineEvent(
+  Topics.project,
+  'ProjectRegistered',
+  z.object({
+    code: projectCode,
+    name: z.string().min(1),
+    regionCode,
+    /** 施工总承包单位: the deposit adjustment follows its record by credit code. */
+    contractor: z.object({ name: z.string().min(1), creditCode }),
+    /** 建设单位. */
+    owner: z.object({ name: z.string().min(1), creditCode: creditCode.optional() }),
+    contractAmountFen: fen,
+    startDate: isoDate,
+    plannedEndDate: isoDate.optional(),
+    /** 发薪日: the day of month M+1 on which month M's wages are due. */
+    payday: z.number().int().min(1).max(31),
+    status: ProjectStatus,
+  }),
+);
+export type ProjectRegistered = EventData<typeof ProjectRegistered>;
+
+export const ProjectStatusChanged = defineEvent(
+  Topics.project,
+  'ProjectStatusChanged',
+  z
+    .object({
+      code: projectCode,
+      status: ProjectStatus,
+      previousStatus: ProjectStatus,
+      effectiveDate: isoDate,
+    })
+    .refine((change) => change.status !== change.previousStatus, {
+      error: 'status must differ from previousStatus',
+      path: ['status'],
+    }),
+);
+export type ProjectStatusChanged = EventData<typeof ProjectStatusChanged>;
