@@ -21,6 +21,8 @@ const common = {
 // unit tests touch nothing outside the process; integration and end-to-end tests talk to real
 // PostgreSQL, Redis and Kafka that the global setup provides (testcontainers or the local services).
 const config: Config = {
+  // Integration tests wait for real services (a Kafka consumer group joining takes seconds); unit tests never wait.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

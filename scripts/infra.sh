@@ -5,6 +5,7 @@
 #   scripts/infra.sh up       start what is not running (idempotent), wait until everything answers
 #   scripts/infra.sh down     stop only what `up` started
 #   scripts/infra.sh status   say what answers and who started it
+#   scripts/infra.sh kafka-up | kafka-down   only the broker (with INFRA_STATE_DIR and KAFKA_PORT: a disposable one)
 #
 # Ports: PostgreSQL 127.0.0.1:5432, Redis 127.0.0.1:6379, Kafka 127.0.0.1:9092 (controller on 9093).
 # State (Kafka's data and logs, pid files, markers of what we started) lives in .infra/, which git ignores.
@@ -15,7 +16,9 @@ STATE="${INFRA_STATE_DIR:-$ROOT/.infra}"
 KAFKA_DIR="$STATE/kafka"
 KAFKA_HEAP="${KAFKA_HEAP:-512m}"
 KAFKA_WAIT_SECONDS="${KAFKA_WAIT_SECONDS:-120}"
-PG_HOST=127.0.0.1 PG_PORT=5432 REDIS_PORT=6379 KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093
+PG_HOST=127.0.0.1 PG_PORT=5432 REDIS_PORT=6379
+# Overridable so that tests can run a second, disposable broker next to the shared one.
+KAFKA_PORT="${KAFKA_PORT:-9092}" KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'infra: %s\n' "$*" >&2; exit 1; }
@@ -205,5 +208,7 @@ case "${1:-}" in
   up) pg_up; redis_up; kafka_up ;;
   down) kafka_down; redis_down; pg_down ;;
   status) status ;;
-  *) fail "usage: $0 up|down|status" ;;
+  kafka-up) kafka_up ;;
+  kafka-down) kafka_down ;;
+  *) fail "usage: $0 up|down|status|kafka-up|kafka-down" ;;
 esac

@@ -1,4 +1,13 @@
-import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
@@ -15,14 +24,19 @@ import type { ServiceDefinition } from './service-definition';
 import { LOGGER, REDIS, SERVICE_DEFINITION } from './tokens';
 
 /** Closes the connections the platform opened, after the app's own shutdown hooks have run. */
+@Injectable()
 class ConnectionCloser implements OnApplicationShutdown {
   constructor(
-    private readonly kafka?: KafkaClient,
-    private readonly redis?: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly kafka?: KafkaClient,
+    @Optional() @Inject(REDIS) private readonly redis?: Redis,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.kafka?.close(), this.redis?.quit()]);
+    // quit() waits for a reply, which never comes from a Redis that is down: then just drop the connection.
+    const closeRedis = this.redis?.status === 'ready' ? this.redis.quit() : this.redis?.disconnect();
+    await Promise.allSettled([this.kafka?.close(), closeRedis]);
+    this.logger.info('connections closed; shutdown complete');
   }
 }
 
@@ -38,7 +52,7 @@ export class PlatformModule {
       { provide: LOGGER, useValue: logger },
       { provide: PlatformMetrics, useValue: new PlatformMetrics(service.name) },
     ];
-    const exported: (symbol | Function)[] = [SERVICE_DEFINITION, LOGGER, PlatformMetrics];
+    const exported: (symbol | Type)[] = [SERVICE_DEFINITION, LOGGER, PlatformMetrics];
     const imports: DynamicModule['imports'] = [TerminusModule];
 
     if (service.database) {
@@ -55,7 +69,12 @@ export class PlatformModule {
       providers.push({
         provide: KafkaClient,
         useFactory: () =>
-          new KafkaClient({ brokers: kafka.brokers, topicPrefix: kafka.topicPrefix, clientId: service.name, logger }),
+          new KafkaClient({
+            brokers: kafka.brokers,
+            topicPrefix: kafka.topicPrefix,
+            clientId: service.name,
+            logger,
+          }),
       });
       exported.push(KafkaClient);
     }
@@ -65,18 +84,15 @@ export class PlatformModule {
       exported.push(REDIS);
     }
     if (service.outbox) {
-      if (!service.database || !service.kafka) throw new Error(`${service.name}: the outbox needs a database and Kafka`);
-      providers.push({ provide: OutboxWriter, useValue: new OutboxWriter(service.database.schema) }, OutboxRelayService);
+      if (!service.database || !service.kafka)
+        throw new Error(`${service.name}: the outbox needs a database and Kafka`);
+      providers.push(
+        { provide: OutboxWriter, useValue: new OutboxWriter(service.database.schema) },
+        OutboxRelayService,
+      );
       exported.push(OutboxWriter, OutboxRelayService);
     }
-    providers.push({
-      provide: ConnectionCloser,
-      useFactory: (kafka?: KafkaClient, redis?: Redis) => new ConnectionCloser(kafka, redis),
-      inject: [
-        { token: KafkaClient, optional: true },
-        { token: REDIS, optional: true },
-      ],
-    });
+    providers.push(ConnectionCloser);
 
     return {
       module: PlatformModule,
@@ -88,4 +104,3 @@ export class PlatformModule {
     };
   }
 }
-

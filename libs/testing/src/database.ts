@@ -26,7 +26,10 @@ async function withServer<T>(serverUrl: string, fn: (client: Client) => Promise<
  * Builds the template every test database is cloned from: all services' schemas, migrated from scratch, so a
  * test file starts from exactly what production migrations produce. Leftover test databases are dropped.
  */
-export async function createMigratedTemplate(serverUrl: string, databases: DatabaseSettings[]): Promise<void> {
+export async function createMigratedTemplate(
+  serverUrl: string,
+  databases: Omit<DatabaseSettings, 'url'>[],
+): Promise<void> {
   await withServer(serverUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE $1`,
@@ -69,6 +72,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: urlFor(postgresUrl, name),
-    drop: () => withServer(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withServer(postgresUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      ).then(() => undefined),
   };
 }

@@ -38,7 +38,9 @@ export function testInfra(): TestInfra {
   const redisUrl = process.env[ENV.redis];
   const kafka = process.env[ENV.kafka];
   if ((kind !== 'containers' && kind !== 'local') || !postgresUrl || !redisUrl || !kafka) {
-    throw new Error('test infrastructure is not set up: run tests through jest (npm test), whose global setup provides it');
+    throw new Error(
+      'test infrastructure is not set up: run tests through jest (npm test), whose global setup provides it',
+    );
   }
   return { kind, postgresUrl, redisUrl, kafkaBrokers: kafka.split(',') };
 }

@@ -38,8 +38,8 @@ export class TopicReader {
   readonly messages: ReadMessage[] = [];
   private constructor(private readonly stopConsumer: () => Promise<void>) {}
 
-  static async start(topic: string): Promise<TopicReader> {
-    const kafka = new Kafka({ brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING, clientId: 'test-reader' });
+  static async start(topic: string, brokers: string[] = testInfra().kafkaBrokers): Promise<TopicReader> {
+    const kafka = new Kafka({ brokers, logLevel: logLevel.NOTHING, clientId: 'test-reader' });
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
@@ -57,7 +57,10 @@ export class TopicReader {
   }
 
   /** Waits until the messages read so far satisfy `predicate`; returns them. */
-  waitFor(predicate: (messages: ReadMessage[]) => boolean, options: WaitOptions = {}): Promise<ReadMessage[]> {
+  waitFor(
+    predicate: (messages: ReadMessage[]) => boolean,
+    options: WaitOptions = {},
+  ): Promise<ReadMessage[]> {
     return waitFor(() => predicate(this.messages) && this.messages, options);
   }
 

@@ -28,9 +28,17 @@ describe('loadEnv', () => {
 
   it.each([
     ['a missing variable', { ...valid, DATABASE_URL: undefined }, 'DATABASE_URL is required'],
-    ['a URL of the wrong kind', { ...valid, DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must be a URL starting with postgres:'],
+    [
+      'a URL of the wrong kind',
+      { ...valid, DATABASE_URL: 'mysql://x' },
+      'DATABASE_URL: must be a URL starting with postgres:',
+    ],
     ['a port out of range', { ...valid, PORT: '70000' }, 'PORT:'],
-    ['a broker without a port', { ...valid, KAFKA_BROKERS: 'kafka' }, 'KAFKA_BROKERS.0: each broker must be host:port'],
+    [
+      'a broker without a port',
+      { ...valid, KAFKA_BROKERS: 'kafka' },
+      'KAFKA_BROKERS.0: each broker must be host:port',
+    ],
     ['an unknown log level', { ...valid, LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
   ])('refuses %s and names the variable', (_case, env, expected) => {
     expect(() => loadEnv(schema, env)).toThrow(ConfigError);

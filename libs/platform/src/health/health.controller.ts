@@ -16,7 +16,10 @@ const CHECK_TIMEOUT_MS = 2_000;
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+      CHECK_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -40,7 +43,8 @@ export class HealthController {
   @HealthCheck()
   check() {
     const checks: HealthIndicatorFunction[] = [];
-    if (this.service.database) checks.push(() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }));
+    if (this.service.database)
+      checks.push(() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }));
     if (this.redis) checks.push(() => this.probe('redis', () => this.redis!.ping()));
     if (this.kafka) checks.push(() => this.probe('kafka', () => this.kafka!.ping()));
     return this.health.check(checks);

@@ -36,7 +36,9 @@ export async function runService(
   app.use(httpLoggingMiddleware(logger));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const stop = metrics.httpRequestDuration.startTimer({ method: req.method });
-    res.on('finish', () => stop({ route: (req.route?.path as string | undefined) ?? 'unmatched', status: res.statusCode }));
+    res.on('finish', () =>
+      stop({ route: (req.route?.path as string | undefined) ?? 'unmatched', status: res.statusCode }),
+    );
     next();
   });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });
@@ -51,7 +53,9 @@ export function runMain(main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
     // A configuration problem is the operator's to fix: say what it is, without a stack trace.
     const configProblem = error instanceof Error && error.name === 'ConfigError';
-    console.error(error instanceof Error ? (configProblem ? error.message : (error.stack ?? error.message)) : error);
+    console.error(
+      error instanceof Error ? (configProblem ? error.message : (error.stack ?? error.message)) : error,
+    );
     process.exit(1);
   });
 }

@@ -1,7 +1,13 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { deadLetterTopic, parseEvent, type AnyEventOf, type EventContract, type Topic } from '@wage/contracts';
+import {
+  deadLetterTopic,
+  parseEvent,
+  type AnyEventOf,
+  type EventContract,
+  type Topic,
+} from '@wage/contracts';
 import type { KafkaClient } from './kafka-client';
 import type { PlatformMetrics } from '../metrics/platform-metrics';
 
@@ -52,7 +58,11 @@ export class EventConsumer<Cs extends readonly EventContract[]> {
   private readonly chunkSize: number;
 
   constructor(private readonly settings: EventConsumerSettings<Cs>) {
-    this.logger = settings.logger.child({ component: 'consumer', consumer: settings.name, topic: settings.topic });
+    this.logger = settings.logger.child({
+      component: 'consumer',
+      consumer: settings.name,
+      topic: settings.topic,
+    });
     this.maxAttempts = settings.maxAttempts ?? 3;
     this.retryDelayMs = settings.retryDelayMs ?? 200;
     this.chunkSize = settings.chunkSize ?? 500;
@@ -110,7 +120,10 @@ export class EventConsumer<Cs extends readonly EventContract[]> {
       await this.apply(chunk.map((p) => p.event));
       return;
     } catch (error) {
-      this.logger.warn({ err: error, events: chunk.length }, 'applying events failed; retrying them one by one');
+      this.logger.warn(
+        { err: error, events: chunk.length },
+        'applying events failed; retrying them one by one',
+      );
     }
     for (const item of chunk) await this.applyWithRetries(item);
   }

@@ -132,7 +132,11 @@ export class KafkaClient {
 
   private producer(): Promise<Producer> {
     if (!this.producerPromise) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: true,
+      });
       this.producerPromise = producer.connect().then(
         () => producer,
         (error: unknown) => {

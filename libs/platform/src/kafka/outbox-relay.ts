@@ -134,7 +134,10 @@ export class OutboxRelay {
         failures += 1;
         this.settings.metrics?.outboxPublishFailures.inc();
         const delay = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(failures, 10));
-        this.logger.warn({ err: error, failures, retryInMs: delay }, 'outbox relay could not publish; will retry');
+        this.logger.warn(
+          { err: error, failures, retryInMs: delay },
+          'outbox relay could not publish; will retry',
+        );
         await this.sleep(delay);
       }
     }

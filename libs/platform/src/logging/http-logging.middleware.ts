@@ -17,7 +17,12 @@ export function httpLoggingMiddleware(logger: Logger) {
         if (req.originalUrl === '/health' || req.originalUrl === '/metrics') return;
         const level = res.statusCode >= 500 ? 'error' : 'info';
         logger[level](
-          { method: req.method, url: req.originalUrl, status: res.statusCode, durationMs: Math.round(durationMs) },
+          {
+            method: req.method,
+            url: req.originalUrl,
+            status: res.statusCode,
+            durationMs: Math.round(durationMs),
+          },
           'request completed',
         );
       });

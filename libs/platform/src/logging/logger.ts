@@ -5,7 +5,15 @@ import { currentRequestContext } from './request-context';
 export type { Logger } from 'pino';
 
 /** Fields whose values never reach a log line as they are. */
-const SECRET_KEYS = new Set(['password', 'apikey', 'authorization', 'token', 'accesstoken', 'secret', 'cookie']);
+const SECRET_KEYS = new Set([
+  'password',
+  'apikey',
+  'authorization',
+  'token',
+  'accesstoken',
+  'secret',
+  'cookie',
+]);
 const ID_KEYS = new Set(['idnumber', 'identitynumber']);
 
 function redactValue(key: string, value: unknown, depth: number): unknown {
@@ -23,7 +31,11 @@ export function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactSensitive(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
   if (value instanceof Error) {
-    return { type: value.name, message: redactSensitive(value.message), stack: value.stack && redactSensitive(value.stack) };
+    return {
+      type: value.name,
+      message: redactSensitive(value.message),
+      stack: value.stack && redactSensitive(value.stack),
+    };
   }
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
   if (Buffer.isBuffer(value)) return `[${value.length} bytes]`;
@@ -62,5 +74,7 @@ export function createLogger({ service, level, destination }: LoggerSettings): L
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Synchronous writes: a line logged just before the process ends (a crash, SIGTERM re-raised after shutdown) is
+  // not lost in a buffer.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }

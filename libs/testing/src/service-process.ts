@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { freePort } from './disposable-kafka';
+import { waitFor } from './wait-for';
+
+const DIST = resolve(__dirname, '../../../dist/apps');
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  /** Everything the process wrote, for assertions and for failure messages. */
+  output(): string;
+  /** Sends SIGTERM and resolves once the process has ended. */
+  stop(): Promise<ProcessExit>;
+}
+
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Runs a built service (`npm run build` first) as a real process on a free port and waits until its /health
+ * answers 200. End-to-end tests drive services this way, exactly as they run in production.
+ */
+export async function startServiceProcess(
+  name: string,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
+  const entry = resolve(DIST, name, 'main.js');
+  if (!existsSync(entry))
+    throw new Error(`${entry} does not exist: run \`npm run build\` before the end-to-end tests`);
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<ProcessExit>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal })),
+  );
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+
+  const url = `http://127.0.0.1:${port}`;
+  const healthy = waitFor(async () => (await fetch(`${url}/health`).catch(() => undefined))?.status === 200, {
+    description: `${name} to become healthy`,
+    timeoutMs: 60_000,
+    intervalMs: 200,
+  });
+  const died = exited.then(({ code, signal }) => {
+    throw new Error(`${name} exited (code ${code}, signal ${signal}) before it became healthy`);
+  });
+  try {
+    await Promise.race([healthy, died]);
+  } catch (error) {
+    if (!hasExited) child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n--- ${name} output ---\n${output}`);
+  } finally {
+    died.catch(() => undefined);
+    healthy.catch(() => undefined);
+  }
+  return {
+    name,
+    url,
+    output: () => output,
+    stop: async () => {
+      if (!hasExited) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
