@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: every suite CI runs (unit, integration, end-to-end), starting what it needs.
+#   - With a Docker engine (and TEST_INFRA not set to local): testcontainers starts PostgreSQL, Redis and Kafka.
+#   - Otherwise: the local services, started by scripts/infra.sh if they are not running (Kafka included).
+# The end-to-end tests run the built services, so the apps are built first.
+# Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ "${TEST_INFRA:-}" != "local" ] && docker info >/dev/null 2>&1; then
+  export TEST_INFRA=containers
+  echo "test: a Docker engine answers; testcontainers provides PostgreSQL, Redis and Kafka"
+else
+  export TEST_INFRA=local
+  bash scripts/infra.sh up
+fi
+
+echo "test: building the services"
+npm run --silent build >/dev/null
+
+# Integration tests mostly wait on I/O: more workers than cores keeps the machine busy.
+exec npx jest --maxWorkers="${JEST_WORKERS:-3}" "$@"
