@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every service in the background against the local infrastructure.
+#   scripts/stack.sh up     infra:up, build, create the database, migrate, start services, wait until healthy
+#   scripts/stack.sh down   stop the services this script started (SIGTERM, then wait)
+# Environment variables (DATABASE_URL, REDIS_URL, KAFKA_BROKERS, LOG_LEVEL, ...) are passed on to the services.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="$ROOT/.infra/stack"
+SERVICES=(roster-service wage-account-service rules-engine alert-service report-service gateway)
+declare -A PORTS=([roster-service]=3001 [wage-account-service]=3002 [rules-engine]=3003 [alert-service]=3004 [report-service]=3005 [gateway]=8080)
+MIGRATED=(roster-service wage-account-service rules-engine alert-service report-service)
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wage}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+
+say() { printf '%s\n' "$*"; }
+
+running() { [ -f "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null; }
+
+healthy() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))' "$1"; }
+
+create_database() {
+  (cd "$ROOT" && node -e '
+    const { Client } = require("pg");
+    const target = new URL(process.env.DATABASE_URL);
+    const name = decodeURIComponent(target.pathname.slice(1));
+    const server = new URL(target); server.pathname = "/postgres";
+    const client = new Client({ connectionString: server.toString() });
+    client.connect()
+      .then(() => client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]))
+      .then((r) => r.rowCount ? undefined : client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`)
+        .then(() => console.log(`stack: created database ${name}`)))
+      .then(() => client.end(), (e) => { console.error(`stack: cannot create database ${name}: ${e.message}`); process.exit(1); });
+  ')
+}
+
+up() {
+  mkdir -p "$STATE"
+  bash "$ROOT/scripts/infra.sh" up
+  say "stack: building the services"
+  (cd "$ROOT" && npm run --silent build >/dev/null)
+  create_database
+  for service in "${MIGRATED[@]}"; do node "$ROOT/dist/apps/$service/main.js" migrate; done
+  for service in "${SERVICES[@]}"; do
+    if running "$service"; then say "stack: $service already running (pid $(cat "$STATE/$service.pid"))"; continue; fi
+    PORT="${PORTS[$service]}" setsid nohup node "$ROOT/dist/apps/$service/main.js" >"$STATE/$service.log" 2>&1 </dev/null &
+    echo $! >"$STATE/$service.pid"
+  done
+  for service in "${SERVICES[@]}"; do
+    local url="http://127.0.0.1:${PORTS[$service]}/health" deadline=$((SECONDS + 60))
+    until healthy "$url"; do
+      running "$service" || { say "stack: $service exited; its log:"; tail -n 30 "$STATE/$service.log"; exit 1; }
+      [ "$SECONDS" -lt "$deadline" ] || { say "stack: $service not healthy after 60s; see $STATE/$service.log"; exit 1; }
+      sleep 0.5
+    done
+    say "stack: $service healthy on http://127.0.0.1:${PORTS[$service]}"
+  done
+  say ""
+  say "The platform is up. Gateway: http://127.0.0.1:8080   Logs: $STATE/<service>.log   Stop: npm run stack:down"
+}
+
+down() {
+  for service in "${SERVICES[@]}"; do
+    if running "$service"; then
+      local pid; pid="$(cat "$STATE/$service.pid")"
+      kill -TERM "$pid"
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+      say "stack: $service stopped"
+    fi
+    rm -f "$STATE/$service.pid"
+  done
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  *) say "usage: $0 up|down"; exit 1 ;;
+esac
