@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
+import pino from 'pino';
+import { KafkaClient } from '@wage/platform';
 import { testInfra } from './infra';
 import { waitFor, type WaitOptions } from './wait-for';
 
@@ -39,15 +41,12 @@ export class TopicReader {
   private constructor(private readonly stopConsumer: () => Promise<void>) {}
 
   static async start(topic: string, brokers: string[] = testInfra().kafkaBrokers): Promise<TopicReader> {
-    const kafka = new Kafka({ brokers, logLevel: logLevel.NOTHING, clientId: 'test-reader' });
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-    await admin.disconnect();
-    const consumer = kafka.consumer({ groupId: `reader-${randomBytes(6).toString('hex')}` });
+    const kafka = new KafkaClient({ brokers, clientId: 'test-reader', logger: pino({ level: 'silent' }) });
+    await kafka.ensureTopics([topic]);
+    const consumer = kafka.consumer(`reader-${randomBytes(6).toString('hex')}`);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    const reader = new TopicReader(() => consumer.disconnect());
+    const reader = new TopicReader(() => kafka.close());
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
         reader.messages.push(toReadMessage(message, partition));

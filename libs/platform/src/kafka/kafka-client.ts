@@ -76,16 +76,34 @@ export class KafkaClient {
     return `${this.topicPrefix}${name}`;
   }
 
-  /** Creates missing topics (existing ones are left as they are). */
+  /**
+   * Creates missing topics (existing ones are left as they are) and waits until every partition has a leader.
+   * Right after a broker starts, or while another client auto-creates the same topic, the broker answers with
+   * retriable errors for a moment: those are retried.
+   */
   async ensureTopics(names: string[], partitions = 3): Promise<void> {
-    const admin = await this.admin();
-    const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(names.map((n) => this.topic(n)))].filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-    });
+    const topics = [...new Set(names.map((n) => this.topic(n)))];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const admin = await this.admin();
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+          });
+        }
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+          return;
+        throw Object.assign(new Error(`topics ${topics.join(', ')} have no leader yet`), { retriable: true });
+      } catch (error) {
+        const retriable = (error as { retriable?: boolean }).retriable === true;
+        if (!retriable || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, 1_000)));
+      }
+    }
   }
 
   /**
