@@ -15,6 +15,28 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wage}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 
+# Development secrets, made once per checkout and kept in .infra/stack/secrets.env (git-ignored); any variable
+# already set in the environment wins. Production takes them from its secret store, never from here.
+rand32() { head -c 32 /dev/urandom | base64 | tr -d '\n'; }
+
+dev_secrets() {
+  local file="$STATE/secrets.env"
+  mkdir -p "$STATE"
+  if [ ! -f "$file" ]; then
+    umask 077
+    {
+      echo "ADMIN_API_KEY=dev-admin-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
+      echo "JWT_SECRET=$(rand32)"
+      echo "PII_ENCRYPTION_KEYS=k1:$(rand32)"
+      echo "PII_ACTIVE_KEY_ID=k1"
+      echo "BLIND_INDEX_KEY=$(rand32)"
+    } >"$file"
+  fi
+  while IFS='=' read -r name value; do
+    [ -n "${!name:-}" ] || export "$name=$value"
+  done <"$file"
+}
+
 say() { printf '%s\n' "$*"; }
 
 running() { [ -f "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null; }
@@ -38,6 +60,7 @@ create_database() {
 
 up() {
   mkdir -p "$STATE"
+  dev_secrets
   bash "$ROOT/scripts/infra.sh" up
   say "stack: building the services"
   (cd "$ROOT" && npm run --silent build >/dev/null)
@@ -59,6 +82,7 @@ up() {
   done
   say ""
   say "The platform is up. Gateway: http://127.0.0.1:8080   Logs: $STATE/<service>.log   Stop: npm run stack:down"
+  say "Administrator key (ADMIN_API_KEY): $ADMIN_API_KEY"
 }
 
 down() {

@@ -2,6 +2,7 @@ import {
   createTestDatabase,
   startServiceProcess,
   testInfra,
+  testSecrets,
   testTopicPrefix,
   type ServiceProcess,
   type TestDatabase,
@@ -28,6 +29,7 @@ describe('every service as a real process', () => {
       REDIS_URL: infra.redisUrl,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: testTopicPrefix(),
+      ...testSecrets(),
     };
     for (const name of SERVICES) running.push(await startServiceProcess(name, env));
   });
@@ -56,7 +58,11 @@ describe('every service as a real process', () => {
 
   it('refuses to start with a bad configuration and names the variable', async () => {
     await expect(
-      startServiceProcess('roster-service', { DATABASE_URL: 'not-a-url', KAFKA_BROKERS: '127.0.0.1:9092' }),
+      startServiceProcess('roster-service', {
+        ...testSecrets(),
+        DATABASE_URL: 'not-a-url',
+        KAFKA_BROKERS: '127.0.0.1:9092',
+      }),
     ).rejects.toThrow(/DATABASE_URL: must be a URL starting with postgres:/);
   });
 });

@@ -8,11 +8,14 @@ import {
   type Provider,
   type Type,
 } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { AUTH_SETTINGS, AuthGuard } from './auth/auth.guard';
 import { dataSourceOptions } from './database/data-source';
+import { BlindIndex, PersonalDataCipher } from './personal-data/personal-data';
 import { HealthController } from './health/health.controller';
 import { KafkaClient } from './kafka/kafka-client';
 import { OutboxRelayService } from './kafka/outbox-relay.service';
@@ -42,7 +45,9 @@ class ConnectionCloser implements OnApplicationShutdown {
 
 /**
  * Everything a service gets from the platform, wired from its definition: logger, metrics, health, and — when the
- * definition asks for them — the database (TypeORM), Redis, Kafka, the outbox writer and its relay.
+ * definition asks for them — the database (TypeORM), Redis, Kafka, the outbox writer and its relay, the
+ * authentication guard (a service provides API_KEY_RESOLVER to accept project and bank keys), and the
+ * personal-data cipher and blind index.
  */
 @Module({})
 export class PlatformModule {
@@ -91,6 +96,20 @@ export class PlatformModule {
         OutboxRelayService,
       );
       exported.push(OutboxWriter, OutboxRelayService);
+    }
+    if (service.auth) {
+      providers.push(
+        { provide: AUTH_SETTINGS, useValue: service.auth },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      );
+    }
+    if (service.personalData) {
+      const { encryptionKeys, activeKeyId, blindIndexKey } = service.personalData;
+      providers.push(
+        { provide: PersonalDataCipher, useValue: PersonalDataCipher.fromEnv(encryptionKeys, activeKeyId) },
+        { provide: BlindIndex, useValue: new BlindIndex(Buffer.from(blindIndexKey, 'base64')) },
+      );
+      exported.push(PersonalDataCipher, BlindIndex);
     }
     providers.push(ConnectionCloser);
 

@@ -6,3 +6,4 @@ export * from './wait-for';
 export * from './disposable-kafka';
 export * from './platform-fixtures';
 export * from './service-process';
+export * from './service-env';

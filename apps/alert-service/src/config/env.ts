@@ -6,6 +6,7 @@ export const envSchema = envSchemas.base
   .extend(envSchemas.database.shape)
   .extend(envSchemas.redis.shape)
   .extend(envSchemas.kafka.shape)
+  .extend(envSchemas.auth.shape)
   .extend({ PORT: envSchemas.port.default(3004) });
 
 export type Env = z.infer<typeof envSchema>;
@@ -18,5 +19,6 @@ export function serviceDefinition(env: Env): ServiceDefinition {
     database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
     redisUrl: env.REDIS_URL,
     kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
+    auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
   };
 }

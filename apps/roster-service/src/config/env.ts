@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { envSchemas, type ServiceDefinition } from '@wage/platform';
+import { envSchemas, personalDataEnv, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
 
 export const envSchema = envSchemas.base
   .extend(envSchemas.database.shape)
   .extend(envSchemas.kafka.shape)
+  .extend(envSchemas.auth.shape)
+  .extend(personalDataEnv.shape)
   .extend({ PORT: envSchemas.port.default(3001) });
 
 export type Env = z.infer<typeof envSchema>;
@@ -16,6 +18,12 @@ export function serviceDefinition(env: Env): ServiceDefinition {
     logLevel: env.LOG_LEVEL,
     database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
     kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
+    auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
+    personalData: {
+      encryptionKeys: env.PII_ENCRYPTION_KEYS,
+      activeKeyId: env.PII_ACTIVE_KEY_ID,
+      blindIndexKey: env.BLIND_INDEX_KEY,
+    },
     outbox: true,
   };
 }

@@ -5,6 +5,7 @@ import { database } from '../database';
 export const envSchema = envSchemas.base
   .extend(envSchemas.database.shape)
   .extend(envSchemas.kafka.shape)
+  .extend(envSchemas.auth.shape)
   .extend({ PORT: envSchemas.port.default(3003) });
 
 export type Env = z.infer<typeof envSchema>;
@@ -16,6 +17,7 @@ export function serviceDefinition(env: Env): ServiceDefinition {
     logLevel: env.LOG_LEVEL,
     database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
     kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
+    auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
     outbox: true,
   };
 }

@@ -149,6 +149,7 @@ const examples = {
     plannedEndDate: '2025-12-31',
     payday: 15,
     status: 'IN_CONSTRUCTION',
+    apiKeyHash: 'a'.repeat(64),
   } satisfies ProjectRegistered,
   ProjectStatusChanged: {
     code: PROJECT,

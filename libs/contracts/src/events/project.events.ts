@@ -4,7 +4,11 @@ import { ProjectStatus } from '../enums';
 import { creditCode, fen, isoDate, projectCode, regionCode } from '../fields';
 import { Topics } from '../topics';
 
-/** A project registered by the administrator; the project key issued with it never travels in events. */
+/**
+ * A project registered by the administrator. The project key issued with it never travels; its SHA-256
+ * (`apiKeyHash`) does, so that every service can recognise the project's key without a call to roster-service.
+ * The key is 256 random bits: its hash cannot be turned back into it.
+ */
 export const ProjectRegistered = defineEvent(
   Topics.project,
   'ProjectRegistered',
@@ -22,6 +26,7 @@ export const ProjectRegistered = defineEvent(
     /** 发薪日: the day of month M+1 on which month M's wages are due. */
     payday: z.number().int().min(1).max(31),
     status: ProjectStatus,
+    apiKeyHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the project key, lowercase hex'),
   }),
 );
 export type ProjectRegistered = EventData<typeof ProjectRegistered>;

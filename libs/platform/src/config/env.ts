@@ -71,11 +71,29 @@ export const envSchemas = {
       .regex(/^[a-zA-Z0-9._-]*$/, 'may contain only letters, digits, dot, underscore and dash')
       .default(''),
   }),
-  /** The key that encrypts personal data and keys the blind index; 32 bytes, base64. */
+  /** A 32-byte secret in base64. */
   secretKey: z
     .string()
     .refine(
       (v) => Buffer.from(v, 'base64').length === 32,
       'must be 32 bytes encoded in base64 (openssl rand -base64 32)',
     ),
+  /** Every service with an HTTP API: the administrator key and the secret that signs users' access tokens. */
+  auth: z.object({
+    ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters (openssl rand -base64 24)'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
+  }),
 };
+
+/** Services that hold identity or card numbers: the encryption keys (with ids, for rotation) and the index key. */
+export const personalDataEnv = z.object({
+  PII_ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/,
+      'must look like "id:base64key,id2:base64key"',
+    ),
+  PII_ACTIVE_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  /** The same value in every service that computes blind indexes, or their hashes will not match. */
+  BLIND_INDEX_KEY: envSchemas.secretKey,
+});

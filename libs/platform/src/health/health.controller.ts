@@ -1,3 +1,4 @@
+import { Public } from '../auth/auth.guard';
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import type { ServiceDefinition } from '../service-definition';
 import {
@@ -28,6 +29,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
  * `GET /health`: 200 when the process is up and every connection it depends on answers now, 503 naming the one
  * that does not. Load balancers and Kubernetes probes read it.
  */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -4,6 +4,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { ApiExceptionFilter } from './api-exception.filter';
 import { createLogger } from '../logging/logger';
 import { NestPinoLogger } from '../logging/nest-logger';
 import { httpLoggingMiddleware } from '../logging/http-logging.middleware';
@@ -42,6 +43,7 @@ export async function runService(
     next();
   });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });
+  app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(service.port, '0.0.0.0');
   logger.info({ port: service.port }, `${service.name} listening`);

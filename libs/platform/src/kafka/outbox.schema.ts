@@ -6,6 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `outbox_events`: events written in the same transaction as the business rows, published later by the relay.
  * - `processed_events`: ids of events a consumer has applied, so a redelivered event changes nothing.
+ * - `idempotency_keys`: the first answer to each `Idempotency-Key`, so a retried request is not applied twice.
  */
 export function platformTablesUp(schema: string): string[] {
   return [
@@ -27,11 +28,24 @@ export function platformTablesUp(schema: string): string[] {
        processed_at timestamptz NOT NULL DEFAULT now(),
        PRIMARY KEY (consumer, event_id)
      )`,
+    `CREATE TABLE "${schema}".idempotency_keys (
+       scope           text        NOT NULL,
+       key             text        NOT NULL,
+       request_hash    text        NOT NULL,
+       response_status int,
+       response_body   jsonb,
+       created_at      timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (scope, key)
+     )`,
   ];
 }
 
 export function platformTablesDown(schema: string): string[] {
-  return [`DROP TABLE "${schema}".processed_events`, `DROP TABLE "${schema}".outbox_events`];
+  return [
+    `DROP TABLE "${schema}".idempotency_keys`,
+    `DROP TABLE "${schema}".processed_events`,
+    `DROP TABLE "${schema}".outbox_events`,
+  ];
 }
 
 /**

@@ -1,0 +1,96 @@
+import {
+  Inject,
+  Injectable,
+  Optional,
+  SetMetadata,
+  createParamDecorator,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ApiError } from '../http/api-error';
+import { apiKeyKind, hashApiKey, secretsEqual } from './api-keys';
+import { verifyAccessToken } from './jwt';
+import { isAdmin, type Principal, type PrincipalKind } from './principal';
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+export const API_KEY_RESOLVER = Symbol('API_KEY_RESOLVER');
+
+export interface AuthSettings {
+  adminApiKey: string;
+  jwtSecret: string;
+}
+
+/** Finds the project or bank whose key has this hash; each service looks in what it knows. */
+export interface ApiKeyResolver {
+  resolve(kind: 'project' | 'bank', keyHash: string): Promise<Principal | undefined>;
+}
+
+const ALLOW = 'auth:allow';
+const PUBLIC = 'auth:public';
+
+/** Which kinds of caller may use an endpoint. `admin` also admits users whose role is ADMIN. */
+export const Allow = (...kinds: PrincipalKind[]) => SetMetadata(ALLOW, kinds);
+/** An endpoint anyone may call (health, metrics, login). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+type AuthenticatedRequest = Request & { principal?: Principal };
+
+/** The caller of the current request, as resolved by the guard. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (!principal) throw ApiError.unauthorized();
+    return principal;
+  },
+);
+
+/**
+ * Every endpoint requires a bearer token unless marked @Public(), and admits only the kinds of caller its @Allow()
+ * names. Tokens: the administrator key, a project or bank API key, or a user's access token (JWT).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    @Optional() @Inject(API_KEY_RESOLVER) private readonly apiKeys?: ApiKeyResolver,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request.headers.authorization);
+    request.principal = principal;
+    const allowed = this.reflector.getAllAndOverride<PrincipalKind[]>(ALLOW, targets) ?? [];
+    const admitted = allowed.includes(principal.kind) || (allowed.includes('admin') && isAdmin(principal));
+    if (!admitted) {
+      throw ApiError.forbidden(
+        `this endpoint is for ${allowed.join(' or ') || 'no one'}; the token given is a ${principal.kind} token`,
+      );
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) throw ApiError.unauthorized();
+    const token = match[1];
+    const keyKind = apiKeyKind(token);
+    if (keyKind) {
+      const principal = await this.apiKeys?.resolve(keyKind, hashApiKey(token));
+      if (!principal) throw ApiError.unauthorized(`unknown or revoked ${keyKind} key`);
+      return principal;
+    }
+    if (token.split('.').length === 3) {
+      const verified = verifyAccessToken(token, this.settings.jwtSecret);
+      if (!verified.ok) throw ApiError.unauthorized(`access token rejected: ${verified.reason}`);
+      const { sub, role, region } = verified.claims;
+      return { kind: 'user', username: sub, role, regionCode: region };
+    }
+    if (secretsEqual(token, this.settings.adminApiKey)) return { kind: 'admin' };
+    throw ApiError.unauthorized('the bearer token is not a key or token this platform issued');
+  }
+}

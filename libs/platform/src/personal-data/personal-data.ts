@@ -1,0 +1,84 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Identity and card numbers at rest: AES-256-GCM (authenticated: a tampered value fails to decrypt), with the id of
+ * the key in each value so keys can be rotated — new values use the active key, old ones still decrypt.
+ * Stored as text: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts).
+ */
+export class PersonalDataCipher {
+  private readonly keys: Map<string, Buffer>;
+
+  constructor(
+    keys: Record<string, Buffer>,
+    private readonly activeKeyId: string,
+  ) {
+    this.keys = new Map(Object.entries(keys));
+    for (const [id, key] of this.keys) {
+      if (key.length !== 32) throw new Error(`encryption key "${id}" must be 32 bytes`);
+      if (!/^[A-Za-z0-9_-]+$/.test(id))
+        throw new Error(`encryption key id "${id}" may use letters, digits, - and _`);
+    }
+    if (!this.keys.has(activeKeyId))
+      throw new Error(`the active encryption key "${activeKeyId}" is not among the keys`);
+  }
+
+  /** Parses `PII_ENCRYPTION_KEYS` (`id:base64,id2:base64`). */
+  static fromEnv(keysSpec: string, activeKeyId: string): PersonalDataCipher {
+    const keys: Record<string, Buffer> = {};
+    for (const entry of keysSpec
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
+      const [id, material] = entry.split(':');
+      if (!id || !material)
+        throw new Error('PII_ENCRYPTION_KEYS must look like "id:base64key,id2:base64key"');
+      keys[id] = Buffer.from(material, 'base64');
+    }
+    return new PersonalDataCipher(keys, activeKeyId);
+  }
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
+    const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const parts = [iv, cipher.getAuthTag(), ciphertext].map((b) => b.toString('base64url'));
+    return ['v1', this.activeKeyId, ...parts].join('.');
+  }
+
+  decrypt(stored: string): string {
+    const [version, keyId, iv, tag, ciphertext] = stored.split('.');
+    const key = this.keys.get(keyId);
+    if (version !== 'v1' || !key || ciphertext === undefined)
+      throw new Error(`cannot decrypt: unknown format or key "${keyId}"`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  }
+}
+
+/** The kinds of number a blind index is kept for; each is cleaned the same way wherever it is hashed. */
+export type BlindIndexKind = 'id' | 'card';
+
+/** Identity numbers upper-case (the check character X), card and account numbers digits only. */
+export function normalizeForIndex(kind: BlindIndexKind, value: string): string {
+  return kind === 'id' ? value.trim().toUpperCase() : value.replace(/\D/g, '');
+}
+
+/**
+ * A keyed hash (HMAC-SHA256, lowercase hex) that lets services match a number — a worker's card on the roster, the
+ * counterparty of a payroll payment — without holding it in clear. Every service that hashes the same kind of number
+ * uses the same key (`BLIND_INDEX_KEY`), or the hashes would not match.
+ */
+export class BlindIndex {
+  constructor(private readonly key: Buffer) {
+    if (key.length < 32) throw new Error('the blind index key must be at least 32 bytes');
+  }
+
+  hash(kind: BlindIndexKind, value: string): string {
+    return createHmac('sha256', this.key)
+      .update(`${kind}:${normalizeForIndex(kind, value)}`)
+      .digest('hex');
+  }
+}
