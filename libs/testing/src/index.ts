@@ -7,3 +7,4 @@ export * from './disposable-kafka';
 export * from './platform-fixtures';
 export * from './service-process';
 export * from './service-env';
+export * from './test-app';
