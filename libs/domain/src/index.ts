@@ -7,3 +7,4 @@ export * from './money';
 export * from './month';
 export * from './region';
 export * from './working-days';
+export * from './rules';

@@ -1,0 +1,285 @@
+import { parseInstant } from '../month';
+import {
+  type ContractorRecord,
+  type DepositMovement,
+  type DepositRecord,
+  depositInForce,
+  evaluateDepositShortfall,
+  evaluateGuaranteeExpiring,
+  monthsBefore,
+  requiredDeposit,
+} from './deposit';
+import { defaultParameters } from './parameters';
+
+const parameters = defaultParameters().DEPOSIT_SHORTFALL;
+const today = '2026-10-01';
+// ¥100,000,000 contract; at 2% the standard deposit is ¥2,000,000 = 200,000,000 fen
+const contract = 10_000_000_000;
+const newcomer: ContractorRecord = {
+  onPlatformSince: '2025-06-01', // 16 months
+  lastArrearsOn: null,
+  blacklisted: false,
+  usesRealNameManagement: true,
+  usesDedicatedAccount: true,
+};
+
+describe('requiredDeposit', () => {
+  it.each<[string, number, Partial<ContractorRecord>, object]>([
+    ['standard: 2% × 1.0', contract, {}, { requiredFen: 200_000_000, adjustment: 1, reason: 'STANDARD' }],
+    // on the platform since 2024-10-01: exactly 24 months, no arrears → 2% × 0.5 = 1%
+    [
+      '24 clean months: × 0.5',
+      contract,
+      { onPlatformSince: '2024-10-01' },
+      { requiredFen: 100_000_000, adjustment: 0.5, reason: 'REDUCED_CLEAN_RECORD' },
+    ],
+    [
+      'one day short of 24 months',
+      contract,
+      { onPlatformSince: '2024-10-02' },
+      { adjustment: 1, reason: 'STANDARD' },
+    ],
+    // arrears on 2024-10-02 is within the 24 months before 2026-10-01 → 2% × 1.5 = 3%
+    [
+      'arrears within 24 months: × 1.5',
+      contract,
+      { onPlatformSince: '2020-01-01', lastArrearsOn: '2024-10-02' },
+      { requiredFen: 300_000_000, adjustment: 1.5, reason: 'RAISED_AFTER_ARREARS' },
+    ],
+    // arrears exactly 24 months ago (2024-10-01) is no longer within them; 24 clean months since → × 0.5
+    [
+      'arrears exactly 24 months ago',
+      contract,
+      { onPlatformSince: '2020-01-01', lastArrearsOn: '2024-10-01', usesDedicatedAccount: false },
+      { adjustment: 0.5, reason: 'REDUCED_CLEAN_RECORD' },
+    ],
+    [
+      'blacklist: × 2.0',
+      contract,
+      { blacklisted: true, lastArrearsOn: '2026-01-01' },
+      { requiredFen: 400_000_000, adjustment: 2, reason: 'BLACKLISTED', exempt: false },
+    ],
+    // ¥2,999,999.99 < ¥3,000,000, no arrears in the last 12 months → exempt
+    [
+      'small contract, no arrears in 12 months: exempt',
+      299_999_999,
+      { lastArrearsOn: '2025-10-01' },
+      { requiredFen: 0, exempt: true, reason: 'EXEMPT_SMALL_CONTRACT' },
+    ],
+    // exactly ¥3,000,000 is not below it → 2% = 6,000,000 fen
+    ['contract of exactly ¥3,000,000', 300_000_000, {}, { requiredFen: 6_000_000, exempt: false }],
+    // arrears on 2025-10-02 is within 12 months → not exempt, and within 24 → × 1.5: 299,999,999 × 3% = 8,999,999.97
+    [
+      'small contract with recent arrears',
+      299_999_999,
+      { lastArrearsOn: '2025-10-02' },
+      { requiredFen: 9_000_000, exempt: false, reason: 'RAISED_AFTER_ARREARS' },
+    ],
+    [
+      'blacklisted small contract is not exempt',
+      299_999_999,
+      { blacklisted: true },
+      { requiredFen: 12_000_000, exempt: false, reason: 'BLACKLISTED' }, // 299,999,999 × 4% = 11,999,999.96
+    ],
+    [
+      '36 clean months, real name and account: exempt',
+      contract,
+      { onPlatformSince: '2023-10-01' },
+      { requiredFen: 0, exempt: true, reason: 'EXEMPT_CLEAN_RECORD' },
+    ],
+    [
+      '36 clean months without real-name management: × 0.5',
+      contract,
+      { onPlatformSince: '2023-10-01', usesRealNameManagement: false },
+      { requiredFen: 100_000_000, exempt: false, reason: 'REDUCED_CLEAN_RECORD' },
+    ],
+    // 1 fen × 2% = 0.02 fen → 0 (四舍五入); 25 fen × 2% = 0.5 → 1
+    ['rounding down', 1, { lastArrearsOn: '2026-01-01' }, { requiredFen: 0 }],
+    ['rounding half up', 17, { lastArrearsOn: '2026-01-01' }, { requiredFen: 1 }], // 17 × 3% = 0.51
+  ])('%s', (_scenario, amount, record, expected) => {
+    expect(requiredDeposit(amount, { ...newcomer, ...record }, today, parameters)).toMatchObject(expected);
+  });
+
+  it.each<[string, number | null, number, object]>([
+    // 2% of ¥100,000,000 = ¥2,000,000 > cap ¥1,000,000 → the cap
+    ['the cap applies', 100_000_000, 200, { requiredFen: 100_000_000, capped: true }],
+    ['under the cap', 300_000_000, 200, { requiredFen: 200_000_000, capped: false }],
+    // a region at 1%: 100,000,000 fen
+    ['a regional rate', null, 100, { requiredFen: 100_000_000, rateBasisPoints: 100 }],
+  ])('%s', (_scenario, cap, rate, expected) => {
+    expect(
+      requiredDeposit(contract, newcomer, today, {
+        ...parameters,
+        depositCapFen: cap,
+        depositRateBasisPoints: rate,
+      }),
+    ).toMatchObject(expected);
+  });
+
+  it.each([
+    ['2026-10-01', 24, '2024-10-01'],
+    ['2026-03-31', 1, '2026-02-28'],
+    ['2024-02-29', 12, '2023-02-28'],
+    ['2026-01-15', 1, '2025-12-15'],
+  ])('monthsBefore(%s, %i) = %s', (date, months, expected) => {
+    expect(monthsBefore(date, months)).toBe(expected);
+  });
+});
+
+describe('depositInForce', () => {
+  const deposits: DepositRecord[] = [
+    { depositId: 'cash', form: 'CASH', amountFen: 100_000_000, effectiveOn: '2026-03-01' },
+    {
+      depositId: 'letter',
+      form: 'GUARANTEE',
+      amountFen: 100_000_000,
+      effectiveOn: '2026-03-01',
+      expiresOn: '2026-12-31',
+    },
+  ];
+  const movements: DepositMovement[] = [
+    {
+      depositId: 'cash',
+      kind: 'DRAWDOWN',
+      amountFen: 30_000_000,
+      occurredAt: parseInstant('2026-06-10T10:00:00+08:00'),
+    },
+    {
+      depositId: 'cash',
+      kind: 'TOPUP',
+      amountFen: 30_000_000,
+      occurredAt: parseInstant('2026-06-20T10:00:00+08:00'),
+    },
+  ];
+  it.each([
+    ['before either', '2026-02-28', 0, 0],
+    ['both in force', '2026-06-01', 100_000_000, 100_000_000],
+    // 100,000,000 − 30,000,000 drawn
+    ['after a drawdown', '2026-06-10', 70_000_000, 100_000_000],
+    ['topped up', '2026-06-20', 100_000_000, 100_000_000],
+    ['on the letter’s last day', '2026-12-31', 100_000_000, 100_000_000],
+    ['the letter expired', '2027-01-01', 100_000_000, 0],
+  ])('%s (%s): cash %i, guarantee %i', (_scenario, onDate, cashFen, guaranteeFen) => {
+    expect(depositInForce(deposits, movements, onDate)).toMatchObject({
+      cashFen,
+      guaranteeFen,
+      totalFen: cashFen + guaranteeFen,
+    });
+  });
+});
+
+describe('evaluateDepositShortfall', () => {
+  const required = requiredDeposit(contract, newcomer, today, parameters); // 200,000,000
+  // Start Thu 3 Sep 2026. Working days: Sep 4, 7–11, 14–18, Sun 20 (worked), 21–24, 28–30 = 19 (25 Sep is
+  // Mid-Autumn), 1–7 Oct is the National Day holiday, so the 20th is Thu 8 Oct. After a drawdown on Mon 9 Nov: 10 working days → Mon 23 Nov.
+  it.each<[string, number, string | null, string, string | null]>([
+    ['enough deposit', 200_000_000, null, '2026-12-01T12:00:00+08:00', null],
+    ['short, within 20 working days', 0, null, '2026-10-08T23:59:00+08:00', null],
+    ['short, the day after', 0, null, '2026-10-09T00:00:00+08:00', 'ORANGE'],
+    // 7 Nov − 8 Oct = 30 days: not more than 30 → ORANGE; 8 Nov → RED
+    ['30 days late', 0, null, '2026-11-07T12:00:00+08:00', 'ORANGE'],
+    ['31 days late', 0, null, '2026-11-08T12:00:00+08:00', 'RED'],
+    ['drawn down, within 10 working days', 150_000_000, '2026-11-09', '2026-11-23T12:00:00+08:00', null],
+    ['drawn down, not topped up', 150_000_000, '2026-11-09', '2026-11-24T12:00:00+08:00', 'ORANGE'],
+    // 23 Nov + 31 days = 24 Dec
+    [
+      'drawn down, 31 days after the top-up date',
+      150_000_000,
+      '2026-11-09',
+      '2026-12-24T12:00:00+08:00',
+      'RED',
+    ],
+  ])('%s', (_scenario, inForceFen, lastDrawdownOn, asOf, expected) => {
+    const result = evaluateDepositShortfall({
+      projectStartDate: '2026-09-03',
+      required,
+      inForceFen,
+      lastDrawdownOn,
+      asOf: parseInstant(asOf),
+      parameters,
+    });
+    expect(result?.severity ?? null).toBe(expected);
+  });
+
+  it('never fires for an exempt contractor', () => {
+    const exempt = requiredDeposit(299_999_999, newcomer, today, parameters);
+    expect(
+      evaluateDepositShortfall({
+        projectStartDate: '2026-01-05',
+        required: exempt,
+        inForceFen: 0,
+        lastDrawdownOn: null,
+        asOf: parseInstant('2026-12-01T00:00:00+08:00'),
+        parameters,
+      }),
+    ).toBeNull();
+  });
+
+  it('puts the rate, adjustment and reason in the evidence', () => {
+    const result = evaluateDepositShortfall({
+      projectStartDate: '2026-09-03',
+      required,
+      inForceFen: 50_000_000,
+      lastDrawdownOn: null,
+      asOf: parseInstant('2026-10-13T12:00:00+08:00'),
+      parameters,
+    });
+    expect(result?.title).toBe('保证金不足：应存2000000.00元，在存500000.00元');
+    expect(result?.evidence.amounts).toEqual({
+      requiredDepositFen: 200_000_000,
+      depositInForceFen: 50_000_000,
+      shortfallFen: 150_000_000,
+    });
+    expect(result?.evidence.facts).toMatchObject({
+      dueDate: '2026-10-08',
+      dueBecause: 'PROJECT_START',
+      daysLate: 5,
+      rateBasisPoints: 200,
+      adjustment: 1,
+      reason: 'STANDARD',
+    });
+  });
+});
+
+describe('evaluateGuaranteeExpiring', () => {
+  const letter = (expiresOn: string, inForceFen = 100_000_000) => ({
+    depositId: `letter-${expiresOn}`,
+    form: 'GUARANTEE' as const,
+    amountFen: inForceFen,
+    inForceFen,
+    effectiveOn: '2026-01-01',
+    expiresOn,
+  });
+  const guaranteeParameters = defaultParameters().DEPOSIT_GUARANTEE_EXPIRING;
+  it.each<[string, string, boolean, object, string | null]>([
+    // from 1 Oct: 31 Oct is 30 days away → BLUE; 1 Nov is 31 days away → nothing
+    ['expires in 30 days', '2026-10-31', true, {}, 'BLUE'],
+    ['expires in 31 days', '2026-11-01', true, {}, null],
+    ['expires today', '2026-10-01', true, {}, 'BLUE'],
+    ['not in construction', '2026-10-31', false, {}, null],
+    // a cash top-up already covers it: 300,000,000 − 100,000,000 ≥ 200,000,000
+    [
+      'already replaced',
+      '2026-10-31',
+      true,
+      { requiredFen: 200_000_000, depositInForceFen: 300_000_000 },
+      null,
+    ],
+    [
+      'not yet replaced',
+      '2026-10-31',
+      true,
+      { requiredFen: 200_000_000, depositInForceFen: 200_000_000 },
+      'BLUE',
+    ],
+  ])('%s', (_scenario, expiresOn, inConstruction, amounts, expected) => {
+    const result = evaluateGuaranteeExpiring({
+      guarantees: [letter(expiresOn)],
+      inConstruction,
+      asOf: parseInstant('2026-10-01T10:00:00+08:00'),
+      parameters: guaranteeParameters,
+      ...amounts,
+    });
+    expect(result?.severity ?? null).toBe(expected);
+  });
+});

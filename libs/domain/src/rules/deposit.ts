@@ -1,0 +1,296 @@
+import { applyRate, type Fen, formatYuan, sumFen } from '../money';
+import {
+  addCalendarDays,
+  compareDates,
+  dateInShanghai,
+  daysBetween,
+  type IsoDate,
+  parseIsoDate,
+} from '../month';
+import { addWorkingDays } from '../working-days';
+import { type Finding, finding } from './finding';
+import type { RuleParameterMap } from './parameters';
+
+export type DepositParameters = RuleParameterMap['DEPOSIT_SHORTFALL'];
+
+/** The contractor's record (by credit code), as the engine's read model knows it on the day evaluated. */
+export interface ContractorRecord {
+  /** The first day the contractor had a project on the platform. */
+  onPlatformSince: IsoDate;
+  /** The latest arrears (WAGE_ARREARS) alert against any of its projects; null if none. */
+  lastArrearsOn: IsoDate | null;
+  blacklisted: boolean;
+  usesRealNameManagement: boolean;
+  usesDedicatedAccount: boolean;
+}
+
+export type DepositReason =
+  | 'BLACKLISTED'
+  | 'EXEMPT_SMALL_CONTRACT'
+  | 'EXEMPT_CLEAN_RECORD'
+  | 'RAISED_AFTER_ARREARS'
+  | 'REDUCED_CLEAN_RECORD'
+  | 'STANDARD';
+
+const REASON_TEXT: Readonly<Record<DepositReason, string>> = {
+  BLACKLISTED: '列入失信名单，按2倍缴存',
+  EXEMPT_SMALL_CONTRACT: '合同额低于免缴标准且近12个月无欠薪，免缴',
+  EXEMPT_CLEAN_RECORD: '连续36个月无欠薪且落实实名制和专户，免缴',
+  RAISED_AFTER_ARREARS: '近24个月发生欠薪预警，按1.5倍缴存',
+  REDUCED_CLEAN_RECORD: '入平台满24个月无欠薪预警，按0.5倍缴存',
+  STANDARD: '按标准比例缴存',
+};
+
+export interface RequiredDeposit {
+  requiredFen: Fen;
+  rateBasisPoints: number;
+  /** 0.5, 1, 1.5 or 2 with the defaults (0 when exempt); exact as a float. */
+  adjustment: number;
+  adjustmentPercent: number;
+  capFen: Fen | null;
+  capped: boolean;
+  exempt: boolean;
+  reason: DepositReason;
+  reasonText: string;
+}
+
+/**
+ * 65号: required = min(cap, contractAmount × rate × adjustment), computed exactly in integers. A blacklisted
+ * contractor is never exempt; the exemptions come before the 1.5 and 0.5 adjustments; an arrears alert within
+ * 24 months raises the rate even for a long clean history before it.
+ */
+export function requiredDeposit(
+  contractAmountFen: Fen,
+  contractor: ContractorRecord,
+  onDate: IsoDate,
+  parameters: DepositParameters,
+): RequiredDeposit {
+  const { reason, adjustmentPercent } = depositAdjustment(contractAmountFen, contractor, onDate, parameters);
+  const exempt = reason === 'EXEMPT_SMALL_CONTRACT' || reason === 'EXEMPT_CLEAN_RECORD';
+  // fen × bp/10,000 × percent/100, in one exact step
+  const uncapped = exempt
+    ? 0
+    : applyRate(contractAmountFen, parameters.depositRateBasisPoints * adjustmentPercent, 1_000_000);
+  const capFen = parameters.depositCapFen;
+  const capped = capFen !== null && uncapped > capFen;
+  return {
+    requiredFen: capped ? capFen : uncapped,
+    rateBasisPoints: parameters.depositRateBasisPoints,
+    adjustment: adjustmentPercent / 100,
+    adjustmentPercent,
+    capFen,
+    capped,
+    exempt,
+    reason,
+    reasonText: REASON_TEXT[reason],
+  };
+}
+
+function depositAdjustment(
+  contractAmountFen: Fen,
+  contractor: ContractorRecord,
+  onDate: IsoDate,
+  p: DepositParameters,
+): { reason: DepositReason; adjustmentPercent: number } {
+  const arrearsWithin = (months: number) =>
+    contractor.lastArrearsOn !== null &&
+    compareDates(contractor.lastArrearsOn, monthsBefore(onDate, months)) > 0;
+  const onPlatformFor = (months: number) =>
+    compareDates(contractor.onPlatformSince, monthsBefore(onDate, months)) <= 0;
+
+  if (contractor.blacklisted)
+    return { reason: 'BLACKLISTED', adjustmentPercent: p.blacklistAdjustmentPercent };
+  if (contractAmountFen < p.exemptContractBelowFen && !arrearsWithin(p.exemptNoArrearsMonths)) {
+    return { reason: 'EXEMPT_SMALL_CONTRACT', adjustmentPercent: 0 };
+  }
+  if (
+    onPlatformFor(p.exemptCleanMonths) &&
+    !arrearsWithin(p.exemptCleanMonths) &&
+    contractor.usesRealNameManagement &&
+    contractor.usesDedicatedAccount
+  ) {
+    return { reason: 'EXEMPT_CLEAN_RECORD', adjustmentPercent: 0 };
+  }
+  if (arrearsWithin(p.raisedAfterArrearsWithinMonths)) {
+    return { reason: 'RAISED_AFTER_ARREARS', adjustmentPercent: p.raisedAdjustmentPercent };
+  }
+  if (onPlatformFor(p.reducedAfterCleanMonths) && !arrearsWithin(p.reducedAfterCleanMonths)) {
+    return { reason: 'REDUCED_CLEAN_RECORD', adjustmentPercent: p.reducedAdjustmentPercent };
+  }
+  return { reason: 'STANDARD', adjustmentPercent: 100 };
+}
+
+/** The same day `months` months earlier, or the month's last day when it has no such day (31 Mar → 28 Feb). */
+export function monthsBefore(date: IsoDate, months: number): IsoDate {
+  parseIsoDate(date);
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(Number(date.slice(8, 10)), lastDay);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// ── deposit in force ──
+
+export interface DepositRecord {
+  depositId: string;
+  form: 'CASH' | 'GUARANTEE';
+  amountFen: Fen;
+  effectiveOn: IsoDate;
+  /** A guarantee letter's last day of validity. */
+  expiresOn?: IsoDate;
+  reference?: string;
+}
+
+export interface DepositMovement {
+  depositId: string;
+  kind: 'DRAWDOWN' | 'TOPUP' | 'RELEASE';
+  amountFen: Fen;
+  occurredAt: Date;
+}
+
+export interface DepositInForce {
+  totalFen: Fen;
+  cashFen: Fen;
+  guaranteeFen: Fen;
+  /** The guarantee letters counted, with what is left of each. */
+  guarantees: (DepositRecord & { inForceFen: Fen })[];
+}
+
+/**
+ * Cash deposits plus unexpired guarantee letters on `onDate`, each less its drawdowns and releases and plus
+ * its top-ups up to that day. A letter counts from `effectiveOn` through `expiresOn`, both included (a letter
+ * "valid until 31 Dec" still counts on 31 Dec).
+ */
+export function depositInForce(
+  deposits: readonly DepositRecord[],
+  movements: readonly DepositMovement[],
+  onDate: IsoDate,
+): DepositInForce {
+  const counted = deposits
+    .filter((deposit) => compareDates(deposit.effectiveOn, onDate) <= 0)
+    .filter(
+      (deposit) =>
+        deposit.form === 'CASH' ||
+        deposit.expiresOn === undefined ||
+        compareDates(onDate, deposit.expiresOn) <= 0,
+    )
+    .map((deposit) => {
+      const moved = movements.filter(
+        (movement) =>
+          movement.depositId === deposit.depositId &&
+          compareDates(dateInShanghai(movement.occurredAt), onDate) <= 0,
+      );
+      const change = sumFen(
+        moved.map((movement) => (movement.kind === 'TOPUP' ? 1 : -1) * movement.amountFen),
+      );
+      return { ...deposit, inForceFen: Math.max(0, deposit.amountFen + change) };
+    });
+  const cashFen = sumFen(counted.filter((d) => d.form === 'CASH').map((d) => d.inForceFen));
+  const guarantees = counted.filter((d) => d.form === 'GUARANTEE');
+  const guaranteeFen = sumFen(guarantees.map((d) => d.inForceFen));
+  return { totalFen: cashFen + guaranteeFen, cashFen, guaranteeFen, guarantees };
+}
+
+// ── DEPOSIT_SHORTFALL ──
+
+export interface DepositShortfallInput {
+  projectStartDate: IsoDate;
+  required: RequiredDeposit;
+  inForceFen: Fen;
+  /** The day of the latest drawdown (动用), if any. */
+  lastDrawdownOn: IsoDate | null;
+  asOf: Date;
+  parameters: DepositParameters;
+}
+
+/**
+ * 保证金不足: the deposit in force is below the required amount once the time to store it has passed — 20
+ * working days after the start, or 10 working days after the latest drawdown when that is later. ORANGE, RED
+ * once more than `redAfterDays` calendar days have passed since that due date. The clock restarts at a
+ * drawdown's due date: a deposit short before and after a drawdown is measured from the later date.
+ */
+export function evaluateDepositShortfall(input: DepositShortfallInput): Finding | null {
+  const { required, inForceFen, parameters } = input;
+  if (required.exempt || inForceFen >= required.requiredFen) return null;
+  const today = dateInShanghai(input.asOf);
+  const storeBy = addWorkingDays(input.projectStartDate, parameters.depositWorkingDays);
+  const topUpBy =
+    input.lastDrawdownOn === null ? null : addWorkingDays(input.lastDrawdownOn, parameters.topUpWorkingDays);
+  const dueDate = topUpBy !== null && compareDates(topUpBy, storeBy) > 0 ? topUpBy : storeBy;
+  if (compareDates(today, dueDate) <= 0) return null;
+  const daysLate = daysBetween(dueDate, today);
+  const shortfallFen = required.requiredFen - inForceFen;
+  return finding({
+    code: 'DEPOSIT_SHORTFALL',
+    severity: daysLate > parameters.redAfterDays ? 'RED' : 'ORANGE',
+    month: null,
+    title: `保证金不足：应存${formatYuan(required.requiredFen)}元，在存${formatYuan(inForceFen)}元`,
+    amounts: { requiredDepositFen: required.requiredFen, depositInForceFen: inForceFen, shortfallFen },
+    parameters,
+    facts: {
+      dueDate,
+      dueBecause: dueDate === storeBy ? 'PROJECT_START' : 'DRAWDOWN_NOT_TOPPED_UP',
+      daysLate,
+      redFrom: addCalendarDays(dueDate, parameters.redAfterDays + 1),
+      rateBasisPoints: required.rateBasisPoints,
+      adjustment: required.adjustment,
+      capped: required.capped,
+      reason: required.reason,
+      reasonText: required.reasonText,
+    },
+  });
+}
+
+// ── DEPOSIT_GUARANTEE_EXPIRING ──
+
+export interface GuaranteeExpiringInput {
+  /** Guarantee letters counted in the deposit today (`depositInForce(...).guarantees`). */
+  guarantees: readonly (DepositRecord & { inForceFen: Fen })[];
+  /** When given, letters are only reported if the deposit without them would fall below this amount. */
+  requiredFen?: Fen;
+  depositInForceFen?: Fen;
+  inConstruction: boolean;
+  asOf: Date;
+  parameters: RuleParameterMap['DEPOSIT_GUARANTEE_EXPIRING'];
+}
+
+/** 保函即将到期: a letter counted in the deposit expires within `guaranteeExpiringDays` (BLUE). */
+export function evaluateGuaranteeExpiring(input: GuaranteeExpiringInput): Finding | null {
+  if (!input.inConstruction) return null;
+  const today = dateInShanghai(input.asOf);
+  const expiring = input.guarantees.filter(
+    (letter) =>
+      letter.expiresOn !== undefined &&
+      compareDates(today, letter.expiresOn) <= 0 &&
+      daysBetween(today, letter.expiresOn) <= input.parameters.guaranteeExpiringDays,
+  );
+  if (expiring.length === 0) return null;
+  const expiringFen = sumFen(expiring.map((letter) => letter.inForceFen));
+  if (
+    input.requiredFen !== undefined &&
+    input.depositInForceFen !== undefined &&
+    input.depositInForceFen - expiringFen >= input.requiredFen
+  ) {
+    return null; // replaced already: the rest still meets the requirement
+  }
+  const firstExpiry = expiring.map((letter) => letter.expiresOn!).sort()[0];
+  return finding({
+    code: 'DEPOSIT_GUARANTEE_EXPIRING',
+    severity: 'BLUE',
+    month: null,
+    title: `保函即将到期：${expiring.length}份保函将于${firstExpiry}起到期`,
+    amounts: { expiringFen },
+    parameters: input.parameters,
+    facts: {
+      guarantees: expiring.map((letter) => ({
+        depositId: letter.depositId,
+        reference: letter.reference ?? null,
+        expiresOn: letter.expiresOn!,
+        daysLeft: daysBetween(today, letter.expiresOn!),
+        inForceFen: letter.inForceFen,
+      })),
+    },
+  });
+}
