@@ -1,8 +1,9 @@
 import { migrations } from './migrations';
+import { SCHEMA } from './schema';
 
 /** wage-account-service owns the `wage_account` schema and touches no other service's tables. */
 export const database = {
-  schema: 'wage_account',
+  schema: SCHEMA,
   entities: [],
   migrations,
 };

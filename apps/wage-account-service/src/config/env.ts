@@ -7,11 +7,20 @@ export const envSchema = envSchemas.base
   .extend(envSchemas.kafka.shape)
   .extend(envSchemas.auth.shape)
   .extend(personalDataEnv.shape)
-  .extend({ PORT: envSchemas.port.default(3002) });
+  .extend({
+    PORT: envSchemas.port.default(3002),
+    /** Most transactions one request may carry; a larger batch is refused with 413. */
+    ACCOUNT_BATCH_CAP: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-export function serviceDefinition(env: Env): ServiceDefinition {
+/** The platform's definition plus this service's own settings. */
+export interface WageAccountServiceDefinition extends ServiceDefinition {
+  accountBatchCap?: number;
+}
+
+export function serviceDefinition(env: Env): WageAccountServiceDefinition {
   return {
     name: 'wage-account-service',
     port: env.PORT,
@@ -25,5 +34,6 @@ export function serviceDefinition(env: Env): ServiceDefinition {
       blindIndexKey: env.BLIND_INDEX_KEY,
     },
     outbox: true,
+    accountBatchCap: env.ACCOUNT_BATCH_CAP,
   };
 }

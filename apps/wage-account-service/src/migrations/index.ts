@@ -1,4 +1,5 @@
 import { platformTablesMigration } from '@wage/platform';
+import { CreateWageAccounts1763800000000 } from './1763800000000-create-wage-accounts';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
-export const migrations = [platformTablesMigration('wage_account')];
+export const migrations = [platformTablesMigration('wage_account'), CreateWageAccounts1763800000000];

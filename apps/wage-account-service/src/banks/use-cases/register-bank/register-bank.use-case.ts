@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError, generateApiKey, hashApiKey } from '@wage/platform';
+import { BankRegistry } from '../../bank-registry';
+import type { RegisterBankDto } from '../../dto/register-bank.dto';
+
+/** Registers a bank and issues its key: the key is answered once and only its hash is kept. */
+@Injectable()
+export class RegisterBankUseCase {
+  constructor(private readonly banks: BankRegistry) {}
+
+  async execute(bank: RegisterBankDto): Promise<{ code: string; apiKey: string }> {
+    const apiKey = generateApiKey('bank');
+    if (!(await this.banks.insert({ ...bank, apiKeyHash: hashApiKey(apiKey) }))) {
+      throw ApiError.conflict('BANK_EXISTS', `a bank with code ${bank.code} is already registered`);
+    }
+    return { code: bank.code, apiKey };
+  }
+}

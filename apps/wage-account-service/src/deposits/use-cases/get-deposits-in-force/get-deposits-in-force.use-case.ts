@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { covers, dateInShanghai, formatYuan, type IsoDate } from '@wage/domain';
+import { ApiError, isAdmin, type Principal } from '@wage/platform';
+import { ProjectDirectory } from '../../../projects/project-directory';
+import { amountInForce, depositBalanceOn } from '../../deposit-in-force';
+import { DepositRepository } from '../../deposit-repository';
+import { depositView } from '../../deposit-view';
+
+/** A project's deposits and the amount in force on a date: cash balances plus guarantee letters not yet expired. */
+@Injectable()
+export class GetDepositsInForceUseCase {
+  constructor(
+    private readonly deposits: DepositRepository,
+    private readonly projects: ProjectDirectory,
+  ) {}
+
+  async execute(principal: Principal, projectCode: string, asOf: IsoDate = dateInShanghai(new Date())) {
+    const project = await this.projects.find(projectCode);
+    const maySee =
+      isAdmin(principal) ||
+      principal.kind === 'bank' ||
+      (principal.kind === 'project' && principal.projectCode === projectCode) ||
+      (principal.kind === 'user' &&
+        project !== undefined &&
+        covers(principal.regionCode, project.regionCode));
+    if (!project || !maySee)
+      throw ApiError.notFound(`no project ${projectCode} whose deposits this caller may see`);
+
+    // A bank sees the deposits it holds, not those of other banks.
+    const deposits = (await this.deposits.findByProject(projectCode)).filter(
+      (deposit) => principal.kind !== 'bank' || deposit.bankCode === principal.bankCode,
+    );
+    const movements = await this.deposits.movementsOf(deposits.map((deposit) => deposit.id));
+    const items = deposits.map((deposit) => {
+      const moved = movements.get(deposit.id)!;
+      const inForceFen = amountInForce(deposit, moved, asOf);
+      return { ...depositView(deposit), balanceFen: depositBalanceOn(deposit, moved, asOf), inForceFen };
+    });
+    const totalFen = items.reduce((total, item) => total + item.inForceFen, 0);
+    return {
+      projectCode,
+      asOf,
+      amountInForce: formatYuan(totalFen),
+      amountInForceFen: totalFen,
+      deposits: items,
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DepositMovementRecorded } from '@wage/contracts';
+import { dateInShanghai, formatYuan, parseInstant } from '@wage/domain';
+import {
+  ApiError,
+  OutboxRelayService,
+  OutboxWriter,
+  describePrincipal,
+  isAdmin,
+  newEvent,
+  withIdempotency,
+  type Principal,
+} from '@wage/platform';
+import { SCHEMA } from '../../../schema';
+import { depositBalanceOn, movementProblem, type DepositMovement } from '../../deposit-in-force';
+import { DepositRepository } from '../../deposit-repository';
+import type { RecordMovementDto } from '../../dto/deposit.dto';
+
+/** A drawdown to pay arrears (动用), its top-up (补足), or the release at the end (退还), by the bank or the administrator. */
+@Injectable()
+export class RecordDepositMovementUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deposits: DepositRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+  ) {}
+
+  async execute(
+    principal: Principal,
+    depositId: string,
+    request: RecordMovementDto,
+    idempotency: { key: string | undefined; body: unknown },
+  ) {
+    const movement: DepositMovement = {
+      kind: request.kind,
+      amountFen: request.amount,
+      occurredAt: parseInstant(request.occurredAt),
+    };
+    const answer = await this.dataSource.transaction((manager) =>
+      withIdempotency(
+        manager,
+        SCHEMA,
+        { scope: `deposit-movements:${depositId}:${describePrincipal(principal)}`, ...idempotency },
+        async () => {
+          const deposit = await this.deposits.findForUpdate(manager, depositId);
+          const mayMove =
+            isAdmin(principal) || (principal.kind === 'bank' && principal.bankCode === deposit?.bankCode);
+          if (!deposit || !mayMove) {
+            throw ApiError.notFound(`no deposit ${depositId} whose movements this caller may record`);
+          }
+          const earlier = (await this.deposits.movementsOf([depositId], manager)).get(depositId)!;
+          const problem = movementProblem(deposit, earlier, movement);
+          if (problem) throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_MOVEMENT', problem);
+          const id = randomUUID();
+          await this.deposits.insertMovement(manager, id, depositId, movement);
+          await this.outbox.append(manager, [
+            newEvent(
+              DepositMovementRecorded,
+              deposit.projectCode,
+              {
+                depositId,
+                kind: movement.kind,
+                amountFen: movement.amountFen,
+                occurredAt: movement.occurredAt.toISOString(),
+              },
+              movement.occurredAt,
+            ),
+          ]);
+          const balanceFen = depositBalanceOn(
+            deposit,
+            [...earlier, movement],
+            dateInShanghai(movement.occurredAt),
+          );
+          return {
+            status: HttpStatus.CREATED,
+            body: {
+              id,
+              depositId,
+              kind: movement.kind,
+              amount: formatYuan(movement.amountFen),
+              amountFen: movement.amountFen,
+              occurredAt: movement.occurredAt.toISOString(),
+              /** What the deposit holds at the end of the movement's day. */
+              balance: formatYuan(balanceFen),
+              balanceFen,
+            },
+          };
+        },
+      ),
+    );
+    if (!answer.replayed) this.relay.relay.wake();
+    return answer;
+  }
+}

@@ -1,0 +1,2 @@
+/** The one PostgreSQL schema wage-account-service owns. */
+export const SCHEMA = 'wage_account';

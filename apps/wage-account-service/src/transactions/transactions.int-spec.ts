@@ -1,0 +1,273 @@
+import { Topics } from '@wage/contracts';
+import { BlindIndex, PersonalDataCipher } from '@wage/platform';
+import { TopicReader, type ReadMessage, type TestApp } from '@wage/testing';
+import {
+  admin,
+  appropriation,
+  bearer,
+  identityNumber,
+  inspectorToken,
+  openAccount,
+  registerBank,
+  registerProject,
+  startWageAccountApp,
+  transaction,
+} from '../testing/wage-account-fixtures';
+
+const ACCOUNT = '6100000000000001';
+const OTHER_ACCOUNT = '6200000000000002';
+const CARD = '6222020200112233445';
+
+describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
+  let t: TestApp;
+  let reader: TopicReader;
+  let bankKey: string;
+  let otherBankKey: string;
+  let projectKey: string;
+  let otherProjectKey: string;
+
+  beforeAll(async () => {
+    t = await startWageAccountApp({ ACCOUNT_BATCH_CAP: '50' });
+    reader = await TopicReader.start(t.topic(Topics.account));
+    bankKey = await registerBank(t, 'ICBC-XM');
+    otherBankKey = await registerBank(t, 'CCB-XM');
+    projectKey = await registerProject(t, 'P-TX-1');
+    otherProjectKey = await registerProject(t, 'P-TX-2');
+    await openAccount(t, { projectCode: 'P-TX-1', bankCode: 'ICBC-XM', accountNumber: ACCOUNT });
+    await openAccount(t, { projectCode: 'P-TX-2', bankCode: 'CCB-XM', accountNumber: OTHER_ACCOUNT });
+  });
+  afterAll(async () => {
+    await reader.stop();
+    await t.close();
+  });
+
+  const post = (token: string, rows: unknown[], account = ACCOUNT) =>
+    t.http
+      .post(`/api/v1/wage-accounts/${account}/transactions`)
+      .set(bearer(token))
+      .send({ transactions: rows });
+  const balanceOf = async (account: string, asOf?: string) => {
+    const response = await t.http
+      .get(`/api/v1/wage-accounts/${account}`)
+      .query(asOf ? { asOf } : {})
+      .set(admin(t));
+    expect(response.status).toBe(200);
+    return response.body.balance as string;
+  };
+  const storedSerials = async (account = ACCOUNT): Promise<string[]> =>
+    (
+      await t.dataSource.query(
+        `SELECT serial_no FROM wage_account.transactions WHERE account_number = $1 ORDER BY serial_no`,
+        [account],
+      )
+    ).map((row: { serial_no: string }) => row.serial_no);
+  const recordedEvents = (messages: ReadMessage[], account = ACCOUNT) =>
+    messages
+      .map((m) => JSON.parse(m.value!))
+      .filter((e) => e.type === 'TransactionRecorded' && e.data.accountNumber === account);
+  const waitForEventOf = (serialNo: string) =>
+    reader.waitFor((messages) => recordedEvents(messages).some((e) => e.data.serialNo === serialNo));
+
+  it('accepts an identical resend without counting or publishing it twice', async () => {
+    const batch = [
+      appropriation('S1', '10000.00', '2026-03-01T09:00:00+08:00'),
+      transaction('S2', { amount: '100.00' }),
+      transaction('S3', { amount: '200.00' }),
+    ];
+    const first = await post(bankKey, batch);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      accountNumber: ACCOUNT,
+      accepted: 3,
+      recorded: 3,
+      duplicates: 0,
+      balance: '9700.00',
+      balanceFen: 970_000,
+    });
+
+    // The bank resends the batch with one new fee; the project reports a payroll twice in one batch.
+    const resent = await post(bankKey, [
+      ...batch,
+      transaction('S4', { kind: 'FEE', amount: '1.00', payrollMonth: undefined }),
+    ]);
+    expect(resent.body).toMatchObject({ accepted: 4, recorded: 1, duplicates: 3, balance: '9699.00' });
+    const twice = await post(projectKey, [
+      transaction('S5', { amount: '50.00' }),
+      transaction('S5', { amount: '50.00' }),
+    ]);
+    expect(twice.body).toMatchObject({ accepted: 2, recorded: 1, duplicates: 1, balance: '9649.00' });
+
+    expect(await storedSerials()).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(await balanceOf(ACCOUNT)).toBe('9649.00');
+    // S5's event was written after every event the resends could have produced: once it is read, all of them are.
+    const events = recordedEvents(await waitForEventOf('S5'));
+    expect(events.map((e) => e.data.serialNo).sort()).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(events.every((e) => e.projectCode === 'P-TX-1')).toBe(true);
+  });
+
+  it('refuses a different transaction under a used serial with 409 naming it, storing and publishing nothing of the batch', async () => {
+    const response = await post(bankKey, [transaction('S6'), transaction('S2', { amount: '150.00' })]);
+    expect(response.status).toBe(409);
+    expect(response.body.error).toBe('SERIAL_CONFLICT');
+    expect(response.body.message).toContain('serial number S2');
+    expect(response.body.message).toContain('amount');
+    expect(response.body.details).toEqual([expect.objectContaining({ serialNo: 'S2' })]);
+    expect(await storedSerials()).not.toContain('S6');
+    expect(await balanceOf(ACCOUNT)).toBe('9649.00');
+  });
+
+  it('rejects a batch with any invalid row whole, with row errors that never repeat a number', async () => {
+    const valid = identityNumber();
+    const badId = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0'); // a wrong check digit
+    const response = await post(projectKey, [
+      transaction('S7'),
+      transaction('S8', { direction: 'CREDIT' }),
+      transaction('S9', { amount: '-5' }),
+      transaction('S10', { occurredAt: '2026-03-10T10:00:00' }),
+      transaction('S11', { kind: 'FEE', payrollMonth: '2026-02' }),
+      transaction('S12', { counterparty: { name: 'Li Si', accountNumber: CARD, idNumber: badId } }),
+      transaction('S7', { amount: '999.00' }),
+      { serialNo: 'S13' },
+    ]);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toBe('INVALID_ROWS');
+    expect(response.body.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ index: 1, field: 'direction', code: 'DIRECTION_MISMATCH' }),
+        expect.objectContaining({ index: 2, field: 'amount', code: 'INVALID_AMOUNT' }),
+        expect.objectContaining({ index: 3, field: 'occurredAt', code: 'INVALID_INSTANT' }),
+        expect.objectContaining({ index: 4, field: 'payrollMonth', code: 'PAYROLL_MONTH_NOT_ALLOWED' }),
+        expect.objectContaining({ index: 5, field: 'counterparty.idNumber', code: 'INVALID_ID_NUMBER' }),
+        expect.objectContaining({ index: 6, field: 'serialNo', code: 'DUPLICATE_SERIAL' }),
+        expect.objectContaining({ index: 7, field: 'amount', code: 'REQUIRED' }),
+      ]),
+    );
+    expect(response.body.details.some((d: { index: number }) => d.index === 0)).toBe(false);
+    expect(JSON.stringify(response.body)).not.toContain(badId);
+    expect(JSON.stringify(response.body)).not.toContain(CARD);
+    expect(await storedSerials()).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+
+    // Nothing of the rejected batches reaches Kafka: by the time a later transaction is published, none of theirs was.
+    expect((await post(bankKey, [transaction('S20', { amount: '1.00' })])).status).toBe(200);
+    const serials = recordedEvents(await waitForEventOf('S20')).map((e) => e.data.serialNo);
+    for (const rejected of ['S6', 'S7', 'S8', 'S13']) expect(serials).not.toContain(rejected);
+    const outbox = await t.dataSource.query(
+      `SELECT payload FROM wage_account.outbox_events WHERE type = 'TransactionRecorded'`,
+    );
+    expect(outbox).toHaveLength(6);
+  });
+
+  it('derives the balance from every transaction by when it occurred, whatever order the bank delivered them in', async () => {
+    // Delivered first: a payroll on 20 March and a fee on 25 March, before the money that paid for them.
+    const late = await post(
+      otherBankKey,
+      [
+        transaction('B-3', { occurredAt: '2026-03-20T10:00:00+08:00', amount: '3000.00' }),
+        transaction('B-5', {
+          kind: 'FEE',
+          occurredAt: '2026-03-25T10:00:00+08:00',
+          amount: '10.00',
+          payrollMonth: undefined,
+        }),
+      ],
+      OTHER_ACCOUNT,
+    );
+    expect(late.body.balance).toBe('-3010.00');
+    // Delivered afterwards, shuffled: the appropriations of 5 and 22 March.
+    const early = await post(
+      otherBankKey,
+      [
+        appropriation('B-4', '1000.00', '2026-03-22T09:00:00+08:00'),
+        appropriation('B-1', '5000.00', '2026-03-05T09:00:00+08:00'),
+      ],
+      OTHER_ACCOUNT,
+    );
+    // 5000 − 3000 + 1000 − 10
+    expect(early.body.balance).toBe('2990.00');
+    expect(await balanceOf(OTHER_ACCOUNT)).toBe('2990.00');
+    expect(await balanceOf(OTHER_ACCOUNT, '2026-03-04T23:59:59+08:00')).toBe('0.00');
+    expect(await balanceOf(OTHER_ACCOUNT, '2026-03-21T00:00:00+08:00')).toBe('2000.00'); // 5000 − 3000
+    expect(await balanceOf(OTHER_ACCOUNT, '2026-03-22T09:00:00+08:00')).toBe('3000.00'); // + 1000
+    expect(await balanceOf(OTHER_ACCOUNT, '2026-03-22T01:00:00Z')).toBe('3000.00'); // the same instant in UTC
+  });
+
+  it('lets a bank or project key reach only its own accounts', async () => {
+    const before = await storedSerials();
+    for (const token of [otherBankKey, otherProjectKey]) {
+      const response = await post(token, [transaction('X-1')]);
+      expect(response.status).toBe(404);
+      expect(response.body.message).toContain(ACCOUNT);
+      expect((await t.http.get(`/api/v1/wage-accounts/${ACCOUNT}`).set(bearer(token))).status).toBe(404);
+    }
+    // Inspectors read accounts but never record transactions.
+    expect((await post(inspectorToken(t, '350206'), [transaction('X-1')])).status).toBe(403);
+    expect(await storedSerials()).toEqual(before);
+    // The administrator may record on any account.
+    expect((await post(t.env.ADMIN_API_KEY, [transaction('ADM-1', { amount: '1.00' })])).status).toBe(200);
+  });
+
+  it('refuses a batch above the cap with 413', async () => {
+    const rows = Array.from({ length: 51 }, (_, i) => transaction(`CAP-${i}`));
+    const response = await post(bankKey, rows);
+    expect(response.status).toBe(413);
+    expect(response.body.error).toBe('BATCH_TOO_LARGE');
+    expect(await storedSerials()).not.toContain('CAP-0');
+  });
+
+  it('answers a repeated Idempotency-Key with the first answer and refuses it for another body', async () => {
+    const send = (rows: unknown[]) =>
+      t.http
+        .post(`/api/v1/wage-accounts/${ACCOUNT}/transactions`)
+        .set(bearer(bankKey))
+        .set('Idempotency-Key', 'batch-2026-03-31')
+        .send({ transactions: rows });
+    const first = await send([transaction('IK-1', { amount: '5.00' })]);
+    expect(first.status).toBe(200);
+    const again = await send([transaction('IK-1', { amount: '5.00' })]);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const other = await send([transaction('IK-2')]);
+    expect(other.status).toBe(409);
+    expect(other.body.error).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await storedSerials()).not.toContain('IK-2');
+  });
+
+  it('keeps counterparty numbers only encrypted, with the blind index roster-service uses; events carry hash and mask', async () => {
+    const id = identityNumber('19900101', '456');
+    expect(
+      (
+        await post(bankKey, [
+          transaction('PII-1', { counterparty: { name: 'Wang Wu', accountNumber: CARD, idNumber: id } }),
+        ])
+      ).status,
+    ).toBe(200);
+    const everything = JSON.stringify(
+      await t.dataSource.query(
+        `SELECT (SELECT json_agg(t) FROM wage_account.transactions t) AS transactions,
+                (SELECT json_agg(o) FROM wage_account.outbox_events o) AS outbox`,
+      ),
+    );
+    expect(everything).not.toContain(CARD);
+    expect(everything).not.toContain(id);
+
+    const blindIndex = t.app.get(BlindIndex);
+    const [row] = await t.dataSource.query(
+      `SELECT counterparty_account_cipher, counterparty_account_hash, counterparty_id_cipher, counterparty_id_hash
+       FROM wage_account.transactions WHERE serial_no = 'PII-1'`,
+    );
+    expect(t.app.get(PersonalDataCipher).decrypt(row.counterparty_account_cipher)).toBe(CARD);
+    expect(t.app.get(PersonalDataCipher).decrypt(row.counterparty_id_cipher)).toBe(id);
+    expect(row.counterparty_account_hash).toBe(blindIndex.hash('card', CARD));
+    expect(row.counterparty_id_hash).toBe(blindIndex.hash('id', id));
+
+    const [event] = recordedEvents(await waitForEventOf('PII-1')).filter((e) => e.data.serialNo === 'PII-1');
+    expect(event.data.counterparty).toEqual({
+      name: 'Wang Wu',
+      accountHash: blindIndex.hash('card', CARD),
+      accountMasked: '6222***********3445',
+      idHash: blindIndex.hash('id', id),
+      idMasked: `${id.slice(0, 6)}********${id.slice(-4)}`,
+    });
+  });
+});

@@ -1,0 +1,184 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { TransactionRecorded } from '@wage/contracts';
+import { dateInShanghai, formatYuan } from '@wage/domain';
+import {
+  ApiError,
+  BlindIndex,
+  OutboxRelayService,
+  OutboxWriter,
+  PersonalDataCipher,
+  describePrincipal,
+  newEvent,
+  withIdempotency,
+  type IdempotentAnswer,
+  type Principal,
+} from '@wage/platform';
+import { ACCOUNT_SETTINGS, type AccountSettings } from '../../../config/account-settings';
+import { SCHEMA } from '../../../schema';
+import { mayActOnAccount } from '../../../wage-accounts/account-access';
+import { WageAccountRepository, type WageAccount } from '../../../wage-accounts/wage-account-repository';
+import {
+  differingFields,
+  removeRepeatedSerials,
+  sealTransaction,
+  type SealedTransaction,
+} from '../../sealed-transaction';
+import { TransactionLedger } from '../../transaction-ledger';
+import { checkTransactionRows } from '../../transaction-rows';
+
+export interface RecordTransactionsAnswer {
+  accountNumber: string;
+  /** Rows in the batch. */
+  accepted: number;
+  /** Transactions stored for the first time. */
+  recorded: number;
+  /** Rows that repeated a transaction already stored or earlier in the batch: accepted, not counted again. */
+  duplicates: number;
+  balance: string;
+  balanceFen: number;
+}
+
+/**
+ * Records a batch of bank transactions on a dedicated account, all or nothing: any invalid row is a 422 and a
+ * serial number reused for a different transaction a 409, and then nothing of the batch is stored or published.
+ * Resent transactions are accepted without being counted or published again.
+ */
+@Injectable()
+export class RecordTransactionsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: WageAccountRepository,
+    private readonly ledger: TransactionLedger,
+    private readonly cipher: PersonalDataCipher,
+    private readonly blindIndex: BlindIndex,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+    @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
+  ) {}
+
+  async execute(
+    principal: Principal,
+    accountNumber: string,
+    rows: unknown[],
+    idempotency: { key: string | undefined; body: unknown },
+    now = new Date(),
+  ): Promise<IdempotentAnswer<RecordTransactionsAnswer>> {
+    if (rows.length > this.settings.batchCap)
+      throw ApiError.batchTooLarge(rows.length, this.settings.batchCap);
+    const account = await this.accounts.find(accountNumber);
+    if (!account || !mayActOnAccount(principal, account)) {
+      throw ApiError.notFound(
+        `no dedicated wage account ${accountNumber} that this key may record transactions on`,
+      );
+    }
+    const batch = this.checkAndSeal(rows, now);
+    const answer = await this.dataSource.transaction((manager) =>
+      withIdempotency(
+        manager,
+        SCHEMA,
+        { scope: `transactions:${accountNumber}:${describePrincipal(principal)}`, ...idempotency },
+        async () => ({
+          status: HttpStatus.OK,
+          body: await this.record(manager, account, rows.length, batch),
+        }),
+      ),
+    );
+    if (answer.body.recorded > 0 && !answer.replayed) this.relay.relay.wake();
+    return answer;
+  }
+
+  /** Every row checked and its numbers sealed; a 422 listing every problem when any row is wrong. */
+  private checkAndSeal(rows: unknown[], now: Date): SealedTransaction[] {
+    const checked = checkTransactionRows(rows, now, dateInShanghai(now));
+    const sealed = checked.transactions.map(({ index, transaction }) => ({
+      index,
+      transaction: sealTransaction(transaction, this.cipher, this.blindIndex),
+    }));
+    const { unique, errors } = removeRepeatedSerials(sealed);
+    const rowErrors = [...checked.errors, ...errors].sort((a, b) => a.index - b.index);
+    if (rowErrors.length > 0) throw ApiError.invalidRows(rowErrors, rows.length);
+    return unique;
+  }
+
+  private async record(
+    manager: EntityManager,
+    account: WageAccount,
+    rowCount: number,
+    batch: SealedTransaction[],
+  ): Promise<RecordTransactionsAnswer> {
+    const inserted = await this.ledger.insertNew(manager, account.accountNumber, batch);
+    const resent = batch.filter((tx) => !inserted.has(tx.serialNo));
+    const stored = await this.ledger.findFacts(
+      manager,
+      account.accountNumber,
+      resent.map((tx) => tx.serialNo),
+    );
+    const conflicts = resent
+      .map((tx) => ({ serialNo: tx.serialNo, fields: differingFields(stored.get(tx.serialNo)!, tx) }))
+      .filter((conflict) => conflict.fields.length > 0);
+    if (conflicts.length > 0) throw serialConflict(account.accountNumber, conflicts);
+
+    await this.outbox.append(
+      manager,
+      batch
+        .filter((tx) => inserted.has(tx.serialNo))
+        .map((tx) =>
+          newEvent(
+            TransactionRecorded,
+            account.projectCode,
+            eventData(account.accountNumber, tx),
+            tx.occurredAt,
+          ),
+        ),
+    );
+    const { balanceFen } = await this.accounts.balance(account.accountNumber, undefined, manager);
+    return {
+      accountNumber: account.accountNumber,
+      accepted: rowCount,
+      recorded: inserted.size,
+      duplicates: rowCount - inserted.size,
+      balance: formatYuan(balanceFen),
+      balanceFen,
+    };
+  }
+}
+
+function serialConflict(
+  accountNumber: string,
+  conflicts: { serialNo: string; fields: string[] }[],
+): ApiError {
+  const [first] = conflicts;
+  const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more (see details)` : '';
+  return ApiError.conflict(
+    'SERIAL_CONFLICT',
+    `serial number ${first.serialNo} on account ${accountNumber} was already recorded for a different transaction ` +
+      `(different ${first.fields.join(', ')})${more}; nothing of this batch was stored. A serial number names one ` +
+      'transaction: resend it unchanged, or give a new transaction its own serial number.',
+    conflicts.map((c) => ({
+      field: 'serialNo',
+      code: 'SERIAL_CONFLICT',
+      serialNo: c.serialNo,
+      message: `already recorded with a different ${c.fields.join(', ')}`,
+    })),
+  );
+}
+
+function eventData(accountNumber: string, tx: SealedTransaction): TransactionRecorded {
+  return {
+    accountNumber,
+    serialNo: tx.serialNo,
+    occurredAt: tx.occurredAt.toISOString(),
+    direction: tx.direction,
+    kind: tx.kind,
+    amountFen: tx.amountFen,
+    ...(tx.payrollMonth !== null ? { payrollMonth: tx.payrollMonth } : {}),
+    counterparty: {
+      name: tx.counterpartyName,
+      accountHash: tx.accountHash,
+      accountMasked: tx.accountMasked,
+      ...(tx.idHash !== null && tx.idMasked !== null ? { idHash: tx.idHash, idMasked: tx.idMasked } : {}),
+    },
+    ...(tx.memo !== null ? { memo: tx.memo } : {}),
+  };
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { formatYuan, parseInstant } from '@wage/domain';
+import { ApiError, type Principal } from '@wage/platform';
+import { maySeeAccount } from '../../account-access';
+import { WageAccountRepository } from '../../wage-account-repository';
+
+/** An account with its balance, to whoever may see it; to anyone else it does not exist (404). */
+@Injectable()
+export class GetWageAccountUseCase {
+  constructor(private readonly accounts: WageAccountRepository) {}
+
+  async execute(principal: Principal, accountNumber: string, asOf?: string) {
+    const account = await this.accounts.find(accountNumber);
+    if (!account || !maySeeAccount(principal, account)) {
+      throw ApiError.notFound(`no dedicated wage account ${accountNumber} that this caller may see`);
+    }
+    const asOfInstant = asOf === undefined ? undefined : parseInstant(asOf);
+    const { balanceFen, transactionCount } = await this.accounts.balance(accountNumber, asOfInstant);
+    return {
+      ...account,
+      ...(asOfInstant ? { asOf: asOfInstant.toISOString() } : {}),
+      balance: formatYuan(balanceFen),
+      balanceFen,
+      transactionCount,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { WageAccountOpened } from '@wage/contracts';
+import { dateInShanghai, startOfDayShanghai } from '@wage/domain';
+import {
+  ApiError,
+  OutboxRelayService,
+  OutboxWriter,
+  isAdmin,
+  newEvent,
+  type Principal,
+} from '@wage/platform';
+import { BankRegistry } from '../../../banks/bank-registry';
+import { ProjectDirectory } from '../../../projects/project-directory';
+import type { OpenWageAccountDto } from '../../dto/open-wage-account.dto';
+import { WageAccountRepository } from '../../wage-account-repository';
+
+/** Opens a project's dedicated wage account (专户): one open account per project, account numbers unique. */
+@Injectable()
+export class OpenWageAccountUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: WageAccountRepository,
+    private readonly projects: ProjectDirectory,
+    private readonly banks: BankRegistry,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+  ) {}
+
+  async execute(principal: Principal, request: OpenWageAccountDto, now = new Date()) {
+    this.authorize(principal, request);
+    if (request.openedOn > dateInShanghai(now)) {
+      throw ApiError.badRequest(
+        `openedOn ${request.openedOn} is in the future; give the date the bank opened it`,
+      );
+    }
+    const opened = await this.dataSource.transaction(async (manager) => {
+      await this.projects.require(request.projectCode, manager);
+      if (!(await this.banks.exists(request.bankCode, manager))) {
+        throw new ApiError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'BANK_NOT_REGISTERED',
+          `bank ${request.bankCode} is not registered; an administrator registers it with POST /api/v1/banks`,
+        );
+      }
+      if (!(await this.accounts.insert(manager, request))) throw await this.conflict(request, manager);
+      await this.outbox.append(manager, [
+        newEvent(WageAccountOpened, request.projectCode, request, startOfDayShanghai(request.openedOn)),
+      ]);
+      return (await this.accounts.find(request.accountNumber, manager))!;
+    });
+    this.relay.relay.wake();
+    return { ...opened, balance: '0.00', balanceFen: 0 };
+  }
+
+  private authorize(principal: Principal, request: OpenWageAccountDto): void {
+    if (isAdmin(principal)) return;
+    if (principal.kind === 'project' && principal.projectCode !== request.projectCode) {
+      throw ApiError.forbidden(
+        `a project key opens accounts for its own project only, not ${request.projectCode}`,
+      );
+    }
+    if (principal.kind === 'bank' && principal.bankCode !== request.bankCode) {
+      throw ApiError.forbidden(`a bank key opens accounts at its own bank only, not at ${request.bankCode}`);
+    }
+  }
+
+  /** Which uniqueness rule the refused insert broke, said so the caller can fix it. */
+  private async conflict(request: OpenWageAccountDto, manager: EntityManager): Promise<ApiError> {
+    if (await this.accounts.find(request.accountNumber, manager)) {
+      return ApiError.conflict(
+        'ACCOUNT_NUMBER_TAKEN',
+        `account number ${request.accountNumber} is already registered as a dedicated wage account`,
+      );
+    }
+    const open = await this.accounts.findOpenForProject(request.projectCode, manager);
+    return ApiError.conflict(
+      'PROJECT_HAS_OPEN_ACCOUNT',
+      `project ${request.projectCode} already has an open dedicated wage account${open ? ` (${open.accountNumber})` : ''}; a project has one open account at a time`,
+    );
+  }
+}

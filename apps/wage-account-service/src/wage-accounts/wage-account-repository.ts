@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Fen } from '@wage/domain';
+import { SCHEMA } from '../schema';
+
+export interface WageAccount {
+  accountNumber: string;
+  projectCode: string;
+  bankCode: string;
+  openedOn: string;
+  status: 'OPEN' | 'CLOSED';
+  /** The project's region, for the region scoping of users. */
+  regionCode: string;
+}
+
+const ACCOUNT_COLUMNS = `a.account_number AS "accountNumber", a.project_code AS "projectCode",
+  a.bank_code AS "bankCode", to_char(a.opened_on, 'YYYY-MM-DD') AS "openedOn", a.status,
+  p.region_code AS "regionCode"`;
+
+/** The `wage_accounts` table and the balance derived from the account's transactions. */
+@Injectable()
+export class WageAccountRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(
+    accountNumber: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<WageAccount | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM "${SCHEMA}".wage_accounts a
+       JOIN "${SCHEMA}".projects p ON p.code = a.project_code WHERE a.account_number = $1`,
+      [accountNumber],
+    );
+    return row;
+  }
+
+  async findOpenForProject(projectCode: string, manager: EntityManager): Promise<WageAccount | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM "${SCHEMA}".wage_accounts a
+       JOIN "${SCHEMA}".projects p ON p.code = a.project_code WHERE a.project_code = $1 AND a.status = 'OPEN'`,
+      [projectCode],
+    );
+    return row;
+  }
+
+  /** False when the account number is taken or the project already has an open account. */
+  async insert(
+    manager: EntityManager,
+    account: { accountNumber: string; projectCode: string; bankCode: string; openedOn: string },
+  ): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO "${SCHEMA}".wage_accounts (account_number, project_code, bank_code, opened_on)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING account_number`,
+      [account.accountNumber, account.projectCode, account.bankCode, account.openedOn],
+    );
+    return inserted.length > 0;
+  }
+
+  /**
+   * Credits minus debits over every transaction that occurred up to `asOf` (all of them when absent). Delivery
+   * order does not matter: the balance at an instant is what occurred by then, whenever the bank reported it.
+   */
+  async balance(
+    accountNumber: string,
+    asOf?: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ balanceFen: Fen; transactionCount: number }> {
+    const [row] = await manager.query(
+      `SELECT COALESCE(SUM(CASE direction WHEN 'CREDIT' THEN amount_fen ELSE -amount_fen END), 0)::bigint AS fen,
+              count(*)::int AS count
+       FROM "${SCHEMA}".transactions
+       WHERE account_number = $1 AND ($2::timestamptz IS NULL OR occurred_at <= $2)`,
+      [accountNumber, asOf ?? null],
+    );
+    return { balanceFen: Number(row.fen), transactionCount: row.count };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { BanksModule } from '../banks/banks.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { GetWageAccountUseCase } from './use-cases/get-wage-account/get-wage-account.use-case';
+import { OpenWageAccountUseCase } from './use-cases/open-wage-account/open-wage-account.use-case';
+import { WageAccountRepository } from './wage-account-repository';
+import { WageAccountsController } from './wage-accounts.controller';
+
+@Module({
+  imports: [BanksModule, ProjectsModule],
+  controllers: [WageAccountsController],
+  providers: [WageAccountRepository, OpenWageAccountUseCase, GetWageAccountUseCase],
+  exports: [WageAccountRepository],
+})
+export class WageAccountsModule {}
