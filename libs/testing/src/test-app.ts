@@ -53,7 +53,9 @@ export async function startTestApp<S extends z.ZodObject>(
     ...overrides,
   };
   const service = parts.serviceDefinition(loadEnv(parts.envSchema, env));
-  const app = await runService(service, (logger) => parts.AppModule.forRoot(service, logger), { logger: silentLogger });
+  const app = await runService(service, (logger) => parts.AppModule.forRoot(service, logger), {
+    logger: silentLogger,
+  });
   return {
     app,
     http: request(app.getHttpServer()),

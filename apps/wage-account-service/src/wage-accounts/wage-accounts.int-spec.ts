@@ -48,15 +48,12 @@ describe('banks and dedicated wage accounts (real PostgreSQL and Kafka)', () => 
   });
 
   it('refuses an account for a project it has not learnt of yet, naming the project', async () => {
-    const response = await t.http
-      .post('/api/v1/wage-accounts')
-      .set(admin(t))
-      .send({
-        projectCode: 'P-UNKNOWN',
-        bankCode: 'ICBC-XM',
-        accountNumber: '4100000000000001',
-        openedOn: '2026-01-10',
-      });
+    const response = await t.http.post('/api/v1/wage-accounts').set(admin(t)).send({
+      projectCode: 'P-UNKNOWN',
+      bankCode: 'ICBC-XM',
+      accountNumber: '4100000000000001',
+      openedOn: '2026-01-10',
+    });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ error: 'PROJECT_NOT_REGISTERED' });
     expect(response.body.message).toContain('project P-UNKNOWN is not registered (yet)');
@@ -66,25 +63,19 @@ describe('banks and dedicated wage accounts (real PostgreSQL and Kafka)', () => 
     const reader = await TopicReader.start(t.topic(Topics.account));
     try {
       // A project key opens its own project's account; a bank key only at its own bank.
-      const wrongBank = await t.http
-        .post('/api/v1/wage-accounts')
-        .set(bearer(otherBankKey))
-        .send({
-          projectCode: 'P-ACC-1',
-          bankCode: 'ICBC-XM',
-          accountNumber: '4100000000000001',
-          openedOn: '2026-01-10',
-        });
+      const wrongBank = await t.http.post('/api/v1/wage-accounts').set(bearer(otherBankKey)).send({
+        projectCode: 'P-ACC-1',
+        bankCode: 'ICBC-XM',
+        accountNumber: '4100000000000001',
+        openedOn: '2026-01-10',
+      });
       expect(wrongBank.status).toBe(403);
-      const wrongProject = await t.http
-        .post('/api/v1/wage-accounts')
-        .set(bearer(otherProjectKey))
-        .send({
-          projectCode: 'P-ACC-1',
-          bankCode: 'ICBC-XM',
-          accountNumber: '4100000000000001',
-          openedOn: '2026-01-10',
-        });
+      const wrongProject = await t.http.post('/api/v1/wage-accounts').set(bearer(otherProjectKey)).send({
+        projectCode: 'P-ACC-1',
+        bankCode: 'ICBC-XM',
+        accountNumber: '4100000000000001',
+        openedOn: '2026-01-10',
+      });
       expect(wrongProject.status).toBe(403);
 
       await openAccount(
@@ -93,28 +84,22 @@ describe('banks and dedicated wage accounts (real PostgreSQL and Kafka)', () => 
         projectKey,
       );
 
-      const secondForProject = await t.http
-        .post('/api/v1/wage-accounts')
-        .set(admin(t))
-        .send({
-          projectCode: 'P-ACC-1',
-          bankCode: 'CCB-XM',
-          accountNumber: '4200000000000002',
-          openedOn: '2026-01-11',
-        });
+      const secondForProject = await t.http.post('/api/v1/wage-accounts').set(admin(t)).send({
+        projectCode: 'P-ACC-1',
+        bankCode: 'CCB-XM',
+        accountNumber: '4200000000000002',
+        openedOn: '2026-01-11',
+      });
       expect(secondForProject.status).toBe(409);
       expect(secondForProject.body.error).toBe('PROJECT_HAS_OPEN_ACCOUNT');
       expect(secondForProject.body.message).toContain('P-ACC-1');
 
-      const numberTaken = await t.http
-        .post('/api/v1/wage-accounts')
-        .set(bearer(otherBankKey))
-        .send({
-          projectCode: 'P-ACC-2',
-          bankCode: 'CCB-XM',
-          accountNumber: '4100000000000001',
-          openedOn: '2026-01-11',
-        });
+      const numberTaken = await t.http.post('/api/v1/wage-accounts').set(bearer(otherBankKey)).send({
+        projectCode: 'P-ACC-2',
+        bankCode: 'CCB-XM',
+        accountNumber: '4100000000000001',
+        openedOn: '2026-01-11',
+      });
       expect(numberTaken.status).toBe(409);
       expect(numberTaken.body.error).toBe('ACCOUNT_NUMBER_TAKEN');
       expect(numberTaken.body.message).toContain('4100000000000001');
