@@ -1,11 +1,27 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PlatformModule, type ServiceDefinition } from '@wage/platform';
+import { PlatformModule } from '@wage/platform';
+import { AttendanceModule } from './attendance/attendance.module';
+import type { RosterServiceDefinition } from './config/env';
+import { CoreModule } from './core/core.module';
+import { PaySheetsModule } from './pay-sheets/pay-sheets.module';
+import { ProjectsModule } from './projects/projects.module';
+import { WorkersModule } from './workers/workers.module';
 
 /** roster-service: projects, real-name worker rolls, attendance and pay sheets. */
 @Module({})
 export class AppModule {
-  static forRoot(service: ServiceDefinition, logger: Logger): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(service, logger)] };
+  static forRoot(service: RosterServiceDefinition, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(service, logger),
+        CoreModule.forRoot(service.roster),
+        ProjectsModule,
+        WorkersModule,
+        AttendanceModule,
+        PaySheetsModule,
+      ],
+    };
   }
 }

@@ -7,11 +7,24 @@ export const envSchema = envSchemas.base
   .extend(envSchemas.kafka.shape)
   .extend(envSchemas.auth.shape)
   .extend(personalDataEnv.shape)
-  .extend({ PORT: envSchemas.port.default(3001) });
+  .extend({
+    PORT: envSchemas.port.default(3001),
+    /** Rows accepted in one worker, attendance or pay-sheet batch (or one imported file). */
+    ROSTER_BATCH_CAP: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-export function serviceDefinition(env: Env): ServiceDefinition {
+/** What roster-service adds to the platform's definition of a service. */
+export interface RosterSettings {
+  batchCap: number;
+}
+
+export interface RosterServiceDefinition extends ServiceDefinition {
+  roster: RosterSettings;
+}
+
+export function serviceDefinition(env: Env): RosterServiceDefinition {
   return {
     name: 'roster-service',
     port: env.PORT,
@@ -25,5 +38,6 @@ export function serviceDefinition(env: Env): ServiceDefinition {
       blindIndexKey: env.BLIND_INDEX_KEY,
     },
     outbox: true,
+    roster: { batchCap: env.ROSTER_BATCH_CAP },
   };
 }

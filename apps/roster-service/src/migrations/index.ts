@@ -1,4 +1,5 @@
 import { platformTablesMigration } from '@wage/platform';
+import { CreateRosterTables1763800000000 } from './1763800000000-create-roster-tables';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
-export const migrations = [platformTablesMigration('roster')];
+export const migrations = [platformTablesMigration('roster'), CreateRosterTables1763800000000];

@@ -1,0 +1,2 @@
+/** The roster settings from the environment (`RosterSettings`). */
+export const ROSTER_SETTINGS = Symbol('ROSTER_SETTINGS');

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { covers } from '@wage/domain';
+import { ApiError, isAdmin, type Principal } from '@wage/platform';
+import { ProjectRepository, type ProjectRecord } from './project.repository';
+
+/**
+ * Who may see or change which project: the administrator everything, a project key its own project only, a user
+ * the projects in the region they cover.
+ */
+@Injectable()
+export class ProjectAccess {
+  constructor(private readonly projects: ProjectRepository) {}
+
+  /** The project, if this caller may read it. */
+  async readable(principal: Principal, code: string): Promise<ProjectRecord> {
+    this.refuseOtherProjectKey(principal, code);
+    const project = await this.projects.find(code);
+    // A user outside the project's region gets the same 404 as for a project that does not exist, so that
+    // other regions' projects cannot be discovered by guessing codes.
+    const visible =
+      project !== undefined &&
+      (principal.kind !== 'user' || isAdmin(principal) || covers(principal.regionCode, project.regionCode));
+    if (!visible) throw notFound(code);
+    return project;
+  }
+
+  /** Checks that this caller may write to the project; call before opening the transaction. */
+  assertWritable(principal: Principal, code: string): void {
+    this.refuseOtherProjectKey(principal, code);
+    if (principal.kind !== 'project' && !isAdmin(principal)) {
+      throw ApiError.forbidden('only the project itself or an administrator may change its data');
+    }
+  }
+
+  /** Locks the project for a batch (see `ProjectRepository.lockForBatch`); 404 when it does not exist. */
+  async lockForBatch(manager: EntityManager, code: string): Promise<ProjectRecord> {
+    const project = await this.projects.lockForBatch(manager, code);
+    if (!project) throw notFound(code);
+    return project;
+  }
+
+  private refuseOtherProjectKey(principal: Principal, code: string): void {
+    if (principal.kind === 'project' && principal.projectCode !== code) {
+      throw ApiError.forbidden(
+        `this project key acts for project "${principal.projectCode}" only; it cannot read or write project "${code}"`,
+      );
+    }
+  }
+}
+
+function notFound(code: string): ApiError {
+  return ApiError.notFound(`there is no project "${code}" that you may see`);
+}

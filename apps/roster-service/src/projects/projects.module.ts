@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { API_KEY_RESOLVER } from '@wage/platform';
+import { ProjectAccess } from './project-access';
+import { ProjectKeyResolver } from './project-key.resolver';
+import { ProjectRepository } from './project.repository';
+import { ProjectsController } from './projects.controller';
+import { ChangeProjectStatusUseCase } from './use-cases/change-project-status/change-project-status.use-case';
+import { RegisterProjectUseCase } from './use-cases/register-project/register-project.use-case';
+
+/**
+ * Global because the platform's authentication guard, registered in the platform module, must find the
+ * project-key resolver, and every feature checks project access.
+ */
+@Global()
+@Module({
+  controllers: [ProjectsController],
+  providers: [
+    ProjectRepository,
+    ProjectAccess,
+    { provide: API_KEY_RESOLVER, useClass: ProjectKeyResolver },
+    RegisterProjectUseCase,
+    ChangeProjectStatusUseCase,
+  ],
+  exports: [ProjectAccess, API_KEY_RESOLVER],
+})
+export class ProjectsModule {}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProjectRegistered } from '@wage/contracts';
+import {
+  ApiError,
+  OutboxRelayService,
+  OutboxWriter,
+  generateApiKey,
+  hashApiKey,
+  newEvent,
+} from '@wage/platform';
+import type { RegisterProjectBody } from '../../dto/register-project.dto';
+
+/**
+ * Registers a project and issues its key. The key is answered once and kept only as its hash; it is not
+ * stored under an Idempotency-Key either, since that would keep it in clear. A repeat is a 409 on the code.
+ */
+@Injectable()
+export class RegisterProjectUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly outboxRelay: OutboxRelayService,
+  ) {}
+
+  async execute(project: RegisterProjectBody): Promise<{ code: string; apiKey: string }> {
+    const apiKey = generateApiKey('project');
+    const apiKeyHash = hashApiKey(apiKey);
+    // A project is in construction (在建) from its start date until a status change says otherwise.
+    const status = 'IN_CONSTRUCTION';
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO roster.projects (code, name, region_code, contractor_name, contractor_credit_code, owner_name,
+           owner_credit_code, contract_amount_fen, start_date, planned_end_date, payday, status,
+           status_effective_date, api_key_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $9, $13)
+         ON CONFLICT (code) DO NOTHING RETURNING code`,
+        [
+          project.code,
+          project.name,
+          project.regionCode,
+          project.contractor.name,
+          project.contractor.creditCode,
+          project.owner.name,
+          project.owner.creditCode ?? null,
+          project.contractAmount,
+          project.startDate,
+          project.plannedEndDate ?? null,
+          project.payday,
+          status,
+          apiKeyHash,
+        ],
+      );
+      if (inserted.length === 0) {
+        throw ApiError.conflict(
+          'PROJECT_EXISTS',
+          `a project with code "${project.code}" is already registered; choose another code`,
+        );
+      }
+      await this.outbox.append(manager, [
+        newEvent(ProjectRegistered, project.code, {
+          code: project.code,
+          name: project.name,
+          regionCode: project.regionCode,
+          contractor: project.contractor,
+          owner: project.owner,
+          contractAmountFen: project.contractAmount,
+          startDate: project.startDate,
+          plannedEndDate: project.plannedEndDate,
+          payday: project.payday,
+          status,
+          apiKeyHash,
+        }),
+      ]);
+    });
+    this.outboxRelay.relay.wake();
+    return { code: project.code, apiKey };
+  }
+}
