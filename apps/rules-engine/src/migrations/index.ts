@@ -1,4 +1,5 @@
 import { platformTablesMigration } from '@wage/platform';
+import { CreateReadModel1763900000000 } from './1763900000000-create-read-model';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
-export const migrations = [platformTablesMigration('rules')];
+export const migrations = [platformTablesMigration('rules'), CreateReadModel1763900000000];

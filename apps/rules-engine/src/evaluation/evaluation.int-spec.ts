@@ -1,0 +1,301 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  AttendanceReported,
+  PaySheetSubmitted,
+  ProjectRegistered,
+  Topics,
+  TransactionRecorded,
+  WageAccountOpened,
+  WorkerEnrolled,
+  alertKey,
+  type EventContract,
+  type EventData,
+} from '@wage/contracts';
+import { KafkaClient } from '@wage/platform';
+import { startTestApp, TopicReader, waitFor, type ReadMessage, type TestApp } from '@wage/testing';
+import { AppModule } from '../app.module';
+import { envSchema, serviceDefinition } from '../config/env';
+
+const hash = () => randomBytes(32).toString('hex');
+const MONTH = '2026-09';
+
+function envelope<C extends EventContract>(
+  contract: C,
+  projectCode: string,
+  data: EventData<C>,
+  id = randomUUID(),
+) {
+  const now = new Date().toISOString();
+  return {
+    key: projectCode,
+    value: JSON.stringify({
+      id,
+      type: contract.type,
+      schemaVersion: contract.schemaVersion,
+      occurredAt: now,
+      recordedAt: now,
+      projectCode,
+      data: contract.schema.parse(data),
+    }),
+  };
+}
+
+/** A project that started in September 2026 with one worker who worked 20 days and is owed ¥5,000 net. */
+function projectWithUnpaidWorker(code: string) {
+  const worker = { workerId: randomUUID(), idHash: hash(), cardHash: hash() };
+  const accountNumber = `AC${code}`;
+  return {
+    worker,
+    accountNumber,
+    project: [
+      envelope(ProjectRegistered, code, {
+        code,
+        name: `工地 ${code}`,
+        regionCode: '350206',
+        contractor: { name: '某建设公司', creditCode: '91350200MA2Y8N3K0A' },
+        owner: { name: '某开发公司' },
+        // ¥1,000,000: below the deposit exemption threshold, so no deposit alert clutters the test.
+        contractAmountFen: 100_000_000,
+        startDate: '2026-09-01',
+        payday: 15,
+        status: 'IN_CONSTRUCTION',
+        apiKeyHash: hash(),
+      }),
+    ],
+    roster: [
+      envelope(WorkerEnrolled, code, {
+        workerId: worker.workerId,
+        idHash: worker.idHash,
+        idMasked: '350206********1234',
+        name: '张三',
+        bankCard: { bankCode: 'ICBC', cardHash: worker.cardHash, cardMasked: '6222***********0123' },
+        entryDate: '2026-09-01',
+      }),
+      envelope(AttendanceReported, code, {
+        month: MONTH,
+        submissionId: randomUUID(),
+        part: 1,
+        parts: 1,
+        records: [{ workerId: worker.workerId, idHash: worker.idHash, daysWorked: 20 }],
+      }),
+      envelope(PaySheetSubmitted, code, {
+        month: MONTH,
+        replacesPrevious: false,
+        submissionId: randomUUID(),
+        part: 1,
+        parts: 1,
+        lines: [
+          { workerId: worker.workerId, idHash: worker.idHash, grossPayFen: 600_000, netPayFen: 500_000 },
+        ],
+        totals: { lines: 1, grossPayFen: 600_000, netPayFen: 500_000 },
+      }),
+    ],
+    account: [
+      envelope(WageAccountOpened, code, {
+        accountNumber,
+        projectCode: code,
+        bankCode: 'ICBC',
+        openedOn: '2026-09-01',
+      }),
+      envelope(TransactionRecorded, code, {
+        accountNumber,
+        serialNo: 'APP-1',
+        occurredAt: '2026-09-10T10:00:00+08:00',
+        direction: 'CREDIT',
+        kind: 'APPROPRIATION',
+        amountFen: 2_000_000,
+        counterparty: { name: '某开发公司', accountHash: hash(), accountMasked: '6222***********9999' },
+      }),
+    ],
+  };
+}
+
+type AlertMessage = { type: string; data: { alertKey: string; severity: string; code: string } };
+const parsed = (messages: ReadMessage[]) => messages.map((m) => JSON.parse(m.value!) as AlertMessage);
+const ofKey = (messages: ReadMessage[], type: string, key: string) =>
+  parsed(messages).filter((m) => m.type === type && m.data.alertKey === key);
+
+describe('rules-engine evaluation (real PostgreSQL and Kafka)', () => {
+  let t: TestApp;
+  let alerts: TopicReader;
+  let assessments: TopicReader;
+  const admin = () => ({ Authorization: `Bearer ${t.env.ADMIN_API_KEY}` });
+  const send = (topic: string, messages: { key: string; value: string }[]) =>
+    t.app.get(KafkaClient).send(topic, messages);
+
+  beforeAll(async () => {
+    t = await startTestApp({ envSchema, serviceDefinition, AppModule });
+    alerts = await TopicReader.start(t.topic(Topics.alert));
+    assessments = await TopicReader.start(t.topic(Topics.assessment));
+  });
+
+  afterAll(async () => {
+    await alerts?.stop();
+    await assessments?.stop();
+    await t?.close();
+  });
+
+  it('raises arrears from events, raises nothing twice on redelivery, and clears it when a late payment arrives', async () => {
+    const code = `P-${randomBytes(3).toString('hex')}`;
+    const key = alertKey('WAGE_ARREARS', code, MONTH);
+    const fx = projectWithUnpaidWorker(code);
+    await send(Topics.project, fx.project);
+    await send(Topics.roster, fx.roster);
+    await send(Topics.account, fx.account);
+    await alerts.waitFor((m) => ofKey(m, 'AlertRaised', key).length === 1, {
+      description: 'WAGE_ARREARS raised',
+      timeoutMs: 60_000,
+    });
+
+    // The same events again (redelivery), and the attendance and the appropriation again under new event ids
+    // (duplicates); those come last in their partitions, so once they are processed so are the redeliveries.
+    const withNewId = (message: { key: string; value: string }) => ({
+      ...message,
+      value: JSON.stringify({ ...JSON.parse(message.value), id: randomUUID() }),
+    });
+    await send(Topics.roster, [...fx.roster, withNewId(fx.roster[1])]);
+    await send(Topics.account, [...fx.account, withNewId(fx.account[1])]);
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM rules.pending_evaluations`))[0].n === 0 &&
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM rules.processed_events`))[0].n === 8,
+      { description: 'redeliveries consumed and evaluated' },
+    );
+    const again = await t.http
+      .post('/api/v1/evaluations')
+      .set(admin())
+      .send({ projectCode: code, month: MONTH })
+      .expect(200);
+    expect(again.body).toEqual({ evaluated: 1, raised: 0, updated: 0, cleared: 0 });
+    const [{ credits }] = await t.dataSource.query(
+      `SELECT count(*)::int AS credits FROM rules.transactions WHERE project_code = $1`,
+      [code],
+    );
+    expect(credits).toBe(1);
+
+    await send(Topics.account, [
+      envelope(TransactionRecorded, code, {
+        accountNumber: fx.accountNumber,
+        serialNo: 'PAY-1',
+        occurredAt: new Date().toISOString(),
+        direction: 'DEBIT',
+        kind: 'PAYROLL',
+        amountFen: 500_000,
+        payrollMonth: MONTH,
+        counterparty: { name: '张三', accountHash: fx.worker.cardHash, accountMasked: '6222***********0123' },
+      }),
+    ]);
+    const messages = await alerts.waitFor((m) => ofKey(m, 'AlertCleared', key).length === 1, {
+      description: 'WAGE_ARREARS cleared',
+      timeoutMs: 30_000,
+    });
+    expect(ofKey(messages, 'AlertRaised', key)).toHaveLength(1);
+    const assessed = await assessments.waitFor(
+      (m) =>
+        m.some((message) => {
+          const event = JSON.parse(message.value!);
+          return (
+            event.data.projectCode === code &&
+            event.data.month === MONTH &&
+            event.data.workersPaidInFull === 1
+          );
+        }),
+      { description: 'the month assessed as paid in full' },
+    );
+    const latest = assessed
+      .map((m) => JSON.parse(m.value!))
+      .filter((e) => e.data.projectCode === code && e.data.month === MONTH)
+      .pop();
+    expect(latest.data).toMatchObject({
+      inConstruction: true,
+      workersDue: 1,
+      workersPaidInFull: 1,
+      amountDueFen: 500_000,
+      amountPaidFen: 500_000,
+      coverage: {
+        realName: true,
+        wageAccount: true,
+        // The arrears alert ended the small-contract exemption (arrears within 12 months) and no deposit is stored.
+        deposit: false,
+        bankPayroll: true,
+        monthlyFullPayment: false,
+      },
+    });
+  }, 120_000);
+
+  it('raises FUNDS_DIVERTED as soon as a withdrawal is consumed', async () => {
+    const code = `P-${randomBytes(3).toString('hex')}`;
+    const fx = projectWithUnpaidWorker(code);
+    await send(Topics.project, fx.project);
+    await send(Topics.account, [
+      ...fx.account,
+      envelope(TransactionRecorded, code, {
+        accountNumber: fx.accountNumber,
+        serialNo: 'WD-1',
+        occurredAt: new Date().toISOString(),
+        direction: 'DEBIT',
+        kind: 'WITHDRAWAL',
+        amountFen: 1_000_000,
+        counterparty: { name: '某建设公司', accountHash: hash(), accountMasked: '6222***********5555' },
+      }),
+    ]);
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const key = alertKey('FUNDS_DIVERTED', code, month);
+    const messages = await alerts.waitFor((m) => ofKey(m, 'AlertRaised', key).length === 1, {
+      description: 'FUNDS_DIVERTED raised',
+      timeoutMs: 60_000,
+    });
+    // ¥10,000 out of a ¥20,000 balance: at least 20% of it, so RED.
+    expect(ofKey(messages, 'AlertRaised', key)[0].data.severity).toBe('RED');
+  }, 90_000);
+
+  it('re-evaluating as of the same instant gives the same alerts twice', async () => {
+    const code = `P-${randomBytes(3).toString('hex')}`;
+    const fx = projectWithUnpaidWorker(code);
+    await send(Topics.project, fx.project);
+    await send(Topics.roster, fx.roster);
+    await waitFor(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM rules.pay_sheets WHERE project_code = $1`,
+            [code],
+          )
+        )[0].n === 1 &&
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM rules.pending_evaluations`))[0].n === 0,
+      { description: 'the roster consumed and evaluated', timeoutMs: 60_000 },
+    );
+    const asOf = '2026-10-20T12:00:00+08:00';
+    const state = () =>
+      t.dataSource.query(
+        `SELECT alert_key, severity, status, evidence FROM rules.alerts WHERE project_code = $1 ORDER BY alert_key`,
+        [code],
+      );
+    await t.http
+      .post('/api/v1/evaluations')
+      .set(admin())
+      .send({ projectCode: code, month: MONTH, asOf })
+      .expect(200);
+    const first = await state();
+    const second = await t.http
+      .post('/api/v1/evaluations')
+      .set(admin())
+      .send({ projectCode: code, month: MONTH, asOf })
+      .expect(200);
+    expect(second.body).toEqual({ evaluated: 1, raised: 0, updated: 0, cleared: 0 });
+    expect(await state()).toEqual(first);
+    // Three days past the deadline (15 Oct + 2 grace days), the only worker unpaid: ORANGE.
+    expect(
+      first.find((a: { alert_key: string }) => a.alert_key === alertKey('WAGE_ARREARS', code, MONTH)),
+    ).toMatchObject({
+      severity: 'ORANGE',
+      status: 'OPEN',
+    });
+  }, 90_000);
+
+  it('refuses an evaluation request from a non-admin and a malformed month', async () => {
+    await t.http.post('/api/v1/evaluations').send({}).expect(401);
+    const bad = await t.http.post('/api/v1/evaluations').set(admin()).send({ month: '2026-13' }).expect(400);
+    expect(bad.body.error).toBe('BAD_REQUEST');
+  });
+});

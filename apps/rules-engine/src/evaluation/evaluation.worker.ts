@@ -1,0 +1,86 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { LOGGER, type Logger } from '@wage/platform';
+import { EvaluateMonthUseCase } from './use-cases/evaluate-month/evaluate-month.use-case';
+
+/** How often queued project-months are looked for even without a wake-up (another instance may have queued). */
+const POLL_MS = 1_000;
+/** Project-months taken per pass. */
+const BATCH = 20;
+
+/**
+ * Evaluates the project-months a consumed batch changed, as of now, right after that batch commits: a diverted
+ * debit raises at once, a late payment clears the arrears within seconds. Instances share the queue with
+ * SKIP LOCKED, so each queued project-month is evaluated by one of them.
+ */
+@Injectable()
+export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evaluateMonth: EvaluateMonthUseCase,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(POLL_MS);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Called by a consumer inside its transaction: the drain runs shortly after, once the batch has committed. */
+  wakeSoon(): void {
+    this.schedule(50);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pass(), delayMs);
+  }
+
+  private async pass(): Promise<void> {
+    if (this.running) return this.schedule(POLL_MS);
+    this.running = this.drain()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'evaluating queued project-months failed'))
+      .finally(() => (this.running = undefined));
+    await this.running;
+    this.schedule(POLL_MS);
+  }
+
+  /** Takes queued project-months and evaluates them; they leave the queue only with their results. */
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const taken = await this.dataSource.transaction(async (manager) => {
+        const rows: { project_code: string; month: string; queued_at: string }[] = await manager.query(
+          `SELECT project_code, month, queued_at::text AS queued_at FROM rules.pending_evaluations
+           ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [BATCH],
+        );
+        const asOf = new Date();
+        for (const row of rows) {
+          await this.evaluateMonth.evaluateIn(manager, row.project_code, row.month, asOf);
+          await manager.query(
+            `DELETE FROM rules.pending_evaluations WHERE project_code = $1 AND month = $2 AND queued_at = $3::timestamptz`,
+            [row.project_code, row.month, row.queued_at],
+          );
+        }
+        return rows.length;
+      });
+      if (taken < BATCH) return;
+    }
+  }
+}

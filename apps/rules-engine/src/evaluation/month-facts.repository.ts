@@ -1,0 +1,343 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  type AccountDebit,
+  type CardRegistration,
+  type DepositMovement,
+  type DepositRecord,
+  type Fen,
+  type IsoDate,
+  type Month,
+  type PayrollPayment,
+  type StatusChange,
+  type WorkerRef,
+} from '@wage/domain';
+
+export interface ProjectRow {
+  code: string;
+  regionCode: string;
+  contractorCreditCode: string;
+  contractAmountFen: Fen;
+  startDate: IsoDate;
+  payday: number;
+}
+
+/** One worker's month on the project: attendance and the current pay sheet's line, joined by identity. */
+export interface WorkerMonthRow extends WorkerRef {
+  month: Month;
+  daysWorked: number;
+  netPayFen: Fen | null;
+}
+
+export interface WorkerPayment extends PayrollPayment {
+  idHash: string;
+}
+
+const fen = (value: string | number | null): Fen => (value === null ? 0 : Number(value));
+const SHANGHAI = `'Asia/Shanghai'`;
+
+/**
+ * The set-based reads one project-month's evaluation needs. Each is one aggregate query over the read model;
+ * nothing loops over workers in SQL round trips.
+ */
+@Injectable()
+export class MonthFactsRepository {
+  async projects(manager: EntityManager, projectCode?: string): Promise<ProjectRow[]> {
+    const rows: Record<string, string | number>[] = await manager.query(
+      `SELECT code, region_code, contractor_credit_code, contract_amount_fen::text, start_date::text, payday
+       FROM rules.projects WHERE $1::text IS NULL OR code = $1 ORDER BY code`,
+      [projectCode ?? null],
+    );
+    return rows.map((r) => ({
+      code: String(r.code),
+      regionCode: String(r.region_code),
+      contractorCreditCode: String(r.contractor_credit_code),
+      contractAmountFen: fen(r.contract_amount_fen),
+      startDate: String(r.start_date),
+      payday: Number(r.payday),
+    }));
+  }
+
+  async statusHistory(manager: EntityManager, projectCode: string): Promise<StatusChange[]> {
+    const rows: { effective_date: string; status: StatusChange['status'] }[] = await manager.query(
+      `SELECT effective_date::text, status FROM rules.project_status_changes
+       WHERE project_code = $1 ORDER BY effective_date, recorded_at`,
+      [projectCode],
+    );
+    return rows.map((r) => ({ status: r.status, effectiveDate: r.effective_date }));
+  }
+
+  /** Every worker's months from `from` to `to` (attendance and/or a current pay-sheet line). */
+  async workerMonths(
+    manager: EntityManager,
+    projectCode: string,
+    from: Month,
+    to: Month,
+  ): Promise<WorkerMonthRow[]> {
+    const rows: Record<string, string | number | null>[] = await manager.query(
+      `WITH sheet AS (
+         SELECT ps.month, l.id_hash, l.net_pay_fen
+         FROM rules.pay_sheets ps JOIN rules.pay_sheet_lines l ON l.submission_id = ps.submission_id
+         WHERE ps.project_code = $1 AND ps.month BETWEEN $2 AND $3
+       ), att AS (
+         SELECT month, id_hash, days_worked FROM rules.attendance
+         WHERE project_code = $1 AND month BETWEEN $2 AND $3
+       ), roll AS (
+         SELECT DISTINCT ON (id_hash) id_hash, id_masked, name, card_masked FROM rules.workers
+         WHERE project_code = $1 ORDER BY id_hash, entry_date DESC
+       )
+       SELECT coalesce(s.month, a.month) AS month, roll.id_hash, roll.id_masked, roll.name, roll.card_masked,
+              coalesce(a.days_worked, 0) AS days_worked, s.net_pay_fen::text AS net_pay_fen
+       FROM sheet s FULL JOIN att a ON a.month = s.month AND a.id_hash = s.id_hash
+       JOIN roll ON roll.id_hash = coalesce(s.id_hash, a.id_hash)
+       ORDER BY roll.id_hash, 1`,
+      [projectCode, from, to],
+    );
+    return rows.map((r) => ({
+      month: String(r.month),
+      idHash: String(r.id_hash),
+      idMasked: String(r.id_masked),
+      name: String(r.name),
+      ...(r.card_masked !== null && { cardMasked: String(r.card_masked) }),
+      daysWorked: Number(r.days_worked),
+      netPayFen: r.net_pay_fen === null ? null : fen(r.net_pay_fen),
+    }));
+  }
+
+  /**
+   * Payroll debits that belong to a worker on the roll (their card, else their identity) and can pay a month
+   * from `from` on: naming such a month, or naming none and made since it began.
+   */
+  async payrollToWorkers(
+    manager: EntityManager,
+    projectCode: string,
+    from: Month,
+    asOf: Date,
+  ): Promise<WorkerPayment[]> {
+    const rows: Record<string, string | Date | null>[] = await manager.query(
+      `SELECT DISTINCT ON (t.account_number, t.serial_no)
+              w.id_hash, t.serial_no, t.amount_fen::text, t.occurred_at, t.payroll_month
+       FROM rules.transactions t
+       JOIN rules.workers w ON w.project_code = t.project_code
+         AND (w.card_hash = t.counterparty_account_hash OR w.id_hash = t.counterparty_id_hash)
+       WHERE t.project_code = $1 AND t.kind = 'PAYROLL' AND t.direction = 'DEBIT' AND t.occurred_at <= $3
+         AND (t.payroll_month >= $2
+              OR (t.payroll_month IS NULL AND t.occurred_at >= (($2 || '-01')::timestamp AT TIME ZONE ${SHANGHAI})))
+       ORDER BY t.account_number, t.serial_no, (w.card_hash = t.counterparty_account_hash) DESC NULLS LAST`,
+      [projectCode, from, asOf],
+    );
+    return rows.map((r) => ({
+      idHash: String(r.id_hash),
+      serialNo: String(r.serial_no),
+      amountFen: fen(r.amount_fen as string),
+      occurredAt: r.occurred_at as Date,
+      ...(r.payroll_month !== null && { payrollMonth: String(r.payroll_month) }),
+    }));
+  }
+
+  /** The current pay sheet's net total per month, for the months given (missing: no sheet). */
+  async sheetTotals(manager: EntityManager, projectCode: string, months: Month[]): Promise<Map<Month, Fen>> {
+    const rows: { month: string; net: string }[] = await manager.query(
+      `SELECT ps.month, sum(l.net_pay_fen)::text AS net
+       FROM rules.pay_sheets ps JOIN rules.pay_sheet_lines l ON l.submission_id = ps.submission_id
+       WHERE ps.project_code = $1 AND ps.month = ANY($2::text[]) GROUP BY ps.month`,
+      [projectCode, months],
+    );
+    return new Map(rows.map((r) => [r.month, fen(r.net)]));
+  }
+
+  async monthReports(
+    manager: EntityManager,
+    projectCode: string,
+    month: Month,
+  ): Promise<{ paySheetSubmittedAt: Date | null; attendanceReportedAt: Date | null }> {
+    const [row]: { sheet: Date | null; attendance: Date | null }[] = await manager.query(
+      `SELECT (SELECT first_submitted_at FROM rules.pay_sheets WHERE project_code = $1 AND month = $2) AS sheet,
+              (SELECT first_reported_at FROM rules.attendance_months WHERE project_code = $1 AND month = $2)
+                AS attendance`,
+      [projectCode, month],
+    );
+    return { paySheetSubmittedAt: row.sheet, attendanceReportedAt: row.attendance };
+  }
+
+  async accountFacts(
+    manager: EntityManager,
+    projectCode: string,
+    asOf: Date,
+  ): Promise<{
+    accountOpenedOn: IsoDate | null;
+    balanceFen: Fen;
+    appropriatedFenByMonth: Record<Month, Fen>;
+  }> {
+    const [account]: { opened_on: string | null; balance: string }[] = await manager.query(
+      `SELECT (SELECT min(opened_on)::text FROM rules.accounts WHERE project_code = $1) AS opened_on,
+              (SELECT coalesce(sum(CASE WHEN direction = 'CREDIT' THEN amount_fen ELSE -amount_fen END), 0)::text
+               FROM rules.transactions WHERE project_code = $1 AND occurred_at <= $2) AS balance`,
+      [projectCode, asOf],
+    );
+    const appropriations: { month: string; fen: string }[] = await manager.query(
+      `SELECT to_char(occurred_at AT TIME ZONE ${SHANGHAI}, 'YYYY-MM') AS month, sum(amount_fen)::text AS fen
+       FROM rules.transactions
+       WHERE project_code = $1 AND kind = 'APPROPRIATION' AND direction = 'CREDIT' AND occurred_at <= $2
+       GROUP BY 1`,
+      [projectCode, asOf],
+    );
+    return {
+      accountOpenedOn: account.opened_on,
+      balanceFen: fen(account.balance),
+      appropriatedFenByMonth: Object.fromEntries(appropriations.map((r) => [r.month, fen(r.fen)])),
+    };
+  }
+
+  /** The month's debits (Shanghai month of occurrence, up to `asOf`) with each account's balance just before. */
+  async debits(
+    manager: EntityManager,
+    projectCode: string,
+    month: Month,
+    asOf: Date,
+  ): Promise<AccountDebit[]> {
+    const rows: Record<string, string | Date | null>[] = await manager.query(
+      `SELECT * FROM (
+         SELECT t.*, coalesce(sum(CASE WHEN direction = 'CREDIT' THEN amount_fen ELSE -amount_fen END)
+                  OVER (PARTITION BY account_number ORDER BY occurred_at, serial_no
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::text AS balance_before
+         FROM rules.transactions t WHERE t.project_code = $1 AND t.occurred_at <= $3
+       ) x
+       WHERE direction = 'DEBIT' AND to_char(occurred_at AT TIME ZONE ${SHANGHAI}, 'YYYY-MM') = $2
+       ORDER BY occurred_at, serial_no`,
+      [projectCode, month, asOf],
+    );
+    return rows.map((r) => ({
+      accountNumber: String(r.account_number),
+      serialNo: String(r.serial_no),
+      occurredAt: r.occurred_at as Date,
+      kind: r.kind as AccountDebit['kind'],
+      amountFen: fen(r.amount_fen as string),
+      counterpartyName: String(r.counterparty_name),
+      counterpartyAccountMasked: String(r.counterparty_account_masked),
+      counterpartyAccountHash: String(r.counterparty_account_hash),
+      ...(r.counterparty_id_hash !== null && { counterpartyIdHash: String(r.counterparty_id_hash) }),
+      balanceBeforeFen: fen(r.balance_before as string),
+    }));
+  }
+
+  async roster(
+    manager: EntityManager,
+    projectCode: string,
+    asOf: Date,
+  ): Promise<{ cardHashes: Set<string>; idHashes: Set<string>; registeredByAsOf: number }> {
+    const rows: { card_hash: string | null; id_hash: string; registered: boolean }[] = await manager.query(
+      `SELECT card_hash, id_hash, entry_date <= ($2::timestamptz AT TIME ZONE ${SHANGHAI})::date AS registered
+       FROM rules.workers WHERE project_code = $1`,
+      [projectCode, asOf],
+    );
+    return {
+      cardHashes: new Set(rows.flatMap((r) => (r.card_hash === null ? [] : [r.card_hash]))),
+      idHashes: new Set(rows.map((r) => r.id_hash)),
+      registeredByAsOf: rows.filter((r) => r.registered).length,
+    };
+  }
+
+  /** Payroll each worker received in the month and in its year up to the month's end (by payment date). */
+  async payouts(
+    manager: EntityManager,
+    projectCode: string,
+    month: Month,
+    asOf: Date,
+  ): Promise<(WorkerRef & { paidInMonthFen: Fen; paidInYearFen: Fen })[]> {
+    const rows: Record<string, string | null>[] = await manager.query(
+      `WITH paid AS (
+         SELECT DISTINCT ON (t.account_number, t.serial_no) w.id_hash, w.id_masked, w.name, w.card_masked,
+                t.amount_fen, to_char(t.occurred_at AT TIME ZONE ${SHANGHAI}, 'YYYY-MM') AS month
+         FROM rules.transactions t
+         JOIN rules.workers w ON w.project_code = t.project_code
+           AND (w.card_hash = t.counterparty_account_hash OR w.id_hash = t.counterparty_id_hash)
+         WHERE t.project_code = $1 AND t.kind = 'PAYROLL' AND t.direction = 'DEBIT' AND t.occurred_at <= $3
+         ORDER BY t.account_number, t.serial_no, (w.card_hash = t.counterparty_account_hash) DESC NULLS LAST
+       )
+       SELECT id_hash, min(id_masked) AS id_masked, min(name) AS name, min(card_masked) AS card_masked,
+              coalesce(sum(amount_fen) FILTER (WHERE month = $2), 0)::text AS in_month,
+              sum(amount_fen)::text AS in_year
+       FROM paid WHERE month BETWEEN substr($2, 1, 4) || '-01' AND $2
+       GROUP BY id_hash`,
+      [projectCode, month, asOf],
+    );
+    return rows.map((r) => ({
+      idHash: String(r.id_hash),
+      idMasked: String(r.id_masked),
+      name: String(r.name),
+      ...(r.card_masked !== null && { cardMasked: String(r.card_masked) }),
+      paidInMonthFen: fen(r.in_month),
+      paidInYearFen: fen(r.in_year),
+    }));
+  }
+
+  /** Every registration (any project) of a card that one of this project's workers uses. */
+  async cardRegistrations(manager: EntityManager, projectCode: string): Promise<CardRegistration[]> {
+    const rows: Record<string, string>[] = await manager.query(
+      `SELECT o.id_hash, o.id_masked, o.name, o.card_hash, o.card_masked, o.project_code
+       FROM rules.workers o
+       WHERE o.card_hash IN (SELECT card_hash FROM rules.workers WHERE project_code = $1 AND card_hash IS NOT NULL)
+       ORDER BY o.card_hash, o.project_code, o.id_hash`,
+      [projectCode],
+    );
+    return rows.map((r) => ({
+      idHash: r.id_hash,
+      idMasked: r.id_masked,
+      name: r.name,
+      cardHash: r.card_hash,
+      cardMasked: r.card_masked,
+      projectCode: r.project_code,
+    }));
+  }
+
+  async deposits(
+    manager: EntityManager,
+    projectCode: string,
+    asOf: Date,
+  ): Promise<{ deposits: DepositRecord[]; movements: DepositMovement[] }> {
+    const deposits: Record<string, string | null>[] = await manager.query(
+      `SELECT deposit_id, form, amount_fen::text, effective_on::text, expires_on::text, reference
+       FROM rules.deposits WHERE project_code = $1 ORDER BY effective_on, deposit_id`,
+      [projectCode],
+    );
+    const movements: Record<string, string | Date>[] = await manager.query(
+      `SELECT m.deposit_id, m.kind, m.amount_fen::text, m.occurred_at
+       FROM rules.deposit_movements m JOIN rules.deposits d ON d.deposit_id = m.deposit_id
+       WHERE d.project_code = $1 AND m.occurred_at <= $2 ORDER BY m.occurred_at`,
+      [projectCode, asOf],
+    );
+    return {
+      deposits: deposits.map((d) => ({
+        depositId: String(d.deposit_id),
+        form: d.form as DepositRecord['form'],
+        amountFen: fen(d.amount_fen),
+        effectiveOn: String(d.effective_on),
+        ...(d.expires_on !== null && { expiresOn: d.expires_on }),
+        ...(d.reference !== null && { reference: d.reference }),
+      })),
+      movements: movements.map((m) => ({
+        depositId: String(m.deposit_id),
+        kind: m.kind as DepositMovement['kind'],
+        amountFen: fen(m.amount_fen as string),
+        occurredAt: m.occurred_at as Date,
+      })),
+    };
+  }
+
+  /** The contractor's record across its projects: first registration and latest arrears alert. */
+  async contractorRecord(
+    manager: EntityManager,
+    creditCode: string,
+  ): Promise<{ onPlatformSince: IsoDate; lastArrearsOn: IsoDate | null }> {
+    const [row]: { since: string; arrears: string | null }[] = await manager.query(
+      `SELECT (SELECT min((registered_at AT TIME ZONE ${SHANGHAI})::date)::text FROM rules.projects
+               WHERE contractor_credit_code = $1) AS since,
+              (SELECT max((a.raised_at AT TIME ZONE ${SHANGHAI})::date)::text
+               FROM rules.alerts a JOIN rules.projects p ON p.code = a.project_code
+               WHERE p.contractor_credit_code = $1 AND a.code = 'WAGE_ARREARS') AS arrears`,
+      [creditCode],
+    );
+    return { onPlatformSince: row.since, lastArrearsOn: row.arrears };
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { accountEvents, projectEvents, rosterEvents, Topics } from '@wage/contracts';
+import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import { SCHEMA } from '../schema';
+import { projectAccountEvents } from './account-events.projection';
+import { projectProjectEvents } from './project-events.projection';
+import { projectRosterEvents } from './roster-events.projection';
+import { EvaluationWorker } from '../evaluation/evaluation.worker';
+
+/**
+ * One consumer group per topic; several instances share the partitions. Each batch is applied in one
+ * transaction with the record of the event ids, so a redelivery changes nothing.
+ */
+@Injectable()
+export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+
+  constructor(
+    dataSource: DataSource,
+    kafka: KafkaClient,
+    metrics: PlatformMetrics,
+    @Inject(LOGGER) logger: Logger,
+    worker: EvaluationWorker,
+  ) {
+    const common = { dataSource, kafka, metrics, logger, schema: SCHEMA };
+    this.consumers = [
+      new EventConsumer({
+        ...common,
+        name: 'rules-engine.project',
+        topic: Topics.project,
+        contracts: projectEvents,
+        handle: projectProjectEvents,
+      }),
+      new EventConsumer({
+        ...common,
+        name: 'rules-engine.roster',
+        topic: Topics.roster,
+        contracts: rosterEvents,
+        handle: async (events, manager) => {
+          await projectRosterEvents(events, manager);
+          worker.wakeSoon();
+        },
+      }),
+      new EventConsumer({
+        ...common,
+        name: 'rules-engine.account',
+        topic: Topics.account,
+        contracts: accountEvents,
+        handle: async (events, manager) => {
+          await projectAccountEvents(events, manager);
+          worker.wakeSoon();
+        },
+      }),
+    ];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.start()));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { ReadModelConsumers } from './read-model.consumers';
+
+@Module({ imports: [EvaluationModule], providers: [ReadModelConsumers] })
+export class ReadModelModule {}

@@ -1,0 +1,147 @@
+import type { EntityManager } from 'typeorm';
+import type { RosterEvent } from '@wage/contracts';
+import { lastByKey, queueEvaluations, type ProjectMonth } from './pending-evaluations';
+
+type Of<T extends RosterEvent['type']> = Extract<RosterEvent, { type: T }>;
+
+function ofType<T extends RosterEvent['type']>(events: RosterEvent[], type: T): Of<T>[] {
+  return events.filter((e): e is Of<T> => e.type === type);
+}
+
+/** Rolls, attendance and pay sheets, written in bulk; every write is an upsert by its natural key. */
+export async function projectRosterEvents(events: RosterEvent[], manager: EntityManager): Promise<void> {
+  await upsertWorkers(events, manager);
+  await upsertAttendance(ofType(events, 'AttendanceReported'), manager);
+  await storePaySheets(ofType(events, 'PaySheetSubmitted'), manager);
+  const touched: ProjectMonth[] = events.flatMap((e) =>
+    e.type === 'AttendanceReported' || e.type === 'PaySheetSubmitted'
+      ? [{ projectCode: e.projectCode, month: e.data.month }]
+      : [],
+  );
+  await queueEvaluations(manager, touched);
+}
+
+async function upsertWorkers(events: RosterEvent[], manager: EntityManager): Promise<void> {
+  const entries = lastByKey(
+    events.flatMap((e) => (e.type === 'WorkerEnrolled' || e.type === 'WorkerUpdated' ? [e] : [])),
+    (e) => e.data.workerId,
+  );
+  if (entries.length > 0) {
+    await manager.query(
+      `INSERT INTO rules.workers (worker_id, project_code, id_hash, id_masked, name, card_hash, card_masked,
+                                  entry_date, exit_date)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::date[], $9::date[])
+       ON CONFLICT (worker_id) DO UPDATE SET id_hash = EXCLUDED.id_hash, id_masked = EXCLUDED.id_masked,
+         name = EXCLUDED.name, card_hash = EXCLUDED.card_hash, card_masked = EXCLUDED.card_masked,
+         entry_date = EXCLUDED.entry_date, exit_date = EXCLUDED.exit_date`,
+      [
+        entries.map((e) => e.data.workerId),
+        entries.map((e) => e.projectCode),
+        entries.map((e) => e.data.idHash),
+        entries.map((e) => e.data.idMasked),
+        entries.map((e) => e.data.name),
+        entries.map((e) => e.data.bankCard?.cardHash ?? null),
+        entries.map((e) => e.data.bankCard?.cardMasked ?? null),
+        entries.map((e) => e.data.entryDate),
+        entries.map((e) => e.data.exitDate ?? null),
+      ],
+    );
+  }
+  const exits = lastByKey(ofType(events, 'WorkerExited'), (e) => e.data.workerId);
+  if (exits.length > 0) {
+    await manager.query(
+      `UPDATE rules.workers w SET exit_date = x.exit_date
+       FROM unnest($1::uuid[], $2::date[]) AS x(worker_id, exit_date) WHERE w.worker_id = x.worker_id`,
+      [exits.map((e) => e.data.workerId), exits.map((e) => e.data.exitDate)],
+    );
+  }
+}
+
+/** Each record sets that worker's days for the month; parts need no assembling. */
+async function upsertAttendance(events: Of<'AttendanceReported'>[], manager: EntityManager): Promise<void> {
+  if (events.length === 0) return;
+  const records = lastByKey(
+    events.flatMap((e) =>
+      e.data.records.map((r) => ({ ...r, projectCode: e.projectCode, month: e.data.month })),
+    ),
+    (r) => `${r.projectCode}|${r.month}|${r.workerId}`,
+  );
+  await manager.query(
+    `INSERT INTO rules.attendance (project_code, month, worker_id, id_hash, days_worked)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::smallint[])
+     ON CONFLICT (project_code, month, worker_id) DO UPDATE
+       SET id_hash = EXCLUDED.id_hash, days_worked = EXCLUDED.days_worked`,
+    [
+      records.map((r) => r.projectCode),
+      records.map((r) => r.month),
+      records.map((r) => r.workerId),
+      records.map((r) => r.idHash),
+      records.map((r) => r.daysWorked),
+    ],
+  );
+  await manager.query(
+    `INSERT INTO rules.attendance_months (project_code, month, first_reported_at)
+     SELECT project_code, month, min(at) FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+       AS r(project_code, month, at) GROUP BY project_code, month
+     ON CONFLICT (project_code, month) DO UPDATE
+       SET first_reported_at = LEAST(rules.attendance_months.first_reported_at, EXCLUDED.first_reported_at)`,
+    [events.map((e) => e.projectCode), events.map((e) => e.data.month), events.map((e) => e.occurredAt)],
+  );
+}
+
+/**
+ * Stores every part; a submission becomes the month's sheet once all its parts are in, and only if no later
+ * complete submission is already the sheet (parts of two submissions may arrive interleaved).
+ */
+async function storePaySheets(events: Of<'PaySheetSubmitted'>[], manager: EntityManager): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO rules.pay_sheet_submissions (submission_id, project_code, month, parts, submitted_at)
+     SELECT DISTINCT ON (id) * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::timestamptz[])
+       AS s(id, project_code, month, parts, submitted_at)
+     ON CONFLICT DO NOTHING`,
+    [
+      events.map((e) => e.data.submissionId),
+      events.map((e) => e.projectCode),
+      events.map((e) => e.data.month),
+      events.map((e) => e.data.parts),
+      events.map((e) => e.occurredAt),
+    ],
+  );
+  await manager.query(
+    `INSERT INTO rules.pay_sheet_parts (submission_id, part)
+     SELECT * FROM unnest($1::uuid[], $2::int[]) ON CONFLICT DO NOTHING`,
+    [events.map((e) => e.data.submissionId), events.map((e) => e.data.part)],
+  );
+  const lines = lastByKey(
+    events.flatMap((e) => e.data.lines.map((line) => ({ ...line, submissionId: e.data.submissionId }))),
+    (line) => `${line.submissionId}|${line.workerId}`,
+  );
+  await manager.query(
+    `INSERT INTO rules.pay_sheet_lines (submission_id, worker_id, id_hash, gross_pay_fen, net_pay_fen)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[])
+     ON CONFLICT DO NOTHING`,
+    [
+      lines.map((l) => l.submissionId),
+      lines.map((l) => l.workerId),
+      lines.map((l) => l.idHash),
+      lines.map((l) => l.grossPayFen),
+      lines.map((l) => l.netPayFen),
+    ],
+  );
+  await manager.query(
+    `INSERT INTO rules.pay_sheets (project_code, month, submission_id, submitted_at, first_submitted_at)
+     SELECT DISTINCT ON (s.project_code, s.month) s.project_code, s.month, s.submission_id, s.submitted_at,
+            s.submitted_at
+     FROM rules.pay_sheet_submissions s
+     WHERE s.submission_id = ANY($1::uuid[])
+       AND s.parts = (SELECT count(*) FROM rules.pay_sheet_parts p WHERE p.submission_id = s.submission_id)
+     ORDER BY s.project_code, s.month, s.submitted_at DESC, s.submission_id DESC
+     ON CONFLICT (project_code, month) DO UPDATE
+       SET submission_id = EXCLUDED.submission_id, submitted_at = EXCLUDED.submitted_at,
+           first_submitted_at = LEAST(rules.pay_sheets.first_submitted_at, EXCLUDED.first_submitted_at)
+       WHERE EXCLUDED.submitted_at >= rules.pay_sheets.submitted_at`,
+    [events.map((e) => e.data.submissionId)],
+  );
+}

@@ -1,0 +1,2 @@
+/** The PostgreSQL schema rules-engine owns. */
+export const SCHEMA = 'rules';
