@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PlatformModule, type ServiceDefinition } from '@wage/platform';
+import { PlatformModule } from '@wage/platform';
+import type { RulesEngineDefinition } from './config/env';
+import { EvaluationJobsModule } from './evaluation/jobs/evaluation-jobs.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { RulesModule } from './rules/rules.module';
@@ -8,10 +10,16 @@ import { RulesModule } from './rules/rules.module';
 /** rules-engine: the read model, the rule catalogue, deadlines and the alert lifecycle. */
 @Module({})
 export class AppModule {
-  static forRoot(service: ServiceDefinition, logger: Logger): DynamicModule {
+  static forRoot(service: RulesEngineDefinition, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(service, logger), EvaluationModule, ReadModelModule, RulesModule],
+      imports: [
+        PlatformModule.forRoot(service, logger),
+        EvaluationModule,
+        EvaluationJobsModule.forRoot(service.scheduling),
+        ReadModelModule,
+        RulesModule,
+      ],
     };
   }
 }

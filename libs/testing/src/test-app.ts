@@ -24,7 +24,8 @@ export interface TestApp {
   /** The environment the app was started with (its secrets: ADMIN_API_KEY, ...). */
   env: Record<string, string>;
   database: TestDatabase;
-  dataSource: DataSource;
+  /** The app's database connection (a service without a database, the gateway, has none: reading it throws). */
+  readonly dataSource: DataSource;
   /** The physical name of a contract topic for this app's prefix. */
   topic(name: string): string;
   close(): Promise<void>;
@@ -61,7 +62,10 @@ export async function startTestApp<S extends z.ZodObject>(
     http: request(app.getHttpServer()),
     env,
     database,
-    dataSource: app.get(DataSource),
+    get dataSource(): DataSource {
+      if (!service.database) throw new Error(`${service.name} has no database`);
+      return app.get(DataSource);
+    },
     topic: (name) => `${topicPrefix}${name}`,
     close: async () => {
       await app.close();

@@ -1,23 +1,47 @@
 import { z } from 'zod';
 import { envSchemas, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
+import type { SchedulingSettings } from '../evaluation/jobs/evaluation-jobs';
 
 export const envSchema = envSchemas.base
   .extend(envSchemas.database.shape)
+  .extend(envSchemas.redis.shape)
   .extend(envSchemas.kafka.shape)
   .extend(envSchemas.auth.shape)
-  .extend({ PORT: envSchemas.port.default(3003) });
+  .extend({
+    PORT: envSchemas.port.default(3003),
+    /** Keeps BullMQ's keys apart per deployment or per test. */
+    BULLMQ_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, underscore and dash')
+      .default('wage'),
+    /**
+     * When the time-driven sweep runs, as a cron pattern in Asia/Shanghai time (5 fields, or 6 with seconds).
+     * Deadlines pass at local midnight, so the default top of every hour also catches each day's new arrears.
+     */
+    EVALUATION_SCHEDULE: z
+      .string()
+      .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of 5 or 6 fields, e.g. "0 * * * *" for hourly')
+      .default('0 * * * *'),
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-export function serviceDefinition(env: Env): ServiceDefinition {
+/** The platform's definition plus when the scheduled evaluation runs. */
+export interface RulesEngineDefinition extends ServiceDefinition {
+  scheduling: SchedulingSettings;
+}
+
+export function serviceDefinition(env: Env): RulesEngineDefinition {
   return {
     name: 'rules-engine',
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    redisUrl: env.REDIS_URL,
     kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
     auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
     outbox: true,
+    scheduling: { bullmqPrefix: env.BULLMQ_PREFIX, evaluationSchedule: env.EVALUATION_SCHEDULE },
   };
 }

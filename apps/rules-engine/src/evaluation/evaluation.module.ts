@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertLedger } from './alert-ledger';
+import { AlertsRepository } from './alerts.repository';
 import { EvaluationWorker } from './evaluation.worker';
 import { EvaluationsController } from './evaluations.controller';
 import { MonthFactsRepository } from './month-facts.repository';
@@ -10,6 +11,7 @@ import { EvaluateMonthUseCase } from './use-cases/evaluate-month/evaluate-month.
   controllers: [EvaluationsController],
   providers: [
     AlertLedger,
+    AlertsRepository,
     EvaluationWorker,
     MonthFactsRepository,
     RuleOverridesRepository,

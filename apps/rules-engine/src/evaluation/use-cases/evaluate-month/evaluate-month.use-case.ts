@@ -25,6 +25,7 @@ import {
   monthOf,
   monthOfDate,
   type ParameterOverride,
+  type ParameterSource,
   previousMonth,
   requiredDeposit,
   resolveParameters,
@@ -115,7 +116,7 @@ export class EvaluateMonthUseCase {
     overrides: ParameterOverride[],
   ) {
     const today = dateInShanghai(asOf);
-    const { parameters: p } = resolveParameters(overrides, project.regionCode, today);
+    const { parameters: p, sources } = resolveParameters(overrides, project.regionCode, today);
     const history = await this.facts.statusHistory(manager, project.code);
     const context = { month, payday: project.payday, asOf };
 
@@ -258,6 +259,7 @@ export class EvaluateMonthUseCase {
       month: m,
       finding,
       suppression: suppression(code, m, history, today),
+      parameterSources: sources[code] as Record<string, ParameterSource>,
     }));
 
     const endOfMonth = lastDayOfMonth(month);

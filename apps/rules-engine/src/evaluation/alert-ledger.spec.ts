@@ -1,0 +1,295 @@
+import type { EntityManager } from 'typeorm';
+import {
+  AlertCleared,
+  AlertRaised,
+  AlertSuppressed,
+  AlertUpdated,
+  type EventContract,
+} from '@wage/contracts';
+import { finding, type Finding, type ParameterSource, type Severity } from '@wage/domain';
+import type { NewEvent, OutboxWriter } from '@wage/platform';
+import { AlertLedger, type RuleVerdict } from './alert-ledger';
+import type { AlertChange, AlertRecord, AlertsRepository } from './alerts.repository';
+
+const project = { code: 'P-0001', regionCode: '350206' };
+const KEY = 'WAGE_ARREARS:P-0001:2026-09';
+const manager = {} as EntityManager;
+const asOf = new Date('2026-10-20T04:00:00Z');
+const NATIONAL: ParameterSource = { kind: 'NATIONAL_DEFAULT' };
+const XIAMEN: ParameterSource = {
+  kind: 'OVERRIDE',
+  regionCode: '350200',
+  ruleCode: 'WAGE_ARREARS',
+  effectiveFrom: '2026-01-01',
+};
+
+function arrears(severity: Severity, daysOverdue = 3, unpaidWorkers = 1): Finding {
+  return finding({
+    code: 'WAGE_ARREARS',
+    severity,
+    month: '2026-09',
+    title: '欠薪',
+    workersAffected: unpaidWorkers,
+    amounts: { unpaidFen: 500_000 * unpaidWorkers },
+    parameters: { graceDays: 5, orangeDaysOverdue: 15 },
+    facts: { deadline: '2026-10-20', daysOverdue },
+  });
+}
+
+function verdict(found: Finding | null, overrides: Partial<RuleVerdict> = {}): RuleVerdict {
+  return {
+    code: 'WAGE_ARREARS',
+    month: '2026-09',
+    finding: found,
+    suppression: { suppressed: false },
+    parameterSources: { graceDays: XIAMEN, orangeDaysOverdue: NATIONAL },
+    ...overrides,
+  };
+}
+
+/** The ledger with its ports replaced: the alert table and the outbox. */
+function newTestLedger() {
+  const mocks = {
+    alerts: {
+      lockForUpdate: jest
+        .fn<Promise<AlertRecord[]>, [EntityManager, readonly string[]]>()
+        .mockResolvedValue([]),
+      open: jest.fn<Promise<void>, [EntityManager, AlertChange, Date]>().mockResolvedValue(),
+      update: jest.fn<Promise<void>, [EntityManager, AlertChange]>().mockResolvedValue(),
+      clear: jest.fn<Promise<void>, [EntityManager, string, Date]>().mockResolvedValue(),
+      recordSuppression: jest
+        .fn<Promise<boolean>, [EntityManager, string, string, Date]>()
+        .mockResolvedValue(true),
+    },
+    outbox: { append: jest.fn<Promise<unknown[]>, [EntityManager, NewEvent[]]>().mockResolvedValue([]) },
+  };
+  const sut = new AlertLedger(
+    mocks.alerts as unknown as AlertsRepository,
+    mocks.outbox as unknown as OutboxWriter,
+  );
+  return { sut, mocks };
+}
+
+/** The events appended to the outbox, each checked against its contract as the real outbox would. */
+function appended(outbox: { append: jest.Mock }) {
+  const events = outbox.append.mock.calls.flatMap(([, batch]) => batch as NewEvent[]);
+  return events.map((event) => ({
+    type: (event.contract as EventContract).type,
+    data: (event.contract as EventContract).schema.parse(event.data) as Record<string, unknown>,
+  }));
+}
+
+/** The record the ledger would have stored when it opened the alert for `found`. */
+async function recordOf(found: Finding, overrides: Partial<AlertRecord> = {}): Promise<AlertRecord> {
+  const { sut, mocks } = newTestLedger();
+  await sut.reconcile(manager, project, [verdict(found)], new Date('2026-10-18T04:00:00Z'));
+  const [, change, raisedAt] = mocks.alerts.open.mock.calls[0];
+  return {
+    alertKey: change.alertKey,
+    severity: change.severity,
+    status: 'OPEN',
+    evidenceHash: change.evidenceHash,
+    evidence: change.evidence,
+    title: change.title,
+    raisedAt,
+    ...overrides,
+  };
+}
+
+describe('AlertLedger.reconcile', () => {
+  it('raises a new finding, with the rule version and each parameter with its source in the evidence', async () => {
+    const { sut, mocks } = newTestLedger();
+    const counts = await sut.reconcile(manager, project, [verdict(arrears('YELLOW'))], asOf);
+
+    expect(counts).toEqual({ raised: 1, updated: 0, cleared: 0 });
+    expect(mocks.alerts.lockForUpdate).toHaveBeenCalledWith(manager, [KEY]);
+    expect(mocks.alerts.open).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ alertKey: KEY, code: 'WAGE_ARREARS', severity: 'YELLOW', month: '2026-09' }),
+      asOf,
+    );
+    const [raised] = appended(mocks.outbox);
+    expect(raised.type).toBe(AlertRaised.type);
+    expect(raised.data).toMatchObject({
+      alertKey: KEY,
+      severity: 'YELLOW',
+      regionCode: '350206',
+      detectedAt: asOf.toISOString(),
+      evidence: {
+        parameters: { graceDays: 5, orangeDaysOverdue: 15 },
+        facts: {
+          ruleVersion: 1,
+          parameterSources: { graceDays: XIAMEN, orangeDaysOverdue: NATIONAL },
+        },
+      },
+    });
+  });
+
+  it('publishes nothing when the same finding is evaluated again, even a day later', async () => {
+    const { sut, mocks } = newTestLedger();
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW', 3))]);
+
+    // Only daysOverdue moved (3 → 4): the alert's evidence is unchanged.
+    const counts = await sut.reconcile(manager, project, [verdict(arrears('YELLOW', 4))], asOf);
+
+    expect(counts).toEqual({ raised: 0, updated: 0, cleared: 0 });
+    expect(mocks.alerts.open).not.toHaveBeenCalled();
+    expect(mocks.alerts.update).not.toHaveBeenCalled();
+    expect(appended(mocks.outbox)).toEqual([]);
+  });
+
+  it('updates an open alert whose severity changed, naming the previous severity', async () => {
+    const { sut, mocks } = newTestLedger();
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW'))]);
+
+    const counts = await sut.reconcile(manager, project, [verdict(arrears('ORANGE'))], asOf);
+
+    expect(counts).toEqual({ raised: 0, updated: 1, cleared: 0 });
+    expect(mocks.alerts.update).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ alertKey: KEY, severity: 'ORANGE' }),
+    );
+    const events = appended(mocks.outbox);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: AlertUpdated.type,
+      data: { alertKey: KEY, severity: 'ORANGE', previousSeverity: 'YELLOW' },
+    });
+  });
+
+  it('updates an open alert whose evidence changed at the same severity', async () => {
+    const { sut, mocks } = newTestLedger();
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW', 3, 1))]);
+
+    await sut.reconcile(manager, project, [verdict(arrears('YELLOW', 3, 2))], asOf);
+
+    expect(appended(mocks.outbox)).toEqual([
+      expect.objectContaining({
+        type: AlertUpdated.type,
+        data: expect.objectContaining({ severity: 'YELLOW', previousSeverity: 'YELLOW' }),
+      }),
+    ]);
+  });
+
+  it('clears an open alert whose finding is gone, with the evidence it was raised on and its duration', async () => {
+    const { sut, mocks } = newTestLedger();
+    const open = await recordOf(arrears('ORANGE'));
+    mocks.alerts.lockForUpdate.mockResolvedValue([open]);
+
+    const counts = await sut.reconcile(manager, project, [verdict(null)], asOf);
+
+    expect(counts).toEqual({ raised: 0, updated: 0, cleared: 1 });
+    expect(mocks.alerts.clear).toHaveBeenCalledWith(manager, KEY, asOf);
+    const [cleared] = appended(mocks.outbox);
+    expect(cleared).toMatchObject({
+      type: AlertCleared.type,
+      data: {
+        alertKey: KEY,
+        severity: 'ORANGE',
+        evidence: open.evidence,
+        raisedAt: '2026-10-18T04:00:00.000Z',
+        clearedAt: asOf.toISOString(),
+        // 18 Oct 04:00 → 20 Oct 04:00: two days.
+        durationSeconds: 2 * 86_400,
+      },
+    });
+  });
+
+  it('does nothing for a gone finding whose alert is already cleared or was never raised', async () => {
+    const { sut, mocks } = newTestLedger();
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('ORANGE'), { status: 'CLEARED' })]);
+
+    const counts = await sut.reconcile(
+      manager,
+      project,
+      [verdict(null), verdict(null, { code: 'FUNDS_DIVERTED' })],
+      asOf,
+    );
+
+    expect(counts).toEqual({ raised: 0, updated: 0, cleared: 0 });
+    expect(mocks.alerts.clear).not.toHaveBeenCalled();
+    expect(appended(mocks.outbox)).toEqual([]);
+  });
+
+  it('raises again under the same key when a cleared condition comes back', async () => {
+    const { sut, mocks } = newTestLedger();
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW'), { status: 'CLEARED' })]);
+
+    const counts = await sut.reconcile(manager, project, [verdict(arrears('YELLOW'))], asOf);
+
+    expect(counts).toEqual({ raised: 1, updated: 0, cleared: 0 });
+    expect(mocks.alerts.open).toHaveBeenCalledTimes(1);
+    expect(appended(mocks.outbox).map((e) => e.type)).toEqual([AlertRaised.type]);
+  });
+
+  it('records a suppressed finding once per project status, and neither raises nor clears for it', async () => {
+    const { sut, mocks } = newTestLedger();
+    const suppressed = verdict(
+      finding({
+        code: 'REAL_NAME_GAP',
+        severity: 'YELLOW',
+        month: '2026-09',
+        title: '实名制缺失',
+        parameters: {},
+      }),
+      {
+        code: 'REAL_NAME_GAP',
+        suppression: {
+          suppressed: true,
+          status: 'SUSPENDED',
+          since: '2026-09-10',
+          reason: 'project suspended since 2026-09-10',
+        },
+      },
+    );
+
+    const first = await sut.reconcile(manager, project, [suppressed], asOf);
+    mocks.alerts.recordSuppression.mockResolvedValue(false);
+    const second = await sut.reconcile(manager, project, [suppressed], asOf);
+
+    expect(first).toEqual({ raised: 0, updated: 0, cleared: 0 });
+    expect(second).toEqual(first);
+    expect(mocks.alerts.recordSuppression).toHaveBeenCalledWith(
+      manager,
+      'REAL_NAME_GAP:P-0001:2026-09',
+      'SUSPENDED',
+      asOf,
+    );
+    expect(mocks.alerts.open).not.toHaveBeenCalled();
+    const events = appended(mocks.outbox);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: AlertSuppressed.type,
+      data: {
+        projectStatus: 'SUSPENDED',
+        evidence: { facts: { suppressedBecause: 'project suspended since 2026-09-10' } },
+      },
+    });
+  });
+
+  it('handles several rules in one pass and appends their events in one batch', async () => {
+    const { sut, mocks } = newTestLedger();
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW'))]);
+    const diverted = finding({
+      code: 'FUNDS_DIVERTED',
+      severity: 'RED',
+      month: '2026-09',
+      title: '挪用',
+      parameters: {},
+    });
+
+    const counts = await sut.reconcile(
+      manager,
+      project,
+      [verdict(null), verdict(diverted, { code: 'FUNDS_DIVERTED', parameterSources: {} })],
+      asOf,
+    );
+
+    expect(counts).toEqual({ raised: 1, updated: 0, cleared: 1 });
+    expect(mocks.outbox.append).toHaveBeenCalledTimes(1);
+    expect(appended(mocks.outbox).map((e) => [e.type, e.data.alertKey])).toEqual([
+      [AlertCleared.type, KEY],
+      [AlertRaised.type, 'FUNDS_DIVERTED:P-0001:2026-09'],
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { alertKey, Topics } from '@wage/contracts';
+import { startTestApp, testInfra, TopicReader, type TestApp } from '@wage/testing';
+import { AppModule } from '../../app.module';
+import { envSchema, serviceDefinition } from '../../config/env';
+import { EVALUATION_QUEUE, SCHEDULED_EVALUATION_ID } from './evaluation-jobs';
+
+const parts = { envSchema, serviceDefinition, AppModule };
+const uniquePrefix = () => `test-${randomBytes(6).toString('hex')}`;
+/** A queue handle of the test's own, to look at what the instances registered. */
+const queueOf = (prefix: string) =>
+  new Queue(EVALUATION_QUEUE, { connection: { url: testInfra().redisUrl }, prefix });
+
+describe('rules-engine scheduled evaluation (real Redis, PostgreSQL and Kafka)', () => {
+  const apps: TestApp[] = [];
+  const queues: Queue[] = [];
+
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+    for (const queue of queues.splice(0)) {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  it('registers one hourly run however many instances start or restart', async () => {
+    const prefix = uniquePrefix();
+    const queue = queueOf(prefix);
+    queues.push(queue);
+    const first = await startTestApp(parts, { BULLMQ_PREFIX: prefix });
+    apps.push(first);
+    const second = await startTestApp(parts, { BULLMQ_PREFIX: prefix });
+    apps.push(second);
+
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toEqual([
+      expect.objectContaining({ key: SCHEDULED_EVALUATION_ID, pattern: '0 * * * *', tz: 'Asia/Shanghai' }),
+    ]);
+    const pending = await queue.getJobs(['delayed', 'wait', 'prioritized', 'active']);
+    expect(pending).toHaveLength(1);
+    // The next run is at the top of the next hour, the same for every instance that computes it.
+    const runAt = pending[0].timestamp + pending[0].delay;
+    expect(runAt % 3_600_000).toBe(0);
+    expect(runAt - Date.now()).toBeLessThanOrEqual(3_600_000);
+
+    // A restart upserts the same scheduler again: still one scheduler and one next run, the same job.
+    await apps.pop()!.close();
+    apps.push(await startTestApp(parts, { BULLMQ_PREFIX: prefix }));
+    expect(await queue.getJobSchedulersCount()).toBe(1);
+    const afterRestart = await queue.getJobs(['delayed', 'wait', 'prioritized', 'active']);
+    expect(afterRestart.map((job) => job.id)).toEqual([pending[0].id]);
+    expect(afterRestart[0].opts).toMatchObject({ attempts: 3, removeOnFail: false });
+  }, 120_000);
+
+  it('a scheduled run evaluates what only the passing of time makes due', async () => {
+    const prefix = uniquePrefix();
+    const queue = queueOf(prefix);
+    queues.push(queue);
+    // Every second instead of every hour, so the test need not wait for the top of the hour.
+    const t = await startTestApp(parts, { BULLMQ_PREFIX: prefix, EVALUATION_SCHEDULE: '* * * * * *' });
+    apps.push(t);
+    const alerts = await TopicReader.start(t.topic(Topics.alert));
+    try {
+      // A project already in the read model, with no event to trigger an evaluation: started in September and
+      // still without a wage account, which only the clock makes overdue.
+      const code = `P-${randomBytes(3).toString('hex')}`;
+      await t.dataSource.query(
+        `INSERT INTO rules.projects (code, name, region_code, contractor_credit_code, contract_amount_fen,
+                                     start_date, payday, registered_at)
+         VALUES ($1, '工地', '350206', '91350200MA2Y8N3K0A', 100000000, '2026-09-01', 15, now())`,
+        [code],
+      );
+      const key = alertKey('NO_WAGE_ACCOUNT', code, null);
+      const messages = await alerts.waitFor(
+        (m) =>
+          m.some((message) => {
+            const event = JSON.parse(message.value!);
+            return event.type === 'AlertRaised' && event.data.alertKey === key;
+          }),
+        { description: 'NO_WAGE_ACCOUNT raised by a scheduled run', timeoutMs: 30_000 },
+      );
+      const raised = messages
+        .map((message) => JSON.parse(message.value!))
+        .filter((event) => event.data.alertKey === key);
+      expect(raised).toHaveLength(1);
+      const [done] = await queue.getJobs(['completed'], 0, 0);
+      expect(done.name).toBe('scheduled-evaluation');
+      // The current and the previous month of the one project.
+      expect(done.returnvalue).toMatchObject({ evaluated: 2 });
+    } finally {
+      await alerts.stop();
+    }
+  }, 120_000);
+});
