@@ -1,11 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
-import { PlatformModule, type ServiceDefinition } from '@wage/platform';
+import { PlatformModule } from '@wage/platform';
+import type { GatewayDefinition } from './config/env';
+import { earlyMiddleware, RootController } from './console/console';
+import { UpstreamsHealthController } from './health/upstreams.controller';
+import { ProxyController } from './proxy/proxy.controller';
+import { UpstreamProxy } from './proxy/upstream-proxy';
+import { GatewayThrottlerGuard } from './rate-limit/gateway-throttler.guard';
 
 /** gateway: the one public entry; routes /api/v1/* to the services and serves the web console. */
 @Module({})
 export class AppModule {
-  static forRoot(service: ServiceDefinition, logger: Logger): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(service, logger)] };
+  static forRoot(service: GatewayDefinition, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(service, logger),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: service.gateway.rateLimitPerMinute }],
+        }),
+      ],
+      controllers: [UpstreamsHealthController, RootController, ProxyController],
+      providers: [earlyMiddleware, UpstreamProxy, { provide: APP_GUARD, useClass: GatewayThrottlerGuard }],
+    };
   }
 }

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { Controller, Get, type Provider } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { ExpressAdapter } from '@nestjs/platform-express';
+import { LOGGER, SERVICE_DEFINITION, type Logger } from '@wage/platform';
+import type { GatewayDefinition } from '../config/env';
+import { hideBodyFromParsers } from '../proxy/body-parser-bypass';
+
+/**
+ * Middleware that must run before the platform's (which runService installs after the module is built): the
+ * body-parser bypass, and the built web console as static files when CONSOLE_DIR names a folder. A factory
+ * provider runs while Nest builds the module, which is early enough.
+ */
+export const earlyMiddleware: Provider = {
+  provide: 'GATEWAY_EARLY_MIDDLEWARE',
+  inject: [HttpAdapterHost, SERVICE_DEFINITION, LOGGER],
+  useFactory: (host: HttpAdapterHost, service: GatewayDefinition, logger: Logger) => {
+    const adapter = host.httpAdapter as unknown as ExpressAdapter;
+    adapter.use(hideBodyFromParsers);
+    const consoleDir = service.gateway.consoleDir;
+    if (consoleDir !== undefined) {
+      if (existsSync(consoleDir)) adapter.useStaticAssets(consoleDir, { index: 'index.html' });
+      else logger.warn({ consoleDir }, 'CONSOLE_DIR does not exist; the web console is not served');
+    }
+    return true;
+  },
+};
+
+/** `GET /` when no console is built: where to go instead. */
+@Controller()
+export class RootController {
+  @Get()
+  root() {
+    return {
+      service: 'gateway',
+      api: '/api/v1',
+      health: '/health',
+      upstreams: '/health/upstreams',
+      console: 'not served here: build the web console and set CONSOLE_DIR to its output folder',
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { serviceFor } from './routes';
+
+describe('serviceFor', () => {
+  it.each([
+    ['/api/v1/projects', 'roster-service'],
+    ['/api/v1/projects/P-1/workers/import', 'roster-service'],
+    ['/api/v1/banks', 'wage-account-service'],
+    ['/api/v1/wage-accounts/6222000011112222/transactions', 'wage-account-service'],
+    ['/api/v1/deposits/9/movements', 'wage-account-service'],
+    ['/api/v1/evaluations', 'rules-engine'],
+    ['/api/v1/rules/350206', 'rules-engine'],
+    ['/api/v1/auth/login', 'alert-service'],
+    ['/api/v1/users', 'alert-service'],
+    ['/api/v1/alerts/stream', 'alert-service'],
+    ['/api/v1/alerts?status=OPEN&page=2', 'alert-service'],
+    ['/api/v1/notifications', 'alert-service'],
+    ['/api/v1/coverage/trend?regionCode=350200', 'report-service'],
+    ['/api/v1/arrears', 'report-service'],
+  ])('%s goes to %s', (path, service) => {
+    expect(serviceFor(path)).toBe(service);
+  });
+
+  it.each([
+    '/api/v1',
+    '/api/v1/',
+    '/api/v1/projectsX',
+    '/api/v1/constructor',
+    '/api/v1/__proto__',
+    '/api/v2/projects',
+    '/projects',
+    '/health',
+  ])('%s goes nowhere', (path) => {
+    expect(serviceFor(path)).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+export const SERVICE_NAMES = [
+  'roster-service',
+  'wage-account-service',
+  'rules-engine',
+  'alert-service',
+  'report-service',
+] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export const API_PREFIX = '/api/v1';
+
+/** The first path segment after /api/v1 names the service that owns it (ARCHITECTURE.md's public API). */
+export const ROUTES: Readonly<Record<string, ServiceName>> = {
+  projects: 'roster-service',
+  banks: 'wage-account-service',
+  'wage-accounts': 'wage-account-service',
+  deposits: 'wage-account-service',
+  evaluations: 'rules-engine',
+  rules: 'rules-engine',
+  auth: 'alert-service',
+  users: 'alert-service',
+  alerts: 'alert-service',
+  notifications: 'alert-service',
+  coverage: 'report-service',
+  arrears: 'report-service',
+};
+
+/**
+ * The service that serves a request path (query string allowed), or null when no service does. Matching is by
+ * whole segment, so /api/v1/projectsX is not /api/v1/projects.
+ */
+export function serviceFor(path: string): ServiceName | null {
+  const pathname = path.split('?', 1)[0];
+  if (!pathname.startsWith(`${API_PREFIX}/`)) return null;
+  const segment = pathname.slice(API_PREFIX.length + 1).split('/', 1)[0];
+  return Object.hasOwn(ROUTES, segment) ? ROUTES[segment] : null;
+}
