@@ -1,0 +1,2 @@
+/** report-service owns this PostgreSQL schema and touches no other. */
+export const SCHEMA = 'reports';
