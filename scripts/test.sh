@@ -15,6 +15,17 @@ else
   bash scripts/infra.sh up
 fi
 
+# The web console's browser tests drive Debian's Chromium: no browser is downloaded from outside the registries.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing Debian's chromium for the browser tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test: the browser tests need Chromium: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+fi
+
 echo "test: building the services"
 npm run --silent build >/dev/null
 
