@@ -22,16 +22,15 @@ rand32() { head -c 32 /dev/urandom | base64 | tr -d '\n'; }
 dev_secrets() {
   local file="$STATE/secrets.env"
   mkdir -p "$STATE"
-  if [ ! -f "$file" ]; then
-    umask 077
-    {
-      echo "ADMIN_API_KEY=dev-admin-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
-      echo "JWT_SECRET=$(rand32)"
-      echo "PII_ENCRYPTION_KEYS=k1:$(rand32)"
-      echo "PII_ACTIVE_KEY_ID=k1"
-      echo "BLIND_INDEX_KEY=$(rand32)"
-    } >"$file"
-  fi
+  touch "$file" && chmod 600 "$file"
+  # Add whatever this checkout's file lacks (a variable added by a newer version of the platform, say).
+  add() { grep -q "^$1=" "$file" || echo "$1=$2" >>"$file"; }
+  add ADMIN_API_KEY "dev-admin-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
+  add JWT_SECRET "$(rand32)"
+  add PII_ENCRYPTION_KEYS "k1:$(rand32)"
+  add PII_ACTIVE_KEY_ID k1
+  add BLIND_INDEX_KEY "$(rand32)"
+  add WEBHOOK_SIGNING_SECRET "$(rand32)"
   while IFS='=' read -r name value; do
     [ -n "${!name:-}" ] || export "$name=$value"
   done <"$file"
@@ -68,7 +67,7 @@ up() {
   for service in "${MIGRATED[@]}"; do node "$ROOT/dist/apps/$service/main.js" migrate; done
   for service in "${SERVICES[@]}"; do
     if running "$service"; then say "stack: $service already running (pid $(cat "$STATE/$service.pid"))"; continue; fi
-    PORT="${PORTS[$service]}" setsid nohup node "$ROOT/dist/apps/$service/main.js" >"$STATE/$service.log" 2>&1 </dev/null &
+    PORT="${PORTS[$service]}" CONSOLE_DIR="$ROOT/dist/apps/web-console" setsid nohup node "$ROOT/dist/apps/$service/main.js" >"$STATE/$service.log" 2>&1 </dev/null &
     echo $! >"$STATE/$service.pid"
   done
   for service in "${SERVICES[@]}"; do

@@ -8,5 +8,6 @@ export function testSecrets() {
     PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     PII_ACTIVE_KEY_ID: 'k1',
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
   };
 }

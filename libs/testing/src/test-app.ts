@@ -11,7 +11,7 @@ import { silentLogger } from './platform-fixtures';
 import { testSecrets } from './service-env';
 
 /** What a service app exports for its main: its env schema, how env becomes a definition, its root module. */
-export interface ServiceParts<S extends z.ZodObject> {
+export interface ServiceParts<S extends z.ZodType> {
   envSchema: S;
   serviceDefinition: (env: z.infer<S>) => ServiceDefinition;
   AppModule: { forRoot(service: ServiceDefinition, logger: Logger): DynamicModule };
@@ -36,7 +36,7 @@ export interface TestApp {
  * from the migrated template), its own Kafka topic prefix, real Redis, and fresh secrets. `overrides` replaces any
  * environment variable.
  */
-export async function startTestApp<S extends z.ZodObject>(
+export async function startTestApp<S extends z.ZodType>(
   parts: ServiceParts<S>,
   overrides: Record<string, string> = {},
 ): Promise<TestApp> {

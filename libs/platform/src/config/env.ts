@@ -12,7 +12,7 @@ export class ConfigError extends Error {
  * Parses the environment against one schema per app. An app calls this before it builds anything, so it refuses
  * to start on a bad or missing value instead of failing later in a request.
  */
-export function loadEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(
