@@ -16,10 +16,12 @@ else
 fi
 
 # The web console's browser tests drive Debian's Chromium: no browser is downloaded from outside the registries.
-if ! command -v chromium >/dev/null 2>&1; then
+# A CJK font makes the Chinese interface legible in the screenshots the tests save.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test: installing Debian's chromium for the browser tests"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "test: installing Debian's chromium and a CJK font for the browser tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
   else
     echo "test: the browser tests need Chromium: sudo apt-get install chromium" >&2
     exit 1

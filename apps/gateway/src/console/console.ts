@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Controller, Get, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ExpressAdapter } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { LOGGER, SERVICE_DEFINITION, type Logger } from '@wage/platform';
 import type { GatewayDefinition } from '../config/env';
 import { hideBodyFromParsers } from '../proxy/body-parser-bypass';
@@ -19,12 +21,33 @@ export const earlyMiddleware: Provider = {
     adapter.use(hideBodyFromParsers);
     const consoleDir = service.gateway.consoleDir;
     if (consoleDir !== undefined) {
-      if (existsSync(consoleDir)) adapter.useStaticAssets(consoleDir, { index: 'index.html' });
-      else logger.warn({ consoleDir }, 'CONSOLE_DIR does not exist; the web console is not served');
+      if (existsSync(consoleDir)) {
+        adapter.useStaticAssets(consoleDir, { index: 'index.html' });
+        adapter.use(consoleFallback(resolve(consoleDir, 'index.html')));
+      } else logger.warn({ consoleDir }, 'CONSOLE_DIR does not exist; the web console is not served');
     }
     return true;
   },
 };
+
+/** Paths the gateway itself answers; everything else a browser asks for as a page is the console's. */
+const GATEWAY_PATHS = /^\/(api|health|metrics)(\/|$)/;
+
+/**
+ * A browser opening a console address directly (a bookmark, a reload) gets the console's index.html rather than
+ * a 404: only page requests (GET or HEAD accepting text/html) for paths without a file extension, never the API.
+ */
+export function consoleFallback(indexHtml: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const isPage =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      (req.headers.accept ?? '').includes('text/html') &&
+      !GATEWAY_PATHS.test(req.path) &&
+      !/\.[^/]*$/.test(req.path);
+    if (isPage) res.sendFile(indexHtml);
+    else next();
+  };
+}
 
 /** `GET /` when no console is built: where to go instead. */
 @Controller()

@@ -1,0 +1,273 @@
+/**
+ * The typed client of the public API (ARCHITECTURE.md), always through the gateway on the same origin. Every
+ * failure becomes an ApiFailure carrying the API's `{ error, message }`, so screens can show what went wrong.
+ */
+
+export type Severity = 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
+export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
+export type Role = 'INSPECTOR' | 'LEADER' | 'ADMIN';
+
+export const SEVERITIES: Severity[] = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
+export const STATUSES: AlertStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'DISMISSED', 'CLEARED'];
+export const ALERT_CODES = [
+  'WAGE_ARREARS',
+  'WAGE_UNDERPAID',
+  'PAY_SHEET_MISSING',
+  'LABOR_COST_NOT_APPROPRIATED',
+  'ACCOUNT_BALANCE_SHORTFALL',
+  'DEPOSIT_SHORTFALL',
+  'DEPOSIT_GUARANTEE_EXPIRING',
+  'FUNDS_DIVERTED',
+  'PAYEE_NOT_ON_ROSTER',
+  'SHARED_BANK_CARD',
+  'ABNORMAL_PAYOUT',
+  'NO_WAGE_ACCOUNT',
+  'REAL_NAME_GAP',
+] as const;
+export type AlertCode = (typeof ALERT_CODES)[number];
+
+export interface EvidenceWorker {
+  idMasked: string;
+  name?: string;
+  cardMasked?: string;
+  amountDueFen?: number;
+  amountPaidFen?: number;
+}
+
+export interface EvidenceTransaction {
+  accountNumber: string;
+  serialNo: string;
+  occurredAt: string;
+  kind: string;
+  amountFen: number;
+  counterpartyName?: string;
+  counterpartyAccountMasked?: string;
+}
+
+export interface Evidence {
+  workersAffected: number;
+  workers: EvidenceWorker[];
+  amounts: Record<string, number>;
+  transactions: EvidenceTransaction[];
+  parameters: Record<string, number | string | boolean | null>;
+  facts: Record<string, unknown>;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+  fromStatus: AlertStatus | null;
+  toStatus: AlertStatus | null;
+  severity: Severity | null;
+  note: string | null;
+}
+
+export interface Alert {
+  id: string;
+  code: AlertCode;
+  severity: Severity;
+  status: AlertStatus;
+  projectCode: string;
+  regionCode: string;
+  month: string | null;
+  title: string;
+  evidence: Evidence;
+  raisedAt: string;
+  updatedAt: string;
+  clearedAt: string | null;
+  assignee: string | null;
+  history: HistoryEntry[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AlertFilters {
+  status?: AlertStatus;
+  code?: AlertCode;
+  severity?: Severity;
+  projectCode?: string;
+  month?: string;
+}
+
+export const METRICS = [
+  'realName',
+  'wageAccount',
+  'deposit',
+  'bankPayroll',
+  'monthlyFullPayment',
+  'allSystems',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export interface MetricShare {
+  count: number;
+  of: number;
+  /** One decimal; null when the metric applies to no project. */
+  pct: number | null;
+}
+
+export interface CoverageFigures {
+  projectsInConstruction: number;
+  metrics: Record<Metric, MetricShare>;
+}
+
+export interface Coverage extends CoverageFigures {
+  regionCode: string;
+  month: string;
+  children: (CoverageFigures & { regionCode: string })[];
+}
+
+export interface CoverageTrend {
+  regionCode: string;
+  from: string;
+  to: string;
+  series: (CoverageFigures & { month: string })[];
+}
+
+export interface ArrearsFigures {
+  openAlerts: number;
+  workersAffected: number;
+  amountOutstanding: string;
+  amountOutstandingFen: number;
+}
+
+export interface Arrears extends ArrearsFigures {
+  regionCode: string;
+  month: string | null;
+  byCodeAndSeverity: (ArrearsFigures & { code: AlertCode; severity: Severity })[];
+  children: (ArrearsFigures & { regionCode: string })[];
+}
+
+/** A user's session: the token and what its claims say (the server checks them; the console only reads them). */
+export interface Session {
+  token: string;
+  username: string;
+  role: Role;
+  regionCode: string;
+  expiresAt: number;
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BASE = '/api/v1';
+
+function query(params: object): string {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+}
+
+async function request<T>(
+  token: string | null,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiFailure(0, 'NETWORK', 'The server cannot be reached. Check the connection and try again.');
+  }
+  const text = await response.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON (a proxy's error page): reported below with the status.
+  }
+  if (!response.ok) {
+    const error = (json ?? {}) as { error?: string; message?: string };
+    throw new ApiFailure(
+      response.status,
+      error.error ?? `HTTP_${response.status}`,
+      error.message ?? `The server answered ${response.status} ${response.statusText}.`,
+    );
+  }
+  return json as T;
+}
+
+function decodeClaims(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1] ?? '';
+  const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+}
+
+export function sessionFromToken(token: string): Session {
+  const claims = decodeClaims(token);
+  return {
+    token,
+    username: String(claims.sub),
+    role: claims.role as Role,
+    regionCode: String(claims.region),
+    expiresAt: Number(claims.exp) * 1000,
+  };
+}
+
+export async function login(username: string, password: string): Promise<Session> {
+  const { accessToken } = await request<{ accessToken: string }>(null, 'POST', '/auth/login', {
+    username,
+    password,
+  });
+  return sessionFromToken(accessToken);
+}
+
+export type AlertAction =
+  | { action: 'acknowledge'; note?: string }
+  | { action: 'assign'; username: string; note?: string }
+  | { action: 'resolve'; note: string }
+  | { action: 'dismiss'; reason: string };
+
+/** The calls a signed-in user makes. */
+export function client(token: string) {
+  return {
+    alerts: (filters: AlertFilters) =>
+      request<Page<Alert>>(token, 'GET', `/alerts${query({ ...filters, pageSize: 200 })}`),
+    alert: (id: string) => request<Alert>(token, 'GET', `/alerts/${encodeURIComponent(id)}`),
+    act: (id: string, { action, ...body }: AlertAction) =>
+      request<Alert>(token, 'POST', `/alerts/${encodeURIComponent(id)}/${action}`, body),
+    coverage: (regionCode: string, month?: string) =>
+      request<Coverage>(token, 'GET', `/coverage${query({ regionCode, month })}`),
+    trend: (regionCode: string, to?: string) =>
+      request<CoverageTrend>(token, 'GET', `/coverage/trend${query({ regionCode, to })}`),
+    arrears: (regionCode: string, month?: string) =>
+      request<Arrears>(token, 'GET', `/arrears${query({ regionCode, month })}`),
+    /** EventSource cannot send headers: the stream takes the token as ?access_token=. */
+    stream: () => new EventSource(`${BASE}/alerts/stream?access_token=${encodeURIComponent(token)}`),
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+/** Integer fen as yuan with two decimals and thousands separators, without floating point. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function formatPct(share: MetricShare): string {
+  return share.pct === null ? '—' : `${share.pct.toFixed(1)}%`;
+}

@@ -1,0 +1,140 @@
+import { StrictMode, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { createRoot } from 'react-dom/client';
+import { client, login, sessionFromToken, type Session } from './api';
+import { ErrorNotice, navigate, useHashRoute } from './common';
+import { Dashboard } from './dashboard';
+import { I18nProvider, useI18n } from './i18n';
+import { Workbench } from './workbench';
+import './styles.css';
+
+const TOKEN_KEY = 'wage-console.token';
+
+/** The stored session, unless its token has expired (the API would refuse it anyway). */
+function storedSession(): Session | null {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return null;
+  try {
+    const session = sessionFromToken(token);
+    return session.expiresAt > Date.now() ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+function LanguageSwitch() {
+  const { lang, setLang } = useI18n();
+  return (
+    <button
+      type="button"
+      className="link lang"
+      data-testid="lang-switch"
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+    >
+      {lang === 'zh' ? 'English' : '中文'}
+    </button>
+  );
+}
+
+function Login({ onLogin }: { onLogin(session: Session): void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    try {
+      onLogin(await login(String(form.get('username')), String(form.get('password'))));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main className="login">
+      <form onSubmit={submit} className="card">
+        <div className="row spread">
+          <h1>{t('appTitle')}</h1>
+          <LanguageSwitch />
+        </div>
+        <label>
+          {t('username')}
+          <input name="username" autoComplete="username" required />
+        </label>
+        <label>
+          {t('password')}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error !== undefined && <ErrorNotice error={error} />}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('loggingIn') : t('login')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function App() {
+  const { t } = useI18n();
+  const route = useHashRoute();
+  const [session, setSession] = useState<Session | null>(storedSession);
+  const api = useMemo(() => (session ? client(session.token) : null), [session]);
+
+  const signIn = (next: Session) => {
+    sessionStorage.setItem(TOKEN_KEY, next.token);
+    setSession(next);
+    navigate(next.role === 'LEADER' ? 'dashboard' : 'alerts');
+  };
+  const signOut = () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    setSession(null);
+    navigate('login');
+  };
+
+  // A token expires (15 minutes by default): then the user signs in again rather than meeting 401s.
+  useEffect(() => {
+    if (!session) return;
+    const timer = window.setTimeout(signOut, Math.max(0, session.expiresAt - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [session]);
+
+  if (!session || !api) return <Login onLogin={signIn} />;
+  const page = route.parts[0] ?? (session.role === 'LEADER' ? 'dashboard' : 'alerts');
+  return (
+    <>
+      <header className="top">
+        <strong className="brand">{t('appTitle')}</strong>
+        <nav>
+          <a href="#/alerts" className={page === 'alerts' ? 'active' : ''}>
+            {t('workbench')}
+          </a>
+          <a href="#/dashboard" className={page === 'dashboard' ? 'active' : ''}>
+            {t('dashboard')}
+          </a>
+        </nav>
+        <span className="who muted">
+          {session.username} · {session.regionCode}
+        </span>
+        <LanguageSwitch />
+        <button type="button" className="link" onClick={signOut}>
+          {t('logout')}
+        </button>
+      </header>
+      {page === 'dashboard' ? (
+        <Dashboard api={api} session={session} route={route} />
+      ) : (
+        <Workbench api={api} route={route} />
+      )}
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <App />
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,356 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Topics, alertKey } from '@wage/contracts';
+import { monthOf, previousMonth } from '@wage/domain';
+import { KafkaClient } from '@wage/platform';
+import {
+  createTestDatabase,
+  startServiceProcess,
+  testInfra,
+  testSecrets,
+  testTopicPrefix,
+  waitFor,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@wage/testing';
+
+/**
+ * The web console in a real headless Chromium against every service running as a real process, driven only
+ * through the gateway, which serves the built console (`npm run build` first).
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
+const ARTIFACTS = resolve(__dirname, 'artifacts');
+const PASSWORD = 'a-long-enough-password';
+const REGION = '350200';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+const SERVICES = [
+  'roster-service',
+  'wage-account-service',
+  'rules-engine',
+  'alert-service',
+  'report-service',
+];
+const URL_VARIABLE: Record<string, string> = {
+  'roster-service': 'ROSTER_SERVICE_URL',
+  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
+  'rules-engine': 'RULES_ENGINE_URL',
+  'alert-service': 'ALERT_SERVICE_URL',
+  'report-service': 'REPORT_SERVICE_URL',
+};
+
+/** The month the coverage API answers for by default: the last whole month in Asia/Shanghai time. */
+const MONTH = previousMonth(monthOf(new Date()));
+
+interface MetricShare {
+  count: number;
+  of: number;
+  pct: number | null;
+}
+interface CoverageAnswer {
+  regionCode: string;
+  month: string;
+  projectsInConstruction: number;
+  metrics: Record<string, MetricShare>;
+  children: { regionCode: string }[];
+}
+
+describe('web console in headless Chromium', () => {
+  let database: TestDatabase;
+  let kafka: KafkaClient;
+  let browser: Browser;
+  let gateway: ServiceProcess;
+  let adminKey: string;
+  const running: ServiceProcess[] = [];
+
+  const api = async <T>(
+    path: string,
+    token: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${gateway.url}/api/v1${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  const publish = async (topic: string, type: string, projectCode: string, data: object) => {
+    const now = new Date().toISOString();
+    const envelope = {
+      id: randomUUID(),
+      type,
+      schemaVersion: 1,
+      occurredAt: now,
+      recordedAt: now,
+      projectCode,
+      data,
+    };
+    await kafka.send(topic, [{ key: projectCode, value: JSON.stringify(envelope) }]);
+  };
+
+  const raiseAlert = (projectCode: string, regionCode: string, severity: string, title: string) =>
+    publish(Topics.alert, 'AlertRaised', projectCode, {
+      alertKey: alertKey('WAGE_ARREARS', projectCode, MONTH),
+      code: 'WAGE_ARREARS',
+      severity,
+      projectCode,
+      regionCode,
+      month: MONTH,
+      title,
+      evidence: {
+        workersAffected: 2,
+        workers: [
+          {
+            idHash: 'a'.repeat(64),
+            idMasked: '350206********1234',
+            name: '张三',
+            cardMasked: '6222********0123',
+            amountDueFen: 650_000,
+            amountPaidFen: 0,
+          },
+          { idHash: 'b'.repeat(64), idMasked: '350203********567X', name: '李四', amountDueFen: 580_050 },
+        ],
+        amounts: { netPayDueFen: 1_230_050, paidFen: 0, shortfallFen: 1_230_050 },
+        transactions: [],
+        parameters: { graceDays: 2 },
+        facts: { deadline: `${MONTH}-15` },
+      },
+      detectedAt: new Date().toISOString(),
+    });
+
+  /** A project's month as the rules engine assesses it; null where a metric does not apply. */
+  const assess = (projectCode: string, regionCode: string, systems: boolean[], paid: boolean | null) =>
+    publish(Topics.assessment, 'MonthlyAssessmentCompleted', projectCode, {
+      projectCode,
+      regionCode,
+      month: MONTH,
+      status: 'IN_CONSTRUCTION',
+      inConstruction: true,
+      coverage: {
+        realName: systems[0],
+        wageAccount: systems[1],
+        deposit: systems[2],
+        bankPayroll: paid,
+        monthlyFullPayment: paid,
+      },
+      workersDue: paid === null ? 0 : 10,
+      workersPaidInFull: paid ? 10 : 0,
+      amountDueFen: paid === null ? 0 : 5_000_000,
+      amountPaidFen: paid ? 5_000_000 : 0,
+      evaluatedAt: new Date().toISOString(),
+    });
+
+  const newPage = async (viewport = DESKTOP): Promise<Page> => {
+    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+    page.on('pageerror', (error) => console.error(`browser error: ${error.message}`));
+    return page;
+  };
+
+  const logIn = async (page: Page, username: string) => {
+    await page.goto(`${gateway.url}/`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set ` +
+          'CHROMIUM_PATH; the console tests need a real browser and are not skipped without one',
+      );
+    }
+    if (!existsSync(resolve(CONSOLE_DIR, 'index.html'))) {
+      throw new Error(
+        `${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` (build:console) first`,
+      );
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+
+    database = await createTestDatabase();
+    const infra = testInfra();
+    const secrets = testSecrets();
+    adminKey = secrets.ADMIN_API_KEY;
+    const topicPrefix = testTopicPrefix();
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: infra.redisUrl,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      ...secrets,
+      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
+      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      JOB_SCHEDULES_ENABLED: 'false',
+    };
+    kafka = new KafkaClient({
+      brokers: infra.kafkaBrokers,
+      clientId: 'console-e2e',
+      topicPrefix,
+      logger: pino({ level: 'silent' }),
+    });
+    await kafka.ensureTopics([Topics.alert, Topics.assessment]);
+
+    for (const name of SERVICES) running.push(await startServiceProcess(name, env));
+    const urls = Object.fromEntries(running.map((s) => [URL_VARIABLE[s.name], s.url]));
+    gateway = await startServiceProcess('gateway', { ...env, ...urls, CONSOLE_DIR });
+    running.push(gateway);
+
+    for (const [username, role] of [
+      ['inspector-e2e', 'INSPECTOR'],
+      ['leader-e2e', 'LEADER'],
+    ]) {
+      const created = await api('/users', adminKey, {
+        method: 'POST',
+        body: JSON.stringify({
+          username,
+          password: PASSWORD,
+          role,
+          regionCode: REGION,
+          displayName: username,
+        }),
+      });
+      expect(created.status).toBe(201);
+    }
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(running.map((service) => service.stop()));
+    await kafka?.close();
+    await database?.drop();
+  });
+
+  it('an inspector sees a new alert arrive live, acknowledges and resolves it', async () => {
+    // An alert from before the inspector opens the console, and one outside the inspector's region.
+    await raiseAlert('P-E2E-OLD', '350206', 'YELLOW', '项目 P-E2E-OLD 欠薪');
+    await raiseAlert('P-E2E-ELSEWHERE', '350100', 'RED', '项目 P-E2E-ELSEWHERE 欠薪');
+    await waitFor(async () => (await api<{ total: number }>('/alerts', adminKey)).body.total === 2, {
+      description: 'both alerts in the alert service',
+      timeoutMs: 45_000,
+    });
+
+    const page = await newPage();
+    await logIn(page, 'inspector-e2e');
+    await page.waitForSelector('li[data-project=P-E2E-OLD]');
+    await page.waitForSelector('[data-live=open]');
+    expect(await page.locator('li[data-project=P-E2E-ELSEWHERE]').count()).toBe(0);
+
+    await raiseAlert('P-E2E-LIVE', '350203', 'RED', '项目 P-E2E-LIVE 欠薪');
+    const live = page.locator('li[data-project=P-E2E-LIVE]');
+    await live.waitFor({ timeout: 45_000 });
+    // Most severe first: the new RED alert is above the older YELLOW one.
+    expect(await page.locator('ul.alerts li').first().getAttribute('data-project')).toBe('P-E2E-LIVE');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'workbench-live.png'), fullPage: true });
+
+    await live.locator('a').click();
+    const detail = page.locator('article.detail');
+    await detail.locator('text=¥6,500.00').first().waitFor();
+    await detail.locator('text=350206********1234').waitFor();
+    await detail.locator('button', { hasText: '签收' }).click();
+    await page.waitForSelector('article.detail[data-status=ACKNOWLEDGED]');
+
+    await detail.locator('textarea[name=note]').fill('已约谈总包单位，工资已补发');
+    await detail.locator('button', { hasText: '办结' }).click();
+    await page.waitForSelector('article.detail[data-status=RESOLVED]');
+    await page.waitForSelector('li[data-project=P-E2E-LIVE][data-status=RESOLVED]');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'workbench-resolved.png'), fullPage: true });
+
+    const id = await detail.getAttribute('data-alert-id');
+    const stored = await api<{ status: string; history: { action: string; note: string | null }[] }>(
+      `/alerts/${id}`,
+      adminKey,
+    );
+    expect(stored.body.status).toBe('RESOLVED');
+    expect(stored.body.history.map((h) => h.action)).toEqual(
+      expect.arrayContaining(['RAISED', 'ACKNOWLEDGED', 'RESOLVED']),
+    );
+    expect(stored.body.history.find((h) => h.action === 'RESOLVED')?.note).toBe('已约谈总包单位，工资已补发');
+
+    // The same alert on a phone, and in English.
+    await page.setViewportSize(PHONE);
+    await page.click('[data-testid=lang-switch]');
+    await page.locator('header.top a', { hasText: 'Alert workbench' }).waitFor();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'workbench-phone-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("a leader's dashboard shows the percentages of GET /api/v1/coverage and drills down", async () => {
+    // 350203: 3 projects, 350206: 4, and one in 350100 that a 350200 leader must not see counted.
+    await assess('P-C-1', '350203', [true, true, true], true);
+    await assess('P-C-2', '350203', [true, true, false], false);
+    await assess('P-C-3', '350203', [true, false, true], null);
+    await assess('P-C-4', '350206', [true, true, true], true);
+    await assess('P-C-5', '350206', [true, true, true], true);
+    await assess('P-C-6', '350206', [false, true, true], true);
+    await assess('P-C-7', '350206', [true, true, true], false);
+    await assess('P-C-8', '350100', [false, false, false], false);
+
+    const leaderToken = (
+      await api<{ accessToken: string }>('/auth/login', '', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'leader-e2e', password: PASSWORD }),
+      })
+    ).body.accessToken;
+    const coverage = await waitFor(
+      async () => {
+        const answer = await api<CoverageAnswer>('/coverage', leaderToken);
+        return answer.body.projectsInConstruction === 7 && answer.body;
+      },
+      { description: 'the coverage read model to count 7 projects', timeoutMs: 45_000 },
+    );
+    expect(coverage.month).toBe(MONTH);
+    expect(coverage.metrics.realName).toEqual({ count: 6, of: 7, pct: 85.7 });
+
+    const page = await newPage();
+    await logIn(page, 'leader-e2e');
+    await page.waitForSelector('.tile[data-metric=allSystems]');
+    for (const [metric, share] of Object.entries(coverage.metrics)) {
+      const expected = share.pct === null ? '—' : `${share.pct.toFixed(1)}%`;
+      const shown = await page.locator(`.tile[data-metric=${metric}] .tile-pct`).textContent();
+      expect({ metric, shown }).toEqual({ metric, shown: expected });
+    }
+    expect(await page.locator('table.children tbody tr').count()).toBe(coverage.children.length);
+    await page.locator('canvas').first().waitFor();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard.png'), fullPage: true });
+
+    // Drill down into a district: its own figures, and no child regions below it.
+    await page.click('table.children tr[data-region="350206"] a');
+    await page.waitForSelector('.crumbs a.active:has-text("350206")');
+    const district = await api<CoverageAnswer>('/coverage?regionCode=350206', leaderToken);
+    const districtPct = `${district.body.metrics.realName.pct!.toFixed(1)}%`;
+    await page.locator(`.tile[data-metric=realName] .tile-pct:text-is("${districtPct}")`).waitFor();
+    expect(await page.locator('table.children').count()).toBe(0);
+
+    await page.setViewportSize(PHONE);
+    await page.goto(`${gateway.url}/#/dashboard`);
+    await page.waitForSelector('.tile[data-metric=allSystems]');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('serves the console for a page address the browser opens directly', async () => {
+    const response = await fetch(`${gateway.url}/dashboard/350206`, { headers: { Accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="root">');
+    const api404 = await fetch(`${gateway.url}/api/v1/nothing-here`, { headers: { Accept: 'text/html' } });
+    expect(api404.status).toBe(404);
+  });
+});
