@@ -3,7 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { loadEnv, runService, type Logger, type ServiceDefinition } from '@wage/platform';
+import { createLogger, loadEnv, runService, type Logger, type ServiceDefinition } from '@wage/platform';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testInfra } from './infra';
 import { testTopicPrefix } from './kafka';
@@ -54,9 +54,10 @@ export async function startTestApp<S extends z.ZodType>(
     ...overrides,
   };
   const service = parts.serviceDefinition(loadEnv(parts.envSchema, env));
-  const app = await runService(service, (logger) => parts.AppModule.forRoot(service, logger), {
-    logger: silentLogger,
-  });
+  // Silent unless TEST_LOG_LEVEL asks for the app's logs (e.g. TEST_LOG_LEVEL=debug npx jest --runInBand ...).
+  const logLevel = process.env.TEST_LOG_LEVEL;
+  const logger = logLevel ? createLogger({ service: service.name, level: logLevel }) : silentLogger;
+  const app = await runService(service, (log) => parts.AppModule.forRoot(service, log), { logger });
   return {
     app,
     http: request(app.getHttpServer()),
