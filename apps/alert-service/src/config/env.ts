@@ -1,17 +1,65 @@
 import { z } from 'zod';
 import { envSchemas, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
+import type { AlertSettings } from './alert-settings';
+
+const httpUrl = z
+  .string()
+  .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http:// or https:// URL without a trailing path');
 
 export const envSchema = envSchemas.base
   .extend(envSchemas.database.shape)
   .extend(envSchemas.redis.shape)
   .extend(envSchemas.kafka.shape)
   .extend(envSchemas.auth.shape)
-  .extend({ PORT: envSchemas.port.default(3004) });
+  .extend({
+    PORT: envSchemas.port.default(3004),
+    /** Keeps BullMQ's keys (and the in-app stream channel) apart per deployment or per test. */
+    BULLMQ_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, underscore and dash')
+      .default('wage'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** The first administrator, created at boot if no user of that name exists. */
+    BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).optional(),
+    BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\/\S+$/.test(v), 'must be a URL starting with smtp:// or smtps://')
+      .default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().min(3).default('wage-guard <alerts@wage-guard.local>'),
+    /** Where the web console is, for the link in each notification. */
+    CONSOLE_BASE_URL: httpUrl.default('http://127.0.0.1:8080'),
+    WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
+    NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+    /** First retry delay; each further retry waits twice as long (30 s, 1 min, 2 min, ...). */
+    NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+    /** Run the escalation sweep and the daily digest on their schedules (tests call them directly instead). */
+    JOB_SCHEDULES_ENABLED: envSchemas.booleanFlag.default(true),
+    ESCALATION_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
+    /** When the daily BLUE digest goes out, in Asia/Shanghai time (cron syntax). */
+    DIGEST_CRON: z.string().min(9).default('0 8 * * *'),
+  })
+  .superRefine((env, context) => {
+    if ((env.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (env.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['BOOTSTRAP_ADMIN_PASSWORD'],
+        message: 'set BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD together, or neither',
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-export function serviceDefinition(env: Env): ServiceDefinition {
+/** The platform's definition plus this service's own settings. */
+export interface AlertServiceDefinition extends ServiceDefinition {
+  alerts: AlertSettings;
+}
+
+export function serviceDefinition(env: Env): AlertServiceDefinition {
   return {
     name: 'alert-service',
     port: env.PORT,
@@ -20,5 +68,26 @@ export function serviceDefinition(env: Env): ServiceDefinition {
     redisUrl: env.REDIS_URL,
     kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
     auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
+    alerts: {
+      redisUrl: env.REDIS_URL,
+      bullmqPrefix: env.BULLMQ_PREFIX,
+      jwtSecret: env.JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginLockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+      bootstrapAdmin:
+        env.BOOTSTRAP_ADMIN_USERNAME && env.BOOTSTRAP_ADMIN_PASSWORD
+          ? { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD }
+          : undefined,
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      consoleBaseUrl: env.CONSOLE_BASE_URL.replace(/\/+$/, ''),
+      webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET,
+      notifyAttempts: env.NOTIFY_ATTEMPTS,
+      notifyBackoffMs: env.NOTIFY_BACKOFF_MS,
+      jobSchedulesEnabled: env.JOB_SCHEDULES_ENABLED,
+      escalationSweepSeconds: env.ESCALATION_SWEEP_SECONDS,
+      digestCron: env.DIGEST_CRON,
+    },
   };
 }

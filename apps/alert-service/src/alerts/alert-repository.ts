@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AlertCode, AlertEvidence, AlertStatus, Severity } from '@wage/contracts';
+import { regionPrefix } from '@wage/domain';
+import type { Principal } from '@wage/platform';
+import { SCHEMA } from '../schema';
+
+/** An alert case as stored: the alert as the rules engine last described it, plus the workflow around it. */
+export interface AlertCase {
+  id: string;
+  alertKey: string;
+  code: AlertCode;
+  severity: Severity;
+  status: AlertStatus;
+  projectCode: string;
+  regionCode: string;
+  month: string | null;
+  title: string;
+  evidence: AlertEvidence;
+  raisedAt: Date;
+  updatedAt: Date;
+  clearedAt: Date | null;
+  assignee: string | null;
+  detectedAt: Date;
+  raiseCount: number;
+  severitySince: Date;
+  escalatedSeverity: Severity | null;
+}
+
+export type NewAlertCase = Omit<AlertCase, 'id'>;
+
+export interface AlertFilters {
+  status?: AlertStatus;
+  code?: AlertCode;
+  severity?: Severity;
+  projectCode?: string;
+  regionCode?: string;
+  month?: string;
+}
+
+const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_code AS "projectCode",
+  region_code AS "regionCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
+  cleared_at AS "clearedAt", assignee, detected_at AS "detectedAt", raise_count AS "raiseCount",
+  severity_since AS "severitySince", escalated_severity AS "escalatedSeverity"`;
+
+/**
+ * What a caller may see, as SQL: a user their region and everything in it, a project its own alerts, the
+ * administrator everything. Anything else sees nothing.
+ */
+export function visibility(principal: Principal, nextParam: number): { sql: string; params: unknown[] } {
+  switch (principal.kind) {
+    case 'admin':
+      return { sql: 'TRUE', params: [] };
+    case 'user':
+      return { sql: `starts_with(region_code, $${nextParam})`, params: [regionPrefix(principal.regionCode)] };
+    case 'project':
+      return { sql: `project_code = $${nextParam}`, params: [principal.projectCode] };
+    case 'bank':
+      return { sql: 'FALSE', params: [] };
+  }
+}
+
+@Injectable()
+export class AlertRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async lockByKey(manager: EntityManager, alertKey: string): Promise<AlertCase | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".alerts WHERE alert_key = $1 FOR UPDATE`,
+      [alertKey],
+    );
+    return row;
+  }
+
+  async lockById(manager: EntityManager, id: string): Promise<AlertCase | undefined> {
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM "${SCHEMA}".alerts WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    return row;
+  }
+
+  /** The alert if the caller may see it; another region's alert is indistinguishable from a missing one. */
+  async findVisible(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AlertCase | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const scope = visibility(principal, 2);
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".alerts WHERE id = $1 AND ${scope.sql}`,
+      [id, ...scope.params],
+    );
+    return row;
+  }
+
+  async findMany(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<AlertCase[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".alerts WHERE id = ANY($1::uuid[]) ORDER BY raised_at, id`,
+      [ids],
+    );
+  }
+
+  async list(
+    principal: Principal,
+    filters: AlertFilters,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: AlertCase[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (param: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    if (filters.status) add((p) => `status = ${p}`, filters.status);
+    if (filters.code) add((p) => `code = ${p}`, filters.code);
+    if (filters.severity) add((p) => `severity = ${p}`, filters.severity);
+    if (filters.projectCode) add((p) => `project_code = ${p}`, filters.projectCode);
+    if (filters.regionCode) add((p) => `starts_with(region_code, ${p})`, regionPrefix(filters.regionCode));
+    if (filters.month) add((p) => `month = ${p}`, filters.month);
+    const scope = visibility(principal, params.length + 1);
+    conditions.push(scope.sql);
+    params.push(...scope.params);
+    const where = conditions.join(' AND ');
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM "${SCHEMA}".alerts WHERE ${where}`,
+      params,
+    );
+    const items = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".alerts WHERE ${where}
+       ORDER BY raised_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    return { items, total };
+  }
+
+  async insert(manager: EntityManager, alert: NewAlertCase): Promise<AlertCase> {
+    const [row] = await manager.query(
+      `INSERT INTO "${SCHEMA}".alerts (alert_key, code, severity, status, project_code, region_code, month, title,
+         evidence, raised_at, updated_at, cleared_at, assignee, detected_at, raise_count, severity_since,
+         escalated_severity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${COLUMNS}`,
+      [
+        alert.alertKey,
+        alert.code,
+        alert.severity,
+        alert.status,
+        alert.projectCode,
+        alert.regionCode,
+        alert.month,
+        alert.title,
+        JSON.stringify(alert.evidence),
+        alert.raisedAt,
+        alert.updatedAt,
+        alert.clearedAt,
+        alert.assignee,
+        alert.detectedAt,
+        alert.raiseCount,
+        alert.severitySince,
+        alert.escalatedSeverity,
+      ],
+    );
+    return row;
+  }
+
+  /** Writes the whole case back (it was locked with lockByKey or lockById in the same transaction). */
+  async save(manager: EntityManager, alert: AlertCase): Promise<void> {
+    await manager.query(
+      `UPDATE "${SCHEMA}".alerts SET code = $2, severity = $3, status = $4, project_code = $5, region_code = $6,
+         month = $7, title = $8, evidence = $9, raised_at = $10, updated_at = $11, cleared_at = $12, assignee = $13,
+         detected_at = $14, raise_count = $15, severity_since = $16, escalated_severity = $17
+       WHERE id = $1`,
+      [
+        alert.id,
+        alert.code,
+        alert.severity,
+        alert.status,
+        alert.projectCode,
+        alert.regionCode,
+        alert.month,
+        alert.title,
+        JSON.stringify(alert.evidence),
+        alert.raisedAt,
+        alert.updatedAt,
+        alert.clearedAt,
+        alert.assignee,
+        alert.detectedAt,
+        alert.raiseCount,
+        alert.severitySince,
+        alert.escalatedSeverity,
+      ],
+    );
+  }
+
+  /** Open alerts of escalating severities that nobody acknowledged in time and that were not escalated yet. */
+  async dueForEscalation(
+    manager: EntityManager,
+    deadlines: { severity: Severity; notifiedBefore: Date }[],
+  ): Promise<AlertCase[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".alerts a
+       JOIN unnest($1::text[], $2::timestamptz[]) AS d (due_severity, notified_before) ON d.due_severity = a.severity
+       WHERE a.status = 'OPEN' AND a.severity_since <= d.notified_before
+         AND a.escalated_severity IS DISTINCT FROM a.severity
+       ORDER BY a.severity_since, a.id
+       FOR UPDATE OF a SKIP LOCKED`,
+      [deadlines.map((d) => d.severity), deadlines.map((d) => d.notifiedBefore)],
+    );
+  }
+
+  /** Open BLUE alerts known before `before` (the digest use case leaves out those a person already had). */
+  async blueAlertsAwaitingDigest(manager: EntityManager, before: Date): Promise<AlertCase[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".alerts
+       WHERE severity = 'BLUE' AND status IN ('OPEN', 'ACKNOWLEDGED') AND severity_since <= $1
+       ORDER BY raised_at, id`,
+      [before],
+    );
+  }
+}

@@ -1,0 +1,336 @@
+import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { waitFor, type TestApp } from '@wage/testing';
+import { EscalateDueAlertsUseCase } from '../notifications/use-cases/escalate-due-alerts/escalate-due-alerts.use-case';
+import { SendDailyDigestsUseCase } from '../notifications/use-cases/send-daily-digests/send-daily-digests.use-case';
+import {
+  alertData,
+  bearer,
+  createUser,
+  login,
+  publishAlertEvent,
+  startAlertApp,
+  startReceiver,
+  startSmtp,
+  waitForAlert,
+} from '../testing/alert-fixtures';
+
+const HOUR = 3_600_000;
+
+describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let inspectorToken: string;
+  let otherRegionToken: string;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    receiver = await startReceiver(['/broken']);
+    t = await startAlertApp({ SMTP_URL: smtp.url });
+    await createUser(t, {
+      username: 'li.inspector',
+      role: 'INSPECTOR',
+      regionCode: '350206',
+      email: 'li@example.cn',
+      webhookUrl: receiver.url('/hook'),
+    });
+    await createUser(t, {
+      username: 'wang.city',
+      role: 'INSPECTOR',
+      regionCode: '350200',
+      email: 'wang@example.cn',
+    });
+    await createUser(t, {
+      username: 'zhao.other',
+      role: 'INSPECTOR',
+      regionCode: '350103',
+      email: 'zhao@example.cn',
+    });
+    await createUser(t, {
+      username: 'chen.leader',
+      role: 'LEADER',
+      regionCode: '350200',
+      email: 'chen@example.cn',
+      dingtalkWebhook: receiver.url('/dingtalk'),
+    });
+    inspectorToken = await login(t, 'li.inspector');
+    otherRegionToken = await login(t, 'zhao.other');
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+    await receiver.close();
+  });
+
+  it('turns a raised alert into one e-mail and one signed webhook, and a redelivered event into none', async () => {
+    const data = alertData({ projectCode: 'P-ALERT-1', regionCode: '350206' });
+    const envelope = await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    await waitFor(() => smtp.mails.length >= 1 && receiver.requests.some((r) => r.path === '/hook'), {
+      description: 'the e-mail and the webhook',
+    });
+
+    // Most specific first: only the district inspector, not the city one.
+    expect(smtp.mails.map((m) => m.to)).toEqual(['li@example.cn']);
+    expect(smtp.mails[0].text).toContain(`/alerts/${row.id}`);
+    expect(smtp.mails[0].text).toContain('English:');
+    const [hook] = receiver.requests.filter((r) => r.path === '/hook');
+    const expected = `sha256=${createHmac('sha256', t.env.WEBHOOK_SIGNING_SECRET).update(hook.body).digest('hex')}`;
+    expect(hook.headers['x-wage-signature']).toBe(expected);
+    expect(JSON.parse(hook.body)).toMatchObject({
+      event: 'alert.raised',
+      alert: { id: row.id, code: 'WAGE_ARREARS', severity: 'RED', status: 'OPEN', projectCode: 'P-ALERT-1' },
+    });
+
+    // The same event again, and a new event with the same facts: neither reaches anyone a second time.
+    await publishAlertEvent(t, 'AlertRaised', data, envelope.id);
+    await publishAlertEvent(t, 'AlertRaised', { ...data, detectedAt: new Date().toISOString() });
+    await waitFor(async () => {
+      const [r] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM alerts.audit_log WHERE alert_id = $1`,
+        [row.id],
+      );
+      return r.n >= 2;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(smtp.mails).toHaveLength(1);
+    expect(receiver.requests.filter((r) => r.path === '/hook')).toHaveLength(1);
+
+    const log = await t.http.get(`/api/v1/notifications?alertId=${row.id}`).set(bearer(inspectorToken));
+    expect(log.status).toBe(200);
+    expect(log.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ recipient: 'li.inspector', channel: 'EMAIL', status: 'SENT', attempts: 1 }),
+        expect.objectContaining({
+          recipient: 'li.inspector',
+          channel: 'WEBHOOK',
+          status: 'SENT',
+          attempts: 1,
+        }),
+      ]),
+    );
+  });
+
+  it('scopes lists, details and the delivery log to the caller region', async () => {
+    const data = alertData({ projectCode: 'P-ALERT-2', regionCode: '350206', code: 'PAY_SHEET_MISSING' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+
+    const mine = await t.http.get('/api/v1/alerts?code=PAY_SHEET_MISSING').set(bearer(inspectorToken));
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+    expect(Object.keys(mine.body.items[0]).sort()).toEqual(
+      [
+        'assignee',
+        'clearedAt',
+        'code',
+        'evidence',
+        'history',
+        'id',
+        'month',
+        'projectCode',
+        'raisedAt',
+        'regionCode',
+        'severity',
+        'status',
+        'title',
+        'updatedAt',
+      ].sort(),
+    );
+    const theirs = await t.http.get('/api/v1/alerts').set(bearer(otherRegionToken));
+    expect(theirs.body).toMatchObject({ items: [], total: 0 });
+    expect((await t.http.get(`/api/v1/alerts/${row.id}`).set(bearer(otherRegionToken))).status).toBe(404);
+    expect((await t.http.get(`/api/v1/alerts/${row.id}`).set(bearer(inspectorToken))).status).toBe(200);
+    expect(
+      (await t.http.get(`/api/v1/notifications?alertId=${row.id}`).set(bearer(otherRegionToken))).status,
+    ).toBe(404);
+  });
+
+  it('streams only the caller region alerts, with the token in the query string', async () => {
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const open = (token: string) => {
+      const chunks: string[] = [];
+      const req = httpRequest({ port, path: `/api/v1/alerts/stream?access_token=${token}` }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => chunks.push(chunk));
+      });
+      req.end();
+      return { chunks, close: () => req.destroy() };
+    };
+    const mine = open(inspectorToken);
+    const theirs = open(otherRegionToken);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const data = alertData({
+        projectCode: 'P-ALERT-3',
+        regionCode: '350206',
+        code: 'FUNDS_DIVERTED',
+        month: null,
+      });
+      await publishAlertEvent(t, 'AlertRaised', data);
+      await waitFor(() => mine.chunks.join('').includes('P-ALERT-3'), { description: 'the stream event' });
+      expect(mine.chunks.join('')).toContain('event: alert.raised');
+      expect(theirs.chunks.join('')).not.toContain('P-ALERT-3');
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+
+  it('escalates an unacknowledged RED alert to the city leaders after 4 hours, once', async () => {
+    const before = Date.now();
+    const data = alertData({ projectCode: 'P-ALERT-4', regionCode: '350206' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const after = Date.now();
+    const escalate = t.app.get(EscalateDueAlertsUseCase);
+
+    expect(await escalate.execute(new Date(before + 4 * HOUR - 60_000))).toEqual({ escalated: 0 });
+    // The earlier tests' RED alerts (still open, in this same app) fall due too: at least this one escalates.
+    expect((await escalate.execute(new Date(after + 4 * HOUR))).escalated).toBeGreaterThanOrEqual(1);
+    expect(await escalate.execute(new Date(after + 5 * HOUR))).toEqual({ escalated: 0 });
+    await waitFor(
+      () => receiver.requests.some((r) => r.path === '/dingtalk' && r.body.includes('P-ALERT-4')),
+      {
+        description: 'the DingTalk message to the leader',
+      },
+    );
+    const dingtalk = JSON.parse(
+      receiver.requests.find((r) => r.path === '/dingtalk' && r.body.includes('P-ALERT-4'))!.body,
+    );
+    expect(dingtalk).toMatchObject({ msgtype: 'markdown', markdown: { title: expect.any(String) } });
+    expect(dingtalk.markdown.text).toContain(`/alerts/${row.id}`);
+    await waitFor(() => smtp.mails.some((m) => m.to === 'chen@example.cn'));
+    const detail = await t.http.get(`/api/v1/alerts/${row.id}`).set(bearer(inspectorToken));
+    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['RAISED', 'ESCALATED']);
+  });
+
+  it('sends BLUE alerts in one daily digest per person, not one by one', async () => {
+    // Mails of earlier tests (escalations) may still arrive meanwhile: only mails about these alerts count.
+    const aboutBlue = () => smtp.mails.filter((m) => m.text.includes('P-BLUE-'));
+    const first = alertData({
+      projectCode: 'P-BLUE-1',
+      regionCode: '350206',
+      severity: 'BLUE',
+      code: 'DEPOSIT_GUARANTEE_EXPIRING',
+      month: null,
+    });
+    const second = alertData({
+      projectCode: 'P-BLUE-2',
+      regionCode: '350206',
+      severity: 'BLUE',
+      code: 'DEPOSIT_GUARANTEE_EXPIRING',
+      month: null,
+    });
+    await publishAlertEvent(t, 'AlertRaised', first);
+    await publishAlertEvent(t, 'AlertRaised', second);
+    await waitForAlert(t, first.alertKey);
+    await waitForAlert(t, second.alertKey);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(aboutBlue()).toHaveLength(0);
+
+    const digests = t.app.get(SendDailyDigestsUseCase);
+    expect(await digests.execute(new Date(Date.now() + HOUR))).toEqual({ digests: 1 });
+    expect(await digests.execute(new Date(Date.now() + 2 * HOUR))).toEqual({ digests: 0 });
+    await waitFor(() => aboutBlue().length > 0, { description: 'the digest' });
+    const [digest] = aboutBlue();
+    expect(aboutBlue()).toHaveLength(1);
+    expect(digest.to).toBe('li@example.cn');
+    expect(digest.text).toContain('P-BLUE-1');
+    expect(digest.text).toContain('P-BLUE-2');
+  });
+
+  it('retries a failing receiver and then records the notification as failed', async () => {
+    await createUser(t, {
+      username: 'sun.broken',
+      role: 'INSPECTOR',
+      regionCode: '350211',
+      webhookUrl: receiver.url('/broken'),
+    });
+    const data = alertData({ projectCode: 'P-ALERT-5', regionCode: '350211' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const failed = await waitFor(
+      async () => {
+        const [n] = await t.dataSource.query(`SELECT * FROM alerts.notifications WHERE $1 = ANY(alert_ids)`, [
+          row.id,
+        ]);
+        return n?.status === 'FAILED' ? n : undefined;
+      },
+      { description: 'the notification to be recorded as failed' },
+    );
+    expect(failed.attempts).toBe(3);
+    expect(failed.errors).toHaveLength(3);
+    expect(failed.errors[2]).toContain('HTTP 500');
+    expect(receiver.requests.filter((r) => r.path === '/broken')).toHaveLength(3);
+  });
+
+  it('runs the workflow with an append-only audit log', async () => {
+    const data = alertData({ projectCode: 'P-ALERT-6', regionCode: '350206', code: 'REAL_NAME_GAP' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const url = (action: string) => `/api/v1/alerts/${row.id}/${action}`;
+    expect((await t.http.post(url('resolve')).set(bearer(inspectorToken)).send({})).status).toBe(400);
+    expect((await t.http.post(url('acknowledge')).set(bearer(otherRegionToken)).send({})).status).toBe(404);
+    expect((await t.http.post(url('acknowledge')).set(bearer(inspectorToken)).send({})).body.status).toBe(
+      'ACKNOWLEDGED',
+    );
+    expect(
+      (await t.http.post(url('assign')).set(bearer(inspectorToken)).send({ username: 'zhao.other' })).status,
+    ).toBe(422);
+    expect(
+      (await t.http.post(url('assign')).set(bearer(inspectorToken)).send({ username: 'wang.city' })).body
+        .assignee,
+    ).toBe('wang.city');
+    const resolved = await t.http
+      .post(url('resolve'))
+      .set(bearer(inspectorToken))
+      .send({ note: '已约谈，工资已发放' });
+    expect(resolved.body.status).toBe('RESOLVED');
+    expect((await t.http.post(url('dismiss')).set(bearer(inspectorToken)).send({ reason: 'x' })).status).toBe(
+      409,
+    );
+
+    // Cleared after a person closed it: stays RESOLVED.
+    await publishAlertEvent(t, 'AlertCleared', {
+      ...data,
+      detectedAt: undefined,
+      raisedAt: data.detectedAt,
+      clearedAt: new Date().toISOString(),
+      durationSeconds: 60,
+    });
+    await waitFor(async () => {
+      const history = (await t.http.get(`/api/v1/alerts/${row.id}`).set(bearer(inspectorToken))).body.history;
+      return history.some((h: { action: string }) => h.action === 'CLEARED') && history;
+    });
+    const detail = await t.http.get(`/api/v1/alerts/${row.id}`).set(bearer(inspectorToken));
+    expect(detail.body.status).toBe('RESOLVED');
+    expect(
+      detail.body.history.map((h: { actor: string; action: string }) => `${h.actor} ${h.action}`),
+    ).toEqual([
+      'rules-engine RAISED',
+      'user:li.inspector ACKNOWLEDGED',
+      'user:li.inspector ASSIGNED',
+      'user:li.inspector RESOLVED',
+      'rules-engine CLEARED',
+    ]);
+    await expect(t.dataSource.query(`DELETE FROM alerts.audit_log`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`UPDATE alerts.audit_log SET note = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('locks an account after repeated failed logins, with the same answer as an unknown user', async () => {
+    const wrong = () =>
+      t.http.post('/api/v1/auth/login').send({ username: 'wang.city', password: 'not-the-password' });
+    for (let i = 0; i < 5; i += 1) expect((await wrong()).status).toBe(401);
+    const locked = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'wang.city', password: 'a-long-enough-password' });
+    const unknown = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'nobody', password: 'whatever-it-is' });
+    expect(locked.status).toBe(401);
+    expect(locked.body).toEqual(unknown.body);
+  });
+});

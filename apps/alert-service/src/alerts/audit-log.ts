@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AlertStatus, Severity } from '@wage/contracts';
+import { SCHEMA } from '../schema';
+
+export type AuditAction =
+  | 'RAISED'
+  | 'UPDATED'
+  | 'CLEARED'
+  | 'SUPPRESSED'
+  | 'ACKNOWLEDGED'
+  | 'ASSIGNED'
+  | 'RESOLVED'
+  | 'DISMISSED'
+  | 'ESCALATED';
+
+export interface AuditEntry {
+  alertId: string | null;
+  alertKey: string;
+  at: Date;
+  /** `describePrincipal` of a person, `rules-engine` for its events, `system` for escalation. */
+  actor: string;
+  action: AuditAction;
+  fromStatus: AlertStatus | null;
+  toStatus: AlertStatus | null;
+  severity: Severity | null;
+  note: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** One entry of an alert's history, as the API shows it. */
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  fromStatus: AlertStatus | null;
+  toStatus: AlertStatus | null;
+  severity: Severity | null;
+  note: string | null;
+}
+
+/** The append-only audit log (the table refuses UPDATE and DELETE): every state change, who made it and when. */
+@Injectable()
+export class AuditLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO "${SCHEMA}".audit_log (alert_id, alert_key, at, actor, action, from_status, to_status, severity,
+         note, details)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::jsonb[])`,
+      [
+        entries.map((e) => e.alertId),
+        entries.map((e) => e.alertKey),
+        entries.map((e) => e.at),
+        entries.map((e) => e.actor),
+        entries.map((e) => e.action),
+        entries.map((e) => e.fromStatus),
+        entries.map((e) => e.toStatus),
+        entries.map((e) => e.severity),
+        entries.map((e) => e.note),
+        entries.map((e) => JSON.stringify(e.details ?? {})),
+      ],
+    );
+  }
+
+  async history(alertId: string, manager: EntityManager = this.dataSource.manager): Promise<HistoryEntry[]> {
+    const rows: (Omit<HistoryEntry, 'at'> & { at: Date })[] = await manager.query(
+      `SELECT at, actor, action, from_status AS "fromStatus", to_status AS "toStatus", severity, note
+       FROM "${SCHEMA}".audit_log WHERE alert_id = $1 ORDER BY id`,
+      [alertId],
+    );
+    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { AlertCode, AlertStatus, Severity } from '@wage/contracts';
+import { isMonth, isRegionCode } from '@wage/domain';
+
+export const listAlertsSchema = z.strictObject({
+  status: AlertStatus.optional(),
+  code: AlertCode.optional(),
+  severity: Severity.optional(),
+  projectCode: z.string().min(1).max(64).optional(),
+  regionCode: z.string().refine(isRegionCode, 'must be a six-digit GB/T 2260 code').optional(),
+  month: z.string().refine(isMonth, 'must be YYYY-MM').optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListAlertsQuery = z.infer<typeof listAlertsSchema>;
+
+const text = z.string().trim().min(1).max(4_000);
+export const acknowledgeSchema = z.strictObject({ note: text.optional() });
+export const resolveSchema = z.strictObject({ note: text });
+export const dismissSchema = z.strictObject({ reason: text });
+export const assignSchema = z.strictObject({ username: z.string().min(1).max(64), note: text.optional() });

@@ -1,0 +1,86 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AlertStatus } from '@wage/contracts';
+import { covers } from '@wage/domain';
+import { ApiError, describePrincipal, type Principal } from '@wage/platform';
+import { AfterCommit } from '../../../common/after-commit';
+import { Clock } from '../../../common/clock';
+import { UserDirectory } from '../../../users/user-directory';
+import { AlertRepository } from '../../alert-repository';
+import { AlertStream } from '../../alert-stream';
+import { toAlertView, type AlertView } from '../../alert-view';
+import { nextStatus, type WorkflowAction } from '../../alert-workflow';
+import { AuditLog, type AuditAction } from '../../audit-log';
+
+export interface WorkflowRequest {
+  action: WorkflowAction;
+  note?: string;
+  /** For `assign`: who takes the case. */
+  assignee?: string;
+}
+
+const ACTION: Record<WorkflowAction, AuditAction> = {
+  acknowledge: 'ACKNOWLEDGED',
+  assign: 'ASSIGNED',
+  resolve: 'RESOLVED',
+  dismiss: 'DISMISSED',
+};
+
+/** acknowledge, assign, resolve, dismiss: checked against the workflow, written with the audit entry, streamed. */
+@Injectable()
+export class ChangeAlertStatusUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly alerts: AlertRepository,
+    private readonly audit: AuditLog,
+    private readonly users: UserDirectory,
+    private readonly stream: AlertStream,
+    private readonly afterCommit: AfterCommit,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(principal: Principal, id: string, request: WorkflowRequest): Promise<AlertView> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.alerts.findVisible(principal, id, manager))) throw ApiError.notFound(`no alert ${id}`);
+      const alert = (await this.alerts.lockById(manager, id))!;
+      const outcome = nextStatus(alert.status, request.action);
+      if (!outcome.ok)
+        throw ApiError.conflict('INVALID_TRANSITION', `cannot ${request.action}: ${outcome.reason}`);
+      let assignee = alert.assignee;
+      if (request.action === 'assign') {
+        const person = await this.users.find(request.assignee!, manager);
+        if (!person || person.role === 'ADMIN' || !covers(person.regionCode, alert.regionCode)) {
+          throw new ApiError(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            'ASSIGNEE_NOT_ELIGIBLE',
+            `${request.assignee} cannot take this alert: assign an inspector or leader whose region covers ${alert.regionCode}`,
+          );
+        }
+        assignee = person.username;
+      }
+      const now = this.clock.now();
+      const status: AlertStatus = outcome.status;
+      const changed = { ...alert, status, assignee, updatedAt: now };
+      await this.alerts.save(manager, changed);
+      await this.audit.append(manager, [
+        {
+          alertId: alert.id,
+          alertKey: alert.alertKey,
+          at: now,
+          actor: describePrincipal(principal),
+          action: ACTION[request.action],
+          fromStatus: alert.status,
+          toStatus: status,
+          severity: alert.severity,
+          note:
+            request.action === 'assign'
+              ? `assigned to ${assignee}${request.note ? `: ${request.note}` : ''}`
+              : (request.note ?? null),
+        },
+      ]);
+      const view = toAlertView(changed, await this.audit.history(alert.id, manager));
+      await this.afterCommit.run(manager, () => this.stream.publish({ event: 'alert.updated', alert: view }));
+      return view;
+    });
+  }
+}

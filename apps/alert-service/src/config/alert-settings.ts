@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+
+/** This service's own settings, provided by the app module from its definition. */
+export const ALERT_SETTINGS = Symbol('ALERT_SETTINGS');
+
+export interface AlertSettings {
+  redisUrl: string;
+  bullmqPrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  loginMaxFailures: number;
+  loginLockoutSeconds: number;
+  bootstrapAdmin?: { username: string; password: string };
+  smtpUrl: string;
+  mailFrom: string;
+  consoleBaseUrl: string;
+  webhookSigningSecret: string;
+  notifyAttempts: number;
+  notifyBackoffMs: number;
+  jobSchedulesEnabled: boolean;
+  escalationSweepSeconds: number;
+  digestCron: string;
+}
+
+@Module({})
+export class AlertSettingsModule {
+  static forRoot(settings: AlertSettings): DynamicModule {
+    return {
+      module: AlertSettingsModule,
+      global: true,
+      providers: [{ provide: ALERT_SETTINGS, useValue: settings }],
+      exports: [ALERT_SETTINGS],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { ALERT_CATALOGUE } from '@wage/contracts';
+import type { AlertCase } from '../alerts/alert-repository';
+
+export type NotificationEvent =
+  'alert.raised' | 'alert.updated' | 'alert.escalated' | 'alert.cleared' | 'digest';
+
+const SEVERITY_ZH = { BLUE: '蓝色', YELLOW: '黄色', ORANGE: '橙色', RED: '红色' } as const;
+const EVENT_ZH: Record<NotificationEvent, string> = {
+  'alert.raised': '新预警',
+  'alert.updated': '预警升级',
+  'alert.escalated': '预警逾期未处置，已上报',
+  'alert.cleared': '预警已解除',
+  digest: '每日预警摘要',
+};
+
+export interface Message {
+  subject: string;
+  /** Plain text, for e-mail. */
+  text: string;
+  /** Markdown, for the WeCom and DingTalk robots. */
+  markdown: string;
+}
+
+/** The message about one alert (or a digest of several), in Chinese with an English line, linking to the console. */
+export function composeMessage(
+  event: NotificationEvent,
+  alerts: AlertCase[],
+  consoleBaseUrl: string,
+): Message {
+  const link = (alert: AlertCase) => `${consoleBaseUrl}/alerts/${alert.id}`;
+  const line = (alert: AlertCase) =>
+    `【${SEVERITY_ZH[alert.severity]}】${alert.title}（${ALERT_CATALOGUE[alert.code].name}，项目 ${alert.projectCode}` +
+    `${alert.month ? `，${alert.month}` : ''}，涉及 ${alert.evidence.workersAffected} 人）`;
+  if (event === 'digest') {
+    return {
+      subject: `【工资支付监控】${EVENT_ZH.digest}：${alerts.length} 条蓝色预警`,
+      text: [
+        `${EVENT_ZH.digest}（${alerts.length} 条）：`,
+        ...alerts.map((alert) => `- ${line(alert)} ${link(alert)}`),
+        '',
+        `English: daily digest of ${alerts.length} BLUE (notice) alert(s) in your region.`,
+      ].join('\n'),
+      markdown: [
+        `### ${EVENT_ZH.digest}（${alerts.length} 条）`,
+        ...alerts.map((alert) => `- [${line(alert)}](${link(alert)})`),
+        `> English: daily digest of ${alerts.length} BLUE alert(s).`,
+      ].join('\n'),
+    };
+  }
+  const [alert] = alerts;
+  const english =
+    `English: ${event} — ${alert.code} (${alert.severity}) for project ${alert.projectCode}` +
+    `${alert.month ? `, month ${alert.month}` : ''}; ${alert.evidence.workersAffected} worker(s) affected.`;
+  return {
+    subject: `【工资支付监控】${EVENT_ZH[event]}：${alert.title}`,
+    text: [`${EVENT_ZH[event]}：${line(alert)}`, `查看与处置：${link(alert)}`, '', english].join('\n'),
+    markdown: [`### ${EVENT_ZH[event]}`, line(alert), `[查看与处置](${link(alert)})`, `> ${english}`].join(
+      '\n',
+    ),
+  };
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SCHEMA } from '../schema';
+import type { NotificationEvent } from './messages';
+import type { Channel } from './routing';
+
+export interface PlannedNotification {
+  dedupeKey: string;
+  alertIds: string[];
+  recipient: string;
+  channel: Channel;
+  reason: string;
+  event: NotificationEvent;
+}
+
+export interface NotificationRecord extends PlannedNotification {
+  id: string;
+  status: 'PENDING' | 'RETRYING' | 'SENT' | 'FAILED';
+  attempts: number;
+  errors: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+}
+
+const COLUMNS = `id, dedupe_key AS "dedupeKey", alert_ids AS "alertIds", recipient, channel, reason, event, status,
+  attempts, errors, created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
+
+/** The delivery log: one row per (alert or digest, person, channel, reason), which is also the job's id. */
+@Injectable()
+export class NotificationLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts what is new; a notification planned before (same key) is not planned again. Returns the new ones. */
+  async insertNew(
+    manager: EntityManager,
+    planned: PlannedNotification[],
+  ): Promise<{ id: string; channel: Channel; dedupeKey: string }[]> {
+    if (planned.length === 0) return [];
+    return manager.query(
+      `INSERT INTO "${SCHEMA}".notifications (dedupe_key, alert_ids, recipient, channel, reason, event)
+       SELECT key, string_to_array(ids, ',')::uuid[], recipient, channel, reason, event
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+         AS p (key, ids, recipient, channel, reason, event)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, channel, dedupe_key AS "dedupeKey"`,
+      [
+        planned.map((p) => p.dedupeKey),
+        planned.map((p) => p.alertIds.join(',')),
+        planned.map((p) => p.recipient),
+        planned.map((p) => p.channel),
+        planned.map((p) => p.reason),
+        planned.map((p) => p.event),
+      ],
+    );
+  }
+
+  async find(id: string): Promise<NotificationRecord | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".notifications WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  async forAlert(alertId: string, page: number, pageSize: number) {
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM "${SCHEMA}".notifications WHERE $1 = ANY(alert_ids)`,
+      [alertId],
+    );
+    const items: NotificationRecord[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}".notifications WHERE $1 = ANY(alert_ids)
+       ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+      [alertId, pageSize, (page - 1) * pageSize],
+    );
+    return { items, total };
+  }
+
+  /** Alert ids already sent to this person in a digest, so no BLUE alert is in two digests. */
+  async digestedAlertIds(manager: EntityManager, recipients: string[]): Promise<Set<string>> {
+    const rows: { recipient: string; alert_id: string }[] = await manager.query(
+      `SELECT DISTINCT recipient, unnest(alert_ids) AS alert_id FROM "${SCHEMA}".notifications
+       WHERE event = 'digest' AND recipient = ANY($1::text[])`,
+      [recipients],
+    );
+    return new Set(rows.map((row) => `${row.recipient}|${row.alert_id}`));
+  }
+
+  /** Planned notifications whose job may never have been queued (Redis was down at commit). */
+  async stalePending(olderThan: Date): Promise<{ id: string; channel: Channel; dedupeKey: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, channel, dedupe_key AS "dedupeKey" FROM "${SCHEMA}".notifications
+       WHERE status = 'PENDING' AND attempts = 0 AND created_at < $1 ORDER BY created_at LIMIT 1000`,
+      [olderThan],
+    );
+  }
+
+  async recordSent(id: string, attempt: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "${SCHEMA}".notifications SET status = 'SENT', attempts = $2, sent_at = now(), updated_at = now()
+       WHERE id = $1`,
+      [id, attempt],
+    );
+  }
+
+  async recordFailure(id: string, attempt: number, error: string, final: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "${SCHEMA}".notifications SET status = $4, attempts = $2, errors = errors || $3::text,
+         updated_at = now() WHERE id = $1`,
+      [id, attempt, `attempt ${attempt}: ${error}`.slice(0, 1_000), final ? 'FAILED' : 'RETRYING'],
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AlertRepository } from '../../../alerts/alert-repository';
+import { toAlertView } from '../../../alerts/alert-view';
+import { AuditLog } from '../../../alerts/audit-log';
+import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
+import { UserDirectory, type User } from '../../../users/user-directory';
+import { EmailSender, HttpPoster, signWebhookBody } from '../../channels/senders';
+import type { Attempt } from '../../jobs/job-types';
+import { composeMessage } from '../../messages';
+import { NotificationLog, type NotificationRecord } from '../../notification-log';
+
+/** Sends one logged notification on its channel and records the attempt; a failure is rethrown for BullMQ to retry. */
+@Injectable()
+export class DeliverNotificationUseCase {
+  constructor(
+    private readonly log: NotificationLog,
+    private readonly alerts: AlertRepository,
+    private readonly audit: AuditLog,
+    private readonly users: UserDirectory,
+    private readonly email: EmailSender,
+    private readonly http: HttpPoster,
+    @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
+  ) {}
+
+  async execute(notificationId: string, attempt: Attempt): Promise<void> {
+    const notification = await this.log.find(notificationId);
+    // Gone, or already delivered by an earlier run of the same job: nothing to do.
+    if (!notification || notification.status === 'SENT' || notification.status === 'FAILED') return;
+    const recipient = await this.users.find(notification.recipient);
+    try {
+      if (!recipient) throw new Error(`user ${notification.recipient} no longer exists`);
+      await this.send(notification, recipient);
+    } catch (error) {
+      await this.log.recordFailure(notificationId, attempt.number, (error as Error).message, attempt.last);
+      throw error;
+    }
+    await this.log.recordSent(notificationId, attempt.number);
+  }
+
+  private async send(notification: NotificationRecord, recipient: User): Promise<void> {
+    const alerts = await this.alerts.findMany(notification.alertIds);
+    if (alerts.length === 0) throw new Error('the alerts of this notification no longer exist');
+    const message = composeMessage(notification.event, alerts, this.settings.consoleBaseUrl);
+    const target = (url: string | null, what: string) => {
+      if (!url) throw new Error(`user ${recipient.username} has no ${what} any more`);
+      return url;
+    };
+    switch (notification.channel) {
+      case 'EMAIL':
+        return this.email.send(target(recipient.email, 'e-mail address'), message.subject, message.text);
+      case 'WEBHOOK': {
+        const [alert] = alerts;
+        const body = JSON.stringify({
+          event: notification.event,
+          alert: toAlertView(alert, await this.audit.history(alert.id)),
+        });
+        return this.http.post(target(recipient.webhookUrl, 'webhook'), body, {
+          'X-Wage-Signature': signWebhookBody(body, this.settings.webhookSigningSecret),
+        });
+      }
+      case 'WECOM':
+        return this.http.post(
+          target(recipient.wecomWebhook, 'WeCom robot'),
+          JSON.stringify({ msgtype: 'markdown', markdown: { content: message.markdown } }),
+        );
+      case 'DINGTALK':
+        return this.http.post(
+          target(recipient.dingtalkWebhook, 'DingTalk robot'),
+          JSON.stringify({
+            msgtype: 'markdown',
+            markdown: { title: message.subject, text: message.markdown },
+          }),
+        );
+    }
+  }
+}

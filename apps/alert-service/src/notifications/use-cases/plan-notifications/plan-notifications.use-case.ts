@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AfterCommit } from '../../../common/after-commit';
+import type { User } from '../../../users/user-directory';
+import { DELIVERY_JOB } from '../../jobs/job-types';
+import { JobQueues } from '../../jobs/job-queues';
+import type { NotificationEvent } from '../../messages';
+import { NotificationLog, type PlannedNotification } from '../../notification-log';
+import { channelsOf, type Channel } from '../../routing';
+
+export interface NotificationPlan {
+  /** The alert's id, or `digest-<date>` for a digest. */
+  subject: string;
+  alertIds: string[];
+  recipients: User[];
+  reason: string;
+  event: NotificationEvent;
+}
+
+/**
+ * Records notifications in the delivery log, in the caller's transaction, and queues their delivery after the
+ * commit. The log's unique key — subject, person, channel, reason — is what stops a second notification.
+ */
+@Injectable()
+export class PlanNotificationsUseCase {
+  constructor(
+    private readonly log: NotificationLog,
+    private readonly jobs: JobQueues,
+    private readonly afterCommit: AfterCommit,
+  ) {}
+
+  async execute(manager: EntityManager, plans: NotificationPlan[]): Promise<void> {
+    const planned: PlannedNotification[] = plans.flatMap((plan) =>
+      plan.recipients.flatMap((recipient) =>
+        channelsOf(recipient, plan.event === 'digest').map((channel) => ({
+          dedupeKey: dedupeKey(plan.subject, recipient.username, channel, plan.reason),
+          alertIds: plan.alertIds,
+          recipient: recipient.username,
+          channel,
+          reason: plan.reason,
+          event: plan.event,
+        })),
+      ),
+    );
+    const inserted = await this.log.insertNew(manager, planned);
+    if (inserted.length === 0) return;
+    await this.afterCommit.run(manager, async () => {
+      for (const row of inserted) await this.enqueue(row);
+    });
+  }
+
+  /** The job id is the log's unique key: queueing the same notification twice is a no-op. */
+  async enqueue(row: { id: string; channel: Channel; dedupeKey: string }): Promise<void> {
+    await this.jobs.add({ name: DELIVERY_JOB[row.channel], data: { notificationId: row.id } }, row.dedupeKey);
+  }
+}
+
+/** `notify|<alert or digest>|<person>|<channel>|<reason>`; BullMQ ids may not contain ':'. */
+export function dedupeKey(subject: string, recipient: string, channel: string, reason: string): string {
+  return ['notify', subject, recipient, channel, reason].join('|');
+}

@@ -1,0 +1,2 @@
+/** The one PostgreSQL schema alert-service owns. */
+export const SCHEMA = 'alerts';
