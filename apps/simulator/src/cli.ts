@@ -1,0 +1,79 @@
+import { isMonth, isRegionCode } from '@wage/domain';
+import { parseViolations, type SimulationOptions } from './simulation';
+
+export const USAGE = `Simulates a district's construction projects and banks through the public API, with injected violations.
+
+  node dist/apps/simulator/main.js [options]
+
+  --gateway <url>      the gateway (default http://127.0.0.1:8080)
+  --admin-key <key>    the administrator key (default $ADMIN_API_KEY)
+  --region <code>      the district (default 350206; a city such as 350200 spreads over its districts)
+  --projects <n>       projects (default 100)
+  --workers <n>        workers per project on average, varied (default 40)
+  --months <n>         months simulated, ending with --end-month (default 3)
+  --end-month <YYYY-MM> the last month (default the last complete month)
+  --seed <seed>        the same seed gives the same district (default 42)
+  --violations <mix>   all | all=2 | none | WAGE_ARREARS=2,FUNDS_DIVERTED,... (default all)
+  --truth <file>       where to write the ground truth (default ground-truth.json)
+  --no-evaluate        push only; do not evaluate and compare
+`;
+
+/** Reads the command line; throws with what is wrong. */
+export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): SimulationOptions | 'help' {
+  const values = new Map<string, string>();
+  let evaluate = true;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--no-evaluate') {
+      evaluate = false;
+      continue;
+    }
+    const [name, inline] = arg.split(/=(.*)/s, 2);
+    if (!name.startsWith('--')) throw new Error(`unexpected argument "${arg}"; see --help`);
+    const value = inline ?? argv[(i += 1)];
+    if (value === undefined) throw new Error(`${name} needs a value; see --help`);
+    values.set(name.slice(2), value);
+  }
+  const known = [
+    'gateway',
+    'admin-key',
+    'region',
+    'projects',
+    'workers',
+    'months',
+    'end-month',
+    'seed',
+    'violations',
+    'truth',
+  ];
+  for (const name of values.keys())
+    if (!known.includes(name)) throw new Error(`unknown option --${name}; see --help`);
+  const count = (name: string, fallback: number, min: number) => {
+    const value = Number(values.get(name) ?? fallback);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`--${name} must be a whole number of at least ${min}`);
+    return value;
+  };
+  const adminKey = values.get('admin-key') ?? env.ADMIN_API_KEY;
+  if (!adminKey) throw new Error('give the administrator key with --admin-key or ADMIN_API_KEY');
+  const region = values.get('region') ?? '350206';
+  if (!isRegionCode(region) || region === '000000')
+    throw new Error('--region must be a six-digit GB/T 2260 code, e.g. 350206');
+  const endMonth = values.get('end-month');
+  if (endMonth !== undefined && !isMonth(endMonth))
+    throw new Error('--end-month must be YYYY-MM, e.g. 2026-10');
+  return {
+    gateway: values.get('gateway') ?? 'http://127.0.0.1:8080',
+    adminKey,
+    region,
+    projects: count('projects', 100, 1),
+    workers: count('workers', 40, 4),
+    months: count('months', 3, 2),
+    ...(endMonth && { endMonth }),
+    seed: values.get('seed') ?? '42',
+    violations: parseViolations(values.get('violations') ?? 'all'),
+    truthFile: values.get('truth') ?? 'ground-truth.json',
+    evaluate,
+  };
+}

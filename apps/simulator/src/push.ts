@@ -1,0 +1,206 @@
+import { formatYuan, type IsoDate, dateInShanghai } from '@wage/domain';
+import { ApiCallError, ApiClient } from './api-client';
+import type { DistrictPlan, PlannedProject, PlannedTransaction } from './plan';
+
+/** Rows per request: what a project's payroll clerk or a bank's daily file would carry. */
+const WORKER_BATCH = 300;
+const ATTENDANCE_BATCH = 500;
+const TRANSACTION_BATCH = 500;
+/** Projects pushed at once: several site offices and banks working in parallel, gently on a 2-core machine. */
+const CONCURRENCY = 4;
+
+export interface PushProgress {
+  (event: { projectsDone: number; projects: number; requests: number }): void;
+}
+
+/**
+ * Pushes the planned district through the public API as its actors would: the administrator registers banks and
+ * projects; each project's office registers its roll and reports attendance and pay sheets with its own key; each
+ * bank opens the dedicated accounts, records the deposits and sends its transactions day by day with its key.
+ */
+export async function pushDistrict(
+  client: ApiClient,
+  adminKey: string,
+  plan: DistrictPlan,
+  progress: PushProgress = () => undefined,
+): Promise<void> {
+  const bankKeys = new Map<string, string>();
+  for (const bank of plan.banks) {
+    const { apiKey } = await registerOnce<{ apiKey: string }>(
+      client,
+      'POST',
+      '/banks',
+      adminKey,
+      bank,
+      `bank ${bank.code}`,
+    );
+    bankKeys.set(bank.code, apiKey);
+  }
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < plan.projects.length) {
+      const project = plan.projects[next];
+      next += 1;
+      await pushProject(client, adminKey, bankKeys.get(project.bankCode)!, project, plan.seed);
+      done += 1;
+      progress({ projectsDone: done, projects: plan.projects.length, requests: client.requests });
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+async function pushProject(
+  client: ApiClient,
+  adminKey: string,
+  bankKey: string,
+  project: PlannedProject,
+  seed: string,
+): Promise<void> {
+  const key = (what: string) => `sim-${seed}-${project.code}-${what}`;
+  const { apiKey: projectKey } = await registerOnce<{ apiKey: string }>(
+    client,
+    'POST',
+    '/projects',
+    adminKey,
+    {
+      code: project.code,
+      name: project.name,
+      regionCode: project.regionCode,
+      contractor: project.contractor,
+      owner: project.owner,
+      contractAmount: formatYuan(project.contractAmountFen),
+      startDate: project.startDate,
+      plannedEndDate: project.plannedEndDate,
+      payday: project.payday,
+    },
+    `project ${project.code}`,
+  );
+  const path = `/projects/${encodeURIComponent(project.code)}`;
+
+  // The bank opens the account and records the deposit once the project is known to it.
+  if (project.account) {
+    await client.call('POST', '/wage-accounts', {
+      token: bankKey,
+      body: { projectCode: project.code, bankCode: project.bankCode, ...project.account },
+      retryOnError: 'PROJECT_NOT_REGISTERED',
+    });
+  }
+  for (const [i, deposit] of project.deposits.entries()) {
+    await client.call('POST', '/deposits', {
+      token: bankKey,
+      idempotencyKey: key(`deposit-${i}`),
+      body: {
+        projectCode: project.code,
+        form: deposit.form,
+        amount: formatYuan(deposit.amountFen),
+        effectiveOn: deposit.effectiveOn,
+        ...(deposit.expiresOn && { expiresOn: deposit.expiresOn }),
+        reference: deposit.reference,
+      },
+      retryOnError: 'PROJECT_NOT_REGISTERED',
+    });
+  }
+
+  for (const [i, batch] of chunks(project.workers, WORKER_BATCH).entries()) {
+    await client.call('PUT', `${path}/workers`, {
+      token: projectKey,
+      idempotencyKey: key(`workers-${i}`),
+      body: {
+        workers: batch.map(({ dailyWageFen: _wage, ...worker }) => worker),
+      },
+    });
+  }
+  for (const { month, records } of project.attendance) {
+    for (const [i, batch] of chunks(records, ATTENDANCE_BATCH).entries()) {
+      await client.call('POST', `${path}/attendance`, {
+        token: projectKey,
+        idempotencyKey: key(`attendance-${month}-${i}`),
+        body: { month, records: batch },
+      });
+    }
+  }
+  // A pay sheet replaces the month's sheet, so it goes whole.
+  for (const { month, lines } of project.paySheets) {
+    await client.call('POST', `${path}/pay-sheets`, {
+      token: projectKey,
+      idempotencyKey: key(`pay-sheet-${month}`),
+      body: {
+        month,
+        lines: lines.map((l) => ({
+          idNumber: l.idNumber,
+          grossPay: formatYuan(l.grossPayFen),
+          netPay: formatYuan(l.netPayFen),
+        })),
+      },
+    });
+  }
+
+  if (project.account) {
+    const accountPath = `/wage-accounts/${encodeURIComponent(project.account.accountNumber)}/transactions`;
+    for (const [day, transactions] of byDay(project.transactions)) {
+      for (const [i, batch] of chunks(transactions, TRANSACTION_BATCH).entries()) {
+        await client.call('POST', accountPath, {
+          token: bankKey,
+          idempotencyKey: key(`transactions-${day}-${i}`),
+          body: { transactions: batch.map(transactionBody) },
+        });
+      }
+    }
+  }
+}
+
+function transactionBody(tx: PlannedTransaction) {
+  return {
+    serialNo: tx.serialNo,
+    occurredAt: shanghaiInstant(tx.occurredAt),
+    direction: tx.direction,
+    amount: formatYuan(tx.amountFen),
+    kind: tx.kind,
+    counterparty: tx.counterparty,
+    ...(tx.payrollMonth && { payrollMonth: tx.payrollMonth }),
+    ...(tx.memo && { memo: tx.memo }),
+  };
+}
+
+/** '2026-10-15T10:00:00+08:00', as a Chinese bank writes the booking time. */
+function shanghaiInstant(instant: Date): string {
+  return `${new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+function byDay(transactions: readonly PlannedTransaction[]): Map<IsoDate, PlannedTransaction[]> {
+  const days = new Map<IsoDate, PlannedTransaction[]>();
+  for (const tx of transactions) {
+    const day = dateInShanghai(tx.occurredAt);
+    days.set(day, [...(days.get(day) ?? []), tx]);
+  }
+  return days;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Registration answers a key once: a 409 means this seed ran against this stack before. */
+async function registerOnce<T>(
+  client: ApiClient,
+  method: string,
+  path: string,
+  token: string,
+  body: unknown,
+  what: string,
+): Promise<T> {
+  try {
+    return await client.call<T>(method, path, { token, body });
+  } catch (error) {
+    if (error instanceof ApiCallError && error.status === 409) {
+      throw new Error(
+        `${what} is already registered: this seed was simulated against this stack before, and its keys were ` +
+          'shown only then. Run with another --seed, or against a fresh stack.',
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  ageOn,
+  dateInShanghai,
+  isCardNumber,
+  RULE_CODES,
+  validateCreditCode,
+  validateIdentityNumber,
+} from '@wage/domain';
+import { parseArguments } from './cli';
+import { luhnDigit } from './identities';
+import { planDistrict, type PlanOptions } from './plan';
+import { Random } from './random';
+import { parseViolations } from './simulation';
+import { groundTruth } from './truth';
+
+const everyRuleOnce = parseViolations('all');
+const options = (overrides: Partial<PlanOptions> = {}): PlanOptions => ({
+  seed: '42',
+  regionCode: '350206',
+  projects: 16,
+  workers: 10,
+  months: 2,
+  violations: everyRuleOnce,
+  asOf: new Date('2026-11-21T12:00:00+08:00'),
+  ...overrides,
+});
+
+describe('the simulated district', () => {
+  it('is the same for the same seed and differs for another', () => {
+    expect(JSON.stringify(planDistrict(options()))).toBe(JSON.stringify(planDistrict(options())));
+    expect(JSON.stringify(planDistrict(options({ seed: '43' })))).not.toBe(
+      JSON.stringify(planDistrict(options())),
+    );
+  });
+
+  it('the seeded generator repeats its sequence and forks independent streams', () => {
+    const draw = (r: Random) => Array.from({ length: 5 }, () => r.int(0, 1_000_000));
+    expect(draw(new Random('s'))).toEqual(draw(new Random('s')));
+    expect(draw(new Random('s').fork('a'))).not.toEqual(draw(new Random('s').fork('b')));
+  });
+
+  it('has valid identity numbers of adults, credit codes and card numbers, none repeated by accident', () => {
+    const plan = planDistrict(options({ projects: 30, workers: 40 }));
+    const today = dateInShanghai(plan.asOf);
+    const workers = plan.projects.flatMap((p) => p.workers);
+    for (const worker of workers) {
+      const identity = validateIdentityNumber(worker.idNumber, today);
+      expect(identity.ok).toBe(true);
+      if (identity.ok) expect(ageOn(identity.value.birthDate, worker.entryDate)).toBeGreaterThanOrEqual(18);
+      expect(isCardNumber(worker.bankCard.cardNumber)).toBe(true);
+      expect(luhnDigit(worker.bankCard.cardNumber.slice(0, -1))).toBe(worker.bankCard.cardNumber.slice(-1));
+      expect(worker.exitDate === undefined || worker.exitDate >= worker.entryDate).toBe(true);
+    }
+    expect(new Set(workers.map((w) => w.idNumber)).size).toBe(workers.length);
+    // exactly one pair of workers shares a card: the injected SHARED_BANK_CARD
+    expect(workers.length - new Set(workers.map((w) => w.bankCard.cardNumber)).size).toBe(1);
+    for (const project of plan.projects) {
+      expect(validateCreditCode(project.contractor.creditCode).ok).toBe(true);
+      expect(validateCreditCode(project.owner.creditCode).ok).toBe(true);
+    }
+  });
+
+  it.each([
+    '2026-11-21T12:00:00+08:00',
+    '2026-11-03T09:00:00+08:00',
+    '2026-12-16T09:00:00+08:00',
+    '2026-07-30T18:00:00+08:00',
+  ])('as of %s: every injected rule is expected, and nothing on a clean project', (instant) => {
+    const asOf = new Date(instant);
+    const truth = groundTruth(planDistrict(options({ asOf })), asOf);
+    const expectedCodes = new Set(truth.projects.flatMap((p) => p.expected.map((e) => e.code)));
+    expect([...expectedCodes].sort()).toEqual([...RULE_CODES].sort());
+    expect(truth.unreachable).toEqual([]);
+    expect(truth.unexplained).toEqual([]);
+    const clean = truth.projects.filter((p) => p.clean);
+    expect(clean.length).toBe(16 - 14);
+    for (const project of clean) expect(project.expected).toEqual([]);
+  });
+
+  it('refuses more violations than projects, and a month that is not over', () => {
+    expect(() => planDistrict(options({ projects: 5 }))).toThrow(/need 14 projects/);
+    expect(() => planDistrict(options({ endMonth: '2026-11' }))).toThrow(/not complete yet/);
+  });
+});
+
+describe('the command line', () => {
+  it('reads the options with their defaults', () => {
+    const parsed = parseArguments(
+      ['--projects', '12', '--violations=WAGE_ARREARS=2,FUNDS_DIVERTED', '--seed', '7'],
+      {
+        ADMIN_API_KEY: 'k',
+      },
+    );
+    expect(parsed).toMatchObject({
+      gateway: 'http://127.0.0.1:8080',
+      adminKey: 'k',
+      region: '350206',
+      projects: 12,
+      workers: 40,
+      months: 3,
+      seed: '7',
+      violations: { WAGE_ARREARS: 2, FUNDS_DIVERTED: 1 },
+      truthFile: 'ground-truth.json',
+      evaluate: true,
+    });
+  });
+
+  it('says what is wrong', () => {
+    expect(() => parseArguments([], {})).toThrow(/--admin-key/);
+    expect(() => parseArguments(['--violations', 'NOPE'], { ADMIN_API_KEY: 'k' })).toThrow(/not a rule code/);
+    expect(() => parseArguments(['--months', '1'], { ADMIN_API_KEY: 'k' })).toThrow(/at least 2/);
+    expect(() => parseArguments(['--colour', 'x'], { ADMIN_API_KEY: 'k' })).toThrow(/unknown option/);
+  });
+});

@@ -1,0 +1,320 @@
+import {
+  attributePayments,
+  dateInShanghai,
+  defaultParameters,
+  depositInForce,
+  evaluateAbnormalPayout,
+  evaluateBalanceShortfall,
+  evaluateDepositShortfall,
+  evaluateFundsDiverted,
+  evaluateGuaranteeExpiring,
+  evaluateLaborCost,
+  evaluateNoWageAccount,
+  evaluatePayeeNotOnRoster,
+  evaluatePaySheetMissing,
+  evaluateRealNameGap,
+  evaluateSharedBankCard,
+  evaluateWageArrears,
+  evaluateWageUnderpaid,
+  type AccountDebit,
+  type Fen,
+  type Finding,
+  type Month,
+  monthOf,
+  monthOfDate,
+  monthRange,
+  previousMonth,
+  requiredDeposit,
+  type RuleCode,
+  type Severity,
+  wageDeadline,
+  type WorkerMonth,
+} from '@wage/domain';
+import type { DistrictPlan, Injection, PlannedProject, PlannedTransaction } from './plan';
+
+export interface ExpectedAlert {
+  projectCode: string;
+  code: RuleCode;
+  /** The month the alert is about; null for a project-wide rule. */
+  month: Month | null;
+  severity: Severity;
+}
+
+export interface GroundTruth {
+  seed: string;
+  asOf: string;
+  months: Month[];
+  /** Every month the evaluation has to cover: from the earliest start to the month of `asOf`. */
+  evaluatedMonths: Month[];
+  projects: {
+    code: string;
+    regionCode: string;
+    clean: boolean;
+    injections: Injection[];
+    expected: { code: RuleCode; month: Month | null; severity: Severity }[];
+  }[];
+  /** Injected violations that the rules will not report as of `asOf` (e.g. a deadline not yet passed). */
+  unreachable: (Injection & { projectCode: string })[];
+  /** Alerts on a project that no injection explains: a flaw in the plan. */
+  unexplained: ExpectedAlert[];
+}
+
+const LOOKBACK_MONTHS = 6;
+
+/**
+ * What the rule catalogue must report for the planned district as of `asOf`: the domain's rule functions applied
+ * to the plan's own records in clear, the way the rules engine applies them to its read model (national
+ * default parameters, no status changes). Comparing the platform's alerts with this checks the whole path — API,
+ * events, read model, SQL, alert ledger, alert service — against the rules' definition.
+ */
+export function groundTruth(plan: DistrictPlan, asOf: Date): GroundTruth {
+  const expected = plan.projects.flatMap((project) => expectedFor(project, plan, asOf));
+  const starts = plan.projects.map((p) => monthOfDate(p.startDate)).sort();
+  const key = (a: { projectCode: string; code: RuleCode; month: Month | null }) =>
+    `${a.projectCode}|${a.code}|${a.month}`;
+  const expectedKeys = new Set(expected.map(key));
+  const injected = plan.projects.flatMap((p) => p.injections.map((i) => ({ ...i, projectCode: p.code })));
+  const injectedCodes = new Set(plan.projects.flatMap((p) => p.injections.map((i) => `${p.code}|${i.code}`)));
+  return {
+    seed: plan.seed,
+    asOf: asOf.toISOString(),
+    months: plan.months,
+    evaluatedMonths: starts.length ? monthRange(starts[0], monthOf(asOf)) : [],
+    projects: plan.projects.map((project) => ({
+      code: project.code,
+      regionCode: project.regionCode,
+      clean: project.injections.length === 0,
+      injections: project.injections,
+      expected: expected
+        .filter((a) => a.projectCode === project.code)
+        .map(({ code, month, severity }) => ({ code, month, severity })),
+    })),
+    unreachable: injected.filter((i) => !expectedKeys.has(key(i))),
+    unexplained: expected.filter((a) => !injectedCodes.has(`${a.projectCode}|${a.code}`)),
+  };
+}
+
+function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): ExpectedAlert[] {
+  const p = defaultParameters();
+  const today = dateInShanghai(asOf);
+  const found: Finding[] = [];
+  const txs = project.transactions.filter((tx) => tx.occurredAt <= asOf);
+  const cards = new Map(project.workers.map((w) => [w.bankCard.cardNumber, w.idNumber]));
+  const ids = new Set(project.workers.map((w) => w.idNumber));
+  const ownerOf = (tx: PlannedTransaction) =>
+    cards.get(tx.counterparty.accountNumber) ??
+    (tx.counterparty.idNumber !== undefined && ids.has(tx.counterparty.idNumber)
+      ? tx.counterparty.idNumber
+      : undefined);
+  const payroll = txs.filter((tx) => tx.kind === 'PAYROLL' && ownerOf(tx) !== undefined);
+  const roster = { cardHashes: new Set(cards.keys()), idHashes: ids };
+  const days = new Map(
+    project.attendance.flatMap((a) => a.records.map((r) => [`${a.month}|${r.idNumber}`, r.daysWorked])),
+  );
+  const nets = new Map(
+    project.paySheets.flatMap((s) => s.lines.map((l) => [`${s.month}|${l.idNumber}`, l.netPayFen])),
+  );
+  const sheetTotal = (m: Month): Fen | null => {
+    const sheet = project.paySheets.find((s) => s.month === m);
+    return sheet ? sheet.lines.reduce((t, l) => t + l.netPayFen, 0) : null;
+  };
+  const rows = (from: Month, to: Month) =>
+    project.workers.flatMap((w) =>
+      monthRange(from, to)
+        .filter((m) => days.has(`${m}|${w.idNumber}`) || nets.has(`${m}|${w.idNumber}`))
+        .map((m) => ({
+          month: m,
+          worker: w,
+          daysWorked: days.get(`${m}|${w.idNumber}`) ?? 0,
+          netPayFen: nets.get(`${m}|${w.idNumber}`) ?? null,
+        })),
+    );
+  const balanceAt = (instant: Date, before = false) =>
+    txs
+      .filter((tx) => (before ? tx.occurredAt < instant : tx.occurredAt <= instant))
+      .reduce((t, tx) => t + (tx.direction === 'CREDIT' ? tx.amountFen : -tx.amountFen), 0);
+
+  for (const month of monthRange(monthOfDate(project.startDate), monthOf(asOf))) {
+    const context = { month, payday: project.payday, asOf };
+    let from = month;
+    for (let i = 0; i < LOOKBACK_MONTHS; i += 1) from = previousMonth(from);
+    const to = monthOf(asOf) > month ? monthOf(asOf) : month;
+    const all = rows(from, to);
+    const deadline = wageDeadline(month, {
+      payday: project.payday,
+      graceDays: p.WAGE_ARREARS.graceDays,
+    }).deadlineInstant;
+    const workers: WorkerMonth[] = all
+      .filter((r) => r.month === month)
+      .map((r) => {
+        const payments = payroll
+          .filter((tx) => ownerOf(tx) === r.worker.idNumber && (tx.payrollMonth ?? '') >= from)
+          .map((tx) => ({
+            serialNo: tx.serialNo,
+            amountFen: tx.amountFen,
+            occurredAt: tx.occurredAt,
+            ...(tx.payrollMonth && { payrollMonth: tx.payrollMonth }),
+          }));
+        const attribution = attributePayments(
+          all.filter((o) => o.worker === r.worker).map((o) => ({ month: o.month, netPayFen: o.netPayFen })),
+          payments,
+          { deadlines: { [month]: deadline }, asOf },
+        ).months.find((m) => m.month === month);
+        return {
+          idHash: r.worker.idNumber,
+          idMasked: '',
+          daysWorked: r.daysWorked,
+          netPayFen: r.netPayFen,
+          paidFen: attribution?.paidFen ?? 0,
+        };
+      });
+    const hasSheet = project.paySheets.some((s) => s.month === month);
+    const hasAttendance = project.attendance.some((a) => a.month === month);
+    const appropriated: Record<Month, Fen> = {};
+    for (const tx of txs.filter((t) => t.kind === 'APPROPRIATION')) {
+      const m = monthOf(tx.occurredAt);
+      appropriated[m] = (appropriated[m] ?? 0) + tx.amountFen;
+    }
+    const debits: AccountDebit[] = txs
+      .filter((tx) => tx.direction === 'DEBIT' && monthOf(tx.occurredAt) === month)
+      .map((tx) => ({
+        accountNumber: project.account!.accountNumber,
+        serialNo: tx.serialNo,
+        occurredAt: tx.occurredAt,
+        kind: tx.kind,
+        amountFen: tx.amountFen,
+        counterpartyAccountHash: tx.counterparty.accountNumber,
+        ...(tx.counterparty.idNumber !== undefined && { counterpartyIdHash: tx.counterparty.idNumber }),
+        balanceBeforeFen: balanceAt(tx.occurredAt, true),
+      }));
+    const year = month.slice(0, 4);
+    const payouts = project.workers
+      .map((w) => {
+        const mine = payroll.filter((tx) => ownerOf(tx) === w.idNumber);
+        const inMonth = mine.filter((tx) => monthOf(tx.occurredAt) === month);
+        const inYear = mine.filter(
+          (tx) => monthOf(tx.occurredAt) >= `${year}-01` && monthOf(tx.occurredAt) <= month,
+        );
+        return {
+          idHash: w.idNumber,
+          idMasked: '',
+          paidInMonthFen: inMonth.reduce((t, tx) => t + tx.amountFen, 0),
+          paidInYearFen: inYear.reduce((t, tx) => t + tx.amountFen, 0),
+          any: inYear.length > 0,
+        };
+      })
+      .filter((w) => w.any);
+    found.push(
+      ...[
+        evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }),
+        evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }),
+        evaluatePaySheetMissing({
+          ...context,
+          workersWithAttendance: workers,
+          paySheetSubmittedAt: hasSheet ? asOf : null,
+          parameters: p.PAY_SHEET_MISSING,
+        }),
+        evaluateLaborCost({
+          month,
+          projectStartDate: project.startDate,
+          appropriatedFenByMonth: appropriated,
+          asOf,
+          parameters: p.LABOR_COST_NOT_APPROPRIATED,
+        }),
+        project.account === null
+          ? null
+          : evaluateBalanceShortfall({
+              month,
+              payday: project.payday,
+              balanceFen: balanceAt(asOf),
+              sheetNetPayFen: sheetTotal(month),
+              previousMonthNetPayFen: sheetTotal(previousMonth(month)),
+              paidFen: workers.reduce((t, w) => t + w.paidFen, 0),
+              asOf,
+              parameters: p.ACCOUNT_BALANCE_SHORTFALL,
+            }),
+        evaluateFundsDiverted({ month, debits, roster, parameters: p.FUNDS_DIVERTED }),
+        evaluatePayeeNotOnRoster({ month, debits, roster }),
+        evaluateAbnormalPayout({ month, workers: payouts, parameters: p.ABNORMAL_PAYOUT }),
+        evaluateRealNameGap({
+          ...context,
+          rosterSize: project.workers.filter((w) => w.entryDate <= today).length,
+          attendanceReportedAt: hasAttendance ? asOf : null,
+          parameters: p.REAL_NAME_GAP,
+        }),
+      ].filter((f) => f !== null),
+    );
+  }
+
+  // Project-wide rules, as of the day evaluated.
+  const required = requiredDeposit(
+    project.contractAmountFen,
+    {
+      onPlatformSince: today,
+      lastArrearsOn: null,
+      blacklisted: false,
+      usesRealNameManagement: project.workers.length > 0,
+      usesDedicatedAccount: project.account !== null,
+    },
+    today,
+    p.DEPOSIT_SHORTFALL,
+  );
+  const inForce = depositInForce(
+    project.deposits.map((d, i) => ({
+      depositId: String(i),
+      form: d.form,
+      amountFen: d.amountFen,
+      effectiveOn: d.effectiveOn,
+      ...(d.expiresOn && { expiresOn: d.expiresOn }),
+      reference: d.reference,
+    })),
+    [],
+    today,
+  );
+  const registrations = plan.projects.flatMap((other) =>
+    other.workers.map((w) => ({
+      idHash: w.idNumber,
+      idMasked: '',
+      cardHash: w.bankCard.cardNumber,
+      cardMasked: '',
+      projectCode: other.code,
+    })),
+  );
+  const ourCards = new Set(cards.keys());
+  found.push(
+    ...[
+      evaluateDepositShortfall({
+        projectStartDate: project.startDate,
+        required,
+        inForceFen: inForce.totalFen,
+        lastDrawdownOn: null,
+        asOf,
+        parameters: p.DEPOSIT_SHORTFALL,
+      }),
+      evaluateGuaranteeExpiring({
+        guarantees: inForce.guarantees,
+        requiredFen: required.requiredFen,
+        depositInForceFen: inForce.totalFen,
+        inConstruction: true,
+        asOf,
+        parameters: p.DEPOSIT_GUARANTEE_EXPIRING,
+      }),
+      evaluateSharedBankCard({
+        projectCode: project.code,
+        registrations: registrations.filter((r) => ourCards.has(r.cardHash)),
+      }),
+      evaluateNoWageAccount({
+        startDate: project.startDate,
+        accountOpenedOn: project.account?.openedOn ?? null,
+        asOf,
+        parameters: p.NO_WAGE_ACCOUNT,
+      }),
+    ].filter((f) => f !== null),
+  );
+  return found.map((f) => ({
+    projectCode: project.code,
+    code: f.code,
+    month: f.month,
+    severity: f.severity,
+  }));
+}
