@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Month, RegionCode } from '@wage/domain';
+import { childRegionSql, regionQuery } from '../../../regions/region-scope';
+import { COVERAGE_SUMS_SQL, coverageFigures, type CoverageFigures } from '../../coverage-figures';
+
+export interface CoverageReport extends CoverageFigures {
+  regionCode: RegionCode;
+  month: Month;
+  children: (CoverageFigures & { regionCode: RegionCode })[];
+}
+
+/** Coverage of a region and of each child region for one month, summed from the pre-aggregated rows. */
+@Injectable()
+export class GetCoverageUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(regionCode: RegionCode, month: Month): Promise<CoverageReport> {
+    const { pattern, prefixLength } = regionQuery(regionCode);
+    const [total]: Record<string, number>[] = await this.dataSource.query(
+      `SELECT ${COVERAGE_SUMS_SQL} FROM reports.coverage_by_region_month WHERE month = $1 AND region_code LIKE $2`,
+      [month, pattern],
+    );
+    const children: (Record<string, number> & { child: string })[] =
+      prefixLength < 6
+        ? await this.dataSource.query(
+            `SELECT ${childRegionSql('$3')} AS child, ${COVERAGE_SUMS_SQL}
+             FROM reports.coverage_by_region_month WHERE month = $1 AND region_code LIKE $2
+             GROUP BY 1 ORDER BY 1`,
+            [month, pattern, prefixLength],
+          )
+        : [];
+    return {
+      regionCode,
+      month,
+      ...coverageFigures(total),
+      children: children.map((row) => ({ regionCode: row.child, ...coverageFigures(row) })),
+    };
+  }
+}
