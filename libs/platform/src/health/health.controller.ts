@@ -1,5 +1,14 @@
 import { Public } from '../auth/auth.guard';
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Optional,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import type { ServiceDefinition } from '../service-definition';
 import {
   HealthCheck,
@@ -43,13 +52,21 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  check() {
+  async check(@Res({ passthrough: true }) response: Response) {
     const checks: HealthIndicatorFunction[] = [];
     if (this.service.database)
       checks.push(() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }));
     if (this.redis) checks.push(() => this.probe('redis', () => this.redis!.ping()));
     if (this.kafka) checks.push(() => this.probe('kafka', () => this.kafka!.ping()));
-    return this.health.check(checks);
+    try {
+      return await this.health.check(checks);
+    } catch (error) {
+      // Terminus reports a failed check as a 503 whose body names what is down; answer it as it is, rather than
+      // let the API's error filter reduce it to the generic error shape.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse();
+    }
   }
 
   private async probe(key: string, ping: () => Promise<unknown>) {
