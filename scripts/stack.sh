@@ -85,16 +85,17 @@ up() {
 }
 
 down() {
+  # SIGTERM to all at once, then wait for each: every service drains its consumers and jobs in parallel.
+  local stopping=()
   for service in "${SERVICES[@]}"; do
-    if running "$service"; then
-      local pid; pid="$(cat "$STATE/$service.pid")"
-      kill -TERM "$pid"
-      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-      say "stack: $service stopped"
-    fi
-    rm -f "$STATE/$service.pid"
+    if running "$service"; then kill -TERM "$(cat "$STATE/$service.pid")" && stopping+=("$service"); fi
   done
+  for service in "${stopping[@]}"; do
+    local pid; pid="$(cat "$STATE/$service.pid")"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; say "stack: $service killed (did not stop within 30s)"; else say "stack: $service stopped"; fi
+  done
+  for service in "${SERVICES[@]}"; do rm -f "$STATE/$service.pid"; done
 }
 
 case "${1:-}" in
