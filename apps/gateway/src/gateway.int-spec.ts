@@ -68,6 +68,7 @@ interface RunningGateway {
 async function startGateway(overrides: Record<string, string>): Promise<RunningGateway> {
   const service = serviceDefinition(loadEnv(envSchema, { LOG_LEVEL: 'silent', PORT: '0', ...overrides }));
   const app = await runService(service, (logger) => AppModule.forRoot(service, logger), {
+    checkRequestBodies: false,
     logger: silentLogger,
   });
   const server = app.getHttpServer() as Server;

@@ -4,5 +4,6 @@ import { envSchema, serviceDefinition } from './config/env';
 
 runMain(async () => {
   const service = serviceDefinition(loadEnv(envSchema));
-  await runService(service, (logger) => AppModule.forRoot(service, logger));
+  // Bodies pass through untouched: the services behind check them.
+  await runService(service, (logger) => AppModule.forRoot(service, logger), { checkRequestBodies: false });
 });

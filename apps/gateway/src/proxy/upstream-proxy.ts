@@ -185,7 +185,10 @@ export class UpstreamProxy implements OnApplicationShutdown {
   private agent(service: ServiceName, secure: boolean): http.Agent {
     let agent = this.agents.get(service);
     if (!agent) {
-      agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+      // Idle sockets are dropped after 30 s, well before the services close them (65 s): reusing a socket the
+      // service is closing at that instant would fail the request with a reset (a spurious 502).
+      const options = { keepAlive: true, timeout: 30_000 };
+      agent = secure ? new https.Agent(options) : new http.Agent(options);
       this.agents.set(service, agent);
     }
     return agent;

@@ -62,24 +62,29 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
-    request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<PrincipalKind[]>(ALLOW, targets) ?? [];
+    const principal = await this.authenticate(request.headers.authorization, allowed);
+    request.principal = principal;
     const admitted = allowed.includes(principal.kind) || (allowed.includes('admin') && isAdmin(principal));
-    if (!admitted) {
-      throw ApiError.forbidden(
-        `this endpoint is for ${allowed.join(' or ') || 'no one'}; the token given is a ${principal.kind} token`,
-      );
-    }
+    if (!admitted) throw this.notForYou(allowed, principal.kind);
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Principal> {
+  private notForYou(allowed: PrincipalKind[], kind: string): ApiError {
+    return ApiError.forbidden(
+      `this endpoint is for ${allowed.join(' or ') || 'no one'}; the token given is a ${kind} token`,
+    );
+  }
+
+  private async authenticate(header: string | undefined, allowed: PrincipalKind[]): Promise<Principal> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     if (!match) throw ApiError.unauthorized();
     const token = match[1];
     const keyKind = apiKeyKind(token);
     if (keyKind) {
+      // A kind of key this endpoint never admits is refused as such, valid or not: a service need not know every
+      // kind of key (roster-service does not know bank keys) to tell its owner that it is the wrong kind.
+      if (!allowed.includes(keyKind)) throw this.notForYou(allowed, keyKind);
       const principal = await this.apiKeys?.resolve(keyKind, hashApiKey(token));
       if (!principal) throw ApiError.unauthorized(`unknown or revoked ${keyKind} key`);
       return principal;

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { rejectControlCharacters, requireJsonBodies } from './request-checks';
 import { createLogger } from '../logging/logger';
 import { NestPinoLogger } from '../logging/nest-logger';
 import { httpLoggingMiddleware } from '../logging/http-logging.middleware';
@@ -16,6 +17,11 @@ export interface RunServiceOptions {
   bodyLimit?: string;
   /** Where log lines go (tests capture them); stdout by default. */
   logger?: Logger;
+  /**
+   * Refuse non-JSON bodies (415) and control characters in JSON strings (400). On by default; the gateway, which
+   * passes bodies through untouched, turns it off and leaves the checks to the services.
+   */
+  checkRequestBodies?: boolean;
 }
 
 /**
@@ -42,9 +48,16 @@ export async function runService(
     );
     next();
   });
+  if (options.checkRequestBodies !== false) app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });
+  if (options.checkRequestBodies !== false) app.use(rejectControlCharacters);
   app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Keep idle connections longer than the gateway (30 s) and typical load balancers (60 s) do, so the side that
+  // reuses a connection is always the one that closes it first.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(service.port, '0.0.0.0');
   logger.info({ port: service.port }, `${service.name} listening`);
   return app;
