@@ -80,7 +80,9 @@ describe('validateIdentityNumber', () => {
     ['a space inside', '350206 99001011239', '17 digits followed by a digit or X'],
     ['X anywhere but last', '3502061990010112X9', '17 digits followed by a digit or X'],
     ['another letter as check character', '11010519491231002Y', '17 digits followed by a digit or X'],
-    ['a region code starting with 0', '010105194912310026', 'never begins with 0'],
+    ['a region code starting with 0', '010105194912310026', 'no province of GB/T 2260'],
+    // a correct check digit, but 99 is no province
+    ['a region that does not exist', '999999199001011238', 'no province of GB/T 2260'],
     ['month 13 in the birth date', '350206199013011234', 'not form a real date'],
     ['29 February 1900 (1900 is not a leap year)', '110105190002290017', 'not form a real date'],
     ['born in 1899', '350206189912310011', 'between 1900-01-01 and today'],

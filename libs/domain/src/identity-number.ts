@@ -12,6 +12,13 @@ export interface IdentityNumber {
 }
 
 const IDENTITY_NUMBER_PATTERN = /^\d{17}[\dX]$/;
+
+/** The provinces of GB/T 2260 (and 71 Taiwan, 81 Hong Kong, 82 Macao, 83 residence permits for them). */
+const PROVINCE_CODES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83'.split(
+    ' ',
+  ),
+);
 // ISO 7064 MOD 11-2: the weight of position i (from the left) is 2^(17-i) mod 11.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 // Indexed by the weighted sum mod 11; the check makes the full weighted sum ≡ 1 (mod 11).
@@ -42,9 +49,10 @@ export function validateIdentityNumber(input: string, today: IsoDate): Validatio
         'check for missing, extra or non-digit characters.',
     );
   }
-  if (normalized.startsWith('0')) {
+  if (!PROVINCE_CODES.has(normalized.slice(0, 2))) {
     return invalid(
-      'An identity number starts with a region code, which never begins with 0; check the first digit.',
+      'An identity number starts with the code of the region that issued it, and its first two digits are no ' +
+        'province of GB/T 2260 (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83); check the first digits.',
     );
   }
   const birthDate = `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`;
