@@ -1,0 +1,967 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { Topics } from '@wage/contracts';
+import { formatYuan } from '@wage/domain';
+import { generateApiKey, signAccessToken } from '@wage/platform';
+import { startServiceProcess, testInfra, testSecrets, TopicReader } from '@wage/testing';
+import { planDistrict, type DistrictPlan, type PlannedProject } from '../../apps/simulator/src/plan';
+import { MALFORMED_BODIES, MAY_ACCEPT, mustRefuse, mutate, REMOVE, type FieldKind } from './hostile-values';
+import { ReliabilityReport } from './report';
+import { callUntil, startStack, type Answer, type Stack } from './stack';
+
+/**
+ * Security under hostile callers and hostile input, against every service running as a real process and driven
+ * only through the gateway: the authorization matrix, a schema-driven fuzzer of every write endpoint, personal
+ * data in logs, topics, job payloads and answers, rate limit and login lockout, and production-mode start-up.
+ */
+const REGION_A = '350206';
+const REGION_B = '350203';
+/** A city in another prefecture: its leader covers nothing in Xiamen. */
+const REGION_FAR = '350300';
+const PASSWORD = 'a-long-enough-password';
+
+interface Tenant {
+  plan: DistrictPlan;
+  project: PlannedProject;
+  projectKey: string;
+  bankKey: string;
+  accountNumber: string;
+  depositId: string;
+}
+
+const report = new ReliabilityReport('security');
+
+describe('security under hostile callers and input', () => {
+  let stack: Stack;
+  let a: Tenant;
+  let b: Tenant;
+  let month: string;
+  const answers: string[] = [];
+
+  const record = (answer: Answer) => {
+    answers.push(answer.text);
+    return answer;
+  };
+
+  const userToken = (sub: string, role: 'INSPECTOR' | 'LEADER' | 'ADMIN', region: string) =>
+    signAccessToken({ sub, role, region }, stack.secrets.JWT_SECRET, 900);
+
+  async function registerTenant(seed: string, regionCode: string): Promise<Tenant> {
+    const plan = planDistrict({
+      seed,
+      regionCode,
+      projects: 1,
+      workers: 4,
+      months: 2,
+      violations: {},
+      asOf: new Date(),
+    });
+    const project = plan.projects[0];
+    const bank = plan.banks.find((x) => x.code === project.bankCode)!;
+    const admin = stack.secrets.ADMIN_API_KEY;
+    const bankAnswer = record(
+      await stack.call('POST', '/banks', admin, { code: bank.code, name: bank.name }),
+    );
+    expect(bankAnswer.status).toBe(201);
+    const projectAnswer = record(
+      await stack.call('POST', '/projects', admin, {
+        code: project.code,
+        name: project.name,
+        regionCode: project.regionCode,
+        contractor: project.contractor,
+        owner: project.owner,
+        contractAmount: formatYuan(project.contractAmountFen),
+        startDate: project.startDate,
+        plannedEndDate: project.plannedEndDate,
+        payday: project.payday,
+      }),
+    );
+    expect(projectAnswer.status).toBe(201);
+    const bankKey = String(bankAnswer.body.apiKey);
+    const projectKey = String(projectAnswer.body.apiKey);
+    const accountNumber = project.account?.accountNumber ?? `6${randomBytes(6).readUIntBE(0, 6)}`;
+    const openedOn = project.account?.openedOn ?? project.startDate;
+    // The bank learns of the project through its event; until then it answers PROJECT_NOT_REGISTERED.
+    record(
+      await callUntil(
+        stack,
+        'POST',
+        '/wage-accounts',
+        bankKey,
+        { projectCode: project.code, bankCode: bank.code, accountNumber, openedOn },
+        (x) => x.status === 201,
+      ),
+    );
+    const workers = record(
+      await stack.call('PUT', `/projects/${project.code}/workers`, projectKey, {
+        workers: project.workers.map(({ dailyWageFen: _wage, ...worker }) => worker),
+      }),
+    );
+    expect(workers.status).toBe(200);
+    const deposit = record(
+      await stack.call('POST', '/deposits', bankKey, {
+        projectCode: project.code,
+        form: 'CASH',
+        amount: '100000.00',
+        effectiveOn: project.startDate,
+        reference: `REF-${seed}`,
+      }),
+    );
+    expect(deposit.status).toBe(201);
+    // Transactions carry counterparties with card and identity numbers: personal data the scan must not find.
+    const transactions = project.transactions.slice(0, 20).map((tx) => ({
+      serialNo: tx.serialNo,
+      occurredAt: tx.occurredAt.toISOString(),
+      direction: tx.direction,
+      amount: formatYuan(tx.amountFen),
+      kind: tx.kind,
+      counterparty: tx.counterparty,
+      ...(tx.payrollMonth && { payrollMonth: tx.payrollMonth }),
+    }));
+    if (transactions.length > 0) {
+      const sent = record(
+        await stack.call('POST', `/wage-accounts/${accountNumber}/transactions`, bankKey, { transactions }),
+      );
+      expect(sent.status).toBeLessThan(300);
+    }
+    return { plan, project, projectKey, bankKey, accountNumber, depositId: String(deposit.body.id) };
+  }
+
+  beforeAll(async () => {
+    // A high limit on the main gateway: the fuzzer sends well over a thousand requests within a minute.
+    stack = await startStack({ GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000' });
+    a = await registerTenant(`rela${randomBytes(2).toString('hex')}`, REGION_A);
+    b = await registerTenant(`relb${randomBytes(2).toString('hex')}`, REGION_B);
+    month = a.plan.months[0];
+    const admin = stack.secrets.ADMIN_API_KEY;
+    for (const [username, role, regionCode] of [
+      ['inspector-a', 'INSPECTOR', REGION_A],
+      ['inspector-b', 'INSPECTOR', REGION_B],
+      ['leader-far', 'LEADER', REGION_FAR],
+    ] as const) {
+      const created = record(
+        await stack.call('POST', '/users', admin, {
+          username,
+          password: PASSWORD,
+          role,
+          regionCode,
+          displayName: username,
+        }),
+      );
+      expect(created.status).toBe(201);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    report.write();
+    await stack?.stop();
+  });
+
+  it('admits no caller to what it may not reach, and stores nothing for them', async () => {
+    const admin = stack.secrets.ADMIN_API_KEY;
+    const A = a.project.code;
+    const workersBody = { workers: a.project.workers.slice(0, 1).map(({ dailyWageFen: _w, ...w }) => w) };
+    const callers: Record<string, string | undefined> = {
+      'no token': undefined,
+      'bad token': 'not-a-token',
+      'unknown project key': generateApiKey('project'),
+      'unknown bank key': generateApiKey('bank'),
+      'wrong administrator key': `${admin}x`,
+      'expired token': signAccessToken(
+        { sub: 'inspector-a', role: 'INSPECTOR', region: REGION_A },
+        stack.secrets.JWT_SECRET,
+        900,
+        new Date(Date.now() - 3_600_000),
+      ),
+      'token signed with another secret': signAccessToken(
+        { sub: 'inspector-a', role: 'ADMIN', region: REGION_A },
+        randomBytes(32).toString('base64'),
+        900,
+      ),
+    };
+    const endpoints: [string, string, unknown?][] = [
+      ['POST', '/projects', { code: 'NEVER-1' }],
+      ['PATCH', `/projects/${A}`, { status: 'SUSPENDED', effectiveDate: a.project.startDate }],
+      ['GET', `/projects/${A}`],
+      ['PUT', `/projects/${A}/workers`, workersBody],
+      ['GET', `/projects/${A}/workers`],
+      ['POST', `/projects/${A}/attendance`, { month, records: [] }],
+      ['POST', `/projects/${A}/pay-sheets`, { month, lines: [] }],
+      ['POST', '/banks', { code: 'NEVER-BANK', name: 'x' }],
+      [
+        'POST',
+        '/wage-accounts',
+        { projectCode: A, bankCode: 'x', accountNumber: '1', openedOn: '2025-01-01' },
+      ],
+      ['GET', `/wage-accounts/${a.accountNumber}`],
+      ['POST', `/wage-accounts/${a.accountNumber}/transactions`, { transactions: [] }],
+      ['POST', '/deposits', { projectCode: A, form: 'CASH', amount: '1.00', effectiveOn: '2025-01-01' }],
+      [
+        'POST',
+        `/deposits/${a.depositId}/movements`,
+        { kind: 'TOPUP', amount: '1.00', occurredAt: new Date().toISOString() },
+      ],
+      ['POST', '/evaluations', {}],
+      ['GET', '/rules'],
+      ['PUT', `/rules/${REGION_A}`, {}],
+      [
+        'POST',
+        '/users',
+        { username: 'never', password: PASSWORD, role: 'ADMIN', regionCode: REGION_A, displayName: 'x' },
+      ],
+      ['GET', '/alerts'],
+      ['GET', `/alerts/${randomUUID()}`],
+      ['POST', `/alerts/${randomUUID()}/acknowledge`, { note: 'x' }],
+      ['POST', `/alerts/${randomUUID()}/resolve`, { note: 'x' }],
+      ['POST', `/alerts/${randomUUID()}/dismiss`, { reason: 'x' }],
+      ['POST', `/alerts/${randomUUID()}/assign`, { username: 'inspector-a' }],
+      ['GET', '/alerts/stream'],
+      ['GET', `/coverage?regionCode=${REGION_A}`],
+      ['GET', `/coverage/trend?regionCode=${REGION_A}`],
+      ['GET', `/arrears?regionCode=${REGION_A}`],
+    ];
+    // Wrong kind or wrong tenant: 403, or 404 where even the existence of another's resource is not told.
+    const tenantCases: [string, string, string, string, unknown?][] = [
+      ["another project's key", b.projectKey, 'GET', `/projects/${A}`],
+      [
+        "another project's key",
+        b.projectKey,
+        'PATCH',
+        `/projects/${A}`,
+        { status: 'SUSPENDED', effectiveDate: a.project.startDate },
+      ],
+      ["another project's key", b.projectKey, 'GET', `/projects/${A}/workers`],
+      ["another project's key", b.projectKey, 'PUT', `/projects/${A}/workers`, workersBody],
+      [
+        "another project's key",
+        b.projectKey,
+        'POST',
+        `/projects/${A}/attendance`,
+        { month, records: [{ idNumber: a.project.workers[0].idNumber, daysWorked: 3 }] },
+      ],
+      [
+        "another project's key",
+        b.projectKey,
+        'POST',
+        `/projects/${A}/pay-sheets`,
+        { month, lines: [{ idNumber: a.project.workers[0].idNumber, grossPay: '100.00', netPay: '90.00' }] },
+      ],
+      ["another project's key", b.projectKey, 'GET', `/wage-accounts/${a.accountNumber}`],
+      [
+        "another project's key",
+        b.projectKey,
+        'POST',
+        `/wage-accounts/${a.accountNumber}/transactions`,
+        { transactions: [tx('XP-1')] },
+      ],
+      [
+        "another project's key",
+        b.projectKey,
+        'POST',
+        '/deposits',
+        { projectCode: A, form: 'CASH', amount: '1.00', effectiveOn: a.project.startDate },
+      ],
+      [
+        "another project's key",
+        b.projectKey,
+        'POST',
+        '/wage-accounts',
+        {
+          projectCode: A,
+          bankCode: a.project.bankCode,
+          accountNumber: '99887766554433',
+          openedOn: a.project.startDate,
+        },
+      ],
+      ["another bank's key", b.bankKey, 'GET', `/wage-accounts/${a.accountNumber}`],
+      [
+        "another bank's key",
+        b.bankKey,
+        'POST',
+        `/wage-accounts/${a.accountNumber}/transactions`,
+        { transactions: [tx('XB-1')] },
+      ],
+      [
+        "another bank's key",
+        b.bankKey,
+        'POST',
+        '/wage-accounts',
+        {
+          projectCode: A,
+          bankCode: a.project.bankCode,
+          accountNumber: '99887766554434',
+          openedOn: a.project.startDate,
+        },
+      ],
+      [
+        "another bank's key",
+        b.bankKey,
+        'POST',
+        `/deposits/${a.depositId}/movements`,
+        { kind: 'TOPUP', amount: '1.00', occurredAt: new Date().toISOString() },
+      ],
+      [
+        'inspector of another region',
+        userToken('inspector-b', 'INSPECTOR', REGION_B),
+        'GET',
+        `/projects/${A}`,
+      ],
+      [
+        'inspector of another region',
+        userToken('inspector-b', 'INSPECTOR', REGION_B),
+        'GET',
+        `/projects/${A}/workers`,
+      ],
+      [
+        'inspector of another region',
+        userToken('inspector-b', 'INSPECTOR', REGION_B),
+        'GET',
+        `/wage-accounts/${a.accountNumber}`,
+      ],
+      [
+        'inspector of another region',
+        userToken('inspector-b', 'INSPECTOR', REGION_B),
+        'GET',
+        `/coverage?regionCode=${REGION_A}`,
+      ],
+      [
+        'inspector of another region',
+        userToken('inspector-b', 'INSPECTOR', REGION_B),
+        'GET',
+        `/arrears?regionCode=${REGION_A}`,
+      ],
+      ['leader of another region', userToken('leader-far', 'LEADER', REGION_FAR), 'GET', `/projects/${A}`],
+      [
+        'leader of another region',
+        userToken('leader-far', 'LEADER', REGION_FAR),
+        'GET',
+        `/projects/${A}/workers`,
+      ],
+      [
+        'leader of another region',
+        userToken('leader-far', 'LEADER', REGION_FAR),
+        'GET',
+        `/coverage?regionCode=${REGION_A}`,
+      ],
+      [
+        'leader of another region',
+        userToken('leader-far', 'LEADER', REGION_FAR),
+        'GET',
+        `/coverage/trend?regionCode=${REGION_A}`,
+      ],
+      [
+        'leader of another region',
+        userToken('leader-far', 'LEADER', REGION_FAR),
+        'GET',
+        `/arrears?regionCode=${REGION_A}`,
+      ],
+    ];
+    const adminOnly: [string, string, unknown][] = [
+      ['POST', '/projects', { code: 'NEVER-2' }],
+      ['POST', '/banks', { code: 'NEVER-BANK', name: 'x' }],
+      ['POST', '/evaluations', {}],
+      ['PUT', `/rules/${REGION_A}`, {}],
+      [
+        'POST',
+        '/users',
+        { username: 'never', password: PASSWORD, role: 'ADMIN', regionCode: REGION_A, displayName: 'x' },
+      ],
+    ];
+    const nonAdmins: Record<string, string> = {
+      inspector: userToken('inspector-a', 'INSPECTOR', REGION_A),
+      leader: userToken('leader-far', 'LEADER', REGION_FAR),
+      'project key': a.projectKey,
+      'bank key': a.bankKey,
+    };
+
+    const before = await stack.counts();
+    const failures: string[] = [];
+    let tried = 0;
+    const expectDenied = async (
+      who: string,
+      token: string | undefined,
+      method: string,
+      path: string,
+      body: unknown,
+      allowed: number[],
+    ) => {
+      tried += 1;
+      const answer = record(await stack.call(method, path, token, body));
+      const shaped = typeof answer.body.error === 'string' && typeof answer.body.message === 'string';
+      if (!allowed.includes(answer.status) || !shaped)
+        failures.push(
+          `${who}: ${method} ${path} answered ${answer.status} ${answer.text.slice(0, 200)} (expected ${allowed.join('/')} with {error, message})`,
+        );
+    };
+    // An unknown key is 401 where its kind is admitted, and 403 where the endpoint admits no key of that kind.
+    for (const [who, token] of Object.entries(callers))
+      for (const [method, path, body] of endpoints)
+        await expectDenied(who, token, method, path, body, who.startsWith('unknown') ? [401, 403] : [401]);
+    for (const [who, token, method, path, body] of tenantCases)
+      await expectDenied(who, token, method, path, body, [403, 404]);
+    for (const [who, token] of Object.entries(nonAdmins))
+      for (const [method, path, body] of adminOnly)
+        await expectDenied(`${who} on an administrator endpoint`, token, method, path, body, [403]);
+
+    // Lists are scoped rather than refused: another region's caller sees none of region A's alerts.
+    for (const token of [userToken('inspector-b', 'INSPECTOR', REGION_B), b.projectKey]) {
+      tried += 1;
+      const list = record(await stack.call('GET', `/alerts?regionCode=${REGION_A}&projectCode=${A}`, token));
+      const items = (list.body.items as { projectCode: string }[] | undefined) ?? [];
+      if (list.status === 200 ? items.some((x) => x.projectCode === A) : ![403, 404].includes(list.status))
+        failures.push(
+          `GET /alerts?projectCode=${A} by another tenant answered ${list.status} with ${items.length} of A's alerts`,
+        );
+    }
+
+    const after = await stack.counts();
+    report.add({
+      check: 'authorization matrix',
+      tried,
+      held: tried - failures.length,
+      failures,
+      figures: { tablesCompared: Object.keys(after).length },
+    });
+    expect(failures).toEqual([]);
+    expect(after).toEqual(before);
+  });
+
+  // Found by this suite and fixed: a valid key sent to a service that does not resolve that kind of key was
+  // answered 401 "unknown or revoked", sending its owner hunting for a revoked key. The guard now refuses a kind
+  // of key the endpoint does not admit with 403 before looking the key up.
+  it('refuses a valid project or bank key on an administrator endpoint with 403, not 401', async () => {
+    const wrong: string[] = [];
+    for (const [who, token] of [
+      ['project key', a.projectKey],
+      ['bank key', a.bankKey],
+    ] as const)
+      for (const [method, path] of [
+        ['POST', '/projects'],
+        ['POST', '/banks'],
+        ['POST', '/evaluations'],
+        ['PUT', `/rules/${REGION_A}`],
+        ['POST', '/users'],
+      ]) {
+        const answer = await stack.call(method, path, token, {});
+        if (answer.status !== 403)
+          wrong.push(`${who}: ${method} ${path} answered ${answer.status} ${String(answer.body.message)}`);
+      }
+    report.add({
+      check: 'valid key of the wrong kind → 403',
+      tried: 10,
+      held: 10 - wrong.length,
+      failures: wrong,
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('shows no clear identity or card number in logs, topics, job payloads or answers', async () => {
+    const admin = stack.secrets.ADMIN_API_KEY;
+    // Alerts, and so queued notifications, for the two projects: the evaluation runs the deadline rules now.
+    record(await stack.call('POST', '/evaluations', admin, {}));
+    const secrets = new Set<string>();
+    for (const tenant of [a, b])
+      for (const w of tenant.project.workers) {
+        secrets.add(w.idNumber);
+        secrets.add(w.bankCard.cardNumber);
+      }
+    for (const tenant of [a, b]) {
+      record(await stack.call('GET', `/projects/${tenant.project.code}/workers`, tenant.projectKey));
+      record(await stack.call('GET', `/wage-accounts/${tenant.accountNumber}`, tenant.bankKey));
+      record(await stack.call('GET', `/alerts?projectCode=${tenant.project.code}`, admin));
+    }
+    const topics = [Topics.project, Topics.roster, Topics.account, Topics.alert, Topics.assessment];
+    const readers = await Promise.all(
+      [...topics, ...topics.map((t) => `${t}.dlq`)].map((t) => TopicReader.start(`${stack.topicPrefix}${t}`)),
+    );
+    try {
+      // Read until both projects' roll events are in: everything sent before them has been read too.
+      await readers[1].waitFor((m) => [a, b].every((t) => m.some((x) => x.key === t.project.code)), {
+        description: 'both rolls on the roster topic',
+        timeoutMs: 30_000,
+      });
+      const redis = new Redis(testInfra().redisUrl);
+      const jobs: string[] = [];
+      try {
+        for (const key of await redis.keys(`${stack.bullmqPrefix}*`)) {
+          const type = await redis.type(key);
+          if (type === 'string') jobs.push(String(await redis.get(key)));
+          else if (type === 'hash') jobs.push(JSON.stringify(await redis.hgetall(key)));
+          else if (type === 'list') jobs.push(JSON.stringify(await redis.lrange(key, 0, -1)));
+          else if (type === 'zset') jobs.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+          else if (type === 'stream') jobs.push(JSON.stringify(await redis.xrange(key, '-', '+')));
+          else if (type === 'set') jobs.push(JSON.stringify(await redis.smembers(key)));
+        }
+      } finally {
+        redis.disconnect();
+      }
+      const places: [string, string[]][] = [
+        ['service logs', stack.services.map((s) => s.output())],
+        [
+          'Kafka topics',
+          readers.flatMap((r) => r.messages.map((m) => `${m.key} ${m.value} ${JSON.stringify(m.headers)}`)),
+        ],
+        ['Redis job payloads', jobs],
+        ['API answers', answers],
+      ];
+      const leaks: string[] = [];
+      for (const [place, texts] of places)
+        for (const text of texts)
+          for (const secret of secrets)
+            if (text.includes(secret))
+              leaks.push(
+                `${place}: a clear number ending ${secret.slice(-4)} in ${text.slice(Math.max(0, text.indexOf(secret) - 80), text.indexOf(secret)).replaceAll(secret, '<secret>')}…`,
+              );
+      const messages = readers.reduce((n, r) => n + r.messages.length, 0);
+      report.add({
+        check: 'no clear personal data',
+        tried: secrets.size,
+        held: secrets.size - new Set(leaks).size,
+        failures: [...new Set(leaks)],
+        figures: {
+          kafkaMessages: messages,
+          redisKeys: jobs.length,
+          logBytes: places[0][1].join('').length,
+          apiAnswers: answers.length,
+        },
+      });
+      expect(messages).toBeGreaterThan(0);
+      expect(leaks).toEqual([]);
+    } finally {
+      await Promise.all(readers.map((r) => r.stop()));
+    }
+  });
+
+  it('holds the rate limit and the login lockout', async () => {
+    const upstreams = Object.fromEntries(
+      stack.services
+        .filter((s) => s.name !== 'gateway')
+        .map((s) => [`${s.name.toUpperCase().replaceAll('-', '_')}_URL`, s.url]),
+    );
+    const limited = await startServiceProcess('gateway', {
+      ...stack.secrets,
+      ...upstreams,
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '20',
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        const response = await fetch(`${limited.url}/api/v1/rules`, {
+          headers: { authorization: `Bearer ${stack.secrets.ADMIN_API_KEY}` },
+        });
+        statuses.push(response.status);
+        await response.arrayBuffer();
+      }
+      expect(statuses.slice(0, 20).every((x) => x === 200)).toBe(true);
+      expect(statuses.slice(20).every((x) => x === 429)).toBe(true);
+
+      const login = (password: string) =>
+        stack.call('POST', '/auth/login', undefined, { username: 'inspector-b', password });
+      expect((await login(PASSWORD)).status).toBe(200);
+      const failed: number[] = [];
+      for (let i = 0; i < 5; i += 1) failed.push((await login('wrong-password-guess')).status);
+      const locked = await login(PASSWORD);
+      report.add({
+        check: 'rate limit (20/min) and login lockout (5 failures)',
+        tried: 2,
+        held: (statuses.filter((x) => x === 429).length === 10 ? 1 : 0) + (locked.status !== 200 ? 1 : 0),
+        failures: locked.status === 200 ? ['the right password was accepted after 5 failures'] : [],
+        figures: {
+          requests: statuses.length,
+          refused429: statuses.filter((x) => x === 429).length,
+          lockedStatus: locked.status,
+        },
+      });
+      expect(failed.every((x) => x === 401)).toBe(true);
+      expect(locked.status).toBeGreaterThanOrEqual(400);
+      expect(locked.status).toBeLessThan(500);
+      expect(locked.body.accessToken).toBeUndefined();
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it.each(['ADMIN_API_KEY', 'JWT_SECRET', 'PII_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'])(
+    'refuses to start in production mode without %s',
+    async (missing) => {
+      const env: Record<string, string> = { ...stack.env, ...testSecrets(), NODE_ENV: 'production' };
+      delete env[missing];
+      await expect(startServiceProcess('roster-service', env)).rejects.toThrow(
+        new RegExp(`${missing} is required`),
+      );
+      report.add({ check: `production start without ${missing} refused`, tried: 1, held: 1, failures: [] });
+    },
+  );
+
+  function tx(serialNo: string) {
+    return {
+      serialNo,
+      occurredAt: new Date().toISOString(),
+      direction: 'DEBIT',
+      amount: '10.00',
+      kind: 'PAYROLL',
+      counterparty: { name: '张三', accountNumber: '6222020200112233445' },
+    };
+  }
+
+  // Found by this suite and fixed: NUL in any text field was a 500 (PostgreSQL refuses it) and other control
+  // characters were stored — every service now refuses them with 400 naming the field; identity numbers of no
+  // existing province were accepted; text/plain and form bodies were read as an empty JSON body (now 415).
+  it('answers every hostile input with a 4xx {error, message}, never a 5xx, and stores nothing', async () => {
+    const admin = stack.secrets.ADMIN_API_KEY;
+    const A = a.project.code;
+    const worker = a.project.workers[0];
+    // Fresh identities, so a wrongly accepted row shows in the counts.
+    const fresh = planDistrict({
+      seed: `relf${randomBytes(2).toString('hex')}`,
+      regionCode: REGION_A,
+      projects: 1,
+      workers: 4,
+      months: 2,
+      violations: {},
+      asOf: new Date(),
+    });
+    const newWorker = (() => {
+      const { dailyWageFen: _w, ...w } = fresh.projects[0].workers[0];
+      return w;
+    })();
+    let n = 0;
+    const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(n += 1)}`;
+    interface Target {
+      method: string;
+      path: string;
+      token: string;
+      base: () => Record<string, unknown>;
+      fields: [(string | number)[], FieldKind][];
+    }
+    const targets: Target[] = [
+      {
+        method: 'POST',
+        path: '/projects',
+        token: admin,
+        base: () => ({
+          code: unique('FZ-'),
+          name: '测试项目',
+          regionCode: REGION_A,
+          contractor: a.project.contractor,
+          owner: a.project.owner,
+          contractAmount: '1000000.00',
+          startDate: a.project.startDate,
+          payday: 15,
+        }),
+        fields: [
+          [['code'], 'code'],
+          [['name'], 'name'],
+          [['regionCode'], 'code'],
+          [['contractor', 'name'], 'name'],
+          [['contractor', 'creditCode'], 'code'],
+          [['owner', 'name'], 'name'],
+          [['contractAmount'], 'amount'],
+          [['startDate'], 'date'],
+          [['plannedEndDate'], 'date'],
+          [['payday'], 'int'],
+        ],
+      },
+      {
+        method: 'PATCH',
+        path: `/projects/${A}`,
+        token: a.projectKey,
+        base: () => ({ status: 'IN_CONSTRUCTION', effectiveDate: a.project.startDate }),
+        fields: [
+          [['status'], 'enum'],
+          [['effectiveDate'], 'date'],
+        ],
+      },
+      {
+        method: 'PUT',
+        path: `/projects/${A}/workers`,
+        token: a.projectKey,
+        base: () => ({ workers: [structuredClone(newWorker)] }),
+        fields: [
+          [['workers'], 'text'],
+          [['workers', 0, 'idNumber'], 'id'],
+          [['workers', 0, 'name'], 'name'],
+          [['workers', 0, 'phone'], 'code'],
+          [['workers', 0, 'bankCard', 'cardNumber'], 'code'],
+          [['workers', 0, 'bankCard', 'bankCode'], 'code'],
+          [['workers', 0, 'entryDate'], 'date'],
+          [['workers', 0, 'exitDate'], 'date'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: `/projects/${A}/attendance`,
+        token: a.projectKey,
+        base: () => ({ month, records: [{ idNumber: worker.idNumber, daysWorked: 3 }] }),
+        fields: [
+          [['month'], 'month'],
+          [['records'], 'text'],
+          [['records', 0, 'idNumber'], 'id'],
+          [['records', 0, 'daysWorked'], 'int'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: `/projects/${A}/pay-sheets`,
+        token: a.projectKey,
+        base: () => ({
+          month,
+          lines: [{ idNumber: worker.idNumber, grossPay: '5000.00', netPay: '4800.00' }],
+        }),
+        fields: [
+          [['month'], 'month'],
+          [['lines'], 'text'],
+          [['lines', 0, 'idNumber'], 'id'],
+          [['lines', 0, 'grossPay'], 'amount'],
+          [['lines', 0, 'netPay'], 'amount'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/banks',
+        token: admin,
+        base: () => ({ code: unique('FZB'), name: '测试银行' }),
+        fields: [
+          [['code'], 'code'],
+          [['name'], 'name'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/wage-accounts',
+        token: a.bankKey,
+        base: () => ({
+          projectCode: b.project.code,
+          bankCode: a.project.bankCode,
+          accountNumber: `62${Date.now()}${(n += 1)}`,
+          openedOn: a.project.startDate,
+        }),
+        fields: [
+          [['projectCode'], 'code'],
+          [['bankCode'], 'code'],
+          [['accountNumber'], 'code'],
+          [['openedOn'], 'date'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: `/wage-accounts/${a.accountNumber}/transactions`,
+        token: a.bankKey,
+        base: () => ({
+          transactions: [
+            {
+              ...tx(unique('FZT')),
+              counterparty: {
+                name: worker.name,
+                accountNumber: worker.bankCard.cardNumber,
+                idNumber: worker.idNumber,
+              },
+              payrollMonth: month,
+            },
+          ],
+        }),
+        fields: [
+          [['transactions'], 'text'],
+          [['transactions', 0, 'serialNo'], 'code'],
+          [['transactions', 0, 'occurredAt'], 'instant'],
+          [['transactions', 0, 'direction'], 'enum'],
+          [['transactions', 0, 'amount'], 'amount'],
+          [['transactions', 0, 'kind'], 'enum'],
+          [['transactions', 0, 'counterparty', 'name'], 'name'],
+          [['transactions', 0, 'counterparty', 'accountNumber'], 'code'],
+          [['transactions', 0, 'counterparty', 'idNumber'], 'id'],
+          [['transactions', 0, 'payrollMonth'], 'month'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/deposits',
+        token: a.bankKey,
+        base: () => ({
+          projectCode: A,
+          form: 'GUARANTEE',
+          amount: '5000.00',
+          effectiveOn: a.project.startDate,
+          expiresOn: '2099-12-31',
+          reference: unique('FZD'),
+        }),
+        fields: [
+          [['projectCode'], 'code'],
+          [['form'], 'enum'],
+          [['amount'], 'amount'],
+          [['effectiveOn'], 'date'],
+          [['expiresOn'], 'date'],
+          [['reference'], 'text'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: `/deposits/${a.depositId}/movements`,
+        token: a.bankKey,
+        base: () => ({ kind: 'TOPUP', amount: '1.00', occurredAt: new Date().toISOString() }),
+        fields: [
+          [['kind'], 'enum'],
+          [['amount'], 'amount'],
+          [['occurredAt'], 'instant'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/evaluations',
+        token: admin,
+        base: () => ({ month, projectCode: A }),
+        fields: [
+          [['month'], 'month'],
+          [['projectCode'], 'code'],
+          [['asOf'], 'instant'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/users',
+        token: admin,
+        base: () => ({
+          username: unique('fz'),
+          password: PASSWORD,
+          role: 'INSPECTOR',
+          regionCode: REGION_A,
+          displayName: '检查员',
+        }),
+        fields: [
+          [['username'], 'code'],
+          [['role'], 'enum'],
+          [['regionCode'], 'code'],
+          [['displayName'], 'name'],
+          [['email'], 'code'],
+          [['webhookUrl'], 'code'],
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/auth/login',
+        token: admin,
+        base: () => ({ username: 'nobody-here', password: PASSWORD }),
+        fields: [[['username'], 'code']],
+      },
+    ];
+
+    const failures: string[] = [];
+    let tried = 0;
+    const check = (what: string, answer: Answer, mayAccept = false) => {
+      tried += 1;
+      record(answer);
+      const shaped = typeof answer.body.error === 'string' && typeof answer.body.message === 'string';
+      const refused = answer.status >= 400 && answer.status < 500 && shaped;
+      if (answer.status >= 500 || (!mayAccept && !refused))
+        failures.push(`${what} answered ${answer.status} ${answer.text.slice(0, 160)}`);
+    };
+    const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60);
+
+    const before = await stack.counts();
+    for (const t of targets) {
+      for (const [contentType, body] of MALFORMED_BODIES)
+        // Every field of an evaluation is optional: an empty JSON body (with or without a byte-order mark) asks
+        // for "everything, now", as the contract says.
+        if (!(
+          t.path === '/evaluations' &&
+          contentType === 'application/json' &&
+          ['', '\uFEFF{}'].includes(body)
+        ))
+          check(
+            `${t.method} ${t.path} with ${contentType} body ${show(body)}`,
+            await stack.raw(t.method, t.path, t.token, body, contentType),
+          );
+      for (const [path, kind] of t.fields) {
+        const valid = path.reduce<unknown>(
+          (node, key) => (node as Record<string | number, unknown>)?.[key],
+          t.base(),
+        );
+        for (const value of mustRefuse(kind, valid)) {
+          // An optional field may be left out or null; every other value below must be refused.
+          if (valid === undefined && (value === null || value === '')) continue;
+          const body = mutate(t.base(), path, value);
+          check(
+            `${t.method} ${t.path} with ${path.join('.')}=${show(value)}`,
+            await stack.call(t.method, t.path, t.token, body),
+          );
+        }
+        if (
+          valid !== undefined &&
+          ![
+            'exitDate',
+            'phone',
+            'expiresOn',
+            'reference',
+            'payrollMonth',
+            'idNumber',
+            'plannedEndDate',
+            'asOf',
+            'email',
+            'webhookUrl',
+          ].includes(String(path[path.length - 1])) &&
+          path.length > 0 &&
+          !(t.path === '/evaluations')
+        )
+          check(
+            `${t.method} ${t.path} without ${path.join('.')}`,
+            await stack.call(t.method, t.path, t.token, mutate(t.base(), path, REMOVE)),
+          );
+      }
+    }
+    // A batch over the cap is refused whole, and a body over the gateway's limit never reaches a service.
+    const tooMany = { workers: Array.from({ length: 10_001 }, () => structuredClone(newWorker)) };
+    check(
+      'PUT workers with 10,001 rows',
+      await stack.call('PUT', `/projects/${A}/workers`, a.projectKey, tooMany),
+    );
+    const huge = JSON.stringify({ workers: [{ ...newWorker, name: 'x'.repeat(26 * 1024 * 1024) }] });
+    // The gateway may answer 413 or close the connection before it has read the whole body; either way nothing
+    // reaches a service (the counts below show it).
+    const hugeAnswer = await stack
+      .raw('PUT', `/projects/${A}/workers`, a.projectKey, huge, 'application/json')
+      .catch((error: Error) => ({
+        status: 413,
+        text: `connection closed: ${error.message}`,
+        body: { error: 'closed', message: 'closed' },
+      }));
+    check('PUT workers with a 26 MB body', hugeAnswer);
+    const after = await stack.counts();
+    const refusedTried = tried;
+
+    // Values a lenient endpoint may store: never a 5xx, and the tables are all still there afterwards.
+    let accepted = 0;
+    for (const value of MAY_ACCEPT) {
+      for (const [t, path] of [
+        [targets[0], ['name']],
+        [targets[2], ['workers', 0, 'name']],
+        [targets[11], ['displayName']],
+      ] as const) {
+        const answer = await stack.call(t.method, t.path, t.token, mutate(t.base(), [...path], value));
+        check(`${t.method} ${t.path} with ${path.join('.')}=${show(value)}`, answer, true);
+        if (answer.status < 300) accepted += 1;
+      }
+    }
+    // Extra fields: ignored or refused, never a 5xx and never a way to set what the caller may not.
+    for (const t of targets) {
+      const answer = await stack.call(t.method, t.path, t.token, {
+        ...t.base(),
+        extra: 'x',
+        apiKeyHash: 'x',
+        regionCode: REGION_B,
+        id: randomUUID(),
+      });
+      check(`${t.method} ${t.path} with extra fields`, answer, true);
+    }
+    expect(Object.keys(await stack.counts())).toEqual(Object.keys(after));
+
+    report.add({
+      check: 'hostile input',
+      tried,
+      held: tried - failures.length,
+      failures,
+      figures: { mustBeRefused: refusedTried, lenientAccepted: accepted, endpoints: targets.length },
+    });
+    expect(failures).toEqual([]);
+    expect(after).toEqual(before);
+  }, 240_000);
+});

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  createTestDatabase,
+  startServiceProcess,
+  testInfra,
+  testSecrets,
+  testTopicPrefix,
+  waitFor,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@wage/testing';
+
+export const BACKENDS = {
+  'roster-service': 'ROSTER_SERVICE_URL',
+  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
+  'rules-engine': 'RULES_ENGINE_URL',
+  'alert-service': 'ALERT_SERVICE_URL',
+  'report-service': 'REPORT_SERVICE_URL',
+} as const;
+
+export interface Answer {
+  status: number;
+  text: string;
+  body: { error?: unknown; message?: unknown } & Record<string, unknown>;
+}
+
+/** Every service as a real process on a database, topic prefix and BullMQ prefix of this test file's own. */
+export interface Stack {
+  database: TestDatabase;
+  secrets: ReturnType<typeof testSecrets>;
+  topicPrefix: string;
+  bullmqPrefix: string;
+  env: Record<string, string>;
+  services: ServiceProcess[];
+  gateway: ServiceProcess;
+  call(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer>;
+  /** Sends a raw body as it is, for malformed JSON and wrong content types. */
+  raw(
+    method: string,
+    path: string,
+    token: string,
+    body: string | Buffer,
+    contentType: string,
+  ): Promise<Answer>;
+  /** Row counts of every table a request can write (roster, wage accounts, alert-service users). */
+  counts(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+const WRITTEN_BY_REQUESTS = ['roster', 'wage_account'];
+
+export async function startStack(gatewayEnv: Record<string, string> = {}): Promise<Stack> {
+  const database = await createTestDatabase();
+  const infra = testInfra();
+  const secrets = testSecrets();
+  const topicPrefix = testTopicPrefix();
+  const bullmqPrefix = `rel-${randomBytes(4).toString('hex')}`;
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: infra.redisUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    BULLMQ_PREFIX: bullmqPrefix,
+    ...secrets,
+    // Nothing listens for mail or webhooks here: one attempt each, and no scheduled sweeps during the test.
+    NOTIFY_ATTEMPTS: '1',
+    JOB_SCHEDULES_ENABLED: 'false',
+  };
+  const services: ServiceProcess[] = [];
+  for (const name of Object.keys(BACKENDS)) services.push(await startServiceProcess(name, env));
+  const upstreams = Object.fromEntries(
+    services.map((s) => [BACKENDS[s.name as keyof typeof BACKENDS], s.url]),
+  );
+  const gateway = await startServiceProcess('gateway', { ...secrets, ...upstreams, ...gatewayEnv });
+  services.push(gateway);
+
+  const pg = new Client({ connectionString: database.url });
+  await pg.connect();
+
+  const answer = async (response: Response): Promise<Answer> => {
+    const text = await response.text();
+    let body: Answer['body'] = {};
+    try {
+      body = text ? (JSON.parse(text) as Answer['body']) : {};
+    } catch {
+      body = {};
+    }
+    return { status: response.status, text, body };
+  };
+
+  return {
+    database,
+    secrets,
+    topicPrefix,
+    bullmqPrefix,
+    env,
+    services,
+    gateway,
+    call: async (method, path, token, body, headers = {}) =>
+      answer(
+        await fetch(`${gateway.url}/api/v1${path}`, {
+          method,
+          headers: {
+            ...(token !== undefined && { authorization: `Bearer ${token}` }),
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+            ...headers,
+          },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        }),
+      ),
+    raw: async (method, path, token, body, contentType) =>
+      answer(
+        await fetch(`${gateway.url}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+          body,
+        }),
+      ),
+    counts: async () => {
+      const { rows } = await pg.query<{ schema: string; name: string }>(
+        `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+          WHERE table_type = 'BASE TABLE'
+            AND (table_schema = ANY($1) OR table_name IN ('users', 'rule_overrides'))
+            -- written by consumers and the relay in the background, not by requests
+            AND table_name NOT IN ('outbox_events', 'processed_events', 'migrations')
+            AND NOT (table_schema = 'wage_account' AND table_name = 'projects')`,
+        [WRITTEN_BY_REQUESTS],
+      );
+      const counts: Record<string, number> = {};
+      for (const { schema, name } of rows) {
+        const result = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."${name}"`);
+        counts[`${schema}.${name}`] = Number(result.rows[0].n);
+      }
+      return counts;
+    },
+    stop: async () => {
+      await pg.end().catch(() => undefined);
+      await Promise.all(services.map((s) => s.stop()));
+      await database.drop();
+    },
+  };
+}
+
+/** Calls until the answer is not a retryable one (an event that has not reached the service yet). */
+export function callUntil(
+  stack: Stack,
+  method: string,
+  path: string,
+  token: string,
+  body: unknown,
+  done: (a: Answer) => boolean,
+): Promise<Answer> {
+  let last: Answer | undefined;
+  return waitFor(
+    async () => {
+      last = await stack.call(method, path, token, body);
+      return done(last) && last;
+    },
+    {
+      description: `${method} ${path} to succeed (last: ${last?.status} ${last?.text.slice(0, 200)})`,
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    },
+  );
+}
