@@ -277,7 +277,10 @@ export class MonthFactsRepository {
     const rows: Record<string, string>[] = await manager.query(
       `SELECT o.id_hash, o.id_masked, o.name, o.card_hash, o.card_masked, o.project_code
        FROM rules.workers o
-       WHERE o.card_hash IN (SELECT card_hash FROM rules.workers WHERE project_code = $1 AND card_hash IS NOT NULL)
+       -- = ANY(ARRAY(...)) looks each of the project's cards up in workers_card_idx; the IN (subquery) form was
+       -- planned as a scan of every worker of every project, once per project (measured in bench/README.md).
+       WHERE o.card_hash = ANY (ARRAY(
+         SELECT card_hash FROM rules.workers WHERE project_code = $1 AND card_hash IS NOT NULL))
        ORDER BY o.card_hash, o.project_code, o.id_hash`,
       [projectCode],
     );

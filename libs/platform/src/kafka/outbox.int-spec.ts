@@ -126,5 +126,5 @@ describe('transactional outbox (real PostgreSQL and Kafka)', () => {
       await kafka.close();
       await broker.destroy();
     }
-  });
+  }, 180_000); // two broker starts and the relay's back-off: slow on a loaded 2-core machine
 });
