@@ -17,6 +17,9 @@ export interface AlertSettings {
   webhookSigningSecret: string;
   notifyAttempts: number;
   notifyBackoffMs: number;
+  webhookPerSecond: number;
+  emailPerSecond: number;
+  workerConcurrency: number;
   jobSchedulesEnabled: boolean;
   escalationSweepSeconds: number;
   digestCron: string;

@@ -36,6 +36,11 @@ export const envSchema = envSchemas.base
     NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
     /** First retry delay; each further retry waits twice as long (30 s, 1 min, 2 min, ...). */
     NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+    /** Deliveries per second across the service, per channel (WeCom and DingTalk keep their robots' 20/min). */
+    NOTIFY_WEBHOOK_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(500),
+    NOTIFY_EMAIL_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
+    /** Deliveries in flight per channel worker: they mostly wait on the network. */
+    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
     /** Run the escalation sweep and the daily digest on their schedules (tests call them directly instead). */
     JOB_SCHEDULES_ENABLED: envSchemas.booleanFlag.default(true),
     ESCALATION_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
@@ -85,6 +90,9 @@ export function serviceDefinition(env: Env): AlertServiceDefinition {
       webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET,
       notifyAttempts: env.NOTIFY_ATTEMPTS,
       notifyBackoffMs: env.NOTIFY_BACKOFF_MS,
+      webhookPerSecond: env.NOTIFY_WEBHOOK_PER_SECOND,
+      emailPerSecond: env.NOTIFY_EMAIL_PER_SECOND,
+      workerConcurrency: env.NOTIFY_CONCURRENCY,
       jobSchedulesEnabled: env.JOB_SCHEDULES_ENABLED,
       escalationSweepSeconds: env.ESCALATION_SWEEP_SECONDS,
       digestCron: env.DIGEST_CRON,

@@ -100,11 +100,12 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     for (const [name, { limiter }] of Object.entries(QUEUES) as [QueueName, (typeof QUEUES)[QueueName]][]) {
       const connection = createRedis(this.settings.redisUrl, `alert-service.worker.${name}`);
       this.connections.push(connection);
+      const rate = this.configuredRate(name) ?? limiter;
       const worker = new Worker(name, (job) => this.run(job), {
         connection,
         prefix: this.settings.bullmqPrefix,
-        concurrency: 4,
-        ...(limiter ? { limiter: { ...limiter } } : {}),
+        concurrency: this.settings.workerConcurrency,
+        ...(rate ? { limiter: { ...rate } } : {}),
       });
       worker.on('error', (error) => this.logger.error({ err: error, queue: name }, 'job worker error'));
       this.workers.push(worker);
@@ -122,6 +123,13 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
         { name: 'send-daily-digests', data: {}, opts: { removeOnComplete: 100, removeOnFail: false } },
       );
     }
+  }
+
+  /** E-mail and webhook rates come from the environment (the robots' limits are fixed by their vendors). */
+  private configuredRate(name: QueueName): { max: number; duration: number } | undefined {
+    if (name === 'notify-webhook') return { max: this.settings.webhookPerSecond, duration: 1_000 };
+    if (name === 'notify-email') return { max: this.settings.emailPerSecond, duration: 1_000 };
+    return undefined;
   }
 
   private async run(job: Job): Promise<void> {

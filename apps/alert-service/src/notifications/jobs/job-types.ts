@@ -26,8 +26,9 @@ export const JOB_NAMES = [
  * (their documented limits); SMTP relays and webhook receivers are protected from bursts.
  */
 export const QUEUES = {
-  'notify-email': { limiter: { max: 10, duration: 1_000 } },
-  'notify-webhook': { limiter: { max: 20, duration: 1_000 } },
+  // E-mail and webhook rates come from the environment (NOTIFY_EMAIL_PER_SECOND, NOTIFY_WEBHOOK_PER_SECOND).
+  'notify-email': { limiter: undefined },
+  'notify-webhook': { limiter: undefined },
   'notify-wecom': { limiter: { max: 20, duration: 60_000 } },
   'notify-dingtalk': { limiter: { max: 20, duration: 60_000 } },
   'alert-sweeps': { limiter: undefined },
