@@ -1,0 +1,68 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { bank, project, transactionRow } from './fixtures';
+import { api, type Stack } from './stack';
+import { envInt, log, sleep } from './stats';
+
+/**
+ * Notification fan-out: `users` inspectors of one district, each with a webhook to a local receiver, and `alerts`
+ * new alerts in that district (TRANSFERs raising FUNDS_DIVERTED). Rate = deliveries over the time from the first
+ * to the last one received; the receiver answers 200 at once.
+ */
+export async function benchFanout(stack: Stack) {
+  const users = envInt('BENCH_FANOUT_USERS', 500);
+  const alerts = envInt('BENCH_FANOUT_ALERTS', 2);
+  const timeoutMs = envInt('BENCH_FANOUT_TIMEOUT_S', 120) * 1000;
+  const received: number[] = [];
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received.push(performance.now());
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  try {
+    const region = '350212';
+    await stack.pg.query(
+      `INSERT INTO alerts.users (username, password_hash, role, region_code, display_name, webhook_url)
+       SELECT 'bench-inspector-' || g, 'not-a-login', 'INSPECTOR', $1, '基准巡查员' || g, $2
+       FROM generate_series(1, $3::int) g`,
+      [region, `http://127.0.0.1:${port}/hook`, users],
+    );
+    const bankKey = await bank(stack);
+    const projects = [];
+    for (let i = 0; i < alerts; i += 1) projects.push(await project(stack, `BENCH-F-${i}`, region));
+    const expected = users * alerts;
+    const start = performance.now();
+    for (const p of projects)
+      await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
+        transactions: [transactionRow('TRANSFER', new Date(Date.now() - 60_000), '1000.00')],
+      });
+    while (received.length < expected && performance.now() - start < timeoutMs) await sleep(100);
+    const first = received[0] ?? NaN;
+    const last = received.at(-1) ?? NaN;
+    const deliverySeconds = (last - first) / 1000;
+    const { rows } = await stack.pg.query<{ status: string; n: string }>(
+      `SELECT status, count(*) AS n FROM alerts.notifications WHERE channel = 'WEBHOOK' GROUP BY status`,
+    );
+    const result = {
+      what: `${users} inspectors with a webhook × ${alerts} new alerts = ${expected} webhook notifications to a local receiver`,
+      expected,
+      delivered: received.length,
+      timedOut: received.length < expected,
+      firstDeliveryAfterAcceptMs: Math.round(first - start),
+      deliverySeconds: Math.round(deliverySeconds * 100) / 100,
+      perSecond: Math.round(((received.length - 1) / deliverySeconds) * 10) / 10,
+      perSecondIncludingPipeline: Math.round((received.length / ((last - start) / 1000)) * 10) / 10,
+      notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+    };
+    log(`fan-out: ${result.delivered}/${expected} delivered, ${result.perSecond}/s`);
+    return result;
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}

@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bank, project, transactionRow, workerRow, type BenchProject } from './fixtures';
+import { api, type Stack } from './stack';
+import { envInt, log, spread } from './stats';
+
+const BATCH = 5_000;
+
+interface Round {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/**
+ * Ingest through the gateway: `clients` concurrent clients (one project each) send `batches` 5,000-row batches
+ * each, one after another; a round's rate is all its rows over its wall time. Payloads are built and serialised
+ * before the clock starts, so the client's own CPU (on the same 2 cores) costs the service as little as possible.
+ */
+export async function benchIngest(stack: Stack) {
+  const clients = envInt('BENCH_INGEST_CLIENTS', 4);
+  const batches = envInt('BENCH_INGEST_BATCHES', 2);
+  const rounds = envInt('BENCH_INGEST_ROUNDS', 3);
+  await bank(stack);
+  const bankKey = await bank(stack);
+  const workers: Round[] = [];
+  const transactions: Round[] = [];
+  const batchSeconds = { workers: [] as number[], transactions: [] as number[] };
+  const month = new Date(Date.now() - 40 * 86_400_000);
+  for (let round = 1; round <= rounds; round += 1) {
+    const projects: BenchProject[] = [];
+    for (let c = 0; c < clients; c += 1)
+      projects.push(await project(stack, `BENCH-I${round}-${c}`, '350205'));
+    const rollPayloads = projects.map(() =>
+      Array.from({ length: batches }, () =>
+        JSON.stringify({ workers: Array.from({ length: BATCH }, workerRow) }),
+      ),
+    );
+    workers.push(
+      await timedRound(clients * batches * BATCH, projects, rollPayloads, batchSeconds.workers, (p, body) =>
+        api(stack.gateway, 'PUT', `/projects/${p.code}/workers`, p.apiKey, body),
+      ),
+    );
+    log(`ingest round ${round}: worker roll ${workers.at(-1)!.rowsPerSecond} rows/s`);
+    const txPayloads = projects.map(() =>
+      Array.from({ length: batches }, () =>
+        JSON.stringify({
+          transactions: Array.from({ length: BATCH }, (_, i) =>
+            transactionRow(i === 0 ? 'APPROPRIATION' : 'PAYROLL', month, i === 0 ? '2000000.00' : '300.00'),
+          ),
+        }),
+      ),
+    );
+    transactions.push(
+      await timedRound(
+        clients * batches * BATCH,
+        projects,
+        txPayloads,
+        batchSeconds.transactions,
+        (p, body) =>
+          api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, body),
+      ),
+    );
+    log(`ingest round ${round}: transactions ${transactions.at(-1)!.rowsPerSecond} rows/s`);
+  }
+  const copy = await rawCopy(stack, rounds);
+  const median = (rs: Round[]) => spread(rs.map((r) => r.rowsPerSecond)).p50;
+  return {
+    what:
+      `${clients} concurrent clients × ${batches} batches × ${BATCH} rows per round, ${rounds} rounds, through the ` +
+      'gateway (validation, encryption, blind index, outbox) — PUT /projects/{code}/workers and ' +
+      'POST /wage-accounts/{n}/transactions',
+    workerRoll: {
+      rounds: workers,
+      rowsPerSecond: spread(workers.map((r) => r.rowsPerSecond)),
+      batchSeconds: spread(batchSeconds.workers),
+    },
+    transactions: {
+      rounds: transactions,
+      rowsPerSecond: spread(transactions.map((r) => r.rowsPerSecond)),
+      batchSeconds: spread(batchSeconds.transactions),
+    },
+    reference: copy,
+    shareOfCopy: {
+      workerRoll: ratio(median(workers), copy['roster.workers'].copy.rowsPerSecond.p50),
+      transactions: ratio(median(transactions), copy['wage_account.transactions'].copy.rowsPerSecond.p50),
+    },
+    shareOfUnnest: {
+      workerRoll: ratio(median(workers), copy['roster.workers'].unnest.rowsPerSecond.p50),
+      transactions: ratio(median(transactions), copy['wage_account.transactions'].unnest.rowsPerSecond.p50),
+    },
+  };
+}
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+
+async function timedRound(
+  rows: number,
+  projects: BenchProject[],
+  payloads: string[][],
+  batchSeconds: number[],
+  send: (p: BenchProject, body: string) => Promise<unknown>,
+): Promise<Round> {
+  const start = performance.now();
+  await Promise.all(
+    projects.map(async (p, c) => {
+      for (const body of payloads[c]) {
+        const t = performance.now();
+        await send(p, body);
+        batchSeconds.push((performance.now() - t) / 1000);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return { rows, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(rows / seconds) };
+}
+
+/**
+ * The same rows the services stored, loaded again into tables `LIKE` theirs (same columns, keys and indexes):
+ * psql's `\copy` is the physical limit; `INSERT … SELECT FROM unnest($1::text[], …)` in 5,000-row statements on
+ * one connection is the set-based SQL the services are meant to use.
+ */
+async function rawCopy(stack: Stack, rounds: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'wage-bench-'));
+  const url = stack.env.DATABASE_URL;
+  const psql = (command: string) =>
+    execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', command], { encoding: 'utf8' });
+  const out: Record<
+    string,
+    {
+      rows: number;
+      copy: { rowsPerSecond: ReturnType<typeof spread> };
+      unnest: { rowsPerSecond: ReturnType<typeof spread> };
+    }
+  > = {};
+  try {
+    for (const table of ['roster.workers', 'wage_account.transactions']) {
+      const file = join(dir, `${table}.csv`);
+      const copyTable = `public.bench_${table.replace('.', '_')}`;
+      psql(`\\copy ${table} TO '${file}' CSV`);
+      psql(`CREATE TABLE ${copyTable} (LIKE ${table} INCLUDING ALL)`);
+      const rows = Number(psql(`SELECT count(*) FROM ${table}`).trim());
+      const copyRates: number[] = [];
+      for (let i = 0; i < rounds; i += 1) {
+        psql(`TRUNCATE ${copyTable}`);
+        const start = performance.now();
+        psql(`\\copy ${copyTable} FROM '${file}' CSV`);
+        copyRates.push(Math.round(rows / ((performance.now() - start) / 1000)));
+      }
+      const unnestRates: number[] = [];
+      const columns = (
+        await stack.pg.query<{ name: string; type: string }>(
+          `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
+           WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+          [table],
+        )
+      ).rows;
+      const select = columns.map((c) => `"${c.name}"::text`).join(', ');
+      const { rows: data } = await stack.pg.query({
+        text: `SELECT ${select} FROM ${table}`,
+        rowMode: 'array',
+      });
+      const names = columns.map((c) => `"${c.name}"`).join(', ');
+      const unnestArgs = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+      const casts = columns.map((c, i) => `c${i}::${c.type}`).join(', ');
+      const aliases = columns.map((_, i) => `c${i}`).join(', ');
+      const sql = `INSERT INTO ${copyTable} (${names}) SELECT ${casts} FROM unnest(${unnestArgs}) AS u(${aliases})`;
+      for (let i = 0; i < rounds; i += 1) {
+        await stack.pg.query(`TRUNCATE ${copyTable}`);
+        const client = await stack.pg.connect();
+        const start = performance.now();
+        try {
+          for (let offset = 0; offset < data.length; offset += BATCH) {
+            const chunk = data.slice(offset, offset + BATCH) as unknown[][];
+            await client.query(
+              sql,
+              columns.map((_, col) => chunk.map((row) => row[col])),
+            );
+          }
+        } finally {
+          client.release();
+        }
+        unnestRates.push(Math.round(rows / ((performance.now() - start) / 1000)));
+      }
+      psql(`DROP TABLE ${copyTable}`);
+      out[table] = {
+        rows,
+        copy: { rowsPerSecond: spread(copyRates) },
+        unnest: { rowsPerSecond: spread(unnestRates) },
+      };
+      log(
+        `raw ${table}: COPY p50 ${out[table].copy.rowsPerSecond.p50} rows/s, unnest p50 ${out[table].unnest.rowsPerSecond.p50} rows/s`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}

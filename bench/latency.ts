@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { bank, project, transactionRow, type BenchProject } from './fixtures';
+import { api, type Stack } from './stack';
+import { envInt, log, sleep, spread } from './stats';
+
+/**
+ * From a transaction accepted by the gateway (its 2xx answer) to alert-service holding the resulting alert: each
+ * probe is a TRANSFER out of a project's dedicated account in a month that has no FUNDS_DIVERTED alert yet, so it
+ * raises a new one, travelling wage-account outbox → Kafka → rules-engine → outbox → Kafka → alert-service.
+ * A background client meanwhile sends 500-row payroll batches on other projects: the steady load.
+ */
+export async function benchLatency(stack: Stack) {
+  const probes = envInt('BENCH_LATENCY_PROBES', 60);
+  const intervalMs = envInt('BENCH_LATENCY_INTERVAL_MS', 500);
+  const loadRows = envInt('BENCH_LATENCY_LOAD_ROWS', 500);
+  const bankKey = await bank(stack);
+  const months = [new Date(), new Date(Date.now() - 35 * 86_400_000)];
+  const projectCount = Math.ceil(probes / months.length);
+  const projects: BenchProject[] = [];
+  for (let i = 0; i < projectCount; i += 1) projects.push(await project(stack, `BENCH-L-${i}`, '350206'));
+  const loadProjects = [
+    await project(stack, 'BENCH-LOAD-0', '350206'),
+    await project(stack, 'BENCH-LOAD-1', '350206'),
+  ];
+
+  let loading = true;
+  let loadSent = 0;
+  let loadError: string | undefined;
+  const load = (async () => {
+    for (let i = 0; loading; i += 1) {
+      const p = loadProjects[i % loadProjects.length];
+      const started = Date.now();
+      const rows = Array.from({ length: loadRows }, (_, j) =>
+        transactionRow(
+          j === 0 ? 'APPROPRIATION' : 'PAYROLL',
+          new Date(Date.now() - 60_000),
+          j === 0 ? '500000.00' : '300.00',
+        ),
+      );
+      await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
+        transactions: rows,
+      });
+      loadSent += loadRows;
+      await sleep(Math.max(0, 1_000 - (Date.now() - started)));
+    }
+  })().catch((error: Error) => {
+    loadError = error.message;
+  });
+  await sleep(3_000);
+
+  const latencies: number[] = [];
+  const missed: string[] = [];
+  const loadStart = Date.now();
+  await Promise.all(
+    Array.from({ length: probes }, async (_, i) => {
+      await sleep(i * intervalMs);
+      const p = projects[Math.floor(i / months.length)];
+      const occurredAt = months[i % months.length];
+      const month = new Date(occurredAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+      await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
+        transactions: [transactionRow('TRANSFER', new Date(occurredAt.getTime() - 60_000), '1000.00')],
+      });
+      const accepted = performance.now();
+      const deadline = accepted + 30_000;
+      while (performance.now() < deadline) {
+        const { rowCount } = await stack.pg.query(
+          `SELECT 1 FROM alerts.alerts WHERE project_code = $1 AND code = 'FUNDS_DIVERTED' AND month = $2`,
+          [p.code, month],
+        );
+        if (rowCount) {
+          latencies.push(performance.now() - accepted);
+          return;
+        }
+        await sleep(25);
+      }
+      missed.push(`${p.code} ${month}`);
+    }),
+  );
+  loading = false;
+  await load;
+  const loadSeconds = (Date.now() - loadStart) / 1000;
+  const result = {
+    what:
+      `${probes} probes, one every ${intervalMs} ms, each a TRANSFER raising a new FUNDS_DIVERTED alert; ` +
+      `background load ${loadRows}-row payroll batches about once a second (${Math.round(loadSent / loadSeconds)} rows/s); ` +
+      'latency = gateway 2xx answer → the alert row present in alert-service (polled every 25 ms)',
+    latencyMs: spread(latencies),
+    missedWithin30s: missed,
+    ...(loadError && { backgroundLoadFailed: loadError }),
+  };
+  log(`latency: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, missed ${missed.length}`);
+  return result;
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { migrate } from '@wage/platform';
+import { LOCAL_INFRA, startServiceProcess, testSecrets, type ServiceProcess } from '@wage/testing';
+import { TEST_TEMPLATE_SCHEMAS, PLATFORM_TEST_SCHEMA } from '../libs/testing/src/service-databases';
+import { log, sleep } from './stats';
+
+const SERVICES = [
+  'roster-service',
+  'wage-account-service',
+  'rules-engine',
+  'alert-service',
+  'report-service',
+];
+
+/** One private copy of the platform: its own database, topic prefix, BullMQ prefix and secrets, on free ports. */
+export interface Stack {
+  gateway: string;
+  services: Record<string, ServiceProcess>;
+  adminKey: string;
+  pg: Pool;
+  databaseName: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function infra() {
+  return {
+    postgresUrl: process.env.BENCH_POSTGRES_URL ?? LOCAL_INFRA.postgresUrl,
+    redisUrl: process.env.BENCH_REDIS_URL ?? LOCAL_INFRA.redisUrl,
+    kafkaBrokers: (process.env.BENCH_KAFKA_BROKERS ?? LOCAL_INFRA.kafkaBrokers.join(',')).split(','),
+  };
+}
+
+function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function startStack(): Promise<Stack> {
+  const { postgresUrl, redisUrl, kafkaBrokers } = infra();
+  const id = randomBytes(4).toString('hex');
+  const databaseName = `wage_bench_${id}`;
+  const server = new Pool({ connectionString: postgresUrl, max: 1 });
+  await server.query(`CREATE DATABASE "${databaseName}"`);
+  const url = databaseUrl(postgresUrl, databaseName);
+  const started: ServiceProcess[] = [];
+  const topicPrefix = `bench-${id}.`;
+  const bullmqPrefix = `bench-${id}`;
+  const stop = async () => {
+    await Promise.allSettled(started.reverse().map((service) => service.stop()));
+    await pg.end().catch(() => undefined);
+    await server.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => undefined);
+    await server.end();
+    await deleteTopics(kafkaBrokers, topicPrefix).catch((e) => log(`could not delete topics: ${e}`));
+    await deleteRedisKeys(redisUrl, bullmqPrefix).catch((e) => log(`could not delete Redis keys: ${e}`));
+  };
+  const pg = new Pool({ connectionString: url, max: 4 });
+  try {
+    for (const settings of TEST_TEMPLATE_SCHEMAS.filter((s) => s.schema !== PLATFORM_TEST_SCHEMA))
+      await migrate({ ...settings, url });
+    const env: Record<string, string> = {
+      DATABASE_URL: url,
+      REDIS_URL: redisUrl,
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      BULLMQ_PREFIX: bullmqPrefix,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      // Nothing scheduled may run inside a measurement: the sweep is started by the benchmark itself.
+      EVALUATION_SCHEDULE: '0 0 1 1 *',
+      JOB_SCHEDULES_ENABLED: 'false',
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+      ...testSecrets(),
+    };
+    const services: Record<string, ServiceProcess> = {};
+    for (const name of SERVICES) {
+      const extra = process.env[`BENCH_NODE_OPTIONS_${name.replace(/-/g, '_').toUpperCase()}`];
+      const profile = extra &&
+        process.env.BENCH_CPU_PROFILE_DIR && {
+          BENCH_CPU_PROFILE_DIR: `${process.env.BENCH_CPU_PROFILE_DIR}/${name}`,
+        };
+      const service = await startServiceProcess(name, {
+        ...env,
+        ...(extra && { NODE_OPTIONS: extra }),
+        ...profile,
+      });
+      started.push(service);
+      services[name] = service;
+    }
+    const gateway = await startServiceProcess('gateway', {
+      ...env,
+      ROSTER_SERVICE_URL: services['roster-service'].url,
+      WAGE_ACCOUNT_SERVICE_URL: services['wage-account-service'].url,
+      RULES_ENGINE_URL: services['rules-engine'].url,
+      ALERT_SERVICE_URL: services['alert-service'].url,
+      REPORT_SERVICE_URL: services['report-service'].url,
+    });
+    started.push(gateway);
+    services.gateway = gateway;
+    log(`stack up: database ${databaseName}, topics ${topicPrefix}*, gateway ${gateway.url}`);
+    return { gateway: gateway.url, services, adminKey: env.ADMIN_API_KEY, pg, databaseName, env, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
+  const admin = new Kafka({ brokers, clientId: 'bench-cleanup', logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    what: string,
+  ) {
+    super(`${what} answered ${status}: ${body.slice(0, 500)}`);
+  }
+}
+
+/** A JSON call; `body` may already be a string (payloads are serialised before the clock starts). */
+export async function api<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new ApiError(response.status, text, `${method} ${path}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Repeats a call that depends on an event not yet consumed (e.g. PROJECT_NOT_REGISTERED), for up to 30 s. */
+export async function apiEventually<T = unknown>(...args: Parameters<typeof api>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await api<T>(...args);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || Date.now() > deadline) throw error;
+      if (!/NOT_REGISTERED|NOT_FOUND|UNKNOWN/i.test(error.body)) throw error;
+      await sleep(200);
+    }
+  }
+}
