@@ -24,3 +24,4 @@ export * from './platform.module';
 export * from './redis/redis';
 export * from './service-definition';
 export * from './tokens';
+export * from './projects/known-projects';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiKeyResolver, Principal } from '@wage/platform';
-import { ProjectDirectory } from '../projects/project-directory';
+import { KnownProjects, type ApiKeyResolver, type Principal } from '@wage/platform';
 
 /** Project keys, recognised by the hash their registration event carried; bank keys have nothing to do here. */
 @Injectable()
 export class AlertServiceApiKeys implements ApiKeyResolver {
-  constructor(private readonly projects: ProjectDirectory) {}
+  constructor(private readonly projects: KnownProjects) {}
 
   async resolve(kind: 'project' | 'bank', keyHash: string): Promise<Principal | undefined> {
     if (kind !== 'project') return undefined;

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ProjectDirectory } from './project-directory';
-import { ProjectsConsumer } from './projects.consumer';
+import { KnownProjectsModule } from '@wage/platform';
+import { SCHEMA } from '../schema';
 
-@Module({ providers: [ProjectDirectory, ProjectsConsumer], exports: [ProjectDirectory] })
+/** Learns projects from their events, so that a project key works here without asking roster-service. */
+@Module({
+  imports: [KnownProjectsModule.forRoot({ schema: SCHEMA, consumerName: 'alert-service.projects' })],
+  exports: [KnownProjectsModule],
+})
 export class ProjectsModule {}
