@@ -141,25 +141,7 @@ export class AlertRepository {
          evidence, raised_at, updated_at, cleared_at, assignee, detected_at, raise_count, severity_since,
          escalated_severity)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${COLUMNS}`,
-      [
-        alert.alertKey,
-        alert.code,
-        alert.severity,
-        alert.status,
-        alert.projectCode,
-        alert.regionCode,
-        alert.month,
-        alert.title,
-        JSON.stringify(alert.evidence),
-        alert.raisedAt,
-        alert.updatedAt,
-        alert.clearedAt,
-        alert.assignee,
-        alert.detectedAt,
-        alert.raiseCount,
-        alert.severitySince,
-        alert.escalatedSeverity,
-      ],
+      [alert.alertKey, ...caseValues(alert)],
     );
     return row;
   }
@@ -171,25 +153,7 @@ export class AlertRepository {
          month = $7, title = $8, evidence = $9, raised_at = $10, updated_at = $11, cleared_at = $12, assignee = $13,
          detected_at = $14, raise_count = $15, severity_since = $16, escalated_severity = $17
        WHERE id = $1`,
-      [
-        alert.id,
-        alert.code,
-        alert.severity,
-        alert.status,
-        alert.projectCode,
-        alert.regionCode,
-        alert.month,
-        alert.title,
-        JSON.stringify(alert.evidence),
-        alert.raisedAt,
-        alert.updatedAt,
-        alert.clearedAt,
-        alert.assignee,
-        alert.detectedAt,
-        alert.raiseCount,
-        alert.severitySince,
-        alert.escalatedSeverity,
-      ],
+      [alert.id, ...caseValues(alert)],
     );
   }
 
@@ -218,4 +182,26 @@ export class AlertRepository {
       [before],
     );
   }
+}
+
+/** The case's columns from `code` to `escalated_severity`, in the order insert and save both bind them ($2…$17). */
+function caseValues(alert: NewAlertCase): unknown[] {
+  return [
+    alert.code,
+    alert.severity,
+    alert.status,
+    alert.projectCode,
+    alert.regionCode,
+    alert.month,
+    alert.title,
+    JSON.stringify(alert.evidence),
+    alert.raisedAt,
+    alert.updatedAt,
+    alert.clearedAt,
+    alert.assignee,
+    alert.detectedAt,
+    alert.raiseCount,
+    alert.severitySince,
+    alert.escalatedSeverity,
+  ];
 }
