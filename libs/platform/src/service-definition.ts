@@ -16,3 +16,53 @@ export interface ServiceDefinition {
   /** Encrypt identity and card numbers and keep their blind index. */
   personalData?: { encryptionKeys: string; activeKeyId: string; blindIndexKey: string };
 }
+
+/** The variables every service reads the same way; each app's env schema has the ones it uses. */
+export interface StandardEnv {
+  PORT: number;
+  LOG_LEVEL: string;
+  DATABASE_URL?: string;
+  DATABASE_POOL_SIZE?: number;
+  REDIS_URL?: string;
+  KAFKA_BROKERS?: string[];
+  KAFKA_TOPIC_PREFIX?: string;
+  ADMIN_API_KEY?: string;
+  JWT_SECRET?: string;
+  PII_ENCRYPTION_KEYS?: string;
+  PII_ACTIVE_KEY_ID?: string;
+  BLIND_INDEX_KEY?: string;
+}
+
+/**
+ * A service's definition from its parsed environment: each piece of infrastructure is wired when the service's
+ * env schema has its variables (the database also needs the service's schema and migrations).
+ */
+export function standardDefinition(
+  name: string,
+  env: StandardEnv,
+  parts: { database?: Omit<DatabaseSettings, 'url' | 'poolSize'>; outbox?: boolean } = {},
+): ServiceDefinition {
+  const definition: ServiceDefinition = {
+    name,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    outbox: parts.outbox,
+  };
+  if (parts.database && env.DATABASE_URL) {
+    definition.database = { ...parts.database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
+  }
+  if (env.REDIS_URL) definition.redisUrl = env.REDIS_URL;
+  if (env.KAFKA_BROKERS)
+    definition.kafka = { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '' };
+  if (env.ADMIN_API_KEY && env.JWT_SECRET) {
+    definition.auth = { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET };
+  }
+  if (env.PII_ENCRYPTION_KEYS && env.PII_ACTIVE_KEY_ID && env.BLIND_INDEX_KEY) {
+    definition.personalData = {
+      encryptionKeys: env.PII_ENCRYPTION_KEYS,
+      activeKeyId: env.PII_ACTIVE_KEY_ID,
+      blindIndexKey: env.BLIND_INDEX_KEY,
+    };
+  }
+  return definition;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envSchemas, type ServiceDefinition } from '@wage/platform';
+import { envSchemas, standardDefinition, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
 import type { AlertSettings } from './alert-settings';
 
@@ -66,13 +66,7 @@ export interface AlertServiceDefinition extends ServiceDefinition {
 
 export function serviceDefinition(env: Env): AlertServiceDefinition {
   return {
-    name: 'alert-service',
-    port: env.PORT,
-    logLevel: env.LOG_LEVEL,
-    database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
-    redisUrl: env.REDIS_URL,
-    kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
-    auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
+    ...standardDefinition('alert-service', env, { database }),
     alerts: {
       redisUrl: env.REDIS_URL,
       bullmqPrefix: env.BULLMQ_PREFIX,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envSchemas, type ServiceDefinition } from '@wage/platform';
+import { envSchemas, standardDefinition, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
 
 export const envSchema = envSchemas.base
@@ -11,12 +11,5 @@ export const envSchema = envSchemas.base
 export type Env = z.infer<typeof envSchema>;
 
 export function serviceDefinition(env: Env): ServiceDefinition {
-  return {
-    name: 'report-service',
-    port: env.PORT,
-    logLevel: env.LOG_LEVEL,
-    database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
-    kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
-    auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
-  };
+  return standardDefinition('report-service', env, { database });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envSchemas, type ServiceDefinition } from '@wage/platform';
+import { envSchemas, standardDefinition, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
 import type { SchedulingSettings } from '../evaluation/jobs/evaluation-jobs';
 
@@ -34,14 +34,7 @@ export interface RulesEngineDefinition extends ServiceDefinition {
 
 export function serviceDefinition(env: Env): RulesEngineDefinition {
   return {
-    name: 'rules-engine',
-    port: env.PORT,
-    logLevel: env.LOG_LEVEL,
-    database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
-    redisUrl: env.REDIS_URL,
-    kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
-    auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
-    outbox: true,
+    ...standardDefinition('rules-engine', env, { database, outbox: true }),
     scheduling: { bullmqPrefix: env.BULLMQ_PREFIX, evaluationSchedule: env.EVALUATION_SCHEDULE },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envSchemas, personalDataEnv, type ServiceDefinition } from '@wage/platform';
+import { envSchemas, personalDataEnv, standardDefinition, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
 
 export const envSchema = envSchemas.base
@@ -22,18 +22,7 @@ export interface WageAccountServiceDefinition extends ServiceDefinition {
 
 export function serviceDefinition(env: Env): WageAccountServiceDefinition {
   return {
-    name: 'wage-account-service',
-    port: env.PORT,
-    logLevel: env.LOG_LEVEL,
-    database: { ...database, url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
-    kafka: { brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX },
-    auth: { adminApiKey: env.ADMIN_API_KEY, jwtSecret: env.JWT_SECRET },
-    personalData: {
-      encryptionKeys: env.PII_ENCRYPTION_KEYS,
-      activeKeyId: env.PII_ACTIVE_KEY_ID,
-      blindIndexKey: env.BLIND_INDEX_KEY,
-    },
-    outbox: true,
+    ...standardDefinition('wage-account-service', env, { database, outbox: true }),
     accountBatchCap: env.ACCOUNT_BATCH_CAP,
   };
 }
