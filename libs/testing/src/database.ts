@@ -3,7 +3,11 @@ import { Client } from 'pg';
 import { migrate, type DatabaseSettings } from '@wage/platform';
 import { testInfra } from './infra';
 
-export const TEMPLATE_DATABASE = 'wage_test_template';
+/**
+ * The template every test file clones. TEST_TEMPLATE_DATABASE lets two runs on one machine (two checkouts) keep
+ * templates of their own; its name must not start with `wage_test_`, or the other run's clean-up would drop it.
+ */
+export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE ?? 'wage_test_template';
 const TEST_DATABASE_PREFIX = 'wage_test_';
 
 function urlFor(serverUrl: string, database: string): string {
