@@ -129,7 +129,7 @@ describe('security under hostile callers and input', () => {
 
   beforeAll(async () => {
     // A high limit on the main gateway: the fuzzer sends well over a thousand requests within a minute.
-    stack = await startStack({ GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000' });
+    stack = await startStack({ gatewayEnv: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000' } });
     a = await registerTenant(`rela${randomBytes(2).toString('hex')}`, REGION_A);
     b = await registerTenant(`relb${randomBytes(2).toString('hex')}`, REGION_B);
     month = a.plan.months[0];

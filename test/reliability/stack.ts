@@ -56,8 +56,21 @@ export interface Stack {
 
 const WRITTEN_BY_REQUESTS = ['roster', 'wage_account'];
 
-export async function startStack(gatewayEnv: Record<string, string> = {}): Promise<Stack> {
-  const database = await createTestDatabase();
+export interface StackOptions {
+  /** Extra environment of the gateway (e.g. a rate limit). */
+  gatewayEnv?: Record<string, string>;
+  /** Overrides of the services' environment (e.g. KAFKA_BROKERS of a disposable broker a fault test stops). */
+  serviceEnv?: Record<string, string>;
+  /** A database of the caller's (already migrated) instead of a clone of the test template. */
+  database?: TestDatabase;
+}
+
+export async function startStack({
+  gatewayEnv = {},
+  serviceEnv = {},
+  database: given,
+}: StackOptions = {}): Promise<Stack> {
+  const database = given ?? (await createTestDatabase());
   const infra = testInfra();
   const secrets = testSecrets();
   const topicPrefix = testTopicPrefix();
@@ -72,6 +85,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
     // Nothing listens for mail or webhooks here: one attempt each, and no scheduled sweeps during the test.
     NOTIFY_ATTEMPTS: '1',
     JOB_SCHEDULES_ENABLED: 'false',
+    ...serviceEnv,
   };
   const services: ServiceProcess[] = [];
   for (const name of Object.keys(BACKENDS)) services.push(await startServiceProcess(name, env));
