@@ -5,5 +5,8 @@ import { envSchema, serviceDefinition } from './config/env';
 runMain(async () => {
   const service = serviceDefinition(loadEnv(envSchema));
   // Bodies pass through untouched: the services behind check them.
-  await runService(service, (logger) => AppModule.forRoot(service, logger), { checkRequestBodies: false });
+  await runService(service, (logger) => AppModule.forRoot(service, logger), {
+    checkRequestBodies: false,
+    openApi: false,
+  });
 });

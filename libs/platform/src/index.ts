@@ -19,6 +19,8 @@ export * from './logging/logger';
 export * from './logging/nest-logger';
 export * from './logging/request-context';
 export * from './metrics/platform-metrics';
+export * from './openapi/api-contract';
+export * from './openapi/openapi-document';
 export * from './personal-data/personal-data';
 export * from './platform.module';
 export * from './redis/redis';

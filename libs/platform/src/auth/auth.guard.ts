@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Inject,
   Injectable,
   Optional,
@@ -8,6 +9,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiError } from '../http/api-error';
 import { apiKeyKind, hashApiKey, secretsEqual } from './api-keys';
@@ -30,10 +32,14 @@ export interface ApiKeyResolver {
 const ALLOW = 'auth:allow';
 const PUBLIC = 'auth:public';
 
-/** Which kinds of caller may use an endpoint. `admin` also admits users whose role is ADMIN. */
-export const Allow = (...kinds: PrincipalKind[]) => SetMetadata(ALLOW, kinds);
-/** An endpoint anyone may call (health, metrics, login). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/**
+ * Which kinds of caller may use an endpoint. `admin` also admits users whose role is ADMIN. The OpenAPI document
+ * shows the same list as `x-callers`, so the document and the guard cannot disagree.
+ */
+export const Allow = (...kinds: PrincipalKind[]) =>
+  applyDecorators(SetMetadata(ALLOW, kinds), ApiExtension('x-callers', kinds));
+/** An endpoint anyone may call (health, metrics, login): `x-callers: [public]` in the document. */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiExtension('x-callers', ['public']));
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 

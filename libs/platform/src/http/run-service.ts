@@ -10,6 +10,7 @@ import { createLogger } from '../logging/logger';
 import { NestPinoLogger } from '../logging/nest-logger';
 import { httpLoggingMiddleware } from '../logging/http-logging.middleware';
 import { PlatformMetrics } from '../metrics/platform-metrics';
+import { buildOpenApiDocument, OPENAPI_PATH } from '../openapi/openapi-document';
 import type { ServiceDefinition } from '../service-definition';
 
 export interface RunServiceOptions {
@@ -22,6 +23,8 @@ export interface RunServiceOptions {
    * passes bodies through untouched, turns it off and leaves the checks to the services.
    */
   checkRequestBodies?: boolean;
+  /** Serve the service's OpenAPI document at GET /openapi.json. On by default; the gateway merges them instead. */
+  openApi?: boolean;
 }
 
 /**
@@ -48,6 +51,12 @@ export async function runService(
     );
     next();
   });
+  if (options.openApi !== false) {
+    // Built once at boot from the controllers' decorators; public like /health, so tools need no token.
+    const document = buildOpenApiDocument(app, service.name);
+    const http = app.getHttpAdapter();
+    http.get(OPENAPI_PATH, (_req: unknown, res: unknown) => http.reply(res, document, 200));
+  }
   if (options.checkRequestBodies !== false) app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });
   if (options.checkRequestBodies !== false) app.use(rejectControlCharacters);

@@ -8,4 +8,9 @@ export const reportAttendanceBody = z.object({
 });
 
 export const attendanceRecord = z.object({ idNumber: z.string(), daysWorked: z.number() });
+/** The body as the API documents it: the envelope with its rows' shape. */
+export const reportAttendanceDocumented = reportAttendanceBody.extend({
+  records: z.array(attendanceRecord).min(1),
+});
+
 export type AttendanceRecord = z.infer<typeof attendanceRecord>;

@@ -8,4 +8,7 @@ export const submitPaySheetBody = z.object({
 });
 
 export const payLine = z.object({ idNumber: z.string(), grossPay: z.string(), netPay: z.string() });
+/** The body as the API documents it: the envelope with its rows' shape. */
+export const submitPaySheetDocumented = submitPaySheetBody.extend({ lines: z.array(payLine).min(1) });
+
 export type PayLine = z.infer<typeof payLine>;

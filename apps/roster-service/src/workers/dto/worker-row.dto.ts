@@ -23,3 +23,6 @@ export type WorkerRow = z.infer<typeof workerRow>;
 export const upsertWorkersBody = z.object({
   workers: z.array(z.unknown()).min(1, 'must list at least one worker'),
 });
+
+/** The body as the API documents it: the envelope with its rows' shape. */
+export const upsertWorkersDocumented = upsertWorkersBody.extend({ workers: z.array(workerRow).min(1) });
