@@ -1,4 +1,5 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
@@ -73,4 +74,23 @@ export async function startTestApp<S extends z.ZodType>(
       await database.drop();
     },
   };
+}
+
+/**
+ * A service's app built but not started (Nest's preview mode: the module graph without instantiating providers,
+ * so nothing connects anywhere): enough to read its routes and build its OpenAPI document in a unit test.
+ */
+export async function previewServiceApp<S extends z.ZodType>(
+  parts: ServiceParts<S>,
+): Promise<INestApplication> {
+  const env: Record<string, string> = {
+    // Never contacted in preview mode; syntactically valid so that the env schema accepts them.
+    DATABASE_URL: 'postgres://preview@127.0.0.1:9/preview',
+    REDIS_URL: 'redis://127.0.0.1:9',
+    KAFKA_BROKERS: '127.0.0.1:9',
+    LOG_LEVEL: 'silent',
+    ...testSecrets(),
+  };
+  const service = parts.serviceDefinition(loadEnv(parts.envSchema, env));
+  return NestFactory.create(parts.AppModule.forRoot(service, silentLogger), { preview: true, logger: false });
 }

@@ -11,7 +11,15 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import { map, type Observable } from 'rxjs';
-import { Allow, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import { Allow, ApiContract, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+
+const alertId = {
+  id: { description: 'the alert id (a UUID)', example: '3d0c7a52-1f6e-4b8a-9c2d-5e7f8a9b0c1d' },
+};
+const TRANSITION = {
+  404: 'no such alert, or not one the caller may see',
+  409: 'the alert is not in a status that allows this',
+};
 import { AlertStream } from './alert-stream';
 import {
   acknowledgeSchema,
@@ -33,6 +41,20 @@ export class AlertsController {
 
   @Get()
   @Allow('admin', 'user', 'project')
+  @ApiContract({
+    summary: 'Alerts, filtered and paged',
+    description: "A user sees their region's alerts, a project its own. Most severe and most recent first.",
+    query: listAlertsSchema,
+    queryExample: {
+      status: 'OPEN',
+      severity: 'RED',
+      regionCode: '350206',
+      month: '2026-10',
+      page: 1,
+      pageSize: 50,
+    },
+    responses: { 200: { description: 'one page: { items, total, page, pageSize }' } },
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     return this.listAlerts.list(principal, validate(listAlertsSchema, query, 'query'));
   }
@@ -40,12 +62,26 @@ export class AlertsController {
   /** Server-sent events of the caller's region; a browser's EventSource passes its token as ?access_token=. */
   @Sse('stream')
   @Allow('user')
+  @ApiContract({
+    summary: "Live alerts of the caller's region (server-sent events)",
+    description:
+      "Events alert.raised, alert.updated, alert.escalated, alert.cleared, each with the alert. A browser's " +
+      'EventSource, which cannot set headers, may pass its token as ?access_token=.',
+    eventStream: true,
+    responses: { 200: { description: 'a text/event-stream that stays open' } },
+  })
   live(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     return this.stream.for(principal).pipe(map((message) => ({ type: message.event, data: message })));
   }
 
   @Get(':id')
   @Allow('admin', 'user', 'project')
+  @ApiContract({
+    summary: 'An alert with its evidence and history',
+    params: alertId,
+    responses: { 200: { description: 'the alert; evidence shows identity and card numbers only masked' } },
+    errors: { 404: 'no such alert, or not one the caller may see' },
+  })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.listAlerts.get(principal, id);
   }
@@ -53,6 +89,14 @@ export class AlertsController {
   @Post(':id/acknowledge')
   @Allow('user')
   @HttpCode(HttpStatus.OK)
+  @ApiContract({
+    summary: 'Acknowledge an alert (签收)',
+    params: alertId,
+    body: acknowledgeSchema,
+    examples: { 'with a note': { note: '已联系总包单位核实情况' } },
+    responses: { 200: { description: 'the alert, ACKNOWLEDGED' } },
+    errors: TRANSITION,
+  })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
     const { note } = validate(acknowledgeSchema, body ?? {});
     return this.changeStatus.execute(principal, id, { action: 'acknowledge', note });
@@ -61,6 +105,16 @@ export class AlertsController {
   @Post(':id/assign')
   @Allow('user')
   @HttpCode(HttpStatus.OK)
+  @ApiContract({
+    summary: 'Assign an alert to a user',
+    params: alertId,
+    body: assignSchema,
+    examples: {
+      'to an inspector of the district': { username: 'wang.jianguo', note: '请实地核查考勤与工资发放' },
+    },
+    responses: { 200: { description: 'the alert with its assignee' } },
+    errors: TRANSITION,
+  })
   assign(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
     const { username, note } = validate(assignSchema, body);
     return this.changeStatus.execute(principal, id, { action: 'assign', assignee: username, note });
@@ -69,6 +123,14 @@ export class AlertsController {
   @Post(':id/resolve')
   @Allow('user')
   @HttpCode(HttpStatus.OK)
+  @ApiContract({
+    summary: 'Resolve an alert (办结)',
+    params: alertId,
+    body: resolveSchema,
+    examples: { 'wages paid': { note: '已约谈总包单位，10月工资已足额补发，银行流水已核对' } },
+    responses: { 200: { description: 'the alert, RESOLVED' } },
+    errors: TRANSITION,
+  })
   resolve(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
     const { note } = validate(resolveSchema, body);
     return this.changeStatus.execute(principal, id, { action: 'resolve', note });
@@ -77,6 +139,14 @@ export class AlertsController {
   @Post(':id/dismiss')
   @Allow('user')
   @HttpCode(HttpStatus.OK)
+  @ApiContract({
+    summary: 'Dismiss an alert as unfounded',
+    params: alertId,
+    body: dismissSchema,
+    examples: { 'a duplicate report': { reason: '重复上报，已在另一预警中处理' } },
+    responses: { 200: { description: 'the alert, DISMISSED' } },
+    errors: TRANSITION,
+  })
   dismiss(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
     const { reason } = validate(dismissSchema, body);
     return this.changeStatus.execute(principal, id, { action: 'dismiss', note: reason });

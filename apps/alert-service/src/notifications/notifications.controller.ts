@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Allow, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { AlertRepository } from '../alerts/alert-repository';
 import { NotificationLog } from './notification-log';
 
@@ -20,6 +20,15 @@ export class NotificationsController {
   /** The delivery log of one alert: who, which channel, why, status, attempts and errors (never addresses). */
   @Get()
   @Allow('admin', 'user')
+  @ApiContract({
+    summary: "An alert's notification log",
+    description:
+      'Who was notified, by which channel and why, with status, attempts and errors (never addresses).',
+    query: querySchema,
+    queryExample: { alertId: '3d0c7a52-1f6e-4b8a-9c2d-5e7f8a9b0c1d', page: 1, pageSize: 100 },
+    responses: { 200: { description: 'one page: { items, total, page, pageSize }' } },
+    errors: { 404: 'no such alert, or not one the caller may see' },
+  })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { alertId, page, pageSize } = validate(querySchema, query, 'query');
     if (!(await this.alerts.findVisible(principal, alertId))) throw ApiError.notFound(`no alert ${alertId}`);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { Allow, Public, validate } from '@wage/platform';
+import { Allow, ApiContract, Public, validate } from '@wage/platform';
 import { createUserSchema, loginSchema } from './dto/user.dto';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
 import { LogInUseCase } from './use-cases/log-in/log-in.use-case';
@@ -14,6 +14,27 @@ export class UsersController {
   @Post('users')
   @Allow('admin')
   @HttpCode(HttpStatus.CREATED)
+  @ApiContract({
+    summary: 'Create a user',
+    description:
+      'An inspector (监察员) or leader sees their region and the regions inside it; an administrator everything. ' +
+      'Notifications go to the e-mail and webhooks given.',
+    body: createUserSchema,
+    examples: {
+      'an inspector of Haicang': {
+        username: 'wang.jianguo',
+        password: 'Haicang-2026-inspector',
+        role: 'INSPECTOR',
+        regionCode: '350206',
+        displayName: '王建国',
+        email: 'wang.jianguo@example.gov.cn',
+        wecomWebhook:
+          'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-0000-0000-0000-000000000000',
+      },
+    },
+    responses: { 201: { description: 'created; the user without the password' } },
+    errors: { 409: 'the username is taken' },
+  })
   create(@Body() body: unknown) {
     return this.createUser.execute(validate(createUserSchema, body));
   }
@@ -21,6 +42,14 @@ export class UsersController {
   @Post('auth/login')
   @Public()
   @HttpCode(HttpStatus.OK)
+  @ApiContract({
+    summary: 'Log in',
+    description: 'Answers an access token to send as `Authorization: Bearer <token>`.',
+    body: loginSchema,
+    examples: { 'the demo inspector': { username: 'inspector', password: 'demo-inspector-password' } },
+    responses: { 200: { description: 'logged in', example: { accessToken: 'eyJhbGciOiJIUzI1NiJ9.…' } } },
+    errors: { 401: 'unknown username or wrong password' },
+  })
   login(@Body() body: unknown) {
     return this.logIn.execute(validate(loginSchema, body));
   }

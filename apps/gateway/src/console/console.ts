@@ -57,6 +57,7 @@ export class RootController {
     return {
       service: 'gateway',
       api: '/api/v1',
+      docs: '/api/docs',
       health: '/health',
       upstreams: '/health/upstreams',
       console: 'not served here: build the web console and set CONSOLE_DIR to its output folder',

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { monthOf, monthRange, previousMonth } from '@wage/domain';
-import { Allow, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { scopedRegion } from '../regions/region-scope';
 import { coverageQuery, coverageTrendQuery, MAX_TREND_MONTHS } from './dto/coverage-query.dto';
 import { GetCoverageUseCase } from './use-cases/get-coverage/get-coverage.use-case';
@@ -21,6 +21,27 @@ export class CoverageController {
 
   /** `?regionCode&month`: the region (default: the caller's) and each child region, for one month. */
   @Get()
+  @ApiContract({
+    summary: 'Coverage of each safeguard in a region and month',
+    description:
+      'Share of projects in construction with real-name rolls, a dedicated wage account, a deposit, bank payroll ' +
+      'and full monthly payment (and all of them), for the region and each child region. Default: the caller\'s ' +
+      'region and the last whole month.',
+    query: coverageQuery,
+    queryExample: { regionCode: '350200', month: '2026-10' },
+    responses: {
+      200: {
+        description: '{ regionCode, month, projectsInConstruction, metrics, children }',
+        example: {
+          regionCode: '350200',
+          month: '2026-10',
+          projectsInConstruction: 7,
+          metrics: { realName: { count: 6, of: 7, pct: 85.7 } },
+          children: [],
+        },
+      },
+    },
+  })
   coverage(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { regionCode, month } = validate(coverageQuery, query, 'query');
     return this.getCoverage.execute(scopedRegion(principal, regionCode), month ?? lastWholeMonth());
@@ -28,6 +49,13 @@ export class CoverageController {
 
   /** `?regionCode&from&to`: one entry per month; by default the twelve months up to the last whole one. */
   @Get('trend')
+  @ApiContract({
+    summary: 'Coverage month by month',
+    description: 'One entry per month from `from` to `to` (at most 120); by default the twelve months up to the last whole one.',
+    query: coverageTrendQuery,
+    queryExample: { regionCode: '350206', from: '2026-01', to: '2026-10' },
+    responses: { 200: { description: 'the monthly series' } },
+  })
   trend(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const q = validate(coverageTrendQuery, query, 'query');
     const to = q.to ?? lastWholeMonth();

@@ -7,7 +7,8 @@ export const regionCodeParam = z
   .refine(
     isRegionCode,
     'must be a six-digit GB/T 2260 region code, e.g. "350206", or "000000" for the country',
-  );
+  )
+  .meta({ description: 'a six-digit GB/T 2260 region code, 000000 for the country', examples: ['350206'] });
 
 /**
  * The region a report is for: the one asked for, or by default the caller's own (the whole country for an

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { parseInstant } from '@wage/domain';
-import { Allow, validate } from '@wage/platform';
+import { Allow, ApiContract, validate } from '@wage/platform';
 import { runEvaluationBody } from './dto/run-evaluation.dto';
 import { EvaluateMonthUseCase } from './use-cases/evaluate-month/evaluate-month.use-case';
 
@@ -12,6 +12,25 @@ export class EvaluationsController {
   @Post()
   @Allow('admin')
   @HttpCode(200)
+  @ApiContract({
+    summary: 'Run the deadline rules now, or as of an instant',
+    description:
+      'Without a body: the current and the previous month, every project. `asOf` makes the result reproducible.',
+    body: runEvaluationBody,
+    examples: {
+      'October 2026 of one project, as of 20 November': {
+        month: '2026-10',
+        projectCode: 'XM-2026-001',
+        asOf: '2026-11-20T00:00:00+08:00',
+      },
+    },
+    responses: {
+      200: {
+        description: 'what the run did',
+        example: { evaluated: 1, raised: 2, updated: 0, cleared: 1 },
+      },
+    },
+  })
   run(@Body() body: unknown) {
     const request = validate(runEvaluationBody, body ?? {});
     return this.evaluateMonth.execute({

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { Allow, validate } from '@wage/platform';
+import { Allow, ApiContract, validate } from '@wage/platform';
+import { registerBankExample } from '../api-examples';
 import { registerBankSchema } from './dto/register-bank.dto';
 import { RegisterBankUseCase } from './use-cases/register-bank/register-bank.use-case';
 
@@ -10,6 +11,20 @@ export class BanksController {
   @Post()
   @Allow('admin')
   @HttpCode(HttpStatus.CREATED)
+  @ApiContract({
+    summary: 'Register a bank',
+    description:
+      'Answers the bank key, shown this once: the bank uses it to open accounts and report transactions.',
+    body: registerBankSchema,
+    examples: { 'a Xiamen branch': registerBankExample },
+    responses: {
+      201: {
+        description: 'registered; keep the key, it is not shown again',
+        example: { code: 'ICBC-XM', apiKey: 'wgb_…' },
+      },
+    },
+    errors: { 409: 'a bank with this code is registered' },
+  })
   register(@Body() body: unknown) {
     return this.registerBank.execute(validate(registerBankSchema, body));
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res 
 import type { Response } from 'express';
 import {
   Allow,
+  ApiContract,
   ApiError,
   CurrentPrincipal,
   IDEMPOTENCY_KEY_HEADER,
@@ -9,6 +10,7 @@ import {
   type IdempotentAnswer,
   type Principal,
 } from '@wage/platform';
+import { cashDepositExample, guaranteeDepositExample, movementExample } from '../api-examples';
 import { depositsQuerySchema, recordDepositSchema, recordMovementSchema } from './dto/deposit.dto';
 import { GetDepositsInForceUseCase } from './use-cases/get-deposits-in-force/get-deposits-in-force.use-case';
 import { RecordDepositMovementUseCase } from './use-cases/record-deposit-movement/record-deposit-movement.use-case';
@@ -30,6 +32,20 @@ export class DepositsController {
 
   @Post()
   @Allow('admin', 'project', 'bank')
+  @ApiContract({
+    summary: 'Record a wage guarantee deposit',
+    description:
+      '工资保证金: cash, or a bank guarantee letter (保函) with its expiry date. A project records its own; a bank ' +
+      'records guarantees it issued.',
+    body: recordDepositSchema,
+    examples: {
+      'cash in the deposit account': cashDepositExample,
+      'a bank guarantee letter': guaranteeDepositExample,
+    },
+    idempotent: true,
+    responses: { 201: { description: 'recorded; the deposit with its id' } },
+    errors: { 404: 'no such project', 409: 'the Idempotency-Key was used with a different body' },
+  })
   async record(
     @CurrentPrincipal() principal: Principal,
     @Headers(IDEMPOTENCY_KEY_HEADER) key: string | undefined,
@@ -42,6 +58,22 @@ export class DepositsController {
 
   @Post(':id/movements')
   @Allow('admin', 'bank')
+  @ApiContract({
+    summary: 'Record a movement of a deposit',
+    description:
+      'A drawdown to pay wages in arrears (动用), a top-up (补足), or the release at completion (退还).',
+    params: {
+      id: { description: 'the deposit id (a UUID)', example: '6f1c9e2a-8b4d-4c3e-9f7a-2d5b8e1c0a93' },
+    },
+    body: recordMovementSchema,
+    examples: { 'a drawdown for wages in arrears': movementExample },
+    idempotent: true,
+    responses: { 201: { description: 'recorded; the deposit with its new balance' } },
+    errors: {
+      404: 'no such deposit, or not one the caller may move',
+      409: 'the Idempotency-Key was used with a different body',
+    },
+  })
   async move(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('a deposit id is a UUID') }))
@@ -56,6 +88,15 @@ export class DepositsController {
 
   @Get()
   @Allow('admin', 'project', 'bank', 'user')
+  @ApiContract({
+    summary: "A project's deposits and the amount in force",
+    description:
+      'The deposits of a project with their balances on `asOf` (today in Asia/Shanghai by default).',
+    query: depositsQuerySchema,
+    queryExample: { projectCode: 'XM-2026-001', asOf: '2026-10-31' },
+    responses: { 200: { description: 'the deposits and the total in force, in fen' } },
+    errors: { 404: 'no such project, or not one the caller may see' },
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { projectCode, asOf } = validate(depositsQuerySchema, query, 'query');
     return this.getDeposits.execute(principal, projectCode, asOf);

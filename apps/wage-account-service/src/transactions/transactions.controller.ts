@@ -1,7 +1,15 @@
 import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentPrincipal, IDEMPOTENCY_KEY_HEADER, validate, type Principal } from '@wage/platform';
-import { recordTransactionsSchema } from './dto/record-transactions.dto';
+import {
+  Allow,
+  ApiContract,
+  CurrentPrincipal,
+  IDEMPOTENCY_KEY_HEADER,
+  validate,
+  type Principal,
+} from '@wage/platform';
+import { accountNumberParam, recordTransactionsExample } from '../api-examples';
+import { recordTransactionsDocumented, recordTransactionsSchema } from './dto/record-transactions.dto';
 import { RecordTransactionsUseCase } from './use-cases/record-transactions/record-transactions.use-case';
 
 @Controller('api/v1/wage-accounts/:accountNumber/transactions')
@@ -10,6 +18,36 @@ export class TransactionsController {
 
   @Post()
   @Allow('admin', 'bank', 'project')
+  @ApiContract({
+    summary: "Report the account's transactions",
+    description:
+      'Idempotent by (accountNumber, serialNo): an identical resend is accepted and not counted twice; a different ' +
+      'transaction under a used serial number is 409. A batch with any invalid row is refused whole (422) and nothing ' +
+      'of it is stored. Amounts are yuan strings; occurredAt carries its offset.',
+    params: accountNumberParam,
+    body: recordTransactionsDocumented,
+    examples: { 'an appropriation and a wage payment': recordTransactionsExample },
+    idempotent: true,
+    responses: {
+      200: {
+        description: 'recorded; a transaction resent identically is counted once',
+        example: {
+          accountNumber: '4100021709200012345',
+          accepted: 2,
+          recorded: 2,
+          duplicates: 0,
+          balance: '496500.00',
+          balanceFen: 49650000,
+        },
+      },
+    },
+    errors: {
+      404: 'no such account, or not one the caller may report for',
+      409: 'a different transaction under a used serial number, or an Idempotency-Key reused with another body',
+      413: 'more rows than the batch cap, or a body over the size limit',
+      422: 'a row is invalid; details name each row and field',
+    },
+  })
   async record(
     @CurrentPrincipal() principal: Principal,
     @Param('accountNumber') accountNumber: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { Allow, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import { Allow, ApiContract, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import { accountNumberParam, openWageAccountExample } from '../api-examples';
 import { balanceQuerySchema, openWageAccountSchema } from './dto/open-wage-account.dto';
 import { GetWageAccountUseCase } from './use-cases/get-wage-account/get-wage-account.use-case';
 import { OpenWageAccountUseCase } from './use-cases/open-wage-account/open-wage-account.use-case';
@@ -14,12 +15,33 @@ export class WageAccountsController {
   @Post()
   @Allow('admin', 'project', 'bank')
   @HttpCode(HttpStatus.CREATED)
+  @ApiContract({
+    summary: "Open a project's dedicated wage account",
+    description:
+      '农民工工资专用账户. A project opens its own; a bank opens accounts at itself. One account per project and bank.',
+    body: openWageAccountSchema,
+    examples: { 'at a Xiamen branch': openWageAccountExample },
+    responses: {
+      201: { description: 'opened', example: { ...openWageAccountExample, balance: '0.00', balanceFen: 0 } },
+    },
+    errors: { 409: 'the account number is in use, or the project has an account at this bank' },
+  })
   open(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
     return this.openWageAccount.execute(principal, validate(openWageAccountSchema, body));
   }
 
   @Get(':accountNumber')
   @Allow('admin', 'project', 'bank', 'user')
+  @ApiContract({
+    summary: 'A dedicated wage account with its balance',
+    description:
+      'The balance now, or at `asOf`: every transaction that occurred by then, whenever it was reported.',
+    params: accountNumberParam,
+    query: balanceQuerySchema,
+    queryExample: { asOf: '2026-10-31T23:59:59+08:00' },
+    responses: { 200: { description: 'the account, with balance in yuan and fen' } },
+    errors: { 404: 'no such account, or not one the caller may see' },
+  })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('accountNumber') accountNumber: string,

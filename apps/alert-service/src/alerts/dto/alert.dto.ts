@@ -7,8 +7,16 @@ export const listAlertsSchema = z.strictObject({
   code: AlertCode.optional(),
   severity: Severity.optional(),
   projectCode: z.string().min(1).max(64).optional(),
-  regionCode: z.string().refine(isRegionCode, 'must be a six-digit GB/T 2260 code').optional(),
-  month: z.string().refine(isMonth, 'must be YYYY-MM').optional(),
+  regionCode: z
+    .string()
+    .refine(isRegionCode, 'must be a six-digit GB/T 2260 code')
+    .meta({ description: 'a six-digit GB/T 2260 region code', examples: ['350206'] })
+    .optional(),
+  month: z
+    .string()
+    .refine(isMonth, 'must be YYYY-MM')
+    .meta({ description: 'a month YYYY-MM', examples: ['2026-10'] })
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

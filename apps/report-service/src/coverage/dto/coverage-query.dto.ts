@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { isMonth } from '@wage/domain';
 import { regionCodeParam } from '../../regions/region-scope';
 
-export const monthParam = z.string().refine(isMonth, 'must be a month YYYY-MM, e.g. "2026-03"');
+export const monthParam = z
+  .string()
+  .refine(isMonth, 'must be a month YYYY-MM, e.g. "2026-03"')
+  .meta({ description: 'a month YYYY-MM', examples: ['2026-10'] });
 
 /** The longest trend one request may ask for: ten years of months. */
 export const MAX_TREND_MONTHS = 120;

@@ -23,4 +23,9 @@ export const transactionRowSchema = z.object({
   payrollMonth: z.string().optional(),
   memo: z.string().max(500).optional(),
 });
+/** The body as the API documents it: the envelope with its rows' shape. */
+export const recordTransactionsDocumented = recordTransactionsSchema.extend({
+  transactions: z.array(transactionRowSchema).min(1),
+});
+
 export type TransactionRow = z.infer<typeof transactionRowSchema>;
