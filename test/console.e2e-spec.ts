@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { Topics, alertKey } from '@wage/contracts';
 import { monthOf, previousMonth } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
+import { unresolvedRefs } from '../apps/gateway/src/docs/merge-documents';
 import {
   createTestDatabase,
   startServiceProcess,
@@ -43,6 +44,48 @@ const URL_VARIABLE: Record<string, string> = {
   'alert-service': 'ALERT_SERVICE_URL',
   'report-service': 'REPORT_SERVICE_URL',
 };
+
+/** The public API of ARCHITECTURE.md's table: the merged OpenAPI document must have each of these. */
+const CONTRACT = [
+  'POST /api/v1/projects',
+  'PATCH /api/v1/projects/{code}',
+  'GET /api/v1/projects/{code}',
+  'PUT /api/v1/projects/{code}/workers',
+  'POST /api/v1/projects/{code}/workers/import',
+  'GET /api/v1/projects/{code}/workers',
+  'POST /api/v1/projects/{code}/attendance',
+  'POST /api/v1/projects/{code}/pay-sheets',
+  'POST /api/v1/banks',
+  'POST /api/v1/wage-accounts',
+  'GET /api/v1/wage-accounts/{accountNumber}',
+  'POST /api/v1/wage-accounts/{accountNumber}/transactions',
+  'POST /api/v1/deposits',
+  'GET /api/v1/deposits',
+  'POST /api/v1/deposits/{id}/movements',
+  'POST /api/v1/evaluations',
+  'GET /api/v1/rules',
+  'PUT /api/v1/rules/{regionCode}',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/users',
+  'GET /api/v1/alerts',
+  'GET /api/v1/alerts/{id}',
+  'POST /api/v1/alerts/{id}/acknowledge',
+  'POST /api/v1/alerts/{id}/resolve',
+  'POST /api/v1/alerts/{id}/dismiss',
+  'POST /api/v1/alerts/{id}/assign',
+  'GET /api/v1/alerts/stream',
+  'GET /api/v1/notifications',
+  'GET /api/v1/coverage',
+  'GET /api/v1/coverage/trend',
+  'GET /api/v1/arrears',
+];
+
+interface MergedDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, { 'x-callers'?: string[]; requestBody?: unknown }>>;
+  'x-unavailable': string[];
+}
 
 /** The month the coverage API answers for by default: the last whole month in Asia/Shanghai time. */
 const MONTH = previousMonth(monthOf(new Date()));
@@ -343,6 +386,47 @@ describe('web console in headless Chromium', () => {
     await page.goto(`${gateway.url}/#/dashboard`);
     await page.waitForSelector('.tile[data-metric=allSystems]');
     await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('serves one OpenAPI document of the whole API, with every endpoint of the contract', async () => {
+    const response = await fetch(`${gateway.url}/api/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as MergedDocument;
+    expect(document.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(document.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    expect(document['x-unavailable']).toEqual([]);
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        operation,
+      })),
+    );
+    expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining(CONTRACT));
+    for (const { key, operation } of operations) {
+      expect({ key, callers: (operation['x-callers'] ?? []).length > 0 }).toEqual({ key, callers: true });
+    }
+    expect(unresolvedRefs(document)).toEqual([]);
+  });
+
+  it('shows the API in Swagger UI at /api/docs, from the local package and without inline scripts', async () => {
+    const page = await newPage(DESKTOP);
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
+    const answer = await page.goto(`${gateway.url}/api/docs`);
+    expect(answer?.status()).toBe(200);
+    expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // Swagger UI breaks long paths with zero-width spaces; the visible text without them is the path.
+    const workers = page
+      .locator('.opblock-summary-path[data-path="/api/v1/projects/{code}/workers"]')
+      .first();
+    await workers.waitFor({ timeout: 30_000 });
+    expect((await workers.innerText()).replace(/\u200b/g, '')).toBe('/api/v1/projects/{code}/workers');
+    await page.getByRole('heading', { name: 'roster-service' }).first().waitFor();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'api-docs.png'), fullPage: false });
+    expect(refused).toEqual([]);
     await page.close();
   });
 

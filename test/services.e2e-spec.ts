@@ -1,5 +1,6 @@
 import {
   createTestDatabase,
+  freePort,
   startServiceProcess,
   testInfra,
   testSecrets,
@@ -46,6 +47,37 @@ describe('every service as a real process', () => {
     expect(((await health.json()) as { status: string }).status).toBe('ok');
     const metrics = await fetch(`${service.url}/metrics`);
     expect(await metrics.text()).toContain(`service="${name}"`);
+  });
+
+  it('each service serves its OpenAPI document; the gateway merges those that answer and names the others', async () => {
+    for (const service of running.filter((s) => s.name !== 'gateway')) {
+      const answer = await fetch(`${service.url}/openapi.json`);
+      expect({ name: service.name, status: answer.status }).toEqual({ name: service.name, status: 200 });
+      const paths = Object.keys(((await answer.json()) as { paths: object }).paths);
+      expect(paths.length).toBeGreaterThan(0);
+      expect(paths.filter((p) => !p.startsWith('/api/v1/'))).toEqual([]);
+    }
+    // A gateway whose report-service is down: nothing listens on that port.
+    const url = (name: string) => running.find((s) => s.name === name)!.url;
+    const gateway = await startServiceProcess('gateway', {
+      ROSTER_SERVICE_URL: url('roster-service'),
+      WAGE_ACCOUNT_SERVICE_URL: url('wage-account-service'),
+      RULES_ENGINE_URL: url('rules-engine'),
+      ALERT_SERVICE_URL: url('alert-service'),
+      REPORT_SERVICE_URL: `http://127.0.0.1:${await freePort()}`,
+    });
+    try {
+      const answer = await fetch(`${gateway.url}/api/docs/openapi.json`);
+      expect(answer.status).toBe(200);
+      const document = (await answer.json()) as { paths: object; 'x-unavailable': string[] };
+      expect(document['x-unavailable']).toEqual(['report-service']);
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/projects', '/api/v1/alerts']),
+      );
+      expect(Object.keys(document.paths)).not.toContain('/api/v1/coverage');
+    } finally {
+      await gateway.stop();
+    }
   });
 
   it('shuts down cleanly on SIGTERM', async () => {
