@@ -138,6 +138,7 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
         'alerts expected': expected.size,
         'AlertRaised events': [...life.raised.values()].reduce((n, c) => n + c, 0),
         'raised more than once': raisedTwice.length,
+        'alert events republished under the same id (skipped by consumers)': life.republished,
         missed: comparison.missed.length,
         false: comparison.falseAlerts.length,
       },

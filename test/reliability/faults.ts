@@ -154,6 +154,8 @@ export interface AlertLifecycle {
   outOfOrder: string[];
   /** The keys standing after the last event. */
   standing: Set<string>;
+  /** Events published again under the same id (the relay is at-least-once); consumers skip them, and so does this. */
+  republished: number;
 }
 
 /** Replays the alert events of some projects in partition order (one project's events share a partition). */
@@ -161,11 +163,17 @@ export function alertLifecycle(
   messages: readonly ReadMessage[],
   projectCodes: ReadonlySet<string>,
 ): AlertLifecycle {
-  const life: AlertLifecycle = { raised: new Map(), outOfOrder: [], standing: new Set() };
+  const life: AlertLifecycle = { raised: new Map(), outOfOrder: [], standing: new Set(), republished: 0 };
+  const seen = new Set<string>();
   const ordered = [...messages].sort(
     (a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset),
   );
-  for (const { type, data } of envelopes(ordered)) {
+  for (const { id, type, data } of envelopes(ordered)) {
+    if (seen.has(id)) {
+      life.republished += 1;
+      continue;
+    }
+    seen.add(id);
     const { projectCode, code, month } = data as { projectCode: string; code: string; month: string | null };
     if (!projectCodes.has(projectCode)) continue;
     const key = `${projectCode}|${code}|${month ?? ''}`;
