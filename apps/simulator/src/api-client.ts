@@ -27,6 +27,8 @@ const RETRY_FOR_MS = 90_000;
 export class ApiClient {
   /** Requests made, for the progress line. */
   requests = 0;
+  /** Every attempt's answer by HTTP status (0: no answer at all), retried ones included. */
+  readonly statuses = new Map<number, number>();
 
   constructor(private readonly baseUrl: string) {}
 
@@ -48,6 +50,7 @@ export class ApiClient {
           ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
         });
         status = response.status;
+        this.count(status);
         const text = await response.text();
         answer = text ? (JSON.parse(text) as typeof answer) : {};
         if (status < 300) return answer as T;
@@ -55,6 +58,7 @@ export class ApiClient {
         if (retryAfter > 0) retryAfterMs = retryAfter * 1000;
       } catch (error) {
         answer = { error: 'NETWORK', message: (error as Error).message };
+        if (status === 0) this.count(0);
       }
       const transient =
         status === 0 ||
@@ -71,6 +75,10 @@ export class ApiClient {
       }
       await sleep(retryAfterMs);
     }
+  }
+
+  private count(status: number): void {
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
   }
 }
 

@@ -13,6 +13,12 @@ export interface PushProgress {
   (event: { projectsDone: number; projects: number; requests: number }): void;
 }
 
+/** The keys registration answered, once each: the banks' and the projects', by code. */
+export interface DistrictKeys {
+  banks: Map<string, string>;
+  projects: Map<string, string>;
+}
+
 /**
  * Pushes the planned district through the public API as its actors would: the administrator registers banks and
  * projects; each project's office registers its roll and reports attendance and pay sheets with its own key; each
@@ -24,6 +30,55 @@ export async function pushDistrict(
   plan: DistrictPlan,
   progress: PushProgress = () => undefined,
 ): Promise<void> {
+  const banks = await registerBanks(client, adminKey, plan);
+  await forEachProject(plan, client, progress, async (project) => {
+    const bankKey = banks.get(project.bankCode)!;
+    const projectKey = await registerProject(client, adminKey, bankKey, project, plan.seed);
+    await pushProjectRecords(client, projectKey, bankKey, project, plan.seed);
+  });
+}
+
+/**
+ * The first half of `pushDistrict`: banks, projects, their dedicated accounts and deposits — what the services
+ * learn of each other through events (a bank can open an account once wage-account-service knows the project).
+ */
+export async function registerDistrict(
+  client: ApiClient,
+  adminKey: string,
+  plan: DistrictPlan,
+  progress: PushProgress = () => undefined,
+): Promise<DistrictKeys> {
+  const banks = await registerBanks(client, adminKey, plan);
+  const projects = new Map<string, string>();
+  await forEachProject(plan, client, progress, async (project) => {
+    const bankKey = banks.get(project.bankCode)!;
+    projects.set(project.code, await registerProject(client, adminKey, bankKey, project, plan.seed));
+  });
+  return { banks, projects };
+}
+
+/**
+ * The second half: rolls, attendance, pay sheets and transactions, each accepted by the service that owns it
+ * without waiting for any event — so it can run while Kafka is away.
+ */
+export async function pushDistrictRecords(
+  client: ApiClient,
+  keys: DistrictKeys,
+  plan: DistrictPlan,
+  progress: PushProgress = () => undefined,
+): Promise<void> {
+  await forEachProject(plan, client, progress, (project) =>
+    pushProjectRecords(
+      client,
+      keys.projects.get(project.code)!,
+      keys.banks.get(project.bankCode)!,
+      project,
+      plan.seed,
+    ),
+  );
+}
+
+async function registerBanks(client: ApiClient, adminKey: string, plan: DistrictPlan) {
   const bankKeys = new Map<string, string>();
   for (const bank of plan.banks) {
     const { apiKey } = await registerOnce<{ apiKey: string }>(
@@ -36,13 +91,22 @@ export async function pushDistrict(
     );
     bankKeys.set(bank.code, apiKey);
   }
+  return bankKeys;
+}
+
+async function forEachProject(
+  plan: DistrictPlan,
+  client: ApiClient,
+  progress: PushProgress,
+  push: (project: PlannedProject) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < plan.projects.length) {
       const project = plan.projects[next];
       next += 1;
-      await pushProject(client, adminKey, bankKeys.get(project.bankCode)!, project, plan.seed);
+      await push(project);
       done += 1;
       progress({ projectsDone: done, projects: plan.projects.length, requests: client.requests });
     }
@@ -50,13 +114,14 @@ export async function pushDistrict(
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
-async function pushProject(
+/** Registers the project; its bank opens the account and records the deposits. Answers the project key. */
+async function registerProject(
   client: ApiClient,
   adminKey: string,
   bankKey: string,
   project: PlannedProject,
   seed: string,
-): Promise<void> {
+): Promise<string> {
   const key = (what: string) => `sim-${seed}-${project.code}-${what}`;
   const { apiKey: projectKey } = await registerOnce<{ apiKey: string }>(
     client,
@@ -76,7 +141,6 @@ async function pushProject(
     },
     `project ${project.code}`,
   );
-  const path = `/projects/${encodeURIComponent(project.code)}`;
 
   // The bank opens the account and records the deposit once the project is known to it.
   if (project.account) {
@@ -101,7 +165,18 @@ async function pushProject(
       retryOnError: 'PROJECT_NOT_REGISTERED',
     });
   }
+  return projectKey;
+}
 
+async function pushProjectRecords(
+  client: ApiClient,
+  projectKey: string,
+  bankKey: string,
+  project: PlannedProject,
+  seed: string,
+): Promise<void> {
+  const key = (what: string) => `sim-${seed}-${project.code}-${what}`;
+  const path = `/projects/${encodeURIComponent(project.code)}`;
   for (const [i, batch] of chunks(project.workers, WORKER_BATCH).entries()) {
     await client.call('PUT', `${path}/workers`, {
       token: projectKey,

@@ -145,6 +145,37 @@ describe('rules-engine evaluation (real PostgreSQL and Kafka)', () => {
     expect(ofKey(messages, 'AlertRaised', key)[0].data.severity).toBe('RED');
   }, 90_000);
 
+  it('clears PAYEE_NOT_ON_ROSTER as soon as the roll arrives after the payroll paid to the worker', async () => {
+    const code = `P-${randomBytes(3).toString('hex')}`;
+    const fx = projectWithUnpaidWorker(code);
+    const key = alertKey('PAYEE_NOT_ON_ROSTER', code, MONTH);
+    await send(Topics.project, fx.project);
+    // The bank's transactions first, as after an outage when the account topic is drained before the roster topic.
+    await send(Topics.account, [
+      ...fx.account,
+      envelope(TransactionRecorded, code, {
+        accountNumber: fx.accountNumber,
+        serialNo: 'PAY-1',
+        occurredAt: '2026-09-20T10:00:00+08:00',
+        direction: 'DEBIT',
+        kind: 'PAYROLL',
+        amountFen: 500_000,
+        payrollMonth: MONTH,
+        counterparty: { name: '张三', accountHash: fx.worker.cardHash, accountMasked: '6222***********0123' },
+      }),
+    ]);
+    await alerts.waitFor((m) => ofKey(m, 'AlertRaised', key).length === 1, {
+      description: 'PAYEE_NOT_ON_ROSTER raised while the worker is not on the roll yet',
+      timeoutMs: 60_000,
+    });
+    // Only the enrolment: no attendance or pay sheet of the month that would queue it on its own.
+    await send(Topics.roster, [fx.roster[0]]);
+    await alerts.waitFor((m) => ofKey(m, 'AlertCleared', key).length === 1, {
+      description: 'PAYEE_NOT_ON_ROSTER cleared by the enrolment alone',
+      timeoutMs: 60_000,
+    });
+  }, 120_000);
+
   it('re-evaluating as of the same instant gives the same alerts twice', async () => {
     const code = `P-${randomBytes(3).toString('hex')}`;
     const fx = projectWithUnpaidWorker(code);

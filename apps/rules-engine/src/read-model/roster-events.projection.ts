@@ -19,6 +19,33 @@ export async function projectRosterEvents(events: RosterEvent[], manager: Entity
       : [],
   );
   await queueEvaluations(manager, touched);
+  await queuePaidMonthsOfRollChanges(events, manager);
+}
+
+/**
+ * Whether a payroll debit went to a worker on the roll depends on the roll, so a roll change re-evaluates the
+ * months of the payroll paid to that worker. Banks' transactions often arrive before the roll (a backlog drained
+ * after an outage, one topic consumed ahead of the other): without this a payment judged "not on the roll" would
+ * stay so after the worker's enrolment arrived.
+ */
+async function queuePaidMonthsOfRollChanges(events: RosterEvent[], manager: EntityManager): Promise<void> {
+  const changes = events.flatMap((e) =>
+    e.type === 'WorkerEnrolled' || e.type === 'WorkerUpdated'
+      ? [{ projectCode: e.projectCode, idHash: e.data.idHash, cardHash: e.data.bankCard?.cardHash ?? null }]
+      : e.type === 'WorkerExited'
+        ? [{ projectCode: e.projectCode, idHash: e.data.idHash, cardHash: null }]
+        : [],
+  );
+  if (changes.length === 0) return;
+  const months: ProjectMonth[] = await manager.query(
+    `SELECT DISTINCT t.project_code AS "projectCode",
+            to_char(t.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS w(project_code, id_hash, card_hash)
+       JOIN rules.transactions t ON t.project_code = w.project_code AND t.kind = 'PAYROLL'
+        AND (t.counterparty_account_hash = w.card_hash OR t.counterparty_id_hash = w.id_hash)`,
+    [changes.map((c) => c.projectCode), changes.map((c) => c.idHash), changes.map((c) => c.cardHash)],
+  );
+  await queueEvaluations(manager, months);
 }
 
 async function upsertWorkers(events: RosterEvent[], manager: EntityManager): Promise<void> {
