@@ -4,7 +4,18 @@
  * values that may be accepted but must never break anything (injection strings, mixed scripts).
  */
 export type FieldKind =
-  'id' | 'name' | 'text' | 'amount' | 'date' | 'month' | 'instant' | 'int' | 'enum' | 'code';
+  | 'id'
+  | 'name'
+  | 'text'
+  | 'amount'
+  | 'date'
+  | 'month'
+  | 'instant'
+  | 'int'
+  | 'enum'
+  | 'code'
+  | 'list'
+  | 'object';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -16,9 +27,14 @@ export function withCheckDigit(body17: string): string {
 
 const WRONG_TYPES: unknown[] = [null, 12345, true, [], {}, ''];
 
-export function mustRefuse(kind: FieldKind, valid: unknown): unknown[] {
+export function mustRefuse(kind: FieldKind, valid: unknown, emptyAllowed = false): unknown[] {
   const values = [...WRONG_TYPES];
   switch (kind) {
+    case 'list':
+      // A list of the wrong things, or an empty one where at least one item is required.
+      return [null, 12345, true, {}, '', 'x', ...(emptyAllowed ? [] : [[]]), [12345], [null]];
+    case 'object':
+      return [null, 12345, true, [], '', 'x'];
     case 'id': {
       const id = String(valid);
       const wrongCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
@@ -96,6 +112,16 @@ export const MAY_ACCEPT: unknown[] = [
   '\u202etxt.exe',
   '𠜎𠜱𠝹',
 ];
+
+/** Whether `mutate` can set the field at `path`: every object above it is in the body. */
+export function mutateable(body: unknown, path: (string | number)[]): boolean {
+  let node = body;
+  for (const key of path.slice(0, -1)) {
+    node = (node as Record<string | number, unknown> | undefined)?.[key];
+    if (node === null || typeof node !== 'object') return false;
+  }
+  return true;
+}
 
 /** A deep copy of `body` with the field at `path` set to `value`, or removed when `value` is `REMOVE`. */
 export const REMOVE = Symbol('remove');

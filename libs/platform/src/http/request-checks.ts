@@ -40,12 +40,24 @@ function findControlCharacter(value: unknown, path: string, depth = 0): string |
   return undefined;
 }
 
+/** The decoded path, or the raw one when its escapes are malformed (Express answers those itself). */
+function decodedPath(req: Request): string {
+  try {
+    return decodeURIComponent(req.path);
+  } catch {
+    return req.path;
+  }
+}
+
 /**
- * Refuses control characters in any string of a JSON body: PostgreSQL cannot store NUL, and escape sequences in a
- * name would be replayed to every screen and log that shows it.
+ * Refuses control characters in the path, the query and any string of a JSON body: PostgreSQL cannot store or
+ * even compare NUL (a lookup by a code with NUL in it was a 500), and escape sequences in a name would be replayed
+ * to every screen and log that shows it.
  */
 export function rejectControlCharacters(req: Request, res: Response, next: NextFunction): void {
-  const field = findControlCharacter(req.body, '');
+  const field = CONTROL.test(decodedPath(req))
+    ? 'path'
+    : (findControlCharacter(req.query, 'query') ?? findControlCharacter(req.body, ''));
   if (!field) {
     next();
     return;
