@@ -38,11 +38,14 @@ async function queuePaidMonthsOfRollChanges(events: RosterEvent[], manager: Enti
   );
   if (changes.length === 0) return;
   const months: ProjectMonth[] = await manager.query(
-    `SELECT DISTINCT t.project_code AS "projectCode",
-            to_char(t.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month
+    // Both the month the money moved and the month it paid for (payrollMonth): a payment is judged in either.
+    `SELECT DISTINCT t.project_code AS "projectCode", m.month
        FROM unnest($1::text[], $2::text[], $3::text[]) AS w(project_code, id_hash, card_hash)
        JOIN rules.transactions t ON t.project_code = w.project_code AND t.kind = 'PAYROLL'
-        AND (t.counterparty_account_hash = w.card_hash OR t.counterparty_id_hash = w.id_hash)`,
+        AND (t.counterparty_account_hash = w.card_hash OR t.counterparty_id_hash = w.id_hash)
+      CROSS JOIN LATERAL (VALUES (to_char(t.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')),
+                                 (t.payroll_month)) AS m(month)
+      WHERE m.month IS NOT NULL`,
     [changes.map((c) => c.projectCode), changes.map((c) => c.idHash), changes.map((c) => c.cardHash)],
   );
   await queueEvaluations(manager, months);
