@@ -25,6 +25,8 @@ export interface AlertCase {
   raiseCount: number;
   severitySince: Date;
   escalatedSeverity: Severity | null;
+  /** When the rules engine recorded the last event applied (null on cases from before it was kept). */
+  sourceRecordedAt: Date | null;
 }
 
 export type NewAlertCase = Omit<AlertCase, 'id'>;
@@ -41,7 +43,8 @@ export interface AlertFilters {
 const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_code AS "projectCode",
   region_code AS "regionCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
   cleared_at AS "clearedAt", assignee, detected_at AS "detectedAt", raise_count AS "raiseCount",
-  severity_since AS "severitySince", escalated_severity AS "escalatedSeverity"`;
+  severity_since AS "severitySince", escalated_severity AS "escalatedSeverity",
+  source_recorded_at AS "sourceRecordedAt"`;
 
 /**
  * What a caller may see, as SQL: a user their region and everything in it, a project its own alerts, the
@@ -139,8 +142,9 @@ export class AlertRepository {
     const [row] = await manager.query(
       `INSERT INTO "${SCHEMA}".alerts (alert_key, code, severity, status, project_code, region_code, month, title,
          evidence, raised_at, updated_at, cleared_at, assignee, detected_at, raise_count, severity_since,
-         escalated_severity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${COLUMNS}`,
+         escalated_severity, source_recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       RETURNING ${COLUMNS}`,
       [alert.alertKey, ...caseValues(alert)],
     );
     return row;
@@ -151,7 +155,8 @@ export class AlertRepository {
     await manager.query(
       `UPDATE "${SCHEMA}".alerts SET code = $2, severity = $3, status = $4, project_code = $5, region_code = $6,
          month = $7, title = $8, evidence = $9, raised_at = $10, updated_at = $11, cleared_at = $12, assignee = $13,
-         detected_at = $14, raise_count = $15, severity_since = $16, escalated_severity = $17
+         detected_at = $14, raise_count = $15, severity_since = $16, escalated_severity = $17,
+         source_recorded_at = $18
        WHERE id = $1`,
       [alert.id, ...caseValues(alert)],
     );
@@ -184,7 +189,7 @@ export class AlertRepository {
   }
 }
 
-/** The case's columns from `code` to `escalated_severity`, in the order insert and save both bind them ($2…$17). */
+/** The case's columns from `code` to `source_recorded_at`, in the order insert and save both bind them ($2…$18). */
 function caseValues(alert: NewAlertCase): unknown[] {
   return [
     alert.code,
@@ -203,5 +208,6 @@ function caseValues(alert: NewAlertCase): unknown[] {
     alert.raiseCount,
     alert.severitySince,
     alert.escalatedSeverity,
+    alert.sourceRecordedAt,
   ];
 }

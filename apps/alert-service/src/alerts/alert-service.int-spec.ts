@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { waitFor, type TestApp } from '@wage/testing';
@@ -265,6 +265,44 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     expect(failed.errors).toHaveLength(3);
     expect(failed.errors[2]).toContain('HTTP 500');
     expect(receiver.requests.filter((r) => r.path === '/broken')).toHaveLength(3);
+  });
+
+  // An evaluation as of an earlier instant clears with an earlier clearedAt than the raise it ends; ordered by the
+  // instant each event describes, that clear was dropped and the case stayed open for good.
+  it('orders a case by when the rules engine recorded each event, not by the instant the event describes', async () => {
+    const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+    const data = alertData({
+      projectCode: 'P-ALERT-7',
+      regionCode: '350206',
+      detectedAt: '2026-11-20T02:00:00.000Z',
+    });
+    await publishAlertEvent(t, 'AlertRaised', data, randomUUID(), at(3_000));
+    await waitForAlert(t, data.alertKey);
+    await publishAlertEvent(
+      t,
+      'AlertCleared',
+      {
+        ...data,
+        detectedAt: undefined,
+        raisedAt: data.detectedAt,
+        clearedAt: '2026-11-19T02:00:00.000Z',
+        durationSeconds: 0,
+      },
+      randomUUID(),
+      at(2_000),
+    );
+    await waitForAlert(t, data.alertKey, (row) => row.status === 'CLEARED');
+    // A raise the engine recorded before that clear, delivered only now: it changes nothing.
+    const late = await publishAlertEvent(t, 'AlertRaised', data, randomUUID(), at(4_000));
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT 1 FROM alerts.processed_events WHERE event_id = $1`, [late.id]))
+          .length > 0,
+    );
+    const [row] = await t.dataSource.query(`SELECT status FROM alerts.alerts WHERE alert_key = $1`, [
+      data.alertKey,
+    ]);
+    expect(row.status).toBe('CLEARED');
   });
 
   it('runs the workflow with an append-only audit log', async () => {

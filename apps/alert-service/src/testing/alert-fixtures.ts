@@ -172,14 +172,15 @@ export async function publishAlertEvent(
   type: 'AlertRaised' | 'AlertUpdated' | 'AlertCleared',
   data: Record<string, unknown>,
   id: string = randomUUID(),
+  /** When the rules engine recorded the event: alert-service orders a case's events by it. */
+  recordedAt: string = new Date().toISOString(),
 ) {
-  const now = new Date().toISOString();
   const envelope = {
     id,
     type,
     schemaVersion: 1,
-    occurredAt: now,
-    recordedAt: now,
+    occurredAt: recordedAt,
+    recordedAt,
     projectCode: String(data.projectCode),
     data,
   };

@@ -32,9 +32,10 @@ export type AlertEvent =
 const RULES_ENGINE = 'rules-engine';
 
 /**
- * Turns the rules engine's alert lifecycle events into cases. Applied in partition order per project; an event
- * older (by detectedAt, or clearedAt) than what the case already reflects is ignored, so a late redelivery of an
- * old state cannot undo a newer one.
+ * Turns the rules engine's alert lifecycle events into cases. Applied in partition order per project; an event the
+ * rules engine recorded before the last one applied to the case is ignored, so an old state delivered late cannot
+ * undo a newer one. The order is when the engine recorded each event (it writes a project's events one transaction
+ * at a time), not the instant an event describes: an evaluation as of an earlier instant is still the newer word.
  */
 @Injectable()
 export class ApplyAlertEventsUseCase {
@@ -56,11 +57,12 @@ export class ApplyAlertEventsUseCase {
   private async applyOne(manager: EntityManager, event: AlertEvent): Promise<void> {
     const data = event.data;
     const at = new Date(event.type === 'AlertCleared' ? event.data.clearedAt : event.data.detectedAt);
+    const recordedAt = new Date(event.recordedAt);
     const existing = await this.alerts.lockByKey(manager, data.alertKey);
-    if (existing && at < existing.detectedAt) {
+    if (existing?.sourceRecordedAt && recordedAt < existing.sourceRecordedAt) {
       this.logger.info(
         { alertKey: data.alertKey, eventId: event.id },
-        'ignoring an alert event older than the case',
+        'ignoring an alert event the rules engine recorded before the last one applied',
       );
       return;
     }
@@ -75,6 +77,7 @@ export class ApplyAlertEventsUseCase {
       evidence: data.evidence,
       detectedAt: at,
       updatedAt: at,
+      sourceRecordedAt: recordedAt,
     };
 
     if (event.type === 'AlertSuppressed') {
