@@ -13,6 +13,13 @@ export interface ServiceProcess {
   output(): string;
   /** Sends SIGTERM and resolves once the process has ended. */
   stop(): Promise<ProcessExit>;
+  /** Kills the process without warning (SIGKILL by default), as a crash or the OOM killer does; resolves once it has ended. */
+  kill(signal?: NodeJS.Signals): Promise<ProcessExit>;
+}
+
+export interface ServiceProcessOptions {
+  /** The port to listen on, e.g. the port of a killed process started again, so its callers need not change. */
+  port?: number;
 }
 
 export interface ProcessExit {
@@ -27,11 +34,12 @@ export interface ProcessExit {
 export async function startServiceProcess(
   name: string,
   env: Record<string, string>,
+  options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
   const entry = resolve(DIST, name, 'main.js');
   if (!existsSync(entry))
     throw new Error(`${entry} does not exist: run \`npm run build\` before the end-to-end tests`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,6 +77,10 @@ export async function startServiceProcess(
     output: () => output,
     stop: async () => {
       if (!hasExited) child.kill('SIGTERM');
+      return exited;
+    },
+    kill: async (signal = 'SIGKILL') => {
+      if (!hasExited) child.kill(signal);
       return exited;
     },
   };
