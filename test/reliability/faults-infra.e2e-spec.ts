@@ -121,7 +121,7 @@ class Load {
   private async untilAccepted(method: string, path: string, token: string, body: unknown): Promise<boolean> {
     // Once the load is stopped a lane still finishes what it started (a client does not abandon an unanswered
     // transaction), within a bound so that a service that never recovers fails the test instead of hanging it.
-    for (let tries = 0; this.running || tries < 600; tries += 1) {
+    for (let tries = 0; this.running || tries < 150; tries += 1) {
       this.attempts += 1;
       let status: string;
       try {
@@ -510,15 +510,19 @@ describe('infrastructure faults under load', () => {
 
   afterAll(async () => {
     report.write();
-    // Whatever a failed test left held or stopped is let go and started again, so that everything shuts down in
-    // order (a service's graceful stop waits for the deliveries it has in flight).
-    gate.open();
-    await redis?.start().catch(() => undefined);
-    await postgres?.start().catch(() => undefined);
-    await load?.stop();
-    await Promise.allSettled([accountEvents?.stop(), rosterEvents?.stop(), kafka?.close()]);
-    await stack?.stop().catch(() => undefined);
-    await Promise.allSettled([receivers?.close(), postgres?.destroy(), redis?.destroy()]);
+    try {
+      // Whatever a failed test left held or stopped is let go and started again, so that everything shuts down
+      // in order (a service's graceful stop waits for the deliveries it has in flight).
+      gate.open();
+      await redis?.start().catch(() => undefined);
+      await postgres?.start().catch(() => undefined);
+      await load?.stop();
+      await Promise.allSettled([accountEvents?.stop(), rosterEvents?.stop(), kafka?.close()]);
+      await stack?.stop().catch(() => undefined);
+    } finally {
+      // The disposable PostgreSQL runs detached (pg_ctl): it must be stopped even when the rest failed.
+      await Promise.allSettled([receivers?.close(), postgres?.destroy(), redis?.destroy()]);
+    }
   }, 120_000);
 
   it('PostgreSQL restarted under load: every service turns red and green by itself, nothing accepted is lost or doubled', async () => {
