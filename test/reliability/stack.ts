@@ -95,9 +95,6 @@ export async function startStack({
   const gateway = await startServiceProcess('gateway', { ...secrets, ...upstreams, ...gatewayEnv });
   services.push(gateway);
 
-  const pg = new Client({ connectionString: database.url });
-  await pg.connect();
-
   const answer = async (response: Response): Promise<Answer> => {
     const text = await response.text();
     let body: Answer['body'] = {};
@@ -138,24 +135,30 @@ export async function startStack({
         }),
       ),
     counts: async () => {
-      const { rows } = await pg.query<{ schema: string; name: string }>(
-        `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+      // A connection per call: one held open for the whole file would die with a database a fault test restarts.
+      const pg = new Client({ connectionString: database.url });
+      await pg.connect();
+      try {
+        const { rows } = await pg.query<{ schema: string; name: string }>(
+          `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
           WHERE table_type = 'BASE TABLE'
             AND (table_schema = ANY($1) OR table_name IN ('users', 'rule_overrides'))
             -- written by consumers and the relay in the background, not by requests
             AND table_name NOT IN ('outbox_events', 'processed_events', 'migrations')
             AND NOT (table_schema = 'wage_account' AND table_name = 'projects')`,
-        [WRITTEN_BY_REQUESTS],
-      );
-      const counts: Record<string, number> = {};
-      for (const { schema, name } of rows) {
-        const result = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."${name}"`);
-        counts[`${schema}.${name}`] = Number(result.rows[0].n);
+          [WRITTEN_BY_REQUESTS],
+        );
+        const counts: Record<string, number> = {};
+        for (const { schema, name } of rows) {
+          const result = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."${name}"`);
+          counts[`${schema}.${name}`] = Number(result.rows[0].n);
+        }
+        return counts;
+      } finally {
+        await pg.end().catch(() => undefined);
       }
-      return counts;
     },
     stop: async () => {
-      await pg.end().catch(() => undefined);
       await Promise.all(services.map((s) => s.stop()));
       await database.drop();
     },

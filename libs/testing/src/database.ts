@@ -82,3 +82,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       ).then(() => undefined),
   };
 }
+
+/**
+ * A database migrated from scratch on a server of the caller's (e.g. a disposable PostgreSQL a fault test
+ * restarts), for when the shared template cannot be cloned there.
+ */
+export async function createMigratedDatabase(
+  serverUrl: string,
+  databases: Omit<DatabaseSettings, 'url'>[],
+  name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`,
+): Promise<TestDatabase> {
+  await withServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = urlFor(serverUrl, name);
+  for (const settings of databases) await migrate({ ...settings, url });
+  return {
+    name,
+    url,
+    drop: () =>
+      withServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
+  };
+}

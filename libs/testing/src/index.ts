@@ -4,6 +4,8 @@ export * from './kafka';
 export * from './service-databases';
 export * from './wait-for';
 export * from './disposable-kafka';
+export * from './disposable-postgres';
+export * from './disposable-redis';
 export * from './platform-fixtures';
 export * from './service-process';
 export * from './service-env';

@@ -13,13 +13,21 @@ export interface ServiceProcess {
   output(): string;
   /** Sends SIGTERM and resolves once the process has ended. */
   stop(): Promise<ProcessExit>;
-  /** Sends SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. Resolves once it has ended. */
-  kill(): Promise<ProcessExit>;
+  /**
+   * Kills the process without warning (SIGKILL by default), as a crash or the OOM killer would: no shutdown hook
+   * runs. Resolves once it has ended.
+   */
+  kill(signal?: NodeJS.Signals): Promise<ProcessExit>;
   /**
    * Runs the service again after it has ended, on the same port and environment (so whoever holds its URL, e.g.
    * the gateway, reaches the new process), and waits until it is healthy.
    */
   start(): Promise<void>;
+}
+
+export interface ServiceProcessOptions {
+  /** The port to listen on, e.g. the port of a killed process started again, so its callers need not change. */
+  port?: number;
 }
 
 export interface ProcessExit {
@@ -40,11 +48,12 @@ interface Run {
 export async function startServiceProcess(
   name: string,
   env: Record<string, string>,
+  options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
   const entry = resolve(DIST, name, 'main.js');
   if (!existsSync(entry))
     throw new Error(`${entry} does not exist: run \`npm run build\` before the end-to-end tests`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const spawnHealthy = async (): Promise<Run> => {
@@ -99,7 +108,7 @@ export async function startServiceProcess(
     url,
     output: () => output,
     stop: () => end('SIGTERM'),
-    kill: () => end('SIGKILL'),
+    kill: (signal = 'SIGKILL') => end(signal),
     start: async () => {
       if (!run.hasExited())
         throw new Error(`${name} is still running: stop or kill it before starting it again`);
