@@ -63,7 +63,12 @@ export class PlatformModule {
     if (service.database) {
       imports.push(
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ ...service.database, applicationName: service.name }),
+          ...dataSourceOptions({
+            ...service.database,
+            applicationName: service.name,
+            onConnectionError: (error) =>
+              logger.warn({ err: error }, 'a database connection failed; the pool replaces it'),
+          }),
           retryAttempts: 5,
           retryDelay: 1_000,
         }),

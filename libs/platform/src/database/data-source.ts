@@ -1,3 +1,4 @@
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 
 export interface DatabaseSettings {
@@ -10,6 +11,24 @@ export interface DatabaseSettings {
   migrations?: MixedList<Function | string>;
   poolSize?: number;
   applicationName?: string;
+  /** Told when a pooled connection fails outside a query (e.g. the server restarted); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * pg-pool listens for a client's 'error' only while the client is idle. A client checked out by TypeORM between
+ * two queries — a transaction waiting on Redis or an SMTP server — that loses its server (PostgreSQL restarted:
+ * 57P01) emitted 'error' with nobody listening, and Node ended the whole process. With a listener for the client's
+ * whole life the error is reported instead; the client is unusable either way, so its next query fails (the caller's
+ * transaction rolls back and is retried) and the pool discards it on release.
+ */
+function listenedClient(onError: (error: Error) => void): typeof Client {
+  return class ListenedClient extends Client {
+    constructor(config?: string | ClientConfig) {
+      super(config);
+      this.on('error', onError);
+    }
+  };
 }
 
 /**
@@ -33,6 +52,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       max: settings.poolSize ?? 10,
       // Fail fast when the server is gone instead of queueing requests forever; the pool reconnects by itself.
       connectionTimeoutMillis: 5_000,
+      Client: listenedClient(settings.onConnectionError ?? (() => undefined)),
       options: `-c search_path=${settings.schema},public`,
     },
   };
