@@ -17,9 +17,35 @@ const STATUS_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+/** PostgreSQL's "the server is going away or not there": connection failures, admin shutdown, starting up. */
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+]);
+const DATABASE_UNAVAILABLE_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection refused/i;
+
+/** Whether a failure is the database being briefly unavailable (a restart, a failover) rather than a bug. */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    (typeof code === 'string' && DATABASE_UNAVAILABLE_CODES.has(code)) ||
+    (typeof message === 'string' && DATABASE_UNAVAILABLE_MESSAGES.test(message))
+  );
+}
+
+/** How long a client should wait before retrying while the database is unavailable, in seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
 /**
  * Turns every failure into the contract's `{ error, message, details }`. Domain errors are the caller's mistake
- * (400 with the domain code); anything unexpected is a 500 whose cause is logged, not shown.
+ * (400 with the domain code); the database being briefly away is a 503 with Retry-After, so that clients retry
+ * rather than report a bug; anything unexpected is a 500 whose cause is logged, not shown.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -35,6 +61,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         { err: exception, method: request.method, url: request.originalUrl },
         'request failed',
       );
+    if (status === HttpStatus.SERVICE_UNAVAILABLE)
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(status).json(body);
   }
 
@@ -73,6 +101,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         status: parserStatus,
         body: { error: STATUS_CODES[parserStatus] ?? 'BAD_REQUEST', message, details: [] },
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          error: 'SERVICE_UNAVAILABLE',
+          message: `the database is unavailable for a moment; send the request again in ${RETRY_AFTER_SECONDS} s (a repeated batch or Idempotency-Key is never stored twice)`,
+          details: [],
+        },
       };
     }
     return {
