@@ -38,6 +38,7 @@ describe('ApiExceptionFilter', () => {
       Object.assign(new Error('terminating connection'), { code: '57P01' }),
     ],
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+    ['a connection reset mid-query', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
     ['a connection ended mid-query', new Error('Connection terminated unexpectedly')],
     ['a connect timeout', new Error('timeout exceeded when trying to connect')],
   ])('answers %s with 503 and Retry-After, so the client sends again', (_, error) => {

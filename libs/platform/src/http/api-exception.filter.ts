@@ -26,6 +26,7 @@ const DATABASE_UNAVAILABLE_CODES = new Set([
   '08003',
   '08006',
   'ECONNREFUSED',
+  'ECONNRESET',
 ]);
 const DATABASE_UNAVAILABLE_MESSAGES =
   /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection refused/i;
