@@ -592,6 +592,20 @@ describe('security under hostile callers and input', () => {
     },
   );
 
+  it('refuses to start in production mode with a development or test key', async () => {
+    // testSecrets() makes test-… administrator keys, `npm run stack:up` dev-… ones: fine for a laptop, never live.
+    const env: Record<string, string> = { ...stack.env, ...testSecrets(), NODE_ENV: 'production' };
+    await expect(startServiceProcess('roster-service', env)).rejects.toThrow(
+      /ADMIN_API_KEY: is a development, test or example value, refused in production/,
+    );
+    report.add({
+      check: 'production start with a test administrator key refused',
+      tried: 1,
+      held: 1,
+      failures: [],
+    });
+  });
+
   function tx(serialNo: string) {
     return {
       serialNo,

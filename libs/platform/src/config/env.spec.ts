@@ -63,4 +63,27 @@ describe('loadEnv', () => {
     expect(() => loadEnv(keySchema, { DATA_KEY: Buffer.alloc(16).toString('base64') })).toThrow('32 bytes');
     expect(loadEnv(keySchema, { DATA_KEY: Buffer.alloc(32).toString('base64') }).DATA_KEY).toHaveLength(44);
   });
+
+  describe('in production', () => {
+    const strong = 'q2Vd8nXh3LkPz0aYt7RwB1cFmE5uJ9sG4oHiN6vQ';
+    it.each([
+      ['a key of npm run stack:up', { ADMIN_API_KEY: 'dev-admin-abcdefghijklmnopqrstuvwx' }, 'ADMIN_API_KEY'],
+      ['a key of the tests', { ADMIN_API_KEY: 'test-admin-abcdefghijklmnopqrstuvwx' }, 'ADMIN_API_KEY'],
+      ['an example value', { JWT_SECRET: 'change-me-change-me-change-me-change-me' }, 'JWT_SECRET'],
+      ['a placeholder password', { BOOTSTRAP_ADMIN_PASSWORD: 'password' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
+    ])('refuses to start with %s', (_, secrets, name) => {
+      expect(() => loadEnv(schema, { ...valid, NODE_ENV: 'production', ...secrets })).toThrow(
+        new RegExp(`${name}: is a development, test or example value, refused in production`),
+      );
+    });
+
+    it('starts with generated secrets, and a development key is fine outside production', () => {
+      expect(() =>
+        loadEnv(schema, { ...valid, NODE_ENV: 'production', ADMIN_API_KEY: strong, JWT_SECRET: strong }),
+      ).not.toThrow();
+      expect(() =>
+        loadEnv(schema, { ...valid, ADMIN_API_KEY: 'dev-admin-abcdefghijklmnopqrstuvwx' }),
+      ).not.toThrow();
+    });
+  });
 });

@@ -14,7 +14,10 @@ export class ConfigError extends Error {
  */
 export function loadEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (env.NODE_ENV === 'production') refuseDevelopmentSecrets(env);
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
@@ -22,6 +25,26 @@ export function loadEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv =
       return missing ? `${name} is required: ${issue.message}` : `${name}: ${issue.message}`;
     }),
   );
+}
+
+/** The secrets a service may read; in production none may be a development, test or example value. */
+const SECRET_VARIABLES = [
+  'ADMIN_API_KEY',
+  'JWT_SECRET',
+  'PII_ENCRYPTION_KEYS',
+  'BLIND_INDEX_KEY',
+  'WEBHOOK_SIGNING_SECRET',
+  'BOOTSTRAP_ADMIN_PASSWORD',
+];
+/** `npm run stack:up` makes dev-… keys, the tests test-… keys; the rest are what templates and examples say. */
+const NOT_A_PRODUCTION_SECRET = /^(dev|test)-|change-?me|example|placeholder|^(secret|password)$/i;
+
+function refuseDevelopmentSecrets(env: NodeJS.ProcessEnv): void {
+  const problems = SECRET_VARIABLES.filter((name) => NOT_A_PRODUCTION_SECRET.test(env[name] ?? '')).map(
+    (name) =>
+      `${name}: is a development, test or example value, refused in production; generate one (openssl rand -base64 32)`,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
 }
 
 // 0 asks the system for any free port (in-process tests do).
