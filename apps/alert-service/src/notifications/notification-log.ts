@@ -85,7 +85,10 @@ export class NotificationLog {
     return new Set(rows.map((row) => `${row.recipient}|${row.alert_id}`));
   }
 
-  /** Planned notifications whose job may never have been queued (Redis was down at commit). */
+  /**
+   * Planned notifications that no run of their job has recorded anything for: the job may never have been queued
+   * (Redis was down at commit), or BullMQ failed it without its handler running to the end (it stalled twice).
+   */
   async stalePending(olderThan: Date): Promise<{ id: string; channel: Channel; dedupeKey: string }[]> {
     return this.dataSource.query(
       `SELECT id, channel, dedupe_key AS "dedupeKey" FROM "${SCHEMA}".notifications

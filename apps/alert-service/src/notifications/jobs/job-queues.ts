@@ -68,6 +68,24 @@ export class JobQueues implements OnModuleInit, BeforeApplicationShutdown {
     await this.queue(JOB_QUEUE[item.name]).add(item.name, item.data, options);
   }
 
+  /**
+   * Queues the job of a notification still pending, again if need be. A job BullMQ failed without its handler
+   * recording anything — it stalled twice (the process died twice while running it), or the database was away for
+   * all its attempts — keeps its id, and adding it again would silently do nothing: the notification would never go.
+   */
+  async requeue(item: JobItem, jobId: string): Promise<'added' | 'retried' | 'queued already'> {
+    const job = await this.queue(JOB_QUEUE[item.name]).getJob(jobId);
+    if (!job) {
+      await this.add(item, jobId);
+      return 'added';
+    }
+    if (await job.isFailed()) {
+      await job.retry('failed');
+      return 'retried';
+    }
+    return 'queued already';
+  }
+
   queue(name: QueueName): Queue {
     const queue = this.queues.get(name);
     if (!queue) throw new Error(`queue ${name} is not open`);

@@ -76,7 +76,7 @@ export class EscalateDueAlertsUseCase {
   private async requeueStale(now: Date): Promise<void> {
     for (const row of await this.log.stalePending(new Date(now.getTime() - 60_000))) {
       try {
-        await this.plan.enqueue(row);
+        await this.plan.requeue(row);
       } catch (error) {
         this.logger.warn(
           { err: error },

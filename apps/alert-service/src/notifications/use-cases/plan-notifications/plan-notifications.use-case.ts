@@ -53,6 +53,14 @@ export class PlanNotificationsUseCase {
   async enqueue(row: { id: string; channel: Channel; dedupeKey: string }): Promise<void> {
     await this.jobs.add({ name: DELIVERY_JOB[row.channel], data: { notificationId: row.id } }, row.dedupeKey);
   }
+
+  /** For a notification still pending a while after it was planned: its job may be missing or failed unrecorded. */
+  async requeue(row: { id: string; channel: Channel; dedupeKey: string }): Promise<void> {
+    await this.jobs.requeue(
+      { name: DELIVERY_JOB[row.channel], data: { notificationId: row.id } },
+      row.dedupeKey,
+    );
+  }
 }
 
 /** `notify|<alert or digest>|<person>|<channel>|<reason>`; BullMQ ids may not contain ':'. */
