@@ -31,7 +31,10 @@ const DATABASE_UNAVAILABLE_CODES = new Set([
 const DATABASE_UNAVAILABLE_MESSAGES =
   /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection refused/i;
 
-/** Whether a failure is the database being briefly unavailable (a restart, a failover) rather than a bug. */
+/**
+ * Whether a failure is the database (or another connection a request needs) being briefly unavailable — a
+ * restart, a failover — rather than a bug. The outcome may be unknown (a COMMIT cut off), so the answer says so.
+ */
 export function isDatabaseUnavailable(exception: unknown): boolean {
   const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
   return (
@@ -109,7 +112,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         status: HttpStatus.SERVICE_UNAVAILABLE,
         body: {
           error: 'SERVICE_UNAVAILABLE',
-          message: `the database is unavailable for a moment; send the request again in ${RETRY_AFTER_SECONDS} s (a repeated batch or Idempotency-Key is never stored twice)`,
+          message: `a service this request needs is unavailable for a moment; it may or may not have been stored. Send it again in ${RETRY_AFTER_SECONDS} s with the same Idempotency-Key (or the same batch), and it is stored once`,
           details: [],
         },
       };

@@ -41,6 +41,8 @@ describe('rejectControlCharacters', () => {
     ['a NUL in a path segment', { path: '/api/v1/projects/%00' }, 'path'],
     ['an ESC in a path segment', { path: '/api/v1/wage-accounts/%1B%5B2J' }, 'path'],
     ['a NUL in a query value', { query: { projectCode: 'a\u0000' } }, 'query.projectCode'],
+    ['a NUL in a query name', { query: { 'a\u0000': 'x' } }, 'query.0'],
+    ['a NUL beside a malformed escape', { path: '/api/v1/projects/%00/%E0%A4%A' }, 'path'],
     ['a NUL in a body field', { body: { workers: [{ name: 'a\u0000b' }] } }, 'workers.0.name'],
   ])('refuses %s with 400 naming where it is', (_, req, field) => {
     const answer = run(req as Partial<Request>);

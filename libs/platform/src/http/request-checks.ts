@@ -40,13 +40,18 @@ function findControlCharacter(value: unknown, path: string, depth = 0): string |
   return undefined;
 }
 
-/** The decoded path, or the raw one when its escapes are malformed (Express answers those itself). */
+/** The path with each segment decoded (a segment with malformed escapes stays as it is; Express answers those). */
 function decodedPath(req: Request): string {
-  try {
-    return decodeURIComponent(req.path);
-  } catch {
-    return req.path;
-  }
+  return req.path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
 }
 
 /**
@@ -57,7 +62,9 @@ function decodedPath(req: Request): string {
 export function rejectControlCharacters(req: Request, res: Response, next: NextFunction): void {
   const field = CONTROL.test(decodedPath(req))
     ? 'path'
-    : (findControlCharacter(req.query, 'query') ?? findControlCharacter(req.body, ''));
+    : (findControlCharacter(Object.keys(req.query ?? {}), 'query') ??
+      findControlCharacter(req.query, 'query') ??
+      findControlCharacter(req.body, ''));
   if (!field) {
     next();
     return;
