@@ -48,6 +48,8 @@ describe('JobQueues.requeue (real Redis)', () => {
 
     expect(await queues.requeue(item, jobId)).toBe('retried');
     expect(await queue.getJobState(jobId)).toBe('waiting');
-    expect((await queue.getJob(jobId))?.data).toEqual(item.data);
+    const retried = await queue.getJob(jobId);
+    expect(retried?.data).toEqual(item.data);
+    expect(retried?.attemptsMade).toBe(0);
   });
 });

@@ -80,7 +80,8 @@ export class JobQueues implements OnModuleInit, BeforeApplicationShutdown {
       return 'added';
     }
     if (await job.isFailed()) {
-      await job.retry('failed');
+      // With its attempts counted from zero again: it gets the backoff and tries every new job has.
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       return 'retried';
     }
     return 'queued already';

@@ -59,7 +59,11 @@ export class ApplyAlertEventsUseCase {
     const at = new Date(event.type === 'AlertCleared' ? event.data.clearedAt : event.data.detectedAt);
     const recordedAt = new Date(event.recordedAt);
     const existing = await this.alerts.lockByKey(manager, data.alertKey);
-    if (existing?.sourceRecordedAt && recordedAt < existing.sourceRecordedAt) {
+    // A case from before the recording instant was kept falls back to the instant its last event described.
+    const stale = existing?.sourceRecordedAt
+      ? recordedAt < existing.sourceRecordedAt
+      : existing !== undefined && at < existing.detectedAt;
+    if (stale) {
       this.logger.info(
         { alertKey: data.alertKey, eventId: event.id },
         'ignoring an alert event the rules engine recorded before the last one applied',
