@@ -10,6 +10,8 @@ function ofType<T extends RosterEvent['type']>(events: RosterEvent[], type: T): 
 
 /** Rolls, attendance and pay sheets, written in bulk; every write is an upsert by its natural key. */
 export async function projectRosterEvents(events: RosterEvent[], manager: EntityManager): Promise<void> {
+  // Before the roll changes, while the card each worker had is still there to match payments to.
+  await queuePaidMonthsOfRollChanges(events, manager);
   await upsertWorkers(events, manager);
   await upsertAttendance(ofType(events, 'AttendanceReported'), manager);
   await storePaySheets(ofType(events, 'PaySheetSubmitted'), manager);
@@ -19,7 +21,6 @@ export async function projectRosterEvents(events: RosterEvent[], manager: Entity
       : [],
   );
   await queueEvaluations(manager, touched);
-  await queuePaidMonthsOfRollChanges(events, manager);
 }
 
 /**
@@ -41,8 +42,10 @@ async function queuePaidMonthsOfRollChanges(events: RosterEvent[], manager: Enti
     // Both the month the money moved and the month it paid for (payrollMonth): a payment is judged in either.
     `SELECT DISTINCT t.project_code AS "projectCode", m.month
        FROM unnest($1::text[], $2::text[], $3::text[]) AS w(project_code, id_hash, card_hash)
+       -- The card the roll had for the worker until now: payments to it change verdict too (a card replaced, an exit).
+       LEFT JOIN rules.workers r ON r.project_code = w.project_code AND r.id_hash = w.id_hash
        JOIN rules.transactions t ON t.project_code = w.project_code AND t.kind = 'PAYROLL'
-        AND (t.counterparty_account_hash = w.card_hash OR t.counterparty_id_hash = w.id_hash)
+        AND (t.counterparty_account_hash IN (w.card_hash, r.card_hash) OR t.counterparty_id_hash = w.id_hash)
       CROSS JOIN LATERAL (VALUES (to_char(t.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')),
                                  (t.payroll_month)) AS m(month)
       WHERE m.month IS NOT NULL`,
