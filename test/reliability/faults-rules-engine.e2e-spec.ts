@@ -33,8 +33,8 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
 
   afterAll(async () => {
     report.write();
-    await alertEvents?.stop();
-    await pg?.end();
+    await alertEvents?.stop().catch(() => undefined);
+    await pg?.end().catch(() => undefined);
     await stack?.stop();
   }, 120_000);
 

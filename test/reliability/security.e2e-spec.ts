@@ -423,7 +423,7 @@ describe('security under hostile callers and input', () => {
     });
     expect(failures).toEqual([]);
     expect(after).toEqual(before);
-  });
+  }, 180_000);
 
   // Found by this suite and fixed: a valid key sent to a service that does not resolve that kind of key was
   // answered 401 "unknown or revoked", sending its owner hunting for a revoked key. The guard now refuses a kind
@@ -1028,5 +1028,5 @@ describe('security under hostile callers and input', () => {
       figures: { operations: reads.length },
     });
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -36,7 +36,8 @@ export async function createMigratedTemplate(
 ): Promise<void> {
   await withServer(serverUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+      // Not the default template either: another checkout's run may be cloning it right now.
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> 'wage_test_template'`,
       [`${TEST_DATABASE_PREFIX}%`],
     );
     for (const { datname } of rows) {
