@@ -4,6 +4,7 @@ export * from './auth/jwt';
 export * from './auth/principal';
 export * from './config/env';
 export * from './database/data-source';
+export * from './database/unavailable';
 export * from './http/api-error';
 export * from './http/api-exception.filter';
 export * from './http/idempotency';

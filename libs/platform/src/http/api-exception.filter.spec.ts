@@ -1,6 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import pino from 'pino';
-import { ApiExceptionFilter, isDatabaseUnavailable } from './api-exception.filter';
+import { isDatabaseUnavailable } from '../database/unavailable';
+import { ApiExceptionFilter } from './api-exception.filter';
 
 function answer(exception: unknown) {
   const sent: {

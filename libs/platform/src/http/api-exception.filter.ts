@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError } from '@wage/domain';
+import { isDatabaseUnavailable } from '../database/unavailable';
 import { ApiError } from './api-error';
 
 const STATUS_CODES: Record<number, string> = {
@@ -16,32 +17,6 @@ const STATUS_CODES: Record<number, string> = {
   422: 'UNPROCESSABLE_ENTITY',
   429: 'TOO_MANY_REQUESTS',
 };
-
-/** PostgreSQL's "the server is going away or not there": connection failures, admin shutdown, starting up. */
-const DATABASE_UNAVAILABLE_CODES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-  'ECONNREFUSED',
-  'ECONNRESET',
-]);
-const DATABASE_UNAVAILABLE_MESSAGES =
-  /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection refused/i;
-
-/**
- * Whether a failure is the database (or another connection a request needs) being briefly unavailable — a
- * restart, a failover — rather than a bug. The outcome may be unknown (a COMMIT cut off), so the answer says so.
- */
-export function isDatabaseUnavailable(exception: unknown): boolean {
-  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
-  return (
-    (typeof code === 'string' && DATABASE_UNAVAILABLE_CODES.has(code)) ||
-    (typeof message === 'string' && DATABASE_UNAVAILABLE_MESSAGES.test(message))
-  );
-}
 
 /** How long a client should wait before retrying while the database is unavailable, in seconds. */
 const RETRY_AFTER_SECONDS = 5;

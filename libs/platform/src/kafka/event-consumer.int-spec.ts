@@ -30,6 +30,7 @@ describe('event consumer (real PostgreSQL and Kafka)', () => {
   let consumer: EventConsumer<readonly [typeof WidgetMade]>;
   const metrics = new PlatformMetrics('consumer-test');
   const handledBatchSizes: number[] = [];
+  let outageFailures = 0;
 
   beforeAll(async () => {
     fx = await platformFixture();
@@ -47,6 +48,11 @@ describe('event consumer (real PostgreSQL and Kafka)', () => {
         handledBatchSizes.push(events.length);
         if (events.some((e) => e.data.widgetId === 'poison'))
           throw new Error('widget "poison" cannot be made');
+        // The database restarting: the same failure more often than the consumer's own attempts.
+        if (events.some((e) => e.data.widgetId === 'outage') && (outageFailures += 1) <= 5)
+          throw Object.assign(new Error('terminating connection due to administrator command'), {
+            code: '57P01',
+          });
         // A redelivery reaching this point would append '+' to the name: the test checks it never does.
         await manager.query(
           `INSERT INTO widgets (id, name) SELECT * FROM unnest($1::text[], $2::text[])
@@ -103,6 +109,19 @@ describe('event consumer (real PostgreSQL and Kafka)', () => {
     expect(dead.every((m) => m.headers['dlq-original-topic'] === fx.kafka.topic(Topics.project))).toBe(true);
     expect((await metrics.eventsRedelivered.get()).values[0]?.value).toBe(1);
     expect((await metrics.eventsDeadLettered.get()).values[0]?.value).toBe(3);
+  });
+
+  // The database came back between the consumer's last attempt and its "does the database answer?" question: the
+  // event was dead-lettered. The error itself now says it was the database, so the batch is retried instead.
+  it('never dead-letters an event that failed only because the database was restarting', async () => {
+    const deadBefore = (await metrics.eventsDeadLettered.get()).values[0]?.value ?? 0;
+    await fx.kafka.send(Topics.project, [{ key: 'P-1', value: envelope('outage') }]);
+    await waitFor(async () => (await widgets()).some((w) => w.id === 'outage'), {
+      description: 'the event applied once the database is back',
+      timeoutMs: 60_000,
+    });
+    expect(outageFailures).toBeGreaterThan(3);
+    expect((await metrics.eventsDeadLettered.get()).values[0]?.value ?? 0).toBe(deadBefore);
   });
 
   it('applies many events in a few transactions, not one per event', async () => {

@@ -1,6 +1,7 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../database/unavailable';
 import {
   deadLetterTopic,
   parseEvent,
@@ -143,7 +144,9 @@ export class EventConsumer<Cs extends readonly EventContract[]> {
   }
 
   private async giveUp(item: Pending<AnyEventOf<Cs>>, error: unknown): Promise<void> {
-    if (!(await this.databaseAnswers())) {
+    // The error itself says so, or the database still does not answer. Asking alone is not enough: a restart that
+    // ends between the last attempt and the question would send a good event to the dead-letter topic.
+    if (isDatabaseUnavailable(error) || !(await this.databaseAnswers())) {
       // Not the event's fault: let kafkajs retry the batch once the database is back.
       throw error;
     }
