@@ -163,6 +163,8 @@ describe('infrastructure faults under load', () => {
   const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
     const { Client } = await import('pg');
     const client = new Client({ connectionString: stack.database.url });
+    // A restart mid-query rejects the query; without a listener the same error would also end the test process.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       return (await client.query(sql, params)).rows as T[];
@@ -293,8 +295,9 @@ describe('infrastructure faults under load', () => {
     );
     // Nothing may still be waiting, running or due for a retry that could deliver a second time.
     const connection = createRedis(redis!.url, 'faults-infra.test');
-    const queues = ['notify-email', 'notify-webhook'].map(
-      (name) => new Queue(name, { connection, prefix: stack.bullmqPrefix }),
+    const queues = ['notify-email', 'notify-webhook'].map((name) =>
+      // A queue re-emits its connection's errors; unheard, one would end the test process.
+      new Queue(name, { connection, prefix: stack.bullmqPrefix }).on('error', () => undefined),
     );
     try {
       await waitFor(

@@ -137,6 +137,7 @@ export async function startStack({
     counts: async () => {
       // A connection per call: one held open for the whole file would die with a database a fault test restarts.
       const pg = new Client({ connectionString: database.url });
+      pg.on('error', () => undefined); // a restart mid-query rejects the query; it must not end the test process
       await pg.connect();
       try {
         const { rows } = await pg.query<{ schema: string; name: string }>(
