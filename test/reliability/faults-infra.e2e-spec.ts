@@ -20,7 +20,7 @@ import {
 import { planDistrict, type PlannedProject, type PlannedWorker } from '../../apps/simulator/src/plan';
 import { ReliabilityReport } from './report';
 import { Gate, startSlowReceivers, type Delivery, type SlowReceivers } from './slow-receivers';
-import { BACKENDS, callUntil, startStack, type Stack } from './stack';
+import { BACKENDS, registerPlannedProject, startStack, type Stack } from './stack';
 
 /**
  * Issue 11, "nothing accepted may be lost, nothing may be done twice", for the infrastructure under the services:
@@ -462,40 +462,11 @@ describe('infrastructure faults under load', () => {
       asOf: new Date(),
     });
     const project = plan.projects[0];
-    const bank = plan.banks.find((b) => b.code === project.bankCode)!;
-    const admin = stack.secrets.ADMIN_API_KEY;
-    const bankAnswer = await stack.call('POST', '/banks', admin, bank);
-    expect(bankAnswer.status).toBe(201);
-    const projectAnswer = await stack.call('POST', '/projects', admin, {
-      code: project.code,
-      name: project.name,
-      regionCode: project.regionCode,
-      contractor: project.contractor,
-      owner: project.owner,
-      contractAmount: formatYuan(project.contractAmountFen),
-      startDate: project.startDate,
-      plannedEndDate: project.plannedEndDate,
-      payday: project.payday,
-    });
-    expect(projectAnswer.status).toBe(201);
-    const accountNumber = project.account?.accountNumber ?? `6${randomBytes(6).readUIntBE(0, 6)}`;
-    const bankKey = String(bankAnswer.body.apiKey);
-    // The bank learns of the project through its event; until then it answers PROJECT_NOT_REGISTERED.
-    await callUntil(
-      stack,
-      'POST',
-      '/wage-accounts',
-      bankKey,
-      { projectCode: project.code, bankCode: bank.code, accountNumber, openedOn: project.startDate },
-      (x) => x.status === 201,
-    );
     // The first workers are the roll; the rest are enrolled one by one by the load.
     const spare = project.workers.splice(5);
-    tenant = { project, projectKey: String(projectAnswer.body.apiKey), bankKey, accountNumber };
-    const roll = await stack.call('PUT', `/projects/${project.code}/workers`, tenant.projectKey, {
-      workers: project.workers.map(({ dailyWageFen: _wage, ...w }) => w),
-    });
-    expect(roll.status).toBe(200);
+    const { projectKey, bankKey, accountNumber } = await registerPlannedProject(stack, plan, project);
+    tenant = { project, projectKey, bankKey, accountNumber };
+    const admin = stack.secrets.ADMIN_API_KEY;
     for (const person of INSPECTORS) {
       const created = await stack.call('POST', '/users', admin, {
         username: person,

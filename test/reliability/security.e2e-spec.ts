@@ -15,7 +15,7 @@ import {
   type OpenApiDocument,
 } from './openapi-operations';
 import { ReliabilityReport } from './report';
-import { callUntil, startStack, type Answer, type Stack } from './stack';
+import { registerPlannedProject, startStack, type Answer, type Stack } from './stack';
 
 /**
  * Security under hostile callers and hostile input, against every service running as a real process and driven
@@ -79,47 +79,9 @@ describe('security under hostile callers and input', () => {
       asOf: new Date(),
     });
     const project = plan.projects[0];
-    const bank = plan.banks.find((x) => x.code === project.bankCode)!;
-    const admin = stack.secrets.ADMIN_API_KEY;
-    const bankAnswer = record(
-      await stack.call('POST', '/banks', admin, { code: bank.code, name: bank.name }),
-    );
-    expect(bankAnswer.status).toBe(201);
-    const projectAnswer = record(
-      await stack.call('POST', '/projects', admin, {
-        code: project.code,
-        name: project.name,
-        regionCode: project.regionCode,
-        contractor: project.contractor,
-        owner: project.owner,
-        contractAmount: formatYuan(project.contractAmountFen),
-        startDate: project.startDate,
-        plannedEndDate: project.plannedEndDate,
-        payday: project.payday,
-      }),
-    );
-    expect(projectAnswer.status).toBe(201);
-    const bankKey = String(bankAnswer.body.apiKey);
-    const projectKey = String(projectAnswer.body.apiKey);
-    const accountNumber = project.account?.accountNumber ?? `6${randomBytes(6).readUIntBE(0, 6)}`;
-    const openedOn = project.account?.openedOn ?? project.startDate;
-    // The bank learns of the project through its event; until then it answers PROJECT_NOT_REGISTERED.
-    record(
-      await callUntil(
-        stack,
-        'POST',
-        '/wage-accounts',
-        bankKey,
-        { projectCode: project.code, bankCode: bank.code, accountNumber, openedOn },
-        (x) => x.status === 201,
-      ),
-    );
-    const workers = record(
-      await stack.call('PUT', `/projects/${project.code}/workers`, projectKey, {
-        workers: project.workers.map(({ dailyWageFen: _wage, ...worker }) => worker),
-      }),
-    );
-    expect(workers.status).toBe(200);
+    const registered = await registerPlannedProject(stack, plan, project);
+    registered.answers.forEach(record);
+    const { projectKey, bankKey, accountNumber } = registered;
     const deposit = record(
       await stack.call('POST', '/deposits', bankKey, {
         projectCode: project.code,

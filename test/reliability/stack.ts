@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { projectRegistration } from '../../apps/simulator/src/push';
+import type { DistrictPlan, PlannedProject } from '../../apps/simulator/src/plan';
 import {
   createTestDatabase,
   startServiceProcess,
@@ -187,4 +189,67 @@ export function callUntil(
       intervalMs: 250,
     },
   );
+}
+
+/** A planned project registered through the gateway, with the keys its clerk and its bank use. */
+export interface RegisteredProject {
+  projectKey: string;
+  bankKey: string;
+  accountNumber: string;
+  /** Every answer, for the tests that scan answers for personal data. */
+  answers: Answer[];
+}
+
+/**
+ * Registers a planned project as the administrator, its bank and its clerk would: the bank, the project, its
+ * dedicated account (once the bank has learnt of the project from its event) and the roll of `roll`.
+ */
+export async function registerPlannedProject(
+  stack: Stack,
+  plan: DistrictPlan,
+  project: PlannedProject,
+  roll: PlannedProject['workers'] = project.workers,
+): Promise<RegisteredProject> {
+  const admin = stack.secrets.ADMIN_API_KEY;
+  const answers: Answer[] = [];
+  const expectStatus = (answer: Answer, status: number, what: string) => {
+    answers.push(answer);
+    if (answer.status !== status)
+      throw new Error(`${what} answered ${answer.status} ${answer.text.slice(0, 300)}, not ${status}`);
+    return answer;
+  };
+  const bank = plan.banks.find((x) => x.code === project.bankCode)!;
+  const bankAnswer = expectStatus(
+    await stack.call('POST', '/banks', admin, { code: bank.code, name: bank.name }),
+    201,
+    `POST /banks ${bank.code}`,
+  );
+  const projectAnswer = expectStatus(
+    await stack.call('POST', '/projects', admin, projectRegistration(project)),
+    201,
+    `POST /projects ${project.code}`,
+  );
+  const bankKey = String(bankAnswer.body.apiKey);
+  const projectKey = String(projectAnswer.body.apiKey);
+  const accountNumber = project.account?.accountNumber ?? `6${randomBytes(6).readUIntBE(0, 6)}`;
+  const openedOn = project.account?.openedOn ?? project.startDate;
+  // The bank learns of the project through its event; until then it answers PROJECT_NOT_REGISTERED.
+  answers.push(
+    await callUntil(
+      stack,
+      'POST',
+      '/wage-accounts',
+      bankKey,
+      { projectCode: project.code, bankCode: bank.code, accountNumber, openedOn },
+      (x) => x.status === 201,
+    ),
+  );
+  expectStatus(
+    await stack.call('PUT', `/projects/${project.code}/workers`, projectKey, {
+      workers: roll.map(({ dailyWageFen: _wage, ...worker }) => worker),
+    }),
+    200,
+    `PUT /projects/${project.code}/workers`,
+  );
+  return { projectKey, bankKey, accountNumber, answers };
 }

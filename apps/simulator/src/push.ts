@@ -13,6 +13,21 @@ export interface PushProgress {
   (event: { projectsDone: number; projects: number; requests: number }): void;
 }
 
+/** The body of `POST /api/v1/projects` that registers a planned project. */
+export function projectRegistration(project: PlannedProject) {
+  return {
+    code: project.code,
+    name: project.name,
+    regionCode: project.regionCode,
+    contractor: project.contractor,
+    owner: project.owner,
+    contractAmount: formatYuan(project.contractAmountFen),
+    startDate: project.startDate,
+    plannedEndDate: project.plannedEndDate,
+    payday: project.payday,
+  };
+}
+
 /** The keys registration answered, once each: the banks' and the projects', by code. */
 export interface DistrictKeys {
   banks: Map<string, string>;
@@ -128,17 +143,7 @@ async function registerProject(
     'POST',
     '/projects',
     adminKey,
-    {
-      code: project.code,
-      name: project.name,
-      regionCode: project.regionCode,
-      contractor: project.contractor,
-      owner: project.owner,
-      contractAmount: formatYuan(project.contractAmountFen),
-      startDate: project.startDate,
-      plannedEndDate: project.plannedEndDate,
-      payday: project.payday,
-    },
+    projectRegistration(project),
     `project ${project.code}`,
   );
 
