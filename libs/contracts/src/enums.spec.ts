@@ -40,7 +40,7 @@ describe('severity order', () => {
 
 describe('alert catalogue', () => {
   it('has the 13 public codes, each with a Chinese name and a default severity', () => {
-    expect(ALERT_CODES).toHaveLength(13);
+    expect(ALERT_CODES).toHaveLength(14);
     expect(Object.keys(ALERT_CATALOGUE).sort()).toEqual([...ALERT_CODES].sort());
     expect(ALERT_CATALOGUE.WAGE_ARREARS).toEqual({ name: '欠薪', defaultSeverity: 'YELLOW' });
     expect(ALERT_CATALOGUE.ACCOUNT_BALANCE_SHORTFALL.defaultSeverity).toBe('BLUE');

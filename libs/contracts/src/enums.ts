@@ -18,6 +18,7 @@ export const ALERT_CODES = [
   'ABNORMAL_PAYOUT',
   'NO_WAGE_ACCOUNT',
   'REAL_NAME_GAP',
+  'BANK_FEED_STALE',
 ] as const;
 export const AlertCode = z.enum(ALERT_CODES);
 export type AlertCode = z.infer<typeof AlertCode>;
@@ -107,4 +108,5 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertCodeInfo>> = {
   ABNORMAL_PAYOUT: { name: '异常大额代发', defaultSeverity: 'YELLOW' },
   NO_WAGE_ACCOUNT: { name: '未开设专户', defaultSeverity: 'ORANGE' },
   REAL_NAME_GAP: { name: '实名制未落实', defaultSeverity: 'YELLOW' },
+  BANK_FEED_STALE: { name: '银行流水未按时报送', defaultSeverity: 'BLUE' },
 };

@@ -3,21 +3,24 @@ import type { AlertEvent } from '@wage/contracts';
 import { amountOutstandingFen } from '../arrears/amount-outstanding';
 import { lockBuckets } from './bucket-lock';
 
-type LifecycleEvent = Exclude<AlertEvent, { type: 'AlertSuppressed' }>;
+type LifecycleEvent = Exclude<AlertEvent, { type: 'AlertSuppressed' | 'AlertDismissed' }>;
 
 /**
  * Applies the rules engine's alert lifecycle: an alert is open from AlertRaised until AlertCleared, with the
  * severity and evidence of its latest event. AlertSuppressed changes nothing here: it records a condition that
  * was never raised, and an alert already open stays open (the condition has not ended). Then the arrears rows of
- * every (region, month) touched are recomputed from the open alerts.
+ * every (region, month) touched are recomputed from the open alerts. An alert an inspector dismissed as unfounded
+ * (AlertDismissed, from alert-service) is no longer open arrears.
  */
 export async function projectAlertEvents(events: AlertEvent[], manager: EntityManager): Promise<void> {
   // Each event carries the whole alert: within a batch (already in partition order) the last one per key wins.
   const latest = new Map<string, LifecycleEvent>();
+  const dismissed = events.flatMap((event) => (event.type === 'AlertDismissed' ? [event] : []));
   for (const event of events) {
-    if (event.type !== 'AlertSuppressed') latest.set(event.data.alertKey, event);
+    if (event.type !== 'AlertSuppressed' && event.type !== 'AlertDismissed')
+      latest.set(event.data.alertKey, event);
   }
-  if (latest.size === 0) return;
+  if (latest.size === 0 && dismissed.length === 0) return;
   const rows = [...latest.values()];
   await manager.query(
     `INSERT INTO reports.alerts (alert_key, code, severity, project_code, region_code, month, open, workers_affected,
@@ -41,10 +44,13 @@ export async function projectAlertEvents(events: AlertEvent[], manager: EntityMa
       rows.map((e) => e.occurredAt),
     ],
   );
+  await manager.query(`UPDATE reports.alerts SET open = false WHERE alert_key = ANY($1::text[])`, [
+    dismissed.map((e) => e.data.alertKey),
+  ]);
   const buckets = await lockBuckets(
     manager,
     'arrears',
-    rows.map((e) => ({ regionCode: e.data.regionCode, month: e.data.month ?? '' })),
+    [...rows, ...dismissed].map((e) => ({ regionCode: e.data.regionCode, month: e.data.month ?? '' })),
   );
   const regions = buckets.map((b) => b.regionCode);
   const months = buckets.map((b) => b.month);

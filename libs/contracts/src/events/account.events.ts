@@ -38,20 +38,28 @@ export type WageAccountOpened = EventData<typeof WageAccountOpened>;
 /**
  * The other side of a transaction: a worker's card for payroll, a company account for a transfer. The name is
  * in clear as on the roll; `accountHash` uses the same blind index as a worker's `cardHash`, which is how a
- * payroll payment is matched to a worker.
+ * payroll payment is matched to a worker. A cash withdrawal at the counter (现金支取) or a bank fee has no
+ * counterparty account: both account fields are then absent.
  */
 const counterparty = z
   .object({
     name: z.string().min(1),
-    accountHash: blindIndex,
-    accountMasked: maskedAccountNumber,
+    accountHash: blindIndex.optional(),
+    accountMasked: maskedAccountNumber.optional(),
     idHash: blindIndex.optional(),
     idMasked: maskedIdNumber.optional(),
   })
   .refine((party) => (party.idHash === undefined) === (party.idMasked === undefined), {
     error: 'idHash and idMasked come together',
     path: ['idMasked'],
+  })
+  .refine((party) => (party.accountHash === undefined) === (party.accountMasked === undefined), {
+    error: 'accountHash and accountMasked come together',
+    path: ['accountMasked'],
   });
+
+/** Kinds of transaction that may have no counterparty account: cash at the counter, the bank's own fee. */
+export const KINDS_WITHOUT_COUNTERPARTY_ACCOUNT: readonly TransactionKind[] = ['WITHDRAWAL', 'FEE'];
 
 /**
  * One transaction on a dedicated account, published once per (accountNumber, serialNo); a resend the bank
@@ -80,9 +88,29 @@ export const TransactionRecorded = defineEvent(
     .refine((tx) => TRANSACTION_KIND_DIRECTION[tx.kind] === tx.direction, {
       error: 'direction does not match kind',
       path: ['direction'],
-    }),
+    })
+    .refine(
+      (tx) =>
+        tx.counterparty.accountHash !== undefined || KINDS_WITHOUT_COUNTERPARTY_ACCOUNT.includes(tx.kind),
+      { error: 'only a WITHDRAWAL or a FEE may have no counterparty account', path: ['counterparty'] },
+    ),
 );
 export type TransactionRecorded = EventData<typeof TransactionRecorded>;
+
+/**
+ * The bank states that the account's feed is complete up to `statementThrough` (the batch's `statementThrough`):
+ * every transaction that occurred up to that instant has been sent. Published when the account's completeness
+ * moves forward; payment rules wait for it before they judge a deadline (DOMAIN.md, data completeness).
+ */
+export const AccountStatementReported = defineEvent(
+  Topics.account,
+  'AccountStatementReported',
+  z.object({
+    accountNumber: z.string().min(1),
+    statementThrough: instant,
+  }),
+);
+export type AccountStatementReported = EventData<typeof AccountStatementReported>;
 
 /** A wage guarantee deposit (工资保证金): cash, or a bank guarantee letter (保函) that counts until it expires. */
 export const DepositRecorded = defineEvent(

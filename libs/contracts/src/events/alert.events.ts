@@ -137,3 +137,24 @@ export const AlertSuppressed = defineEvent(
     .refine(hasDeterministicKey, keyMismatch),
 );
 export type AlertSuppressed = EventData<typeof AlertSuppressed>;
+
+/**
+ * An inspector dismissed the alert as unfounded (驳回, with a reason). Published by alert-service, which owns the
+ * case; the rules engine no longer counts a dismissed WAGE_ARREARS as the contractor's arrears.
+ */
+export const AlertDismissed = defineEvent(
+  Topics.alert,
+  'AlertDismissed',
+  z
+    .object({
+      alertKey: z.string().min(1),
+      code: AlertCode,
+      projectCode,
+      regionCode,
+      month: month.nullable(),
+      reason: z.string().min(1),
+      dismissedAt: instant,
+    })
+    .refine(hasDeterministicKey, keyMismatch),
+);
+export type AlertDismissed = EventData<typeof AlertDismissed>;

@@ -3,6 +3,8 @@ import { type EventContract, parseEvent, type ParseResult } from '../envelope';
 import { ALL_TOPICS, Topics } from '../topics';
 import {
   type AccountEvent,
+  type AccountStatementReported,
+  type AlertDismissed,
   type AlertCleared,
   type AlertEvidence,
   type AlertRaised,
@@ -190,6 +192,19 @@ const examples = {
     amountFen: 850000,
     occurredAt: '2024-07-02T15:00:00+08:00',
   } satisfies DepositMovementRecorded,
+  AccountStatementReported: {
+    accountNumber: '35050187000700001234',
+    statementThrough: '2024-07-02T23:59:59+08:00',
+  } satisfies AccountStatementReported,
+  AlertDismissed: {
+    alertKey: `WAGE_ARREARS:${PROJECT}:2024-05`,
+    code: 'WAGE_ARREARS',
+    projectCode: PROJECT,
+    regionCode: '350206',
+    month: '2024-05',
+    reason: '工资已现金发放并经工人签字确认',
+    dismissedAt: '2024-06-19T10:00:00+08:00',
+  } satisfies AlertDismissed,
   AlertRaised: { ...alert, detectedAt: '2024-06-18T00:05:00+08:00' } satisfies AlertRaised,
   AlertUpdated: {
     ...alert,
@@ -284,6 +299,22 @@ describe('parseEvent rejects', () => {
       'unknown event type "WorkerHired"',
     );
     expect(reasonOf(parse(accountEvents, 'WorkerEnrolled', workerEntry))).toMatch(/unknown event type/);
+  });
+
+  it('a transaction without a counterparty account, unless it is cash at the counter or a fee', () => {
+    const { accountHash: _hash, accountMasked: _masked, ...noAccount } = transaction.counterparty;
+    const cash = {
+      ...transaction,
+      kind: 'WITHDRAWAL',
+      payrollMonth: undefined,
+      counterparty: { name: '现金支取' },
+    };
+    expect(parse(accountEvents, 'TransactionRecorded', cash).ok).toBe(true);
+    expect(
+      reasonOf(parse(accountEvents, 'TransactionRecorded', { ...transaction, counterparty: noAccount })),
+    ).toMatch(/only a WITHDRAWAL or a FEE may have no counterparty account/);
+    const halfAccount = { ...cash, counterparty: { name: '现金支取', accountMasked: '6222***********0123' } };
+    expect(reasonOf(parse(accountEvents, 'TransactionRecorded', halfAccount))).toMatch(/come together/);
   });
 
   it('a schema version it does not know', () => {

@@ -1,12 +1,13 @@
 import type { AnyEventOf } from '../envelope';
 import { Topics, type Topic } from '../topics';
 import {
+  AccountStatementReported,
   DepositMovementRecorded,
   DepositRecorded,
   TransactionRecorded,
   WageAccountOpened,
 } from './account.events';
-import { AlertCleared, AlertRaised, AlertSuppressed, AlertUpdated } from './alert.events';
+import { AlertCleared, AlertDismissed, AlertRaised, AlertSuppressed, AlertUpdated } from './alert.events';
 import { MonthlyAssessmentCompleted } from './assessment.events';
 import { ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
@@ -37,8 +38,15 @@ export const accountEvents = [
   TransactionRecorded,
   DepositRecorded,
   DepositMovementRecorded,
+  AccountStatementReported,
 ] as const;
-export const alertEvents = [AlertRaised, AlertUpdated, AlertCleared, AlertSuppressed] as const;
+export const alertEvents = [
+  AlertRaised,
+  AlertUpdated,
+  AlertCleared,
+  AlertSuppressed,
+  AlertDismissed,
+] as const;
 export const assessmentEvents = [MonthlyAssessmentCompleted] as const;
 
 export type ProjectEvent = AnyEventOf<typeof projectEvents>;

@@ -18,7 +18,8 @@ export type RuleCode =
   | 'SHARED_BANK_CARD'
   | 'ABNORMAL_PAYOUT'
   | 'NO_WAGE_ACCOUNT'
-  | 'REAL_NAME_GAP';
+  | 'REAL_NAME_GAP'
+  | 'BANK_FEED_STALE';
 
 /** In ascending order: BLUE is a notice or pre-warning, RED the most urgent. */
 export type Severity = 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
@@ -46,6 +47,7 @@ export const RULE_VERSIONS: Readonly<Record<RuleCode, number>> = {
   ABNORMAL_PAYOUT: 1,
   NO_WAGE_ACCOUNT: 1,
   REAL_NAME_GAP: 1,
+  BANK_FEED_STALE: 1,
 };
 
 /** Evidence lists stop here (as the alert contract does); `workersAffected` keeps the full count. */

@@ -162,6 +162,7 @@ describe('resolveParameters', () => {
     const { parameters } = resolveParameters(overrides, '350206', '2026-10-01');
     expect(parameters.WAGE_ARREARS).toEqual({
       graceDays: 1,
+      bankFeedLagDays: 3,
       orangeDaysOverdue: 15,
       redDaysOverdue: 30,
       orangeUnpaidShareBasisPoints: 1000,

@@ -7,6 +7,7 @@ import type { ParameterValue, RuleCode } from './finding';
 export interface RuleParameterMap {
   WAGE_ARREARS: {
     graceDays: number;
+    bankFeedLagDays: number;
     orangeDaysOverdue: number;
     redDaysOverdue: number;
     orangeUnpaidShareBasisPoints: number;
@@ -14,12 +15,14 @@ export interface RuleParameterMap {
   };
   WAGE_UNDERPAID: {
     graceDays: number;
+    bankFeedLagDays: number;
     underpaidToleranceFen: number;
     orangeShortfallShareBasisPoints: number;
   };
   PAY_SHEET_MISSING: { graceDays: number };
   LABOR_COST_NOT_APPROPRIATED: {
     appropriationGraceDays: number;
+    bankFeedLagDays: number;
     orangeConsecutiveMonths: number;
     redConsecutiveMonths: number;
   };
@@ -51,6 +54,7 @@ export interface RuleParameterMap {
   ABNORMAL_PAYOUT: { monthlyLimitFen: number; yearlyLimitFen: number };
   NO_WAGE_ACCOUNT: { accountOpeningDays: number };
   REAL_NAME_GAP: { graceDays: number };
+  BANK_FEED_STALE: { graceDays: number; bankFeedLagDays: number };
 }
 
 export type ParameterUnit = 'days' | 'workingDays' | 'months' | 'fen' | 'basisPoints' | 'percent' | 'workers';
@@ -75,10 +79,19 @@ const graceDays: ParameterDefinition<number> = {
   description: 'Calendar days after the due date (payday, moved back to a working day) before an alert.',
 };
 
+const bankFeedLagDays: ParameterDefinition<number> = {
+  defaultValue: 3,
+  unit: 'workingDays',
+  description:
+    "Working days after a deadline that payment rules wait for the bank's feed to be complete through it; " +
+    'an account whose feed lags longer raises BANK_FEED_STALE (YELLOW at twice the lag).',
+};
+
 /** National defaults from DOMAIN.md; a region overrides any of them. */
 export const PARAMETER_CATALOGUE: ParameterCatalogue = {
   WAGE_ARREARS: {
     graceDays,
+    bankFeedLagDays,
     orangeDaysOverdue: {
       defaultValue: 15,
       unit: 'days',
@@ -98,6 +111,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
   },
   WAGE_UNDERPAID: {
     graceDays,
+    bankFeedLagDays,
     underpaidToleranceFen: {
       defaultValue: 100,
       unit: 'fen',
@@ -116,6 +130,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       unit: 'days',
       description: 'Days after the month ends before a month without appropriation is reported.',
     },
+    bankFeedLagDays,
     orangeConsecutiveMonths: {
       defaultValue: 2,
       unit: 'months',
@@ -239,6 +254,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
     },
   },
   REAL_NAME_GAP: { graceDays },
+  BANK_FEED_STALE: { graceDays, bankFeedLagDays },
 };
 
 export const RULE_CODES = Object.keys(PARAMETER_CATALOGUE) as RuleCode[];
