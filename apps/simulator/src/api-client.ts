@@ -12,6 +12,8 @@ export class ApiCallError extends Error {
 export interface CallOptions {
   token: string;
   body?: unknown;
+  /** A multipart body instead (a file upload); the boundary goes in the content type fetch writes. */
+  form?: FormData;
   idempotencyKey?: string;
   /** Also retry a 422 with this error code (an event that has not reached the service yet). */
   retryOnError?: string;
@@ -48,6 +50,7 @@ export class ApiClient {
             ...(options.idempotencyKey !== undefined && { 'idempotency-key': options.idempotencyKey }),
           },
           ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+          ...(options.form !== undefined && { body: options.form }),
         });
         status = response.status;
         this.count(status);

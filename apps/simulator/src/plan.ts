@@ -16,6 +16,8 @@ import {
   RULE_CODES,
   type RuleCode,
   startOfDayShanghai,
+  addWorkingDays,
+  isWorkingDay,
   wageDeadline,
 } from '@wage/domain';
 import { IdentityFactory, pad, TRADES } from './identities';
@@ -25,6 +27,10 @@ import { Random } from './random';
 const GRACE_DAYS = 2;
 const LOOKAHEAD_DAYS = 5;
 const APPROPRIATION_GRACE_DAYS = 10;
+/** Transactions per request: a bank's daily file, or a slice of the history it sends when a district joins. */
+export const TRANSACTION_BATCH = 500;
+/** Working days payment rules wait for a bank feed (bankFeedLagDays); BANK_FEED_STALE is YELLOW at twice it. */
+export const BANK_FEED_LAG_DAYS = 3;
 
 export interface PlanOptions {
   seed: string;
@@ -59,7 +65,8 @@ export interface PlannedTransaction {
   direction: 'CREDIT' | 'DEBIT';
   kind: 'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'FEE';
   amountFen: Fen;
-  counterparty: { name: string; accountNumber: string; idNumber?: string };
+  /** No account for a cash withdrawal (现金支取). */
+  counterparty: { name: string; accountNumber?: string; idNumber?: string };
   payrollMonth?: Month;
   memo?: string;
 }
@@ -79,6 +86,37 @@ export interface Injection {
   how: string;
 }
 
+/**
+ * How a project's data reach the platform — the ways real districts deliver, so that the alerts prove they
+ * survive them. Every project pushes its roll first; the rest varies.
+ */
+export interface Delivery {
+  /** The roll as JSON (`PUT …/workers`) or as the clerk's CSV file (`POST …/workers/import`). */
+  roll: 'json' | 'csv';
+  /** Attendance and pay sheets before the bank's transactions (a sheet before its payroll), or after them. */
+  order: 'records-first' | 'bank-first';
+  /** The bank's history a day per request, or in bulk (the district joining with months of history). */
+  bankBatches: 'daily' | 'bulk';
+}
+
+/**
+ * What the bank sends of the account's feed and what it states about it (`statementThrough` on each batch).
+ * A current feed is sent and stated complete through the plan's instant; a late one only through `sentThrough`
+ * (what happened after reaches the platform later); a stale one is sent but stated complete only through
+ * `statedThrough`, after which the bank's batches carry no statement.
+ */
+export interface BankFeed {
+  sentThrough: Date;
+  statedThrough: Date;
+}
+
+/** An administrator's status change (停工), pushed after the project's records. */
+export interface PlannedStatusChange {
+  status: 'SUSPENDED' | 'COMPLETED';
+  effectiveDate: IsoDate;
+  reason: string;
+}
+
 export interface PlannedProject {
   code: string;
   name: string;
@@ -94,8 +132,12 @@ export interface PlannedProject {
   workers: PlannedWorker[];
   attendance: { month: Month; records: { idNumber: string; daysWorked: number }[] }[];
   paySheets: { month: Month; lines: { idNumber: string; grossPayFen: Fen; netPayFen: Fen }[] }[];
+  /** What the bank sends, in order; nothing after `feed.sentThrough`. */
   transactions: PlannedTransaction[];
+  feed: BankFeed;
   deposits: PlannedDeposit[];
+  statusChanges: PlannedStatusChange[];
+  delivery: Delivery;
   injections: Injection[];
 }
 
@@ -140,7 +182,13 @@ export function planDistrict(options: PlanOptions): DistrictPlan {
 
   const assignments = assignViolations(options);
   const regions = options.regionCode.endsWith('00') ? XIAMEN_DISTRICTS : [options.regionCode];
-  const context: ProjectContext = { options, ids, today, months, endMonth, banks };
+  const context: ProjectContext = { options, ids, today, months, endMonth, banks, fundsDiverted: 0 };
+  // Two clean projects play what clean districts also do: one is suspended mid-way, one's bank feed is late.
+  const clean = assignments.flatMap((codes, i) => (codes.length === 0 ? [i] : []));
+  const roles = new Map<number, CleanRole>([
+    [clean[0], 'suspended'],
+    [clean[1], 'late-feed'],
+  ]);
   const projects = assignments.map((codes, index) =>
     planProject(
       context,
@@ -149,6 +197,9 @@ export function planDistrict(options: PlanOptions): DistrictPlan {
       codes,
       regions[index % regions.length],
       safeSeed,
+      roles.get(index) ??
+        (codes.length === 0 && random.fork(`late-${index}`).chance(0.15) ? 'late-feed' : null),
+      deliveryOf(random.fork(`delivery-${index}`), index),
     ),
   );
   shareCards(
@@ -192,6 +243,19 @@ interface ProjectContext {
   months: Month[];
   endMonth: Month;
   banks: { code: string; name: string; accountPrefix: string }[];
+  /** FUNDS_DIVERTED injections planned so far: the first is a cash withdrawal, the next a transfer, and so on. */
+  fundsDiverted: number;
+}
+
+type CleanRole = 'suspended' | 'late-feed' | null;
+
+/** The second project uploads a CSV roll and the third sends its bank feed first, so small districts have both. */
+function deliveryOf(random: Random, index: number): Delivery {
+  return {
+    roll: index === 1 || random.chance(0.2) ? 'csv' : 'json',
+    order: index === 2 || random.chance(0.3) ? 'bank-first' : 'records-first',
+    bankBatches: index === 3 || random.chance(0.2) ? 'bulk' : 'daily',
+  };
 }
 
 function planProject(
@@ -201,6 +265,8 @@ function planProject(
   codes: RuleCode[],
   regionCode: string,
   safeSeed: string,
+  role: CleanRole,
+  delivery: Delivery,
 ): PlannedProject {
   const { options, ids, today, months, endMonth } = context;
   const inject = new Set(codes);
@@ -213,6 +279,7 @@ function planProject(
   if (!inject.size && months.length >= 3 && random.chance(0.15)) startMonth = months[1];
   let payday = random.int(10, 20);
   if (inject.has('ACCOUNT_BALANCE_SHORTFALL')) payday = paydayWatchedToday(endMonth, asOf) ?? payday;
+  if (inject.has('BANK_FEED_STALE')) payday = 10; // early, so that a deadline is twice the lag behind
   if (inject.has('NO_WAGE_ACCOUNT')) {
     // Recently started: past the 30 days to open an account, but no wage deadline passed yet.
     const late = paydayNotYetDue(endMonth, asOf);
@@ -232,6 +299,13 @@ function planProject(
   const settled = [...projectMonths]
     .reverse()
     .find((m) => wageDeadline(m, { payday, graceDays: GRACE_DAYS }).deadlineInstant < asOf);
+
+  // 停工 from the 15th of the last month: work stops the day before, wages already due stay due.
+  const statusChanges: PlannedStatusChange[] =
+    role === 'suspended' && startMonth < endMonth
+      ? [{ status: 'SUSPENDED', effectiveDate: `${endMonth}-15`, reason: '建设单位资金未到位，项目停工' }]
+      : [];
+  const workUntil = statusChanges[0] ? addCalendarDays(statusChanges[0].effectiveDate, -1) : null;
 
   const bank = random.pick(context.banks);
   const code = `SIM-${safeSeed}-${String(index + 1).padStart(4, '0')}`;
@@ -285,7 +359,11 @@ function planProject(
     const lines: { idNumber: string; grossPayFen: Fen; netPayFen: Fen }[] = [];
     for (const worker of workers) {
       const from = [worker.entryDate, firstDayOfMonth(month)].sort()[1];
-      const to = [worker.exitDate ?? lastDayOfMonth(month), lastDayOfMonth(month)].sort()[0];
+      const to = [
+        worker.exitDate ?? lastDayOfMonth(month),
+        lastDayOfMonth(month),
+        workUntil ?? '9999-12-31',
+      ].sort()[0];
       const activeDays = from <= to ? (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 : 0;
       if (activeDays < 1) continue;
       const daysWorked = Math.max(1, Math.round(activeDays * (0.7 + random.next() * 0.2)));
@@ -429,24 +507,51 @@ function planProject(
     });
   }
   if (inject.has('FUNDS_DIVERTED') && settled !== undefined) {
+    const cash = context.fundsDiverted % 2 === 0;
+    context.fundsDiverted += 1;
     add({
       occurredAt: at(`${settled}-26`, '15:12:00'),
       direction: 'DEBIT',
       kind: 'WITHDRAWAL',
       amountFen: random.int(12, 30) * 100_000,
-      counterparty: {
-        name: context.ids.contractorName(),
-        accountNumber: `${random.int(1, 9)}${random.digits(17)}`,
-      },
-      memo: '转出',
+      counterparty: cash
+        ? { name: '现金支取' }
+        : { name: context.ids.contractorName(), accountNumber: `${random.int(1, 9)}${random.digits(17)}` },
+      memo: cash ? '现金支取' : '转出',
     });
-    note('FUNDS_DIVERTED', settled, 'a withdrawal to a company account');
+    note(
+      'FUNDS_DIVERTED',
+      settled,
+      cash ? 'a cash withdrawal (现金支取)' : 'a withdrawal to a company account',
+    );
   }
   transactions.sort(
     (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.serialNo.localeCompare(b.serialNo),
   );
   if (inject.has('ACCOUNT_BALANCE_SHORTFALL'))
     note('ACCOUNT_BALANCE_SHORTFALL', endMonth, 'appropriated 30% of the wages before payday');
+
+  // ── the bank's feed: current, days late (within the lag), or stated complete once and then never again ──
+  let feed: BankFeed = { sentThrough: asOf, statedThrough: asOf };
+  if (role === 'late-feed' && account !== null) {
+    const sentThrough = lateFeedThrough(today, random.int(1, 2), transactions);
+    feed = { sentThrough, statedThrough: sentThrough };
+  }
+  if (inject.has('BANK_FEED_STALE') && account !== null) {
+    const stale = [...projectMonths]
+      .reverse()
+      .find((m) => staleFrom(wageDeadline(m, { payday, graceDays: GRACE_DAYS }).deadline, 2) < asOf);
+    if (stale !== undefined) {
+      feed = { sentThrough: asOf, statedThrough: endOfDayShanghai(lastDayOfMonth(stale)) };
+      delivery = { ...delivery, bankBatches: 'daily' }; // a statement on an early day's file, then none
+      note(
+        'BANK_FEED_STALE',
+        stale,
+        `the bank stated its feed complete through ${lastDayOfMonth(stale)}, then never again; payroll still sent`,
+      );
+    }
+  }
+  const sent = transactions.filter((tx) => tx.occurredAt <= feed.sentThrough);
 
   // ── the wage guarantee deposit: 3.5% (enough even at the 1.5 rate after arrears), cash or a letter ──
   const depositOn = addCalendarDays(startDate, random.int(2, 12));
@@ -500,8 +605,11 @@ function planProject(
     workers,
     attendance,
     paySheets,
-    transactions,
+    transactions: sent,
+    feed,
     deposits,
+    statusChanges,
+    delivery,
     injections,
   };
 }
@@ -558,4 +666,70 @@ function laborCostMonth(months: Month[], startMonth: Month, asOf: Date): Month |
           endOfDayShanghai(addCalendarDays(lastDayOfMonth(m), APPROPRIATION_GRACE_DAYS)) < asOf,
       ) ?? null
   );
+}
+
+/**
+ * When a payment rule stops waiting for the feed of a deadline (`lagMultiple` 1), and when a stale feed turns
+ * YELLOW (2): the end of the day `bankFeedLagDays` (times the multiple) working days after the deadline.
+ */
+export function staleFrom(deadline: IsoDate, lagMultiple = 1): Date {
+  return endOfDayShanghai(addWorkingDays(deadline, BANK_FEED_LAG_DAYS * lagMultiple));
+}
+
+/**
+ * A feed `workingDays` behind today — the end of that many working days ago — but never before the last
+ * appropriation, which the balance watch would otherwise miss (that rule does not wait for the bank).
+ */
+function lateFeedThrough(
+  today: IsoDate,
+  workingDays: number,
+  transactions: readonly PlannedTransaction[],
+): Date {
+  let day = today;
+  for (let left = workingDays; left > 0;) {
+    day = addCalendarDays(day, -1);
+    if (isWorkingDay(day)) left -= 1;
+  }
+  const lastAppropriation = transactions.filter((tx) => tx.kind === 'APPROPRIATION').pop();
+  const through = endOfDayShanghai(day);
+  return lastAppropriation && lastAppropriation.occurredAt > through ? lastAppropriation.occurredAt : through;
+}
+
+/**
+ * The bank's requests for an account, in order, each with the `statementThrough` the bank states: up to the
+ * next transaction (nothing happened in between) or, for the last, through `feed.sentThrough` — never beyond
+ * `feed.statedThrough`, and left out where that would not even cover the batch itself.
+ */
+export function bankBatches(
+  project: Pick<PlannedProject, 'transactions' | 'feed' | 'delivery'>,
+  batchSize = TRANSACTION_BATCH,
+): { transactions: PlannedTransaction[]; statementThrough?: Date }[] {
+  const groups: PlannedTransaction[][] = [];
+  if (project.delivery.bankBatches === 'bulk') {
+    for (let i = 0; i < project.transactions.length; i += batchSize)
+      groups.push(project.transactions.slice(i, i + batchSize));
+  } else {
+    const byDay = new Map<IsoDate, PlannedTransaction[]>();
+    for (const tx of project.transactions) {
+      const day = dateInShanghai(tx.occurredAt);
+      byDay.set(day, [...(byDay.get(day) ?? []), tx]);
+    }
+    for (const txs of byDay.values())
+      for (let i = 0; i < txs.length; i += batchSize) groups.push(txs.slice(i, i + batchSize));
+  }
+  return groups.map((transactions, i) => {
+    const next = groups[i + 1]?.[0];
+    const natural = next ? new Date(next.occurredAt.getTime() - 1) : project.feed.sentThrough;
+    const through = natural < project.feed.statedThrough ? natural : project.feed.statedThrough;
+    const last = transactions[transactions.length - 1];
+    return through >= last.occurredAt ? { transactions, statementThrough: through } : { transactions };
+  });
+}
+
+/** The latest instant the bank has stated the feed complete through, or null if it never did. */
+export function statedThrough(
+  project: Pick<PlannedProject, 'transactions' | 'feed' | 'delivery'>,
+): Date | null {
+  const stated = bankBatches(project).flatMap((b) => (b.statementThrough ? [b.statementThrough] : []));
+  return stated.length ? stated[stated.length - 1] : null;
 }

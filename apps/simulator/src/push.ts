@@ -1,16 +1,21 @@
-import { formatYuan, type IsoDate, dateInShanghai } from '@wage/domain';
+import { formatYuan } from '@wage/domain';
 import { ApiCallError, ApiClient } from './api-client';
-import type { DistrictPlan, PlannedProject, PlannedTransaction } from './plan';
+import { bankBatches, type DistrictPlan, type PlannedProject, type PlannedTransaction } from './plan';
 
-/** Rows per request: what a project's payroll clerk or a bank's daily file would carry. */
+/** Rows per request: what a project's payroll clerk would carry (the bank's: TRANSACTION_BATCH in plan.ts). */
 const WORKER_BATCH = 300;
 const ATTENDANCE_BATCH = 500;
-const TRANSACTION_BATCH = 500;
 /** Projects pushed at once: several site offices and banks working in parallel, gently on a 2-core machine. */
 const CONCURRENCY = 4;
 
 export interface PushProgress {
-  (event: { projectsDone: number; projects: number; requests: number }): void;
+  (event: {
+    projectsDone: number;
+    projects: number;
+    requests: number;
+    /** How long the project just done took to push, from its first request to its last. */
+    projectMs: number;
+  }): void;
 }
 
 /** The body of `POST /api/v1/projects` that registers a planned project. */
@@ -32,6 +37,8 @@ export function projectRegistration(project: PlannedProject) {
 export interface DistrictKeys {
   banks: Map<string, string>;
   projects: Map<string, string>;
+  /** The administrator's, who records status changes. */
+  admin: string;
 }
 
 /**
@@ -49,7 +56,7 @@ export async function pushDistrict(
   await forEachProject(plan, client, progress, async (project) => {
     const bankKey = banks.get(project.bankCode)!;
     const projectKey = await registerProject(client, adminKey, bankKey, project, plan.seed);
-    await pushProjectRecords(client, projectKey, bankKey, project, plan.seed);
+    await pushProjectRecords(client, projectKey, bankKey, adminKey, project, plan.seed);
   });
 }
 
@@ -69,7 +76,7 @@ export async function registerDistrict(
     const bankKey = banks.get(project.bankCode)!;
     projects.set(project.code, await registerProject(client, adminKey, bankKey, project, plan.seed));
   });
-  return { banks, projects };
+  return { banks, projects, admin: adminKey };
 }
 
 /**
@@ -87,6 +94,7 @@ export async function pushDistrictRecords(
       client,
       keys.projects.get(project.code)!,
       keys.banks.get(project.bankCode)!,
+      keys.admin,
       project,
       plan.seed,
     ),
@@ -121,9 +129,15 @@ async function forEachProject(
     while (next < plan.projects.length) {
       const project = plan.projects[next];
       next += 1;
+      const started = Date.now();
       await push(project);
       done += 1;
-      progress({ projectsDone: done, projects: plan.projects.length, requests: client.requests });
+      progress({
+        projectsDone: done,
+        projects: plan.projects.length,
+        requests: client.requests,
+        projectMs: Date.now() - started,
+      });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -173,61 +187,111 @@ async function registerProject(
   return projectKey;
 }
 
+/**
+ * One project's records in the order its delivery says: the roll first (JSON or the clerk's CSV file), then
+ * attendance and pay sheets before or after the bank's transactions, then any status change the administrator
+ * records (停工) — which may not be dated before data already reported, so it comes last.
+ */
 async function pushProjectRecords(
   client: ApiClient,
   projectKey: string,
   bankKey: string,
+  adminKey: string,
   project: PlannedProject,
   seed: string,
 ): Promise<void> {
   const key = (what: string) => `sim-${seed}-${project.code}-${what}`;
   const path = `/projects/${encodeURIComponent(project.code)}`;
-  for (const [i, batch] of chunks(project.workers, WORKER_BATCH).entries()) {
-    await client.call('PUT', `${path}/workers`, {
+  if (project.delivery.roll === 'csv') {
+    const form = new FormData();
+    form.append('file', new Blob([rollCsv(project)], { type: 'text/csv' }), `${project.code}-花名册.csv`);
+    await client.call('POST', `${path}/workers/import`, {
       token: projectKey,
-      idempotencyKey: key(`workers-${i}`),
-      body: {
-        workers: batch.map(({ dailyWageFen: _wage, ...worker }) => worker),
-      },
+      idempotencyKey: key('workers-csv'),
+      form,
     });
-  }
-  for (const { month, records } of project.attendance) {
-    for (const [i, batch] of chunks(records, ATTENDANCE_BATCH).entries()) {
-      await client.call('POST', `${path}/attendance`, {
+  } else {
+    for (const [i, batch] of chunks(project.workers, WORKER_BATCH).entries()) {
+      await client.call('PUT', `${path}/workers`, {
         token: projectKey,
-        idempotencyKey: key(`attendance-${month}-${i}`),
-        body: { month, records: batch },
+        idempotencyKey: key(`workers-${i}`),
+        body: {
+          workers: batch.map(({ dailyWageFen: _wage, ...worker }) => worker),
+        },
       });
     }
   }
-  // A pay sheet replaces the month's sheet, so it goes whole.
-  for (const { month, lines } of project.paySheets) {
-    await client.call('POST', `${path}/pay-sheets`, {
-      token: projectKey,
-      idempotencyKey: key(`pay-sheet-${month}`),
-      body: {
-        month,
-        lines: lines.map((l) => ({
-          idNumber: l.idNumber,
-          grossPay: formatYuan(l.grossPayFen),
-          netPay: formatYuan(l.netPayFen),
-        })),
-      },
-    });
-  }
-
-  if (project.account) {
-    const accountPath = `/wage-accounts/${encodeURIComponent(project.account.accountNumber)}/transactions`;
-    for (const [day, transactions] of byDay(project.transactions)) {
-      for (const [i, batch] of chunks(transactions, TRANSACTION_BATCH).entries()) {
-        await client.call('POST', accountPath, {
-          token: bankKey,
-          idempotencyKey: key(`transactions-${day}-${i}`),
-          body: { transactions: batch.map(transactionBody) },
+  const records = async () => {
+    for (const { month, records } of project.attendance) {
+      for (const [i, batch] of chunks(records, ATTENDANCE_BATCH).entries()) {
+        await client.call('POST', `${path}/attendance`, {
+          token: projectKey,
+          idempotencyKey: key(`attendance-${month}-${i}`),
+          body: { month, records: batch },
         });
       }
     }
+    // A pay sheet replaces the month's sheet, so it goes whole.
+    for (const { month, lines } of project.paySheets) {
+      await client.call('POST', `${path}/pay-sheets`, {
+        token: projectKey,
+        idempotencyKey: key(`pay-sheet-${month}`),
+        body: {
+          month,
+          lines: lines.map((l) => ({
+            idNumber: l.idNumber,
+            grossPay: formatYuan(l.grossPayFen),
+            netPay: formatYuan(l.netPayFen),
+          })),
+        },
+      });
+    }
+  };
+  const bank = async () => {
+    if (!project.account) return;
+    const accountPath = `/wage-accounts/${encodeURIComponent(project.account.accountNumber)}/transactions`;
+    for (const [i, batch] of bankBatches(project).entries()) {
+      await client.call('POST', accountPath, {
+        token: bankKey,
+        idempotencyKey: key(`transactions-${i}`),
+        body: {
+          transactions: batch.transactions.map(transactionBody),
+          ...(batch.statementThrough && { statementThrough: shanghaiInstant(batch.statementThrough) }),
+        },
+      });
+    }
+  };
+  if (project.delivery.order === 'bank-first') {
+    await bank();
+    await records();
+  } else {
+    await records();
+    await bank();
   }
+  for (const change of project.statusChanges) {
+    await client.call('PATCH', path, { token: adminKey, body: change });
+  }
+}
+
+/** The roll as a site office's spreadsheet saves it: UTF-8 with a BOM, Chinese headers. */
+export function rollCsv(project: PlannedProject): string {
+  const cell = (value: string | undefined) =>
+    value === undefined ? '' : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const rows = [
+    ['姓名', '身份证号', '手机号', '银行卡号', '开户银行', '班组', '工种', '进场日期', '退场日期'],
+    ...project.workers.map((w) => [
+      w.name,
+      w.idNumber,
+      w.phone,
+      w.bankCard.cardNumber,
+      w.bankCard.bankCode,
+      w.team,
+      w.trade,
+      w.entryDate,
+      w.exitDate,
+    ]),
+  ];
+  return `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 function transactionBody(tx: PlannedTransaction) {
@@ -246,15 +310,6 @@ function transactionBody(tx: PlannedTransaction) {
 /** '2026-10-15T10:00:00+08:00', as a Chinese bank writes the booking time. */
 function shanghaiInstant(instant: Date): string {
   return `${new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-}
-
-function byDay(transactions: readonly PlannedTransaction[]): Map<IsoDate, PlannedTransaction[]> {
-  const days = new Map<IsoDate, PlannedTransaction[]>();
-  for (const tx of transactions) {
-    const day = dateInShanghai(tx.occurredAt);
-    days.set(day, [...(days.get(day) ?? []), tx]);
-  }
-  return days;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

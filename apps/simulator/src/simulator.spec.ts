@@ -8,7 +8,7 @@ import {
 } from '@wage/domain';
 import { parseArguments } from './cli';
 import { luhnDigit } from './identities';
-import { planDistrict, type PlanOptions } from './plan';
+import { bankBatches, planDistrict, type PlanOptions, statedThrough } from './plan';
 import { Random } from './random';
 import { parseViolations } from './simulation';
 import { groundTruth } from './truth';
@@ -17,7 +17,7 @@ const everyRuleOnce = parseViolations('all');
 const options = (overrides: Partial<PlanOptions> = {}): PlanOptions => ({
   seed: '42',
   regionCode: '350206',
-  projects: 16,
+  projects: 17,
   workers: 10,
   months: 2,
   violations: everyRuleOnce,
@@ -73,12 +73,50 @@ describe('the simulated district', () => {
     expect(truth.unreachable).toEqual([]);
     expect(truth.unexplained).toEqual([]);
     const clean = truth.projects.filter((p) => p.clean);
-    expect(clean.length).toBe(16 - 14);
+    expect(clean.length).toBe(17 - 15); // every rule once, SHARED_BANK_CARD on two
     for (const project of clean) expect(project.expected).toEqual([]);
   });
 
+  it('delivers as real districts do: CSV rolls, bank feeds first or in bulk, late and stale feeds, a suspension', () => {
+    const plan = planDistrict(options());
+    const by = (test: (p: (typeof plan.projects)[number]) => boolean) => plan.projects.filter(test);
+    expect(by((p) => p.delivery.roll === 'csv').length).toBeGreaterThan(0);
+    expect(by((p) => p.delivery.order === 'bank-first').length).toBeGreaterThan(0);
+    expect(by((p) => p.delivery.bankBatches === 'bulk').length).toBeGreaterThan(0);
+    const [suspended] = by((p) => p.statusChanges.length > 0);
+    expect(suspended.injections).toEqual([]);
+    const stopped = suspended.statusChanges[0].effectiveDate;
+    expect(suspended.attendance.every((a) => a.month <= stopped.slice(0, 7))).toBe(true);
+    // every account states its feed; a late one only through what it sent, a stale one stops stating early
+    for (const project of by((p) => p.account !== null && p.transactions.length > 0)) {
+      const batches = bankBatches(project);
+      expect(batches.some((b) => b.statementThrough)).toBe(true);
+      for (const b of batches) {
+        if (b.statementThrough) expect(b.statementThrough >= b.transactions.at(-1)!.occurredAt).toBe(true);
+      }
+      expect(project.transactions.every((tx) => tx.occurredAt <= project.feed.sentThrough)).toBe(true);
+    }
+    const late = by((p) => p.feed.sentThrough < plan.asOf);
+    expect(late.length).toBeGreaterThan(0);
+    for (const project of late) expect(project.injections).toEqual([]);
+    const [stale] = by((p) => p.injections.some((i) => i.code === 'BANK_FEED_STALE'));
+    expect(statedThrough(stale)! < plan.asOf).toBe(true);
+    const cash = plan.projects
+      .flatMap((p) => p.transactions)
+      .filter((tx) => tx.kind === 'WITHDRAWAL' && tx.counterparty.accountNumber === undefined);
+    expect(cash.map((tx) => tx.counterparty.name)).toEqual(['现金支取']);
+  });
+
+  it('expects BANK_FEED_STALE YELLOW once the feed lags twice the lag behind a deadline', () => {
+    const asOf = new Date('2026-11-21T12:00:00+08:00');
+    const truth = groundTruth(planDistrict(options({ asOf })), asOf);
+    const stale = truth.projects.find((p) => p.injections.some((i) => i.code === 'BANK_FEED_STALE'))!;
+    // payday 10: October's wages due 10 November, deadline 12 November; 6 working days later is 20 November
+    expect(stale.expected).toEqual([{ code: 'BANK_FEED_STALE', month: '2026-10', severity: 'YELLOW' }]);
+  });
+
   it('refuses more violations than projects, and a month that is not over', () => {
-    expect(() => planDistrict(options({ projects: 5 }))).toThrow(/need 14 projects/);
+    expect(() => planDistrict(options({ projects: 5 }))).toThrow(/need 15 projects/);
     expect(() => planDistrict(options({ endMonth: '2026-11' }))).toThrow(/not complete yet/);
   });
 });

@@ -19,6 +19,7 @@ import {
   type AccountDebit,
   type Fen,
   type Finding,
+  type IsoDate,
   type Month,
   monthOf,
   monthOfDate,
@@ -27,10 +28,23 @@ import {
   requiredDeposit,
   type RuleCode,
   type Severity,
+  addCalendarDays,
+  endOfDayShanghai,
+  lastDayOfMonth,
+  statusOn,
+  type StatusChange,
+  suppression,
   wageDeadline,
   type WorkerMonth,
 } from '@wage/domain';
-import type { DistrictPlan, Injection, PlannedProject, PlannedTransaction } from './plan';
+import {
+  type DistrictPlan,
+  type Injection,
+  type PlannedProject,
+  type PlannedTransaction,
+  staleFrom,
+  statedThrough,
+} from './plan';
 
 export interface ExpectedAlert {
   projectCode: string;
@@ -64,7 +78,10 @@ const LOOKBACK_MONTHS = 6;
 /**
  * What the rule catalogue must report for the planned district as of `asOf`: the domain's rule functions applied
  * to the plan's own records in clear, the way the rules engine applies them to its read model (national
- * default parameters, no status changes). Comparing the platform's alerts with this checks the whole path — API,
+ * default parameters), with what DOMAIN.md says about data completeness and suppression: payment rules wait
+ * for the bank's feed (complete through the deadline, or `bankFeedLagDays` working days after it), and rules
+ * other than wages already due are suppressed while a project is suspended. Absence verdicts are pending for
+ * the settle period first; this is what holds once it has passed. Comparing the platform's alerts with this checks the whole path — API,
  * events, read model, SQL, alert ledger, alert service — against the rules' definition.
  */
 export function groundTruth(plan: DistrictPlan, asOf: Date): GroundTruth {
@@ -97,12 +114,11 @@ export function groundTruth(plan: DistrictPlan, asOf: Date): GroundTruth {
 function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): ExpectedAlert[] {
   const p = defaultParameters();
   const today = dateInShanghai(asOf);
-  const found: Finding[] = [];
   const txs = project.transactions.filter((tx) => tx.occurredAt <= asOf);
   const cards = new Map(project.workers.map((w) => [w.bankCard.cardNumber, w.idNumber]));
   const ids = new Set(project.workers.map((w) => w.idNumber));
   const ownerOf = (tx: PlannedTransaction) =>
-    cards.get(tx.counterparty.accountNumber) ??
+    (tx.counterparty.accountNumber !== undefined ? cards.get(tx.counterparty.accountNumber) : undefined) ??
     (tx.counterparty.idNumber !== undefined && ids.has(tx.counterparty.idNumber)
       ? tx.counterparty.idNumber
       : undefined);
@@ -134,16 +150,24 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
       .filter((tx) => (before ? tx.occurredAt < instant : tx.occurredAt <= instant))
       .reduce((t, tx) => t + (tx.direction === 'CREDIT' ? tx.amountFen : -tx.amountFen), 0);
 
+  // Data completeness: what the bank stated, and whether a payment rule still waits for the feed.
+  const stated = project.account === null ? null : statedThrough(project);
+  const feedWaits = (deadline: IsoDate) =>
+    (stated === null || stated < endOfDayShanghai(deadline)) && asOf <= staleFrom(deadline);
+  const found: Finding[] = [];
+
   for (const month of monthRange(monthOfDate(project.startDate), monthOf(asOf))) {
     const context = { month, payday: project.payday, asOf };
     let from = month;
     for (let i = 0; i < LOOKBACK_MONTHS; i += 1) from = previousMonth(from);
     const to = monthOf(asOf) > month ? monthOf(asOf) : month;
     const all = rows(from, to);
-    const deadline = wageDeadline(month, {
-      payday: project.payday,
-      graceDays: p.WAGE_ARREARS.graceDays,
-    }).deadlineInstant;
+    const wage = wageDeadline(month, { payday: project.payday, graceDays: p.WAGE_ARREARS.graceDays });
+    const deadline = wage.deadlineInstant;
+    const paymentsKnown = !feedWaits(wage.deadline);
+    const appropriationsKnown = !feedWaits(
+      addCalendarDays(lastDayOfMonth(month), p.LABOR_COST_NOT_APPROPRIATED.appropriationGraceDays),
+    );
     const workers: WorkerMonth[] = all
       .filter((r) => r.month === month)
       .map((r) => {
@@ -183,7 +207,8 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
         occurredAt: tx.occurredAt,
         kind: tx.kind,
         amountFen: tx.amountFen,
-        counterpartyAccountHash: tx.counterparty.accountNumber,
+        // a cash withdrawal (现金支取) has no counterparty account
+        counterpartyAccountHash: tx.counterparty.accountNumber ?? '',
         ...(tx.counterparty.idNumber !== undefined && { counterpartyIdHash: tx.counterparty.idNumber }),
         balanceBeforeFen: balanceAt(tx.occurredAt, true),
       }));
@@ -206,21 +231,24 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
       .filter((w) => w.any);
     found.push(
       ...[
-        evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }),
-        evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }),
+        paymentsKnown ? evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }) : null,
+        paymentsKnown ? evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }) : null,
         evaluatePaySheetMissing({
           ...context,
           workersWithAttendance: workers,
           paySheetSubmittedAt: hasSheet ? asOf : null,
           parameters: p.PAY_SHEET_MISSING,
         }),
-        evaluateLaborCost({
-          month,
-          projectStartDate: project.startDate,
-          appropriatedFenByMonth: appropriated,
-          asOf,
-          parameters: p.LABOR_COST_NOT_APPROPRIATED,
-        }),
+        appropriationsKnown
+          ? evaluateLaborCost({
+              month,
+              projectStartDate: project.startDate,
+              appropriatedFenByMonth: appropriated,
+              asOf,
+              parameters: p.LABOR_COST_NOT_APPROPRIATED,
+            })
+          : null,
+        bankFeedStale(month, stated, wage.deadline, asOf),
         project.account === null
           ? null
           : evaluateBalanceShortfall({
@@ -245,6 +273,12 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
       ].filter((f) => f !== null),
     );
   }
+
+  const history: StatusChange[] = [
+    { status: 'IN_CONSTRUCTION', effectiveDate: project.startDate },
+    ...project.statusChanges,
+  ];
+  const inConstruction = (statusOn(history, today)?.status ?? 'IN_CONSTRUCTION') === 'IN_CONSTRUCTION';
 
   // Project-wide rules, as of the day evaluated.
   const required = requiredDeposit(
@@ -295,7 +329,7 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
         guarantees: inForce.guarantees,
         requiredFen: required.requiredFen,
         depositInForceFen: inForce.totalFen,
-        inConstruction: true,
+        inConstruction,
         asOf,
         parameters: p.DEPOSIT_GUARANTEE_EXPIRING,
       }),
@@ -311,10 +345,22 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
       }),
     ].filter((f) => f !== null),
   );
-  return found.map((f) => ({
-    projectCode: project.code,
-    code: f.code,
-    month: f.month,
-    severity: f.severity,
-  }));
+  return found
+    .filter((f) => !suppression(f.code, f.month, history, today).suppressed)
+    .map((f) => ({
+      projectCode: project.code,
+      code: f.code,
+      month: f.month,
+      severity: f.severity,
+    }));
+}
+
+/**
+ * 银行流水未按时报送: the bank stated the account's feed complete once, but not through `month`'s wage deadline,
+ * `bankFeedLagDays` working days after it (BLUE), twice that (YELLOW).
+ */
+function bankFeedStale(month: Month, stated: Date | null, deadline: IsoDate, asOf: Date): Finding | null {
+  if (stated === null || stated >= endOfDayShanghai(deadline) || asOf <= staleFrom(deadline)) return null;
+  const severity: Severity = asOf > staleFrom(deadline, 2) ? 'YELLOW' : 'BLUE';
+  return { code: 'BANK_FEED_STALE', severity, month } as Finding;
 }
