@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run demo`: the platform with a simulated district, from a fresh clone after `npm ci`.
 #   infrastructure → a mail catcher → every service (built, migrated, started) → demo users → the simulator pushes
-#   ~100 projects over three months with injected violations through the public API → evaluation → a summary of
-#   alerts against the ground truth and coverage by region → stays up until Ctrl-C, then shuts everything down.
+#   ~100 projects over three months with injected violations through the public API → the settle period → evaluation
+#   → a summary of alerts (every one ever raised) and notifications against the ground truth, and coverage by region
+#   → stays up until Ctrl-C, then shuts everything down.
 # Each run uses a fresh database (wage_demo) and its own Kafka topic and job prefixes.
 set -euo pipefail
 
@@ -20,6 +21,9 @@ export CONSOLE_BASE_URL="http://127.0.0.1:8080"
 export BOOTSTRAP_ADMIN_USERNAME="admin" BOOTSTRAP_ADMIN_PASSWORD="demo-admin-password"
 export GATEWAY_RATE_LIMIT_PER_MINUTE=20000
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
+# Absence verdicts (no payment, no sheet, ...) stay pending this long before they are raised: comfortably longer
+# than one project's data take to arrive (a few seconds each here), short enough for a quick start.
+export ALERT_SETTLE_SECONDS="${ALERT_SETTLE_SECONDS:-120}"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -72,10 +76,11 @@ step "4/6 demo users"
   })().catch((e) => { console.error(e.message); process.exit(1); });
 ')
 
-step "5/6 simulating ${PROJECTS} projects over three months (seed 42), then evaluating"
+step "5/6 simulating ${PROJECTS} projects over three months (seed 42), the ${ALERT_SETTLE_SECONDS} s settle period, then evaluating"
 SIM_STATUS=0
 node "$ROOT/dist/apps/simulator/main.js" --admin-key "$ADMIN_API_KEY" --projects "$PROJECTS" --months 3 \
-  --seed 42 --truth "$STATE/ground-truth.json" || SIM_STATUS=$?
+  --seed 42 --truth "$STATE/ground-truth.json" --settle-seconds "$ALERT_SETTLE_SECONDS" \
+  --mail-catcher http://127.0.0.1:8025 || SIM_STATUS=$?
 
 step "6/6 coverage by region (last complete month)"
 (cd "$ROOT" && node -e '

@@ -2,7 +2,8 @@
 # Runs every service in the background against the local infrastructure.
 #   scripts/stack.sh up     infra:up, build, create the database, migrate, start services, wait until healthy
 #   scripts/stack.sh down   stop the services this script started (SIGTERM, then wait)
-# Environment variables (DATABASE_URL, REDIS_URL, KAFKA_BROKERS, LOG_LEVEL, ...) are passed on to the services.
+# Environment variables (DATABASE_URL, REDIS_URL, KAFKA_BROKERS, LOG_LEVEL, ...) are passed on to the services;
+# ALERT_SETTLE_SECONDS sets how long the rules engine holds an absence verdict pending (its default: 900).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -82,6 +83,7 @@ up() {
   say ""
   say "The platform is up. Gateway: http://127.0.0.1:8080   Logs: $STATE/<service>.log   Stop: npm run stack:down"
   say "Administrator key (ADMIN_API_KEY): $ADMIN_API_KEY"
+  say "Absence alerts settle for ${ALERT_SETTLE_SECONDS:-900} s before they are raised (ALERT_SETTLE_SECONDS)"
 }
 
 down() {

@@ -192,7 +192,6 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
     const falseBefore = openBefore.filter((r) => !expectedKeys.has(r.key)).map((r) => r.key);
     const progress: string[] = [];
     const comparison = await evaluateAndCompare(client, stack.secrets.ADMIN_API_KEY, truth, {
-      asOf,
       timeoutMs: 90_000,
       log: (line) => progress.push(line),
     });

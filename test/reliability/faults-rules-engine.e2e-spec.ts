@@ -82,7 +82,6 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
     const asOf = new Date();
     const truth = groundTruth(plan, asOf);
     const comparison = await evaluateAndCompare(client, stack.secrets.ADMIN_API_KEY, truth, {
-      asOf,
       timeoutMs: 90_000,
       log: () => undefined,
     });

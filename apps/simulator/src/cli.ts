@@ -15,6 +15,9 @@ export const USAGE = `Simulates a district's construction projects and banks thr
   --seed <seed>        the same seed gives the same district (default 42)
   --violations <mix>   all | all=2 | none | WAGE_ARREARS=2,FUNDS_DIVERTED,... (default all)
   --truth <file>       where to write the ground truth (default ground-truth.json)
+  --settle-seconds <s> the rules engine's ALERT_SETTLE_SECONDS, waited for before comparing
+                       (default $ALERT_SETTLE_SECONDS, else 900 as the engine's default)
+  --mail-catcher <url> also count the alert e-mails the mail catcher received (e.g. http://127.0.0.1:8025)
   --no-evaluate        push only; do not evaluate and compare
 `;
 
@@ -46,6 +49,8 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     'seed',
     'violations',
     'truth',
+    'settle-seconds',
+    'mail-catcher',
   ];
   for (const name of values.keys())
     if (!known.includes(name)) throw new Error(`unknown option --${name}; see --help`);
@@ -55,6 +60,12 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       throw new Error(`--${name} must be a whole number of at least ${min}`);
     return value;
   };
+  const settle = values.get('settle-seconds') ?? env.ALERT_SETTLE_SECONDS ?? '900';
+  if (!/^\d+$/.test(settle))
+    throw new Error('--settle-seconds (or ALERT_SETTLE_SECONDS) must be a whole number of seconds');
+  const mailCatcher = values.get('mail-catcher');
+  if (mailCatcher !== undefined && !/^https?:\/\/\S+$/.test(mailCatcher))
+    throw new Error('--mail-catcher must be an http:// URL, e.g. http://127.0.0.1:8025');
   const adminKey = values.get('admin-key') ?? env.ADMIN_API_KEY;
   if (!adminKey) throw new Error('give the administrator key with --admin-key or ADMIN_API_KEY');
   const region = values.get('region') ?? '350206';
@@ -74,6 +85,8 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     seed: values.get('seed') ?? '42',
     violations: parseViolations(values.get('violations') ?? 'all'),
     truthFile: values.get('truth') ?? 'ground-truth.json',
+    settleSeconds: Number(settle),
+    ...(mailCatcher && { mailCatcher }),
     evaluate,
   };
 }

@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   log(`ground truth written to ${options.truthFile}`);
   if (result.summary) process.stdout.write(`\n${result.summary}\n`);
   const c = result.comparison;
-  if (c && (c.missed.length > 0 || c.falseAlerts.length > 0)) process.exitCode = 1;
+  if (c && (c.missed.length > 0 || c.falseAlerts.length > 0 || c.notificationsForFalse > 0))
+    process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

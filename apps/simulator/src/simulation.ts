@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { type Month, RULE_CODES, type RuleCode } from '@wage/domain';
 import { ApiClient } from './api-client';
-import { type AlertSource, type Comparison, evaluateAndCompare, formatComparison } from './compare';
+import { type Comparison, evaluateAndCompare, formatComparison } from './compare';
 import { type DistrictPlan, planDistrict } from './plan';
 import { pushDistrict } from './push';
 import { type GroundTruth, groundTruth } from './truth';
@@ -25,10 +25,12 @@ export interface SimulationOptions {
   evaluate?: boolean;
   /** The instant planned as of; default now. Nothing is dated after it. */
   asOf?: Date;
-  /** How long to wait for the platform to settle before comparing; default 3 minutes. */
+  /** How long to keep evaluating after the settle period until the alerts match; default 3 minutes. */
   settleTimeoutMs?: number;
-  /** Where the standing alerts are read; default GET /api/v1/alerts as the administrator. */
-  alertSource?: AlertSource;
+  /** The rules engine's ALERT_SETTLE_SECONDS: how long absence verdicts stay pending before they are raised. */
+  settleSeconds: number;
+  /** The mail catcher's web origin, to count the e-mails inspectors received. */
+  mailCatcher?: string;
   log?: (line: string) => void;
 }
 
@@ -63,35 +65,49 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   );
   const client = new ApiClient(options.gateway.replace(/\/+$/, ''));
   let lastShown = 0;
-  await pushDistrict(client, options.adminKey, plan, ({ projectsDone, projects, requests }) => {
+  let longestMs = 0;
+  await pushDistrict(client, options.adminKey, plan, ({ projectsDone, projects, requests, projectMs }) => {
+    longestMs = Math.max(longestMs, projectMs);
     if (projectsDone === projects || Date.now() - lastShown > 2_000) {
       lastShown = Date.now();
       log(`pushed ${projectsDone}/${projects} projects (${requests} requests)`);
     }
   });
+  // A verdict pending while one project's data are still arriving must not outlive the settle period.
+  log(
+    `the longest push of one project took ${(longestMs / 1000).toFixed(1)} s; the settle period is ${options.settleSeconds} s` +
+      (longestMs / 1000 > options.settleSeconds / 2
+        ? ' — too short to be safe: raise ALERT_SETTLE_SECONDS'
+        : ''),
+  );
 
   if (options.evaluate === false) {
     const truth = groundTruth(plan, plan.asOf);
     await writeTruth(options.truthFile, truth);
     return { plan, truth };
   }
-  // Evaluated as of now, after the push: attendance and pay sheets count from when they were reported.
-  const asOf = new Date();
-  const truth = groundTruth(plan, asOf);
-  await writeTruth(options.truthFile, truth);
+  // The truth as of now, after the push: attendance and pay sheets count from when they were reported.
+  const truth = groundTruth(plan, new Date());
   if (truth.unexplained.length > 0) {
     log(`note: ${truth.unexplained.length} expected alerts follow from no injection (see the truth file)`);
   }
   for (const u of truth.unreachable) {
     log(`note: ${u.code} injected into ${u.projectCode} cannot be reported as of ${truth.asOf} (${u.how})`);
   }
-  const comparison = await evaluateAndCompare(client, options.adminKey, truth, {
-    asOf,
-    timeoutMs: options.settleTimeoutMs ?? 180_000,
-    log,
-    ...(options.alertSource && { alertSource: options.alertSource }),
-  });
-  return { plan, truth, comparison, summary: formatComparison(comparison) };
+  let final = truth;
+  const comparison = await evaluateAndCompare(
+    client,
+    options.adminKey,
+    (asOf) => (final = groundTruth(plan, asOf)),
+    {
+      settleSeconds: options.settleSeconds,
+      timeoutMs: options.settleTimeoutMs ?? 180_000,
+      log,
+      ...(options.mailCatcher && { mailCatcher: options.mailCatcher }),
+    },
+  );
+  await writeTruth(options.truthFile, final);
+  return { plan, truth: final, comparison, summary: formatComparison(comparison) };
 }
 
 async function writeTruth(file: string | undefined, truth: GroundTruth): Promise<void> {
