@@ -7,6 +7,7 @@ import {
   validateIdentityNumber,
 } from '@wage/domain';
 import { parseArguments } from './cli';
+import { compare, formatComparison, type RaisedAlert } from './compare';
 import { luhnDigit } from './identities';
 import { bankBatches, planDistrict, type PlanOptions, statedThrough } from './plan';
 import { Random } from './random';
@@ -139,8 +140,15 @@ describe('the command line', () => {
       seed: '7',
       violations: { WAGE_ARREARS: 2, FUNDS_DIVERTED: 1 },
       truthFile: 'ground-truth.json',
+      settleSeconds: 900,
       evaluate: true,
     });
+    expect(
+      parseArguments(['--mail-catcher', 'http://127.0.0.1:8025'], {
+        ADMIN_API_KEY: 'k',
+        ALERT_SETTLE_SECONDS: '120',
+      }),
+    ).toMatchObject({ settleSeconds: 120, mailCatcher: 'http://127.0.0.1:8025' });
   });
 
   it('says what is wrong', () => {
@@ -148,5 +156,70 @@ describe('the command line', () => {
     expect(() => parseArguments(['--violations', 'NOPE'], { ADMIN_API_KEY: 'k' })).toThrow(/not a rule code/);
     expect(() => parseArguments(['--months', '1'], { ADMIN_API_KEY: 'k' })).toThrow(/at least 2/);
     expect(() => parseArguments(['--colour', 'x'], { ADMIN_API_KEY: 'k' })).toThrow(/unknown option/);
+    expect(() => parseArguments(['--settle-seconds', 'soon'], { ADMIN_API_KEY: 'k' })).toThrow(
+      /whole number/,
+    );
+  });
+});
+
+describe('the comparison with the truth', () => {
+  const asOf = new Date('2026-11-21T12:00:00+08:00');
+  const truth = groundTruth(planDistrict(options({ asOf })), asOf);
+  const [first] = truth.projects.filter((p) => p.expected.length > 0);
+  const clean = truth.projects.find((p) => p.clean)!;
+  const alert = (over: Partial<RaisedAlert>): RaisedAlert => ({
+    id: over.id ?? 'a',
+    projectCode: first.code,
+    code: first.expected[0].code,
+    month: first.expected[0].month,
+    severity: first.expected[0].severity,
+    status: 'OPEN',
+    raisedAt: '2026-11-21T04:00:00.000Z',
+    clearedAt: null,
+    raiseCount: 1,
+    ...over,
+  });
+
+  it('counts a false alert that cleared long ago, each time it was raised, and what was sent about it', () => {
+    const alerts = [
+      alert({ id: 'true', raiseCount: 2 }),
+      alert({
+        id: 'gone',
+        projectCode: clean.code,
+        code: 'WAGE_ARREARS',
+        month: '2026-10',
+        status: 'CLEARED',
+        clearedAt: '2026-11-21T04:00:40.000Z',
+      }),
+    ];
+    const sent = (id: string, alertIds: string[], event: string) => ({
+      id,
+      alertIds,
+      channel: 'EMAIL',
+      reason: 'raised-1',
+      event,
+      status: 'SENT',
+    });
+    const comparison = compare(
+      truth,
+      alerts,
+      [
+        sent('n1', ['true'], 'alert.raised'),
+        sent('n2', ['gone'], 'alert.raised'),
+        sent('n3', ['gone'], 'alert.cleared'),
+      ],
+      [{ subject: '【工资支付监控】新预警：x', alertIds: ['gone'] }],
+    );
+    expect(comparison.falseAlerts.map((a) => a.id)).toEqual(['gone']);
+    expect(comparison.raised).toBe(3);
+    expect(comparison.raisedFalse).toBe(1);
+    expect(comparison.reraised.map((a) => a.id)).toEqual(['true']);
+    expect(comparison.notifications).toBe(3);
+    expect(comparison.notificationsForFalse).toBe(2);
+    expect(comparison.mails).toEqual({ total: 1, forFalse: 1, bySubject: { 新预警: 1 } });
+    expect(comparison.cleanProjectsWithAlerts).toBe(1);
+    expect(formatComparison(comparison)).toContain(
+      'raised: 3 (false: 1) · notifications: 3 (for false alerts: 2)',
+    );
   });
 });
