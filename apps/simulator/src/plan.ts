@@ -546,7 +546,7 @@ function planProject(
       delivery = { ...delivery, bankBatches: 'daily' }; // a statement on an early day's file, then none
       note(
         'BANK_FEED_STALE',
-        stale,
+        null,
         `the bank stated its feed complete through ${lastDayOfMonth(stale)}, then never again; payroll still sent`,
       );
     }

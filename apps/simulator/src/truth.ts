@@ -75,6 +75,9 @@ export interface GroundTruth {
 
 const LOOKBACK_MONTHS = 6;
 
+/** What the truth needs of a finding. */
+type Verdict = Pick<Finding, 'code' | 'month' | 'severity'>;
+
 /**
  * What the rule catalogue must report for the planned district as of `asOf`: the domain's rule functions applied
  * to the plan's own records in clear, the way the rules engine applies them to its read model (national
@@ -154,7 +157,7 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
   const stated = project.account === null ? null : statedThrough(project);
   const feedWaits = (deadline: IsoDate) =>
     (stated === null || stated < endOfDayShanghai(deadline)) && asOf <= staleFrom(deadline);
-  const found: Finding[] = [];
+  const found: Verdict[] = [];
 
   for (const month of monthRange(monthOfDate(project.startDate), monthOf(asOf))) {
     const context = { month, payday: project.payday, asOf };
@@ -165,9 +168,13 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
     const wage = wageDeadline(month, { payday: project.payday, graceDays: p.WAGE_ARREARS.graceDays });
     const deadline = wage.deadlineInstant;
     const paymentsKnown = !feedWaits(wage.deadline);
-    const appropriationsKnown = !feedWaits(
-      addCalendarDays(lastDayOfMonth(month), p.LABOR_COST_NOT_APPROPRIATED.appropriationGraceDays),
-    );
+    // a month's appropriations are known once the feed covers the month, or the lag after the check
+    const appropriationsKnown =
+      (stated !== null && stated >= endOfDayShanghai(lastDayOfMonth(month))) ||
+      asOf >
+        staleFrom(
+          addCalendarDays(lastDayOfMonth(month), p.LABOR_COST_NOT_APPROPRIATED.appropriationGraceDays),
+        );
     const workers: WorkerMonth[] = all
       .filter((r) => r.month === month)
       .map((r) => {
@@ -248,7 +255,6 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
               parameters: p.LABOR_COST_NOT_APPROPRIATED,
             })
           : null,
-        bankFeedStale(month, stated, wage.deadline, asOf),
         project.account === null
           ? null
           : evaluateBalanceShortfall({
@@ -343,6 +349,7 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
         asOf,
         parameters: p.NO_WAGE_ACCOUNT,
       }),
+      bankFeedStale(project, stated, asOf),
     ].filter((f) => f !== null),
   );
   return found
@@ -356,11 +363,17 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
 }
 
 /**
- * 银行流水未按时报送: the bank stated the account's feed complete once, but not through `month`'s wage deadline,
- * `bankFeedLagDays` working days after it (BLUE), twice that (YELLOW).
+ * 银行流水未按时报送, one per project: the bank stated the account's feed complete through an instant, and the first
+ * wage deadline after it is more than `bankFeedLagDays` working days past (BLUE); twice that (YELLOW).
  */
-function bankFeedStale(month: Month, stated: Date | null, deadline: IsoDate, asOf: Date): Finding | null {
-  if (stated === null || stated >= endOfDayShanghai(deadline) || asOf <= staleFrom(deadline)) return null;
-  const severity: Severity = asOf > staleFrom(deadline, 2) ? 'YELLOW' : 'BLUE';
-  return { code: 'BANK_FEED_STALE', severity, month } as Finding;
+function bankFeedStale(project: PlannedProject, stated: Date | null, asOf: Date): Verdict | null {
+  if (stated === null) return null;
+  const uncovered = monthRange(monthOfDate(project.startDate), monthOf(asOf))
+    .map((m) =>
+      wageDeadline(m, { payday: project.payday, graceDays: defaultParameters().BANK_FEED_STALE.graceDays }),
+    )
+    .find((d) => d.deadlineInstant > stated);
+  if (uncovered === undefined || asOf <= staleFrom(uncovered.deadline)) return null;
+  const severity: Severity = asOf > staleFrom(uncovered.deadline, 2) ? 'YELLOW' : 'BLUE';
+  return { code: 'BANK_FEED_STALE', severity, month: null };
 }
