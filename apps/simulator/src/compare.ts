@@ -12,7 +12,7 @@ export interface RaisedAlert {
   status: string;
   raisedAt: string;
   clearedAt: string | null;
-  /** RAISED entries in its history: 2 when it cleared and was raised again. */
+  /** RAISED (and REOPENED) entries in its history: 2 when it cleared and was raised again. */
   raiseCount: number;
 }
 
@@ -72,6 +72,9 @@ export interface Comparison {
   cleanProjects: number;
   cleanProjectsWithAlerts: number;
 }
+
+/** History entries that put an alert in front of inspectors again: raised (anew, or after it ended), reopened. */
+const RAISES = new Set(['RAISED', 'REOPENED']);
 
 /** Alert states that still stand; CLEARED, RESOLVED and DISMISSED ones are history. */
 const STANDING = new Set(['OPEN', 'ACKNOWLEDGED']);
@@ -167,7 +170,7 @@ async function everyAlert(
     );
     for (const { history, ...alert } of answer.items) {
       if (!ours.has(alert.projectCode)) continue;
-      const raiseCount = Math.max(1, history.filter((h) => h.action === 'RAISED').length);
+      const raiseCount = Math.max(1, history.filter((h) => RAISES.has(h.action)).length);
       alerts.push({
         id: alert.id,
         projectCode: alert.projectCode,
