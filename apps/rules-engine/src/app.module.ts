@@ -4,6 +4,7 @@ import { PlatformModule } from '@wage/platform';
 import type { RulesEngineDefinition } from './config/env';
 import { EvaluationJobsModule } from './evaluation/jobs/evaluation-jobs.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { EvaluationSettingsModule } from './evaluation/evaluation-settings';
 import { ReadModelModule } from './read-model/read-model.module';
 import { RulesModule } from './rules/rules.module';
 
@@ -15,6 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(service, logger),
+        EvaluationSettingsModule.forRoot(service.evaluation),
         EvaluationModule,
         EvaluationJobsModule.forRoot(service.scheduling),
         ReadModelModule,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envSchemas, standardDefinition, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
+import type { EvaluationSettings } from '../evaluation/evaluation-settings';
 import type { SchedulingSettings } from '../evaluation/jobs/evaluation-jobs';
 
 export const envSchema = envSchemas.base
@@ -23,6 +24,16 @@ export const envSchema = envSchemas.base
       .string()
       .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of 5 or 6 fields, e.g. "0 * * * *" for hourly')
       .default('0 * * * *'),
+    /**
+     * Seconds an absence verdict (no payment, no sheet, no attendance...) must hold before it is raised; data that
+     * end it within this period mean nothing is published or notified. The demo and tests set it shorter.
+     */
+    ALERT_SETTLE_SECONDS: z.coerce
+      .number()
+      .int('must be a whole number of seconds')
+      .min(0, 'must be 0 or more seconds')
+      .max(86_400, 'must be at most 86400 seconds (one day)')
+      .default(900),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -30,11 +41,13 @@ export type Env = z.infer<typeof envSchema>;
 /** The platform's definition plus when the scheduled evaluation runs. */
 export interface RulesEngineDefinition extends ServiceDefinition {
   scheduling: SchedulingSettings;
+  evaluation: EvaluationSettings;
 }
 
 export function serviceDefinition(env: Env): RulesEngineDefinition {
   return {
     ...standardDefinition('rules-engine', env, { database, outbox: true }),
     scheduling: { bullmqPrefix: env.BULLMQ_PREFIX, evaluationSchedule: env.EVALUATION_SCHEDULE },
+    evaluation: { settleSeconds: env.ALERT_SETTLE_SECONDS },
   };
 }

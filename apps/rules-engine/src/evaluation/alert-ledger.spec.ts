@@ -47,8 +47,8 @@ function verdict(found: Finding | null, overrides: Partial<RuleVerdict> = {}): R
   };
 }
 
-/** The ledger with its ports replaced: the alert table and the outbox. */
-function newTestLedger() {
+/** The ledger with its ports replaced: the alert table and the outbox; absence verdicts raise at once by default. */
+function newTestLedger(settleSeconds = 0) {
   const mocks = {
     alerts: {
       lockForUpdate: jest
@@ -57,6 +57,9 @@ function newTestLedger() {
       open: jest.fn<Promise<void>, [EntityManager, AlertChange, Date]>().mockResolvedValue(),
       update: jest.fn<Promise<void>, [EntityManager, AlertChange]>().mockResolvedValue(),
       clear: jest.fn<Promise<void>, [EntityManager, string, Date]>().mockResolvedValue(),
+      holdPending: jest.fn<Promise<void>, [EntityManager, AlertChange, Date]>().mockResolvedValue(),
+      touchPending: jest.fn<Promise<void>, [EntityManager, AlertChange]>().mockResolvedValue(),
+      endPending: jest.fn<Promise<void>, [EntityManager, string]>().mockResolvedValue(),
       recordSuppression: jest
         .fn<Promise<boolean>, [EntityManager, string, string, Date]>()
         .mockResolvedValue(true),
@@ -66,6 +69,7 @@ function newTestLedger() {
   const sut = new AlertLedger(
     mocks.alerts as unknown as AlertsRepository,
     mocks.outbox as unknown as OutboxWriter,
+    { settleSeconds },
   );
   return { sut, mocks };
 }
@@ -92,6 +96,7 @@ async function recordOf(found: Finding, overrides: Partial<AlertRecord> = {}): P
     evidence: change.evidence,
     title: change.title,
     raisedAt,
+    pendingSince: null,
     ...overrides,
   };
 }
@@ -291,5 +296,98 @@ describe('AlertLedger.reconcile', () => {
       [AlertCleared.type, KEY],
       [AlertRaised.type, 'FUNDS_DIVERTED:P-0001:2026-09'],
     ]);
+  });
+});
+
+describe('AlertLedger.reconcile with a settle period (absence rules)', () => {
+  const SETTLE = 900;
+  const later = (seconds: number) => new Date(asOf.getTime() + seconds * 1000);
+
+  it('holds a new absence verdict as pending and publishes nothing', async () => {
+    const { sut, mocks } = newTestLedger(SETTLE);
+    const counts = await sut.reconcile(manager, project, [verdict(arrears('YELLOW'))], asOf);
+    expect(counts).toEqual({ raised: 0, updated: 0, cleared: 0 });
+    expect(mocks.alerts.holdPending).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ alertKey: KEY }),
+      asOf,
+    );
+    expect(mocks.alerts.open).not.toHaveBeenCalled();
+    expect(appended(mocks.outbox)).toEqual([]);
+  });
+
+  it('forgets a pending verdict that data end within the period: nothing is ever published', async () => {
+    const { sut, mocks } = newTestLedger(SETTLE);
+    const pending = await recordOf(arrears('YELLOW'), {
+      status: 'PENDING',
+      raisedAt: null,
+      pendingSince: asOf,
+    });
+    mocks.alerts.lockForUpdate.mockResolvedValue([pending]);
+    const counts = await sut.reconcile(manager, project, [verdict(null)], later(60));
+    expect(counts).toEqual({ raised: 0, updated: 0, cleared: 0 });
+    expect(mocks.alerts.endPending).toHaveBeenCalledWith(manager, KEY);
+    expect(mocks.alerts.clear).not.toHaveBeenCalled();
+    expect(appended(mocks.outbox)).toEqual([]);
+  });
+
+  it('keeps waiting while the period has not passed (899 s), and raises once it has (900 s)', async () => {
+    const { sut, mocks } = newTestLedger(SETTLE);
+    const pending = await recordOf(arrears('YELLOW'), {
+      status: 'PENDING',
+      raisedAt: null,
+      pendingSince: asOf,
+    });
+    mocks.alerts.lockForUpdate.mockResolvedValue([pending]);
+    expect(await sut.reconcile(manager, project, [verdict(arrears('YELLOW'))], later(899))).toEqual({
+      raised: 0,
+      updated: 0,
+      cleared: 0,
+    });
+    expect(mocks.alerts.touchPending).toHaveBeenCalledTimes(1);
+    expect(await sut.reconcile(manager, project, [verdict(arrears('YELLOW'))], later(900))).toEqual({
+      raised: 1,
+      updated: 0,
+      cleared: 0,
+    });
+    expect(mocks.alerts.open).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ alertKey: KEY }),
+      later(900),
+    );
+    expect(appended(mocks.outbox).map((e) => e.type)).toEqual(['AlertRaised']);
+  });
+
+  it('raises an evidence rule at once whatever the period', async () => {
+    const { sut, mocks } = newTestLedger(SETTLE);
+    const diverted = finding({
+      code: 'FUNDS_DIVERTED',
+      severity: 'ORANGE',
+      month: '2026-09',
+      title: '专户资金挪用',
+      parameters: {},
+    });
+    const counts = await sut.reconcile(
+      manager,
+      project,
+      [verdict(diverted, { code: 'FUNDS_DIVERTED', parameterSources: {} })],
+      asOf,
+    );
+    expect(counts.raised).toBe(1);
+    expect(mocks.alerts.holdPending).not.toHaveBeenCalled();
+  });
+
+  it('leaves an open alert as it is while its verdict is withheld for the bank feed', async () => {
+    const { sut, mocks } = newTestLedger(SETTLE);
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW'))]);
+    const counts = await sut.reconcile(
+      manager,
+      project,
+      [verdict(null, { withheld: 'bank feed complete through the deadline' })],
+      asOf,
+    );
+    expect(counts).toEqual({ raised: 0, updated: 0, cleared: 0 });
+    expect(mocks.alerts.clear).not.toHaveBeenCalled();
+    expect(appended(mocks.outbox)).toEqual([]);
   });
 });

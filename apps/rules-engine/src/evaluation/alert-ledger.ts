@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   AlertCleared,
@@ -9,19 +9,12 @@ import {
   alertKey,
   type AlertEvidence,
 } from '@wage/contracts';
-import type { Finding, ParameterSource, RuleCode, Suppression } from '@wage/domain';
+import { ABSENCE_RULES, type Finding, type ParameterSource, type ProjectMonthVerdict } from '@wage/domain';
 import { newEvent, OutboxWriter, type NewEvent } from '@wage/platform';
 import { AlertsRepository, type AlertChange } from './alerts.repository';
+import { EVALUATION_SETTINGS, type EvaluationSettings } from './evaluation-settings';
 
-export interface RuleVerdict {
-  code: RuleCode;
-  /** The month the rule is about, or null for a project-wide rule. */
-  month: string | null;
-  finding: Finding | null;
-  suppression: Suppression;
-  /** Where each of the rule's parameters came from (national default or which regional override). */
-  parameterSources: Readonly<Record<string, ParameterSource>>;
-}
+export type RuleVerdict = ProjectMonthVerdict;
 
 export interface LedgerCounts {
   raised: number;
@@ -34,14 +27,18 @@ const DAILY_FACTS = new Set(['daysOverdue', 'daysLate']);
 
 /**
  * The engine's record of what it published per alert key, reconciled with the rules' verdicts: a new finding is
- * raised, a changed one updated, a vanished one cleared, a suppressed one recorded once. The events go to the
- * outbox in the caller's transaction with the row changes, so re-evaluation or redelivery never repeats one.
+ * raised, a changed one updated, a vanished one cleared, a suppressed one recorded once. An absence verdict is
+ * held as pending first and raised only once it has held for the settle period; one that data end before then is
+ * forgotten unpublished. A withheld verdict (data possibly still arriving) leaves the alert as it is. The events
+ * go to the outbox in the caller's transaction with the row changes, so re-evaluation or redelivery never repeats
+ * one.
  */
 @Injectable()
 export class AlertLedger {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly outbox: OutboxWriter,
+    @Inject(EVALUATION_SETTINGS) private readonly settings: EvaluationSettings,
   ) {}
 
   async reconcile(
@@ -58,7 +55,9 @@ export class AlertLedger {
     const counts: LedgerCounts = { raised: 0, updated: 0, cleared: 0 };
     const detectedAt = asOf.toISOString();
 
+    const settleMs = this.settings.settleSeconds * 1000;
     for (const verdict of verdicts) {
+      if (verdict.withheld !== undefined) continue;
       const key = alertKey(verdict.code, project.code, verdict.month);
       const record = existing.get(key);
       const about = {
@@ -69,7 +68,8 @@ export class AlertLedger {
         month: verdict.month,
       };
       if (verdict.finding === null) {
-        if (record?.status === 'OPEN') {
+        if (record?.status === 'PENDING') await this.alerts.endPending(manager, key);
+        if (record?.status === 'OPEN' && record.raisedAt !== null) {
           await this.alerts.clear(manager, key, asOf);
           events.push(
             newEvent(AlertCleared, project.code, {
@@ -108,7 +108,20 @@ export class AlertLedger {
         continue;
       }
       const change: AlertChange = { ...alert, evidenceHash: evidenceHash(alert.evidence) };
-      if (record === undefined || record.status === 'CLEARED') {
+      const settles = ABSENCE_RULES.has(verdict.code) && settleMs > 0;
+      if (settles && (record === undefined || record.status === 'CLEARED')) {
+        await this.alerts.holdPending(manager, change, asOf);
+        continue;
+      }
+      if (
+        settles &&
+        record?.status === 'PENDING' &&
+        asOf.getTime() - (record.pendingSince ?? asOf).getTime() < settleMs
+      ) {
+        await this.alerts.touchPending(manager, change);
+        continue;
+      }
+      if (record === undefined || record.status !== 'OPEN') {
         await this.alerts.open(manager, change, asOf);
         events.push(newEvent(AlertRaised, project.code, { ...alert, detectedAt }));
         counts.raised += 1;

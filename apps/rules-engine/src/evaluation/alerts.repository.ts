@@ -3,15 +3,19 @@ import type { EntityManager } from 'typeorm';
 import type { AlertEvidence, Severity } from '@wage/contracts';
 import type { RuleCode } from '@wage/domain';
 
-/** What the engine last published for one alert key. */
+/**
+ * What the engine holds for one alert key. PENDING is an absence verdict not yet past the settle period: never
+ * published. `raisedAt` is null for a verdict that was never raised.
+ */
 export interface AlertRecord {
   alertKey: string;
   severity: Severity;
-  status: 'OPEN' | 'CLEARED';
+  status: 'PENDING' | 'OPEN' | 'CLEARED';
   evidenceHash: string;
   evidence: AlertEvidence;
   title: string;
-  raisedAt: Date;
+  raisedAt: Date | null;
+  pendingSince: Date | null;
 }
 
 /** An alert as it is opened or updated. */
@@ -34,13 +38,14 @@ export class AlertsRepository {
     const rows: {
       alert_key: string;
       severity: Severity;
-      status: 'OPEN' | 'CLEARED';
+      status: AlertRecord['status'];
       evidence_hash: string;
       evidence: AlertEvidence;
       title: string;
-      raised_at: Date;
+      raised_at: Date | null;
+      pending_since: Date | null;
     }[] = await manager.query(
-      `SELECT alert_key, severity, status, evidence_hash, evidence, title, raised_at
+      `SELECT alert_key, severity, status, evidence_hash, evidence, title, raised_at, pending_since
        FROM rules.alerts WHERE alert_key = ANY($1::text[]) FOR UPDATE`,
       [keys],
     );
@@ -52,7 +57,59 @@ export class AlertsRepository {
       evidence: row.evidence,
       title: row.title,
       raisedAt: row.raised_at,
+      pendingSince: row.pending_since,
     }));
+  }
+
+  /**
+   * Holds an absence verdict as pending from `since` (new, or a cleared alert whose condition is back). A cleared
+   * alert keeps its last raise and clearance; nothing is published.
+   */
+  async holdPending(manager: EntityManager, alert: AlertChange, since: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO rules.alerts (alert_key, code, project_code, month, severity, status, evidence_hash, evidence,
+                                 title, pending_since, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $8, $9, now())
+       ON CONFLICT (alert_key) DO UPDATE SET severity = EXCLUDED.severity, status = 'PENDING',
+         evidence_hash = EXCLUDED.evidence_hash, evidence = EXCLUDED.evidence, title = EXCLUDED.title,
+         pending_since = EXCLUDED.pending_since, updated_at = now()`,
+      [
+        alert.alertKey,
+        alert.code,
+        alert.projectCode,
+        alert.month,
+        alert.severity,
+        alert.evidenceHash,
+        alert.evidence,
+        alert.title,
+        since,
+      ],
+    );
+  }
+
+  /** Keeps a pending verdict's latest evidence; its settle clock runs on from `pending_since`. */
+  async touchPending(manager: EntityManager, alert: AlertChange): Promise<void> {
+    await manager.query(
+      `UPDATE rules.alerts SET severity = $2, evidence_hash = $3, evidence = $4, title = $5, updated_at = now()
+       WHERE alert_key = $1 AND status = 'PENDING'`,
+      [alert.alertKey, alert.severity, alert.evidenceHash, alert.evidence, alert.title],
+    );
+  }
+
+  /**
+   * Data ended a pending verdict before it settled: it never existed for anyone. A verdict never raised is
+   * forgotten; a cleared alert whose condition briefly seemed back is cleared again as it was.
+   */
+  async endPending(manager: EntityManager, alertKey: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM rules.alerts WHERE alert_key = $1 AND status = 'PENDING' AND raised_at IS NULL`,
+      [alertKey],
+    );
+    await manager.query(
+      `UPDATE rules.alerts SET status = 'CLEARED', pending_since = NULL, updated_at = now()
+       WHERE alert_key = $1 AND status = 'PENDING'`,
+      [alertKey],
+    );
   }
 
   /** Opens the alert, or reopens a cleared one under the same key. */
@@ -63,7 +120,8 @@ export class AlertsRepository {
        VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9, now())
        ON CONFLICT (alert_key) DO UPDATE SET severity = EXCLUDED.severity, status = 'OPEN',
          evidence_hash = EXCLUDED.evidence_hash, evidence = EXCLUDED.evidence, title = EXCLUDED.title,
-         raised_at = EXCLUDED.raised_at, updated_at = now(), cleared_at = NULL`,
+         raised_at = EXCLUDED.raised_at, updated_at = now(), cleared_at = NULL, pending_since = NULL,
+         dismissed_at = NULL, dismissed_reason = NULL`,
       [
         alert.alertKey,
         alert.code,

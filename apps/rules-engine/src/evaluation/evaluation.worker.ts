@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LOGGER, type Logger } from '@wage/platform';
+import { EVALUATION_SETTINGS, type EvaluationSettings } from './evaluation-settings';
 import { EvaluateMonthUseCase } from './use-cases/evaluate-month/evaluate-month.use-case';
 
 /** How often queued project-months are looked for even without a wake-up (another instance may have queued). */
@@ -13,10 +14,15 @@ const POLL_MS = 1_000;
 /** Project-months taken per pass. */
 const BATCH = 20;
 
+/** A pending verdict is looked at again no more often than this while it waits to settle. */
+const SETTLE_RECHECK_SECONDS = 5;
+
 /**
  * Evaluates the project-months a consumed batch changed, as of now, right after that batch commits: a diverted
- * debit raises at once, a late payment clears the arrears within seconds. Instances share the queue with
- * SKIP LOCKED, so each queued project-month is evaluated by one of them.
+ * debit raises at once, a late payment clears the arrears within seconds. A pending absence verdict whose settle
+ * period has passed is queued again, so it is raised (or forgotten) without waiting for the hourly sweep; the
+ * verdict lives in the database, so a restart keeps it. Instances share the queue with SKIP LOCKED, so each
+ * queued project-month is evaluated by one of them.
  */
 @Injectable()
 export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -28,6 +34,7 @@ export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicati
     private readonly dataSource: DataSource,
     private readonly evaluateMonth: EvaluateMonthUseCase,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(EVALUATION_SETTINGS) private readonly settings: EvaluationSettings,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,6 +69,7 @@ export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicati
 
   /** Takes queued project-months and evaluates them; they leave the queue only with their results. */
   private async drain(): Promise<void> {
+    await this.queueSettled();
     for (;;) {
       if (this.stopped) return;
       const taken = await this.dataSource.transaction(async (manager) => {
@@ -82,5 +90,19 @@ export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicati
       });
       if (taken < BATCH) return;
     }
+  }
+
+  /** Queues the project-months of pending verdicts that have waited the settle period (one statement). */
+  private async queueSettled(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO rules.pending_evaluations (project_code, month, queued_at)
+       SELECT DISTINCT a.project_code,
+              coalesce(a.month, to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')), clock_timestamp()
+       FROM rules.alerts a
+       WHERE a.status = 'PENDING' AND a.pending_since <= now() - make_interval(secs => $1)
+         AND a.updated_at <= now() - make_interval(secs => $2)
+       ON CONFLICT (project_code, month) DO NOTHING`,
+      [this.settings.settleSeconds, SETTLE_RECHECK_SECONDS],
+    );
   }
 }

@@ -7,9 +7,14 @@ import {
   type DepositRecord,
   type Fen,
   type IsoDate,
+  lookbackFrom,
   type Month,
-  type PayrollPayment,
+  monthOf,
+  previousMonth,
+  type ProjectMonthFacts,
   type StatusChange,
+  type WorkerMonthRow,
+  type WorkerPayment,
   type WorkerRef,
 } from '@wage/domain';
 
@@ -22,17 +27,6 @@ export interface ProjectRow {
   payday: number;
 }
 
-/** One worker's month on the project: attendance and the current pay sheet's line, joined by identity. */
-export interface WorkerMonthRow extends WorkerRef {
-  month: Month;
-  daysWorked: number;
-  netPayFen: Fen | null;
-}
-
-export interface WorkerPayment extends PayrollPayment {
-  idHash: string;
-}
-
 const fen = (value: string | number | null): Fen => (value === null ? 0 : Number(value));
 const SHANGHAI = `'Asia/Shanghai'`;
 
@@ -42,6 +36,37 @@ const SHANGHAI = `'Asia/Shanghai'`;
  */
 @Injectable()
 export class MonthFactsRepository {
+  /** Every fact the rules read about one project-month, as the read model holds them at `asOf`. */
+  async load(
+    manager: EntityManager,
+    project: ProjectRow,
+    month: Month,
+    asOf: Date,
+    overrides: ProjectMonthFacts['overrides'],
+  ): Promise<ProjectMonthFacts> {
+    const from = lookbackFrom(month);
+    const to = monthOf(asOf) > month ? monthOf(asOf) : month;
+    const { deposits, movements } = await this.deposits(manager, project.code, asOf);
+    return {
+      project,
+      month,
+      history: await this.statusHistory(manager, project.code),
+      workerMonths: await this.workerMonths(manager, project.code, from, to),
+      payments: await this.payrollToWorkers(manager, project.code, from, asOf),
+      reports: await this.monthReports(manager, project.code, month),
+      account: await this.accountFacts(manager, project.code, asOf),
+      sheetTotals: await this.sheetTotals(manager, project.code, [month, previousMonth(month)]),
+      roster: await this.roster(manager, project.code, asOf),
+      debits: await this.debits(manager, project.code, month, asOf),
+      payouts: await this.payouts(manager, project.code, month, asOf),
+      cardRegistrations: await this.cardRegistrations(manager, project.code),
+      deposits,
+      movements,
+      contractor: await this.contractorRecord(manager, project.contractorCreditCode, asOf),
+      overrides,
+    };
+  }
+
   async projects(manager: EntityManager, projectCode?: string): Promise<ProjectRow[]> {
     const rows: Record<string, string | number>[] = await manager.query(
       `SELECT code, region_code, contractor_credit_code, contract_amount_fen::text, start_date::text, payday
@@ -164,17 +189,16 @@ export class MonthFactsRepository {
     manager: EntityManager,
     projectCode: string,
     asOf: Date,
-  ): Promise<{
-    accountOpenedOn: IsoDate | null;
-    balanceFen: Fen;
-    appropriatedFenByMonth: Record<Month, Fen>;
-  }> {
-    const [account]: { opened_on: string | null; balance: string }[] = await manager.query(
-      `SELECT (SELECT min(opened_on)::text FROM rules.accounts WHERE project_code = $1) AS opened_on,
+  ): Promise<ProjectMonthFacts['account']> {
+    const [account]: { opened_on: string | null; balance: string; statement_through: Date | null }[] =
+      await manager.query(
+        // With several accounts, the feed is complete only as far as the least complete one that ever stated it.
+        `SELECT (SELECT min(opened_on)::text FROM rules.accounts WHERE project_code = $1) AS opened_on,
+              (SELECT min(statement_through) FROM rules.accounts WHERE project_code = $1) AS statement_through,
               (SELECT coalesce(sum(CASE WHEN direction = 'CREDIT' THEN amount_fen ELSE -amount_fen END), 0)::text
                FROM rules.transactions WHERE project_code = $1 AND occurred_at <= $2) AS balance`,
-      [projectCode, asOf],
-    );
+        [projectCode, asOf],
+      );
     const appropriations: { month: string; fen: string }[] = await manager.query(
       `SELECT to_char(occurred_at AT TIME ZONE ${SHANGHAI}, 'YYYY-MM') AS month, sum(amount_fen)::text AS fen
        FROM rules.transactions
@@ -184,6 +208,7 @@ export class MonthFactsRepository {
     );
     return {
       accountOpenedOn: account.opened_on,
+      statementThrough: account.statement_through,
       balanceFen: fen(account.balance),
       appropriatedFenByMonth: Object.fromEntries(appropriations.map((r) => [r.month, fen(r.fen)])),
     };
@@ -214,8 +239,11 @@ export class MonthFactsRepository {
       kind: r.kind as AccountDebit['kind'],
       amountFen: fen(r.amount_fen as string),
       counterpartyName: String(r.counterparty_name),
-      counterpartyAccountMasked: String(r.counterparty_account_masked),
-      counterpartyAccountHash: String(r.counterparty_account_hash),
+      // A cash withdrawal (现金支取) or a fee has no counterparty account.
+      ...(r.counterparty_account_hash !== null && {
+        counterpartyAccountMasked: String(r.counterparty_account_masked),
+        counterpartyAccountHash: String(r.counterparty_account_hash),
+      }),
       ...(r.counterparty_id_hash !== null && { counterpartyIdHash: String(r.counterparty_id_hash) }),
       balanceBeforeFen: fen(r.balance_before as string),
     }));
@@ -328,19 +356,29 @@ export class MonthFactsRepository {
     };
   }
 
-  /** The contractor's record across its projects: first registration and latest arrears alert. */
+  /**
+   * The contractor's record across its projects: first registration, and the arrears that stood — WAGE_ARREARS
+   * alerts raised past the settle period (pending verdicts never count) and not dismissed by an inspector.
+   */
   async contractorRecord(
     manager: EntityManager,
     creditCode: string,
-  ): Promise<{ onPlatformSince: IsoDate; lastArrearsOn: IsoDate | null }> {
-    const [row]: { since: string; arrears: string | null }[] = await manager.query(
-      `SELECT (SELECT min((registered_at AT TIME ZONE ${SHANGHAI})::date)::text FROM rules.projects
+    asOf: Date,
+  ): Promise<ProjectMonthFacts['contractor']> {
+    const [row]: { since: string; arrears: string | null; keys: string[] | null }[] = await manager.query(
+      `WITH stood AS (
+         SELECT a.alert_key, (a.raised_at AT TIME ZONE ${SHANGHAI})::date AS raised_on
+         FROM rules.alerts a JOIN rules.projects p ON p.code = a.project_code
+         WHERE p.contractor_credit_code = $1 AND a.code = 'WAGE_ARREARS' AND a.raised_at IS NOT NULL
+           AND a.raised_at <= $2 AND a.dismissed_at IS NULL
+       )
+       SELECT (SELECT min((registered_at AT TIME ZONE ${SHANGHAI})::date)::text FROM rules.projects
                WHERE contractor_credit_code = $1) AS since,
-              (SELECT max((a.raised_at AT TIME ZONE ${SHANGHAI})::date)::text
-               FROM rules.alerts a JOIN rules.projects p ON p.code = a.project_code
-               WHERE p.contractor_credit_code = $1 AND a.code = 'WAGE_ARREARS') AS arrears`,
-      [creditCode],
+              (SELECT max(raised_on)::text FROM stood) AS arrears,
+              (SELECT array_agg(alert_key ORDER BY raised_on DESC, alert_key) FROM
+                 (SELECT * FROM stood ORDER BY raised_on DESC, alert_key LIMIT 20) recent) AS keys`,
+      [creditCode, asOf],
     );
-    return { onPlatformSince: row.since, lastArrearsOn: row.arrears };
+    return { onPlatformSince: row.since, lastArrearsOn: row.arrears, arrearsCounted: row.keys ?? [] };
   }
 }

@@ -5,10 +5,11 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { accountEvents, projectEvents, rosterEvents, Topics } from '@wage/contracts';
+import { accountEvents, alertEvents, projectEvents, rosterEvents, Topics } from '@wage/contracts';
 import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
 import { SCHEMA } from '../schema';
 import { projectAccountEvents } from './account-events.projection';
+import { projectAlertDismissals } from './alert-dismissals.projection';
 import { projectProjectEvents } from './project-events.projection';
 import { projectRosterEvents } from './roster-events.projection';
 import { EvaluationWorker } from '../evaluation/evaluation.worker';
@@ -56,6 +57,14 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
           await projectAccountEvents(events, manager);
           worker.wakeSoon();
         },
+      }),
+      // Only alert-service's AlertDismissed matters here: the other alert events are the engine's own.
+      new EventConsumer({
+        ...common,
+        name: 'rules-engine.alert',
+        topic: Topics.alert,
+        contracts: alertEvents,
+        handle: projectAlertDismissals,
       }),
     ];
   }

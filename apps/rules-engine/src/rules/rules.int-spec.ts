@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { alertKey, Topics } from '@wage/contracts';
+import { Topics } from '@wage/contracts';
 import { KafkaClient, signAccessToken } from '@wage/platform';
 import { startTestApp, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
@@ -44,27 +44,27 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
     return code;
   }
 
-  /** Evaluates September as of `asOf` and returns the project's arrears alert as the engine recorded it. */
+  /**
+   * What the rules found for September as of `asOf` (a past instant: a dry run that changes nothing): the
+   * arrears finding as `OPEN`, or `CLEARED` when there was none.
+   */
   async function arrearsAsOf(code: string, asOf: string) {
-    await t.http
+    const res = await t.http
       .post('/api/v1/evaluations')
       .set(admin())
       .send({ projectCode: code, month: MONTH, asOf })
       .expect(200);
-    const [alert] = await t.dataSource.query(
-      `SELECT status, severity, evidence FROM rules.alerts WHERE alert_key = $1`,
-      [alertKey('WAGE_ARREARS', code, MONTH)],
-    );
-    return alert as
-      | {
-          status: 'OPEN' | 'CLEARED';
-          evidence: { parameters: Record<string, number>; facts: Record<string, unknown> };
-        }
-      | undefined;
+    const found = (
+      res.body.findings as {
+        code: string;
+        evidence: { parameters: Record<string, number>; facts: Record<string, unknown> };
+      }[]
+    ).find((f) => f.code === 'WAGE_ARREARS');
+    return { status: found ? ('OPEN' as const) : ('CLEARED' as const), evidence: found?.evidence };
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ envSchema, serviceDefinition, AppModule });
+    t = await startTestApp({ envSchema, serviceDefinition, AppModule }, { ALERT_SETTLE_SECONDS: '0' });
   });
 
   afterAll(async () => {
@@ -84,7 +84,7 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
     const district = await t.http.get('/api/v1/rules').query({ regionCode: '350206' }).set(user('INSPECTOR'));
     expect(district.status).toBe(200);
     expect(district.body.regionCode).toBe('350206');
-    expect(district.body.rules).toHaveLength(13);
+    expect(district.body.rules).toHaveLength(14);
     // The city's override for this rule, over the province's for every rule.
     expect(parameterOf(district.body, 'WAGE_ARREARS', 'graceDays')).toMatchObject({
       value: 6,
@@ -120,7 +120,15 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
   });
 
   it('evaluates a project with its region’s parameters, and says which applied in the evidence', async () => {
-    await putRules('440300', { effectiveFrom: '2026-01-01', parameters: { 'WAGE_ARREARS.graceDays': 5 } });
+    // These projects have no bank account to state completeness: no lag, so arrears are judged at the deadline.
+    await putRules('440300', {
+      effectiveFrom: '2026-01-01',
+      parameters: { 'WAGE_ARREARS.graceDays': 5, 'WAGE_ARREARS.bankFeedLagDays': 0 },
+    });
+    await putRules('330100', {
+      effectiveFrom: '2026-01-01',
+      parameters: { 'WAGE_ARREARS.bankFeedLagDays': 0 },
+    });
     const inShenzhen = await projectOwedSeptember('440305');
     const inHangzhou = await projectOwedSeptember('330106');
 
@@ -128,17 +136,17 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
     const asOf = '2026-10-19T12:00:00+08:00';
     const hangzhou = await arrearsAsOf(inHangzhou, asOf);
     expect(hangzhou).toMatchObject({ status: 'OPEN' });
-    expect(hangzhou!.evidence.parameters.graceDays).toBe(2);
-    expect(hangzhou!.evidence.facts.parameterSources).toMatchObject({
+    expect(hangzhou.evidence!.parameters.graceDays).toBe(2);
+    expect(hangzhou.evidence!.facts.parameterSources).toMatchObject({
       graceDays: { kind: 'NATIONAL_DEFAULT' },
     });
-    // Raised as of now by the event path, cleared as of the 19th: not overdue under Shenzhen's five days.
+    // Not overdue on the 19th under Shenzhen's five days.
     expect(await arrearsAsOf(inShenzhen, asOf)).toMatchObject({ status: 'CLEARED' });
 
     const later = await arrearsAsOf(inShenzhen, '2026-10-21T12:00:00+08:00');
     expect(later).toMatchObject({ status: 'OPEN' });
-    expect(later!.evidence.parameters.graceDays).toBe(5);
-    expect(later!.evidence.facts).toMatchObject({
+    expect(later.evidence!.parameters.graceDays).toBe(5);
+    expect(later.evidence!.facts).toMatchObject({
       ruleVersion: 1,
       parameterSources: {
         graceDays: {
@@ -152,15 +160,21 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
   }, 120_000);
 
   it('applies the version of the parameters in force at the instant evaluated', async () => {
-    await putRules('320500', { effectiveFrom: '2026-01-01', parameters: { 'WAGE_ARREARS.graceDays': 0 } });
-    await putRules('320500', { effectiveFrom: '2026-10-20', parameters: { 'WAGE_ARREARS.graceDays': 10 } });
+    await putRules('320500', {
+      effectiveFrom: '2026-01-01',
+      parameters: { 'WAGE_ARREARS.graceDays': 0, 'WAGE_ARREARS.bankFeedLagDays': 0 },
+    });
+    await putRules('320500', {
+      effectiveFrom: '2026-10-20',
+      parameters: { 'WAGE_ARREARS.graceDays': 10, 'WAGE_ARREARS.bankFeedLagDays': 0 },
+    });
     const code = await projectOwedSeptember('320506');
 
     // As of 18 October the first version applies: due on 15 October, no grace, overdue.
     const before = await arrearsAsOf(code, '2026-10-18T12:00:00+08:00');
     expect(before).toMatchObject({ status: 'OPEN' });
-    expect(before!.evidence.parameters.graceDays).toBe(0);
-    expect(before!.evidence.facts.parameterSources).toMatchObject({
+    expect(before.evidence!.parameters.graceDays).toBe(0);
+    expect(before.evidence!.facts.parameterSources).toMatchObject({
       graceDays: { kind: 'OVERRIDE', effectiveFrom: '2026-01-01' },
     });
     // As of 22 October the second: ten days' grace, not overdue until after the 25th.

@@ -17,8 +17,13 @@ export type DepositParameters = RuleParameterMap['DEPOSIT_SHORTFALL'];
 export interface ContractorRecord {
   /** The first day the contractor had a project on the platform. */
   onPlatformSince: IsoDate;
-  /** The latest arrears (WAGE_ARREARS) alert against any of its projects; null if none. */
+  /**
+   * The latest arrears against any of its projects: a WAGE_ARREARS alert that was raised (past the settle period)
+   * and not dismissed as unfounded; null if none. Never a pending verdict.
+   */
   lastArrearsOn: IsoDate | null;
+  /** The alerts (keys) that record counts as arrears, for the evidence. */
+  arrearsCounted?: readonly string[];
   blacklisted: boolean;
   usesRealNameManagement: boolean;
   usesDedicatedAccount: boolean;
@@ -198,6 +203,11 @@ export function depositInForce(
 export interface DepositShortfallInput {
   projectStartDate: IsoDate;
   required: RequiredDeposit;
+  /** The requirement as it would be without the contractor's arrears (the same as `required` when none). */
+  requiredBeforeArrears?: RequiredDeposit;
+  /** The day of the arrears that raised the requirement, and the alerts counted. */
+  arrearsOn?: IsoDate | null;
+  arrearsCounted?: readonly string[];
   inForceFen: Fen;
   /** The day of the latest drawdown (动用), if any. */
   lastDrawdownOn: IsoDate | null;
@@ -218,7 +228,23 @@ export function evaluateDepositShortfall(input: DepositShortfallInput): Finding 
   const storeBy = addWorkingDays(input.projectStartDate, parameters.depositWorkingDays);
   const topUpBy =
     input.lastDrawdownOn === null ? null : addWorkingDays(input.lastDrawdownOn, parameters.topUpWorkingDays);
-  const dueDate = topUpBy !== null && compareDates(topUpBy, storeBy) > 0 ? topUpBy : storeBy;
+  let dueDate = topUpBy !== null && compareDates(topUpBy, storeBy) > 0 ? topUpBy : storeBy;
+  let dueBecause = dueDate === storeBy ? 'PROJECT_START' : 'DRAWDOWN_NOT_TOPPED_UP';
+  // A requirement raised by arrears: the part the arrears added is due `topUpWorkingDays` after them.
+  const before = input.requiredBeforeArrears;
+  const arrearsOn = input.arrearsOn ?? null;
+  if (
+    before !== undefined &&
+    arrearsOn !== null &&
+    required.requiredFen > before.requiredFen &&
+    inForceFen >= before.requiredFen
+  ) {
+    const raisedBy = addWorkingDays(arrearsOn, parameters.topUpWorkingDays);
+    if (compareDates(raisedBy, dueDate) > 0) {
+      dueDate = raisedBy;
+      dueBecause = 'RAISED_AFTER_ARREARS';
+    }
+  }
   if (compareDates(today, dueDate) <= 0) return null;
   const daysLate = daysBetween(dueDate, today);
   const shortfallFen = required.requiredFen - inForceFen;
@@ -231,7 +257,12 @@ export function evaluateDepositShortfall(input: DepositShortfallInput): Finding 
     parameters,
     facts: {
       dueDate,
-      dueBecause: dueDate === storeBy ? 'PROJECT_START' : 'DRAWDOWN_NOT_TOPPED_UP',
+      dueBecause,
+      ...(input.arrearsCounted !== undefined &&
+        input.arrearsCounted.length > 0 && {
+          arrearsCounted: [...input.arrearsCounted],
+          lastArrearsOn: arrearsOn,
+        }),
       daysLate,
       redFrom: addCalendarDays(dueDate, parameters.redAfterDays + 1),
       rateBasisPoints: required.rateBasisPoints,

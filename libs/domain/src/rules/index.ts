@@ -5,6 +5,7 @@ export * from './labor-cost';
 export * from './parameters';
 export * from './pay-sheet-missing';
 export * from './payment-attribution';
+export * from './project-month';
 export * from './project-rules';
 export * from './suppression';
 export * from './transactions';

@@ -13,7 +13,8 @@ import type { RuleParameterMap } from './parameters';
 
 /** A debit from the dedicated account, with the balance just before it (ordered by occurredAt, serialNo). */
 export interface AccountDebit extends EvidenceTransaction {
-  counterpartyAccountHash: string;
+  /** Absent for a cash withdrawal (现金支取) or a fee: no counterparty account. */
+  counterpartyAccountHash?: string;
   counterpartyIdHash?: string;
   balanceBeforeFen: Fen;
 }
@@ -39,7 +40,8 @@ export function classifyDebit(
 ): DebitClass {
   switch (debit.kind) {
     case 'PAYROLL':
-      return roster.cardHashes.has(debit.counterpartyAccountHash) ||
+      return (debit.counterpartyAccountHash !== undefined &&
+        roster.cardHashes.has(debit.counterpartyAccountHash)) ||
         (debit.counterpartyIdHash !== undefined && roster.idHashes.has(debit.counterpartyIdHash))
         ? 'PAYROLL_TO_WORKER'
         : 'PAYEE_NOT_ON_ROSTER';

@@ -58,7 +58,11 @@ describe('rules-engine scheduled evaluation (real Redis, PostgreSQL and Kafka)',
     const queue = queueOf(prefix);
     queues.push(queue);
     // Every second instead of every hour, so the test need not wait for the top of the hour.
-    const t = await startTestApp(parts, { BULLMQ_PREFIX: prefix, EVALUATION_SCHEDULE: '* * * * * *' });
+    const t = await startTestApp(parts, {
+      BULLMQ_PREFIX: prefix,
+      EVALUATION_SCHEDULE: '* * * * * *',
+      ALERT_SETTLE_SECONDS: '0',
+    });
     apps.push(t);
     const alerts = await TopicReader.start(t.topic(Topics.alert));
     try {
@@ -85,10 +89,10 @@ describe('rules-engine scheduled evaluation (real Redis, PostgreSQL and Kafka)',
         .filter((event) => event.data.alertKey === key);
       expect(raised).toHaveLength(1);
       // Runs come every second: a run that finds the project locked by the run before it evaluates nothing, so
-      // look for the run that did the work — the current and the previous month of the one project.
+      // look for the run that did the work — the current month and the two before it, of the one project.
       const done = await queue.getJobs(['completed']);
       expect(done.every((job) => job.name === 'scheduled-evaluation')).toBe(true);
-      expect(done.map((job) => job.returnvalue)).toContainEqual(expect.objectContaining({ evaluated: 2 }));
+      expect(done.map((job) => job.returnvalue)).toContainEqual(expect.objectContaining({ evaluated: 3 }));
     } finally {
       await alerts.stop();
     }

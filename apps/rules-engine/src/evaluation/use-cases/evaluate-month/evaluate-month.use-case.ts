@@ -1,53 +1,26 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MonthlyAssessmentCompleted } from '@wage/contracts';
+import { MonthlyAssessmentCompleted, type AlertEvidence } from '@wage/contracts';
 import {
-  attributePayments,
-  dateInShanghai,
-  depositInForce,
-  evaluateAbnormalPayout,
-  evaluateBalanceShortfall,
-  evaluateDepositShortfall,
-  evaluateFundsDiverted,
-  evaluateGuaranteeExpiring,
-  evaluateLaborCost,
-  evaluateNoWageAccount,
-  evaluatePayeeNotOnRoster,
-  evaluatePaySheetMissing,
-  evaluateRealNameGap,
-  evaluateSharedBankCard,
-  evaluateWageArrears,
-  evaluateWageUnderpaid,
-  isDue,
-  lastDayOfMonth,
+  evaluateProjectMonth,
+  type MonthAssessment,
   type Month,
   monthOf,
   monthOfDate,
-  type ParameterOverride,
-  type ParameterSource,
   previousMonth,
-  requiredDeposit,
-  resolveParameters,
-  statusOn,
-  suppression,
-  wageDeadline,
-  type Finding,
   type RuleCode,
-  type StatusChange,
-  type WorkerMonth,
+  type Severity,
 } from '@wage/domain';
 import { newEvent, OutboxWriter } from '@wage/platform';
-import { AlertLedger, type LedgerCounts, type RuleVerdict } from '../../alert-ledger';
-import { MonthFactsRepository, type ProjectRow, type WorkerPayment } from '../../month-facts.repository';
+import { AlertLedger, toContractEvidence, type LedgerCounts } from '../../alert-ledger';
+import { MonthFactsRepository, type ProjectRow } from '../../month-facts.repository';
 import { RuleOverridesRepository } from '../../rule-overrides.repository';
 
 export interface EvaluationRequest {
-  /** Default: the month of `asOf` and the one before it. */
+  /** Default: every project-month that time can change (see `sweepTargets`). */
   month?: Month;
   projectCode?: string;
-  /** Default: now. */
-  asOf?: Date;
 }
 
 export interface EvaluationCounts extends LedgerCounts {
@@ -55,13 +28,29 @@ export interface EvaluationCounts extends LedgerCounts {
   evaluated: number;
 }
 
-/** How far back a payment without payrollMonth is looked for: it pays the earliest month still owed. */
-const ATTRIBUTION_LOOKBACK_MONTHS = 6;
+/** What the rules found for one project-month at an instant, as a dry run answers it. */
+export interface DryRunFinding {
+  code: RuleCode;
+  severity: Severity;
+  projectCode: string;
+  month: Month | null;
+  title: string;
+  evidence: AlertEvidence;
+  /** Set when the rule was suppressed then (the project suspended or completed): recorded, not raised. */
+  suppressedBecause?: string;
+}
+
+export interface DryRunResult {
+  asOf: string;
+  evaluated: number;
+  findings: DryRunFinding[];
+}
 
 /**
- * Runs every rule of the catalogue for project-months as of an instant, reconciles the verdicts with the alerts
- * already published, and publishes the month's assessment when it changed. One transaction per project-month,
- * serialised per project by an advisory lock so that event-driven, scheduled and on-demand runs never race.
+ * Runs every rule of the catalogue for project-months, reconciles the verdicts with the alerts already published,
+ * and publishes the month's assessment when it changed. Live alerts are only ever evaluated as of now; an earlier
+ * instant is a dry run that changes nothing. One transaction per project-month, serialised per project by an
+ * advisory lock so that event-driven, scheduled and on-demand runs never race.
  */
 @Injectable()
 export class EvaluateMonthUseCase {
@@ -73,17 +62,54 @@ export class EvaluateMonthUseCase {
     private readonly outbox: OutboxWriter,
   ) {}
 
+  /** Evaluates as of now: the month asked for, or every project-month time can change. */
   async execute(request: EvaluationRequest): Promise<EvaluationCounts> {
-    const asOf = request.asOf ?? new Date();
-    const months = request.month ? [request.month] : [previousMonth(monthOf(asOf)), monthOf(asOf)];
-    const projects = await this.facts.projects(this.dataSource.manager, request.projectCode);
+    const asOf = new Date();
+    const targets = await this.targets(request, asOf);
     const counts: EvaluationCounts = { evaluated: 0, raised: 0, updated: 0, cleared: 0 };
-    for (const project of projects) {
-      for (const month of months) {
-        add(counts, await this.evaluateProjectMonth(project.code, month, asOf));
-      }
+    for (const { projectCode, month } of targets) {
+      add(counts, await this.evaluateProjectMonth(projectCode, month, asOf));
     }
     return counts;
+  }
+
+  /**
+   * What the rules would have found at `asOf` (earlier than now), with the rules of that time: no alert changes,
+   * nothing is published or sent. Read in one read-only snapshot.
+   */
+  async dryRun(request: EvaluationRequest, asOf: Date): Promise<DryRunResult> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const targets = await this.targets(request, asOf, manager);
+      const overrides = await this.overrides.all(manager);
+      const findings: DryRunFinding[] = [];
+      let evaluated = 0;
+      for (const { projectCode, month } of targets) {
+        const [project] = await this.facts.projects(manager, projectCode);
+        if (!project || month < monthOfDate(project.startDate) || month > monthOf(asOf)) continue;
+        evaluated += 1;
+        const facts = await this.facts.load(manager, project, month, asOf, overrides);
+        for (const verdict of evaluateProjectMonth(facts, asOf).verdicts) {
+          if (verdict.finding === null || verdict.withheld !== undefined) continue;
+          // A project-wide finding is the same for every month of the run: listed once.
+          if (
+            verdict.month === null &&
+            findings.some((f) => f.code === verdict.code && f.projectCode === project.code)
+          )
+            continue;
+          findings.push({
+            code: verdict.code,
+            severity: verdict.finding.severity,
+            projectCode: project.code,
+            month: verdict.month,
+            title: verdict.finding.title,
+            evidence: toContractEvidence(verdict.finding, verdict.parameterSources),
+            ...(verdict.suppression.suppressed && { suppressedBecause: verdict.suppression.reason }),
+          });
+        }
+      }
+      return { asOf: asOf.toISOString(), evaluated, findings };
+    });
   }
 
   /** Evaluates one project-month in its own transaction; nothing when the project is unknown or not started. */
@@ -102,212 +128,41 @@ export class EvaluateMonthUseCase {
     const none = { evaluated: 0, raised: 0, updated: 0, cleared: 0 };
     if (!project || month < monthOfDate(project.startDate) || month > monthOf(asOf)) return none;
     const overrides = await this.overrides.all(manager);
-    const { verdicts, assessment } = await this.verdicts(manager, project, month, asOf, overrides);
+    const facts = await this.facts.load(manager, project, month, asOf, overrides);
+    const { verdicts, assessment } = evaluateProjectMonth(facts, asOf);
     const counts = await this.ledger.reconcile(manager, project, verdicts, asOf);
     await this.publishAssessment(manager, project, month, asOf, assessment);
     return { evaluated: 1, ...counts };
   }
 
-  private async verdicts(
-    manager: EntityManager,
-    project: ProjectRow,
-    month: Month,
+  /**
+   * The project-months to evaluate. With a month: that month of each project asked for. Without one (the
+   * scheduled sweep): every project's current month and the two before it (a deadline in M+1 plus the bank-feed
+   * lag can fall in M+2), and every project-month with an open or pending alert, so that severity follows days
+   * overdue and an ended condition clears at any age of the month. Wages still owed past their deadline always
+   * have an open or pending WAGE_ARREARS or WAGE_UNDERPAID, so they are in that set. One query.
+   */
+  private async targets(
+    request: EvaluationRequest,
     asOf: Date,
-    overrides: ParameterOverride[],
-  ) {
-    const today = dateInShanghai(asOf);
-    const { parameters: p, sources } = resolveParameters(overrides, project.regionCode, today);
-    const history = await this.facts.statusHistory(manager, project.code);
-    const context = { month, payday: project.payday, asOf };
-
-    const workers = await this.workerMonths(manager, project, month, asOf, p.WAGE_ARREARS.graceDays);
-    const reports = await this.facts.monthReports(manager, project.code, month);
-    const account = await this.facts.accountFacts(manager, project.code, asOf);
-    const sheetTotals = await this.facts.sheetTotals(manager, project.code, [month, previousMonth(month)]);
-    const roster = await this.facts.roster(manager, project.code, asOf);
-    const debits = await this.facts.debits(manager, project.code, month, asOf);
-    const { deposits, movements } = await this.facts.deposits(manager, project.code, asOf);
-    const contractor = await this.facts.contractorRecord(manager, project.contractorCreditCode);
-    const required = requiredDeposit(
-      project.contractAmountFen,
-      {
-        ...contractor,
-        // No blacklist reaches the platform yet: every contractor is taken as not blacklisted.
-        blacklisted: false,
-        usesRealNameManagement: roster.idHashes.size > 0,
-        usesDedicatedAccount: account.accountOpenedOn !== null,
-      },
-      today,
-      p.DEPOSIT_SHORTFALL,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ projectCode: string; month: Month }[]> {
+    const current = monthOf(asOf);
+    const months = request.month
+      ? [request.month]
+      : [previousMonth(previousMonth(current)), previousMonth(current), current];
+    const rows: { project_code: string; month: string }[] = await manager.query(
+      `SELECT project_code, month FROM (
+         SELECT p.code AS project_code, m.month FROM rules.projects p CROSS JOIN unnest($1::text[]) AS m(month)
+         WHERE ($2::text IS NULL OR p.code = $2)
+         UNION
+         SELECT a.project_code, a.month FROM rules.alerts a
+         WHERE $3 AND a.status IN ('OPEN', 'PENDING') AND a.month IS NOT NULL AND a.month <= $4
+           AND ($2::text IS NULL OR a.project_code = $2)
+       ) t ORDER BY project_code, month`,
+      [months, request.projectCode ?? null, request.month === undefined, current],
     );
-    const inForce = depositInForce(deposits, movements, today);
-    const lastDrawdown = movements.filter((m) => m.kind === 'DRAWDOWN').pop();
-    const currentStatus = statusOn(history, today)?.status ?? 'IN_CONSTRUCTION';
-    const inConstruction = currentStatus === 'IN_CONSTRUCTION';
-
-    const findings: [RuleCode, Month | null, Finding | null][] = [
-      ['WAGE_ARREARS', month, evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS })],
-      ['WAGE_UNDERPAID', month, evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID })],
-      [
-        'PAY_SHEET_MISSING',
-        month,
-        evaluatePaySheetMissing({
-          ...context,
-          workersWithAttendance: workers,
-          paySheetSubmittedAt: reports.paySheetSubmittedAt,
-          parameters: p.PAY_SHEET_MISSING,
-        }),
-      ],
-      [
-        'LABOR_COST_NOT_APPROPRIATED',
-        month,
-        evaluateLaborCost({
-          month,
-          projectStartDate: project.startDate,
-          appropriatedFenByMonth: account.appropriatedFenByMonth,
-          asOf,
-          parameters: p.LABOR_COST_NOT_APPROPRIATED,
-        }),
-      ],
-      [
-        'ACCOUNT_BALANCE_SHORTFALL',
-        month,
-        // Without an account there is no balance to watch: NO_WAGE_ACCOUNT reports that.
-        account.accountOpenedOn === null
-          ? null
-          : evaluateBalanceShortfall({
-              month,
-              payday: project.payday,
-              balanceFen: account.balanceFen,
-              sheetNetPayFen: sheetTotals.get(month) ?? null,
-              previousMonthNetPayFen: sheetTotals.get(previousMonth(month)) ?? null,
-              paidFen: workers.reduce((total, w) => total + w.paidFen, 0),
-              asOf,
-              parameters: p.ACCOUNT_BALANCE_SHORTFALL,
-            }),
-      ],
-      [
-        'FUNDS_DIVERTED',
-        month,
-        evaluateFundsDiverted({ month, debits, roster, parameters: p.FUNDS_DIVERTED }),
-      ],
-      ['PAYEE_NOT_ON_ROSTER', month, evaluatePayeeNotOnRoster({ month, debits, roster })],
-      [
-        'ABNORMAL_PAYOUT',
-        month,
-        evaluateAbnormalPayout({
-          month,
-          workers: await this.facts.payouts(manager, project.code, month, asOf),
-          parameters: p.ABNORMAL_PAYOUT,
-        }),
-      ],
-      [
-        'REAL_NAME_GAP',
-        month,
-        evaluateRealNameGap({
-          ...context,
-          rosterSize: roster.registeredByAsOf,
-          attendanceReportedAt: reports.attendanceReportedAt,
-          parameters: p.REAL_NAME_GAP,
-        }),
-      ],
-      [
-        'DEPOSIT_SHORTFALL',
-        null,
-        evaluateDepositShortfall({
-          projectStartDate: project.startDate,
-          required,
-          inForceFen: inForce.totalFen,
-          lastDrawdownOn: lastDrawdown ? dateInShanghai(lastDrawdown.occurredAt) : null,
-          asOf,
-          parameters: p.DEPOSIT_SHORTFALL,
-        }),
-      ],
-      [
-        'DEPOSIT_GUARANTEE_EXPIRING',
-        null,
-        evaluateGuaranteeExpiring({
-          guarantees: inForce.guarantees,
-          requiredFen: required.requiredFen,
-          depositInForceFen: inForce.totalFen,
-          inConstruction,
-          asOf,
-          parameters: p.DEPOSIT_GUARANTEE_EXPIRING,
-        }),
-      ],
-      [
-        'SHARED_BANK_CARD',
-        null,
-        evaluateSharedBankCard({
-          projectCode: project.code,
-          registrations: await this.facts.cardRegistrations(manager, project.code),
-        }),
-      ],
-      [
-        'NO_WAGE_ACCOUNT',
-        null,
-        evaluateNoWageAccount({
-          startDate: project.startDate,
-          accountOpenedOn: account.accountOpenedOn,
-          asOf,
-          parameters: p.NO_WAGE_ACCOUNT,
-        }),
-      ],
-    ];
-    const verdicts: RuleVerdict[] = findings.map(([code, m, finding]) => ({
-      code,
-      month: m,
-      finding,
-      suppression: suppression(code, m, history, today),
-      parameterSources: sources[code] as Record<string, ParameterSource>,
-    }));
-
-    const endOfMonth = lastDayOfMonth(month);
-    const endInForce = depositInForce(deposits, movements, endOfMonth);
-    const assessment = monthAssessment({
-      history,
-      month,
-      workers,
-      realName: roster.idHashes.size > 0 && reports.attendanceReportedAt !== null,
-      wageAccount: account.accountOpenedOn !== null && account.accountOpenedOn <= endOfMonth,
-      deposit: required.exempt || endInForce.totalFen >= required.requiredFen,
-    });
-    return { verdicts, assessment };
-  }
-
-  /** The month's workers with what was paid for it, attributed per worker over the recent months. */
-  private async workerMonths(
-    manager: EntityManager,
-    project: ProjectRow,
-    month: Month,
-    asOf: Date,
-    graceDays: number,
-  ): Promise<(WorkerMonth & { paidByDeadlineFen: number })[]> {
-    const from = lookbackFrom(month);
-    const to = monthOf(asOf) > month ? monthOf(asOf) : month;
-    const rows = await this.facts.workerMonths(manager, project.code, from, to);
-    const payments = await this.facts.payrollToWorkers(manager, project.code, from, asOf);
-    const paymentsByWorker = new Map<string, WorkerPayment[]>();
-    for (const payment of payments) {
-      paymentsByWorker.set(payment.idHash, [...(paymentsByWorker.get(payment.idHash) ?? []), payment]);
-    }
-    const deadline = wageDeadline(month, { payday: project.payday, graceDays }).deadlineInstant;
-    const monthsByWorker = new Map<string, typeof rows>();
-    for (const row of rows) monthsByWorker.set(row.idHash, [...(monthsByWorker.get(row.idHash) ?? []), row]);
-    return rows
-      .filter((row) => row.month === month)
-      .map(({ month: _month, ...worker }) => {
-        const attribution = attributePayments(
-          monthsByWorker.get(worker.idHash)!.map((r) => ({ month: r.month, netPayFen: r.netPayFen })),
-          paymentsByWorker.get(worker.idHash) ?? [],
-          { deadlines: { [month]: deadline }, asOf },
-        ).months.find((m) => m.month === month);
-        return {
-          ...worker,
-          paidFen: attribution?.paidFen ?? 0,
-          paidByDeadlineFen: attribution?.paidByDeadlineFen ?? 0,
-        };
-      });
+    return rows.map((r) => ({ projectCode: r.project_code, month: r.month }));
   }
 
   /** Publishes the month's standing when it differs from what was last published for it. */
@@ -316,7 +171,7 @@ export class EvaluateMonthUseCase {
     project: ProjectRow,
     month: Month,
     asOf: Date,
-    assessment: ReturnType<typeof monthAssessment>,
+    assessment: MonthAssessment,
   ): Promise<void> {
     const data = { projectCode: project.code, regionCode: project.regionCode, month, ...assessment };
     const hash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
@@ -333,58 +188,6 @@ export class EvaluateMonthUseCase {
       newEvent(MonthlyAssessmentCompleted, project.code, { ...data, evaluatedAt: asOf.toISOString() }),
     ]);
   }
-}
-
-function lookbackFrom(month: Month): Month {
-  let from = month;
-  for (let i = 0; i < ATTRIBUTION_LOOKBACK_MONTHS; i += 1) from = previousMonth(from);
-  return from;
-}
-
-/**
- * Coverage facts for one project-month (DOMAIN.md, coverage). A worker is paid through the account when any
- * payroll from it was attributed to the month; paid in full when the payroll by the deadline reached the sheet's
- * net pay (without a sheet line, any payment by the deadline).
- */
-function monthAssessment(input: {
-  history: StatusChange[];
-  month: Month;
-  workers: (WorkerMonth & { paidByDeadlineFen: number })[];
-  realName: boolean;
-  wageAccount: boolean;
-  deposit: boolean;
-}) {
-  const { history, month, workers } = input;
-  const endOfMonth = lastDayOfMonth(month);
-  const status = statusOn(history, endOfMonth)?.status ?? 'IN_CONSTRUCTION';
-  const inConstruction = !suppression('REAL_NAME_GAP', month, history, endOfMonth).suppressed;
-  const due = workers.filter(isDue);
-  const paidInFull = (w: WorkerMonth, paid: number) =>
-    w.netPayFen === null ? paid > 0 : paid >= w.netPayFen;
-  const workersPaidInFull = due.filter((w) => paidInFull(w, w.paidFen)).length;
-  const paymentApplies = inConstruction && due.length > 0;
-  const applies = <T>(yes: boolean, value: T) => (yes ? value : null);
-  return {
-    status,
-    inConstruction,
-    coverage: {
-      realName: applies(inConstruction, input.realName),
-      wageAccount: applies(inConstruction, input.wageAccount),
-      deposit: applies(inConstruction, input.deposit),
-      bankPayroll: applies(
-        paymentApplies,
-        due.every((w) => w.paidFen > 0),
-      ),
-      monthlyFullPayment: applies(
-        paymentApplies,
-        due.every((w) => paidInFull(w, w.paidByDeadlineFen)),
-      ),
-    },
-    workersDue: due.length,
-    workersPaidInFull,
-    amountDueFen: due.reduce((total, w) => total + (w.netPayFen ?? 0), 0),
-    amountPaidFen: due.reduce((total, w) => total + w.paidFen, 0),
-  };
 }
 
 function add(total: EvaluationCounts, counts: EvaluationCounts): void {

@@ -1,0 +1,544 @@
+import { wageDeadline } from '../deadline';
+import type { Fen } from '../money';
+import {
+  addCalendarDays,
+  dateInShanghai,
+  endOfDayShanghai,
+  type IsoDate,
+  lastDayOfMonth,
+  type Month,
+  monthOf,
+  monthOfDate,
+  monthRange,
+  nextMonth,
+  previousMonth,
+} from '../month';
+import type { RegionCode } from '../region';
+import { addWorkingDays } from '../working-days';
+import { evaluateBalanceShortfall } from './balance-shortfall';
+import {
+  type ContractorRecord,
+  type DepositMovement,
+  type DepositRecord,
+  depositInForce,
+  evaluateDepositShortfall,
+  evaluateGuaranteeExpiring,
+  requiredDeposit,
+} from './deposit';
+import { type FactValue, type Finding, finding, type RuleCode } from './finding';
+import { evaluateLaborCost } from './labor-cost';
+import {
+  type ParameterOverride,
+  type ParameterSource,
+  resolveParameters,
+  type RuleParameterMap,
+} from './parameters';
+import { evaluatePaySheetMissing } from './pay-sheet-missing';
+import { attributePayments, type PayrollPayment } from './payment-attribution';
+import { evaluateNoWageAccount, evaluateRealNameGap } from './project-rules';
+import { type StatusChange, statusOn, type Suppression, suppression } from './suppression';
+import {
+  type AccountDebit,
+  type CardRegistration,
+  evaluateAbnormalPayout,
+  evaluateFundsDiverted,
+  evaluatePayeeNotOnRoster,
+  evaluateSharedBankCard,
+  type RosterIndex,
+  type WorkerPayout,
+} from './transactions';
+import { evaluateWageArrears } from './wage-arrears';
+import { isDue, type WorkerMonth } from './wage-month';
+import { evaluateWageUnderpaid } from './wage-underpaid';
+
+/**
+ * Rules that fire because something is *not* in the data (DOMAIN.md, alert lifecycle). Data arrive in bursts and
+ * out of order, so their verdicts are pending first and raised only when they still hold after the settle period.
+ * The others fire on evidence — a fact that happened — and are raised at once.
+ */
+export const ABSENCE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
+  'WAGE_ARREARS',
+  'WAGE_UNDERPAID',
+  'PAY_SHEET_MISSING',
+  'REAL_NAME_GAP',
+  'LABOR_COST_NOT_APPROPRIATED',
+  'ACCOUNT_BALANCE_SHORTFALL',
+  'DEPOSIT_SHORTFALL',
+  'NO_WAGE_ACCOUNT',
+]);
+
+/** How far back a payment without payrollMonth is looked for: it pays the earliest month still owed. */
+export const ATTRIBUTION_LOOKBACK_MONTHS = 6;
+
+/** The first month of the attribution look-back window that ends at `month`. */
+export function lookbackFrom(month: Month): Month {
+  let from = month;
+  for (let i = 0; i < ATTRIBUTION_LOOKBACK_MONTHS; i += 1) from = previousMonth(from);
+  return from;
+}
+
+/** One worker's row for one month of the look-back window: attendance and the pay-sheet line. */
+export interface WorkerMonthRow extends Omit<WorkerMonth, 'paidFen'> {
+  month: Month;
+}
+
+/** Payroll from the dedicated account that belongs to a worker on the roll (`idHash`). */
+export interface WorkerPayment extends PayrollPayment {
+  idHash: string;
+}
+
+/** Everything the rules read about one project-month, as the read model held it at `asOf`. */
+export interface ProjectMonthFacts {
+  project: {
+    code: string;
+    regionCode: RegionCode;
+    startDate: IsoDate;
+    payday: number;
+    contractAmountFen: Fen;
+  };
+  month: Month;
+  history: readonly StatusChange[];
+  /** Rows of every month of the look-back window up to the later of `month` and the month of `asOf`. */
+  workerMonths: readonly WorkerMonthRow[];
+  payments: readonly WorkerPayment[];
+  reports: { paySheetSubmittedAt: Date | null; attendanceReportedAt: Date | null };
+  account: {
+    accountOpenedOn: IsoDate | null;
+    balanceFen: Fen;
+    appropriatedFenByMonth: Readonly<Record<Month, Fen>>;
+    /** The latest instant up to which the bank stated the account's feed complete; null if it never did. */
+    statementThrough: Date | null;
+  };
+  /** The current pay sheet's net total of `month` and of the month before it. */
+  sheetTotals: ReadonlyMap<Month, Fen>;
+  roster: RosterIndex & { registeredByAsOf: number };
+  debits: readonly AccountDebit[];
+  payouts: readonly WorkerPayout[];
+  cardRegistrations: readonly CardRegistration[];
+  deposits: readonly DepositRecord[];
+  movements: readonly DepositMovement[];
+  contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'>;
+  overrides: readonly ParameterOverride[];
+}
+
+export interface ProjectMonthVerdict {
+  code: RuleCode;
+  /** The month the rule is about, or null for a project-wide rule. */
+  month: Month | null;
+  finding: Finding | null;
+  suppression: Suppression;
+  /**
+   * Set when the rule cannot judge yet because the data it needs may still be arriving (the bank's feed is not
+   * complete through the deadline): the alert, if any, stays as it is — neither raised nor cleared.
+   */
+  withheld?: string;
+  parameterSources: Readonly<Record<string, ParameterSource>>;
+}
+
+export interface WorkerMonthAssessed extends WorkerMonth {
+  paidByDeadlineFen: Fen;
+}
+
+export type MonthAssessment = ReturnType<typeof monthAssessment>;
+
+export interface ProjectMonthResult {
+  verdicts: ProjectMonthVerdict[];
+  assessment: MonthAssessment;
+}
+
+/**
+ * Every rule of the catalogue for one project-month as of an instant: facts and the instant in, verdicts and the
+ * month's coverage assessment out. The rules of that time apply (overrides effective on the day of `asOf`).
+ */
+export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): ProjectMonthResult {
+  const { project, month, account, roster } = facts;
+  const today = dateInShanghai(asOf);
+  const { parameters: p, sources } = resolveParameters(facts.overrides, project.regionCode, today);
+  const context = { month, payday: project.payday, asOf };
+  const workers = workersOfMonth(facts, p.WAGE_ARREARS.graceDays, asOf);
+
+  const contractor: ContractorRecord = {
+    ...facts.contractor,
+    // No blacklist reaches the platform yet: every contractor is taken as not blacklisted.
+    blacklisted: false,
+    usesRealNameManagement: roster.idHashes.size > 0,
+    usesDedicatedAccount: account.accountOpenedOn !== null,
+  };
+  const required = requiredDeposit(project.contractAmountFen, contractor, today, p.DEPOSIT_SHORTFALL);
+  // What arrears added to the requirement is due `topUpWorkingDays` after them, not since the project's start.
+  const requiredBeforeArrears = requiredDeposit(
+    project.contractAmountFen,
+    { ...contractor, lastArrearsOn: null },
+    today,
+    p.DEPOSIT_SHORTFALL,
+  );
+  const inForce = depositInForce(facts.deposits, facts.movements, today);
+  const lastDrawdown = facts.movements.filter((m) => m.kind === 'DRAWDOWN').pop();
+  const inConstruction = (statusOn(facts.history, today)?.status ?? 'IN_CONSTRUCTION') === 'IN_CONSTRUCTION';
+
+  const arrearsDeadline = wageDeadline(month, {
+    payday: project.payday,
+    graceDays: p.WAGE_ARREARS.graceDays,
+  });
+  const arrearsFeed = feedGate(
+    arrearsDeadline.deadlineInstant,
+    arrearsDeadline.deadline,
+    account.statementThrough,
+    p.WAGE_ARREARS.bankFeedLagDays,
+    asOf,
+  );
+  const underpaidDeadline = wageDeadline(month, {
+    payday: project.payday,
+    graceDays: p.WAGE_UNDERPAID.graceDays,
+  });
+  const underpaidFeed = feedGate(
+    underpaidDeadline.deadlineInstant,
+    underpaidDeadline.deadline,
+    account.statementThrough,
+    p.WAGE_UNDERPAID.bankFeedLagDays,
+    asOf,
+  );
+  // Appropriations of month M are judged once the feed is complete through M's end, or the lag after the check.
+  const laborCostCheck = addCalendarDays(
+    lastDayOfMonth(month),
+    p.LABOR_COST_NOT_APPROPRIATED.appropriationGraceDays,
+  );
+  const laborCostFeed = feedGate(
+    endOfDayShanghai(lastDayOfMonth(month)),
+    laborCostCheck,
+    account.statementThrough,
+    p.LABOR_COST_NOT_APPROPRIATED.bankFeedLagDays,
+    asOf,
+  );
+
+  const verdicts: [RuleCode, Month | null, Finding | null, FeedGate | null][] = [
+    [
+      'WAGE_ARREARS',
+      month,
+      withFeed(evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }), arrearsFeed),
+      arrearsFeed,
+    ],
+    [
+      'WAGE_UNDERPAID',
+      month,
+      withFeed(evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }), underpaidFeed),
+      underpaidFeed,
+    ],
+    [
+      'PAY_SHEET_MISSING',
+      month,
+      evaluatePaySheetMissing({
+        ...context,
+        workersWithAttendance: workers,
+        paySheetSubmittedAt: facts.reports.paySheetSubmittedAt,
+        parameters: p.PAY_SHEET_MISSING,
+      }),
+      null,
+    ],
+    [
+      'LABOR_COST_NOT_APPROPRIATED',
+      month,
+      withFeed(
+        evaluateLaborCost({
+          month,
+          projectStartDate: project.startDate,
+          appropriatedFenByMonth: account.appropriatedFenByMonth,
+          asOf,
+          parameters: p.LABOR_COST_NOT_APPROPRIATED,
+        }),
+        laborCostFeed,
+      ),
+      laborCostFeed,
+    ],
+    [
+      'ACCOUNT_BALANCE_SHORTFALL',
+      month,
+      // Without an account there is no balance to watch: NO_WAGE_ACCOUNT reports that.
+      account.accountOpenedOn === null
+        ? null
+        : evaluateBalanceShortfall({
+            month,
+            payday: project.payday,
+            balanceFen: account.balanceFen,
+            sheetNetPayFen: facts.sheetTotals.get(month) ?? null,
+            previousMonthNetPayFen: facts.sheetTotals.get(previousMonth(month)) ?? null,
+            paidFen: workers.reduce((total, w) => total + w.paidFen, 0),
+            asOf,
+            parameters: p.ACCOUNT_BALANCE_SHORTFALL,
+          }),
+      null,
+    ],
+    [
+      'FUNDS_DIVERTED',
+      month,
+      evaluateFundsDiverted({ month, debits: facts.debits, roster, parameters: p.FUNDS_DIVERTED }),
+      null,
+    ],
+    ['PAYEE_NOT_ON_ROSTER', month, evaluatePayeeNotOnRoster({ month, debits: facts.debits, roster }), null],
+    [
+      'ABNORMAL_PAYOUT',
+      month,
+      evaluateAbnormalPayout({ month, workers: facts.payouts, parameters: p.ABNORMAL_PAYOUT }),
+      null,
+    ],
+    [
+      'REAL_NAME_GAP',
+      month,
+      evaluateRealNameGap({
+        ...context,
+        rosterSize: roster.registeredByAsOf,
+        attendanceReportedAt: facts.reports.attendanceReportedAt,
+        parameters: p.REAL_NAME_GAP,
+      }),
+      null,
+    ],
+    [
+      'DEPOSIT_SHORTFALL',
+      null,
+      evaluateDepositShortfall({
+        projectStartDate: project.startDate,
+        required,
+        requiredBeforeArrears,
+        arrearsOn: facts.contractor.lastArrearsOn,
+        arrearsCounted: facts.contractor.arrearsCounted ?? [],
+        inForceFen: inForce.totalFen,
+        lastDrawdownOn: lastDrawdown ? dateInShanghai(lastDrawdown.occurredAt) : null,
+        asOf,
+        parameters: p.DEPOSIT_SHORTFALL,
+      }),
+      null,
+    ],
+    [
+      'DEPOSIT_GUARANTEE_EXPIRING',
+      null,
+      evaluateGuaranteeExpiring({
+        guarantees: inForce.guarantees,
+        requiredFen: required.requiredFen,
+        depositInForceFen: inForce.totalFen,
+        inConstruction,
+        asOf,
+        parameters: p.DEPOSIT_GUARANTEE_EXPIRING,
+      }),
+      null,
+    ],
+    [
+      'SHARED_BANK_CARD',
+      null,
+      evaluateSharedBankCard({ projectCode: project.code, registrations: facts.cardRegistrations }),
+      null,
+    ],
+    [
+      'NO_WAGE_ACCOUNT',
+      null,
+      evaluateNoWageAccount({
+        startDate: project.startDate,
+        accountOpenedOn: account.accountOpenedOn,
+        asOf,
+        parameters: p.NO_WAGE_ACCOUNT,
+      }),
+      null,
+    ],
+    [
+      'BANK_FEED_STALE',
+      null,
+      evaluateBankFeedStale({
+        projectStartDate: project.startDate,
+        payday: project.payday,
+        statementThrough: account.statementThrough,
+        asOf,
+        parameters: p.BANK_FEED_STALE,
+      }),
+      null,
+    ],
+  ];
+
+  const endOfMonth = lastDayOfMonth(month);
+  const endInForce = depositInForce(facts.deposits, facts.movements, endOfMonth);
+  return {
+    verdicts: verdicts.map(([code, m, found, feed]) => ({
+      code,
+      month: m,
+      finding: found,
+      suppression: suppression(code, m, facts.history, today),
+      ...(feed !== null && !feed.ready && { withheld: feed.waitingFor }),
+      parameterSources: sources[code] as Record<string, ParameterSource>,
+    })),
+    assessment: monthAssessment({
+      history: facts.history,
+      month,
+      workers,
+      realName: roster.idHashes.size > 0 && facts.reports.attendanceReportedAt !== null,
+      wageAccount: account.accountOpenedOn !== null && account.accountOpenedOn <= endOfMonth,
+      deposit: required.exempt || endInForce.totalFen >= required.requiredFen,
+    }),
+  };
+}
+
+/** The month's workers with what was paid for it, attributed per worker over the look-back window. */
+function workersOfMonth(facts: ProjectMonthFacts, graceDays: number, asOf: Date): WorkerMonthAssessed[] {
+  const { month } = facts;
+  const paymentsByWorker = groupBy(facts.payments, (payment) => payment.idHash);
+  const monthsByWorker = groupBy(facts.workerMonths, (row) => row.idHash);
+  const deadline = wageDeadline(month, { payday: facts.project.payday, graceDays }).deadlineInstant;
+  return facts.workerMonths
+    .filter((row) => row.month === month)
+    .map(({ month: _month, ...worker }) => {
+      const attribution = attributePayments(
+        monthsByWorker.get(worker.idHash)!.map((r) => ({ month: r.month, netPayFen: r.netPayFen })),
+        paymentsByWorker.get(worker.idHash) ?? [],
+        { deadlines: { [month]: deadline }, asOf },
+      ).months.find((m) => m.month === month);
+      return {
+        ...worker,
+        paidFen: attribution?.paidFen ?? 0,
+        paidByDeadlineFen: attribution?.paidByDeadlineFen ?? 0,
+      };
+    });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+// ── bank-feed completeness ──
+
+export interface FeedGate {
+  /** Whether a payment rule may judge the deadline now. */
+  ready: boolean;
+  /** Why it may (or what it waits for), for the evidence. */
+  waitingFor: string;
+  facts: Record<string, FactValue>;
+}
+
+/**
+ * Payment absence for a deadline is judged once the bank's feed is complete through the deadline, or once
+ * `lagDays` working days have passed after it, whichever comes first (event-time watermark with allowed lateness).
+ */
+export function feedGate(
+  deadlineInstant: Date,
+  deadlineDate: IsoDate,
+  statementThrough: Date | null,
+  lagDays: number,
+  asOf: Date,
+): FeedGate {
+  const waitUntil = addWorkingDays(deadlineDate, lagDays);
+  const complete = statementThrough !== null && statementThrough.getTime() >= deadlineInstant.getTime();
+  const lagElapsed = asOf.getTime() > endOfDayShanghai(waitUntil).getTime();
+  const facts: Record<string, FactValue> = {
+    bankFeedCompleteThrough: statementThrough === null ? null : statementThrough.toISOString(),
+    bankFeedJudgedBy: complete ? 'STATEMENT_COMPLETE' : lagElapsed ? 'LAG_ELAPSED' : 'WAITING',
+    bankFeedWaitUntil: waitUntil,
+  };
+  return {
+    ready: complete || lagElapsed,
+    waitingFor: `bank feed complete through ${deadlineInstant.toISOString()}, or the end of ${waitUntil}`,
+    facts,
+  };
+}
+
+/** The finding with how fresh the bank data were; none while the feed may still be incomplete. */
+function withFeed(found: Finding | null, feed: FeedGate): Finding | null {
+  if (found === null || !feed.ready) return null;
+  return { ...found, evidence: { ...found.evidence, facts: { ...found.evidence.facts, ...feed.facts } } };
+}
+
+export interface BankFeedStaleInput {
+  projectStartDate: IsoDate;
+  payday: number;
+  /** Null when the bank never stated completeness: nothing to hold it to. */
+  statementThrough: Date | null;
+  asOf: Date;
+  parameters: RuleParameterMap['BANK_FEED_STALE'];
+}
+
+/**
+ * 银行流水未按时报送: the bank stated the account complete through an instant, and the first wage deadline after
+ * it is more than `bankFeedLagDays` working days past. BLUE; YELLOW after twice the lag. A bank that never stated
+ * completeness is not judged (payment rules then wait the lag after each deadline).
+ */
+export function evaluateBankFeedStale(input: BankFeedStaleInput): Finding | null {
+  const { statementThrough, asOf, parameters } = input;
+  if (statementThrough === null) return null;
+  const today = dateInShanghai(asOf);
+  const months = monthRange(monthOfDate(input.projectStartDate), monthOf(asOf));
+  const uncovered = months
+    .map((m) => ({ month: m, ...wageDeadline(m, { payday: input.payday, graceDays: parameters.graceDays }) }))
+    .find((d) => d.deadlineInstant.getTime() > statementThrough.getTime());
+  if (uncovered === undefined) return null;
+  const staleAfter = addWorkingDays(uncovered.deadline, parameters.bankFeedLagDays);
+  if (today <= staleAfter) return null;
+  const yellowAfter = addWorkingDays(uncovered.deadline, 2 * parameters.bankFeedLagDays);
+  return finding({
+    code: 'BANK_FEED_STALE',
+    severity: today > yellowAfter ? 'YELLOW' : 'BLUE',
+    month: null,
+    title: `银行流水未按时报送：专户流水仅报送至${dateInShanghai(statementThrough)}`,
+    parameters,
+    facts: {
+      statementThrough: statementThrough.toISOString(),
+      uncoveredDeadline: uncovered.deadline,
+      uncoveredMonth: uncovered.month,
+      staleAfter,
+      yellowAfter,
+      nextMonthDeadline: wageDeadline(nextMonth(uncovered.month), {
+        payday: input.payday,
+        graceDays: parameters.graceDays,
+      }).deadline,
+    },
+  });
+}
+
+// ── coverage assessment ──
+
+/**
+ * Coverage facts for one project-month (DOMAIN.md, coverage). A worker is paid through the account when any
+ * payroll from it was attributed to the month; paid in full when the payroll by the deadline reached the sheet's
+ * net pay (without a sheet line, any payment by the deadline).
+ */
+export function monthAssessment(input: {
+  history: readonly StatusChange[];
+  month: Month;
+  workers: readonly WorkerMonthAssessed[];
+  realName: boolean;
+  wageAccount: boolean;
+  deposit: boolean;
+}) {
+  const { history, month, workers } = input;
+  const endOfMonth = lastDayOfMonth(month);
+  const status = statusOn(history, endOfMonth)?.status ?? 'IN_CONSTRUCTION';
+  const inConstruction = !suppression('REAL_NAME_GAP', month, history, endOfMonth).suppressed;
+  const due = workers.filter(isDue);
+  const paidInFull = (w: WorkerMonth, paid: number) =>
+    w.netPayFen === null ? paid > 0 : paid >= w.netPayFen;
+  const workersPaidInFull = due.filter((w) => paidInFull(w, w.paidFen)).length;
+  const paymentApplies = inConstruction && due.length > 0;
+  const applies = <T>(yes: boolean, value: T) => (yes ? value : null);
+  return {
+    status,
+    inConstruction,
+    coverage: {
+      realName: applies(inConstruction, input.realName),
+      wageAccount: applies(inConstruction, input.wageAccount),
+      deposit: applies(inConstruction, input.deposit),
+      bankPayroll: applies(
+        paymentApplies,
+        due.every((w) => w.paidFen > 0),
+      ),
+      monthlyFullPayment: applies(
+        paymentApplies,
+        due.every((w) => paidInFull(w, w.paidByDeadlineFen)),
+      ),
+    },
+    workersDue: due.length,
+    workersPaidInFull,
+    amountDueFen: due.reduce((total, w) => total + (w.netPayFen ?? 0), 0),
+    amountPaidFen: due.reduce((total, w) => total + w.paidFen, 0),
+  };
+}
