@@ -215,7 +215,9 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
         kind: tx.kind,
         amountFen: tx.amountFen,
         // a cash withdrawal (现金支取) has no counterparty account
-        counterpartyAccountHash: tx.counterparty.accountNumber ?? '',
+        ...(tx.counterparty.accountNumber !== undefined && {
+          counterpartyAccountHash: tx.counterparty.accountNumber,
+        }),
         ...(tx.counterparty.idNumber !== undefined && { counterpartyIdHash: tx.counterparty.idNumber }),
         balanceBeforeFen: balanceAt(tx.occurredAt, true),
       }));
