@@ -16,6 +16,8 @@ import {
 
 const ACCOUNT = '6100000000000001';
 const OTHER_ACCOUNT = '6200000000000002';
+/** Opened on 2026-01-10, for the cash withdrawals. */
+const FEED_ACCOUNT = '6100000000000003';
 const CARD = '6222020200112233445';
 
 describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
@@ -33,8 +35,10 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
     otherBankKey = await registerBank(t, 'CCB-XM');
     projectKey = await registerProject(t, 'P-TX-1');
     otherProjectKey = await registerProject(t, 'P-TX-2');
+    await registerProject(t, 'P-TX-3');
     await openAccount(t, { projectCode: 'P-TX-1', bankCode: 'ICBC-XM', accountNumber: ACCOUNT });
     await openAccount(t, { projectCode: 'P-TX-2', bankCode: 'CCB-XM', accountNumber: OTHER_ACCOUNT });
+    await openAccount(t, { projectCode: 'P-TX-3', bankCode: 'ICBC-XM', accountNumber: FEED_ACCOUNT });
   });
   afterAll(async () => {
     await reader.stop();
@@ -268,6 +272,116 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
       accountMasked: '6222***********3445',
       idHash: blindIndex.hash('id', id),
       idMasked: `${id.slice(0, 6)}********${id.slice(-4)}`,
+    });
+  });
+
+  describe('cash withdrawals', () => {
+    const send = (token: string, body: object) =>
+      t.http.post(`/api/v1/wage-accounts/${FEED_ACCOUNT}/transactions`).set(bearer(token)).send(body);
+    const accountEvents = (messages: ReadMessage[]) =>
+      messages.map((m) => JSON.parse(m.value!)).filter((e) => e.data.accountNumber === FEED_ACCOUNT);
+    // 现金支取: cash taken at the counter has no counterparty account.
+    const cash = (serialNo: string, more: Record<string, unknown> = {}) =>
+      transaction(serialNo, {
+        kind: 'WITHDRAWAL',
+        amount: '2000.00',
+        payrollMonth: undefined,
+        counterparty: { name: '现金支取' },
+        ...more,
+      });
+
+    it('records a cash withdrawal without counterparty account, and refuses a transfer without one whole', async () => {
+      const refused = await send(bankKey, {
+        transactions: [
+          appropriation('CW-0', '50000.00', '2026-03-01T09:00:00+08:00'),
+          cash('CW-1'),
+          transaction('CW-2', {
+            kind: 'FEE',
+            amount: '5.00',
+            payrollMonth: undefined,
+            counterparty: { name: 'ICBC' },
+          }),
+          transaction('CW-3', {
+            kind: 'TRANSFER',
+            payrollMonth: undefined,
+            counterparty: { name: '某建材有限公司' },
+          }),
+        ],
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toBe('INVALID_ROWS');
+      expect(refused.body.details).toEqual([
+        {
+          index: 3,
+          field: 'counterparty.accountNumber',
+          code: 'REQUIRED',
+          message: expect.stringContaining(
+            'only a cash WITHDRAWAL at the counter or a bank FEE may leave it out',
+          ),
+        },
+      ]);
+      expect(await storedSerials(FEED_ACCOUNT)).toEqual([]);
+
+      const batch = [
+        appropriation('CW-0', '50000.00', '2026-03-01T09:00:00+08:00'),
+        cash('CW-1'),
+        transaction('CW-2', {
+          kind: 'FEE',
+          amount: '5.00',
+          payrollMonth: undefined,
+          counterparty: { name: 'ICBC' },
+        }),
+      ];
+      const recorded = await send(bankKey, { transactions: batch });
+      expect(recorded.status).toBe(200);
+      // 50,000 − 2,000 − 5
+      expect(recorded.body).toMatchObject({ recorded: 3, duplicates: 0, balance: '47995.00' });
+      expect(
+        await t.dataSource.query(
+          `SELECT serial_no, counterparty_name, counterparty_account_cipher, counterparty_account_hash,
+                  counterparty_account_masked
+           FROM wage_account.transactions WHERE account_number = $1 AND serial_no IN ('CW-1', 'CW-2')
+           ORDER BY serial_no`,
+          [FEED_ACCOUNT],
+        ),
+      ).toEqual([
+        {
+          serial_no: 'CW-1',
+          counterparty_name: '现金支取',
+          counterparty_account_cipher: null,
+          counterparty_account_hash: null,
+          counterparty_account_masked: null,
+        },
+        {
+          serial_no: 'CW-2',
+          counterparty_name: 'ICBC',
+          counterparty_account_cipher: null,
+          counterparty_account_hash: null,
+          counterparty_account_masked: null,
+        },
+      ]);
+
+      // Still idempotent by serial: the same withdrawal again is a duplicate, one with an account a conflict.
+      const resent = await send(bankKey, { transactions: [cash('CW-1')] });
+      expect(resent.body).toMatchObject({ recorded: 0, duplicates: 1, balance: '47995.00' });
+      const changed = await send(bankKey, {
+        transactions: [cash('CW-1', { counterparty: { name: '现金支取', accountNumber: CARD } })],
+      });
+      expect(changed.status).toBe(409);
+      expect(changed.body.details).toEqual([
+        expect.objectContaining({
+          serialNo: 'CW-1',
+          message: expect.stringContaining('counterparty.accountNumber'),
+        }),
+      ]);
+
+      const events = accountEvents(
+        await reader.waitFor((messages) => accountEvents(messages).some((e) => e.data.serialNo === 'CW-2')),
+      ).filter((e) => e.type === 'TransactionRecorded');
+      expect(events.map((e) => e.data.serialNo)).toEqual(['CW-0', 'CW-1', 'CW-2']);
+      expect(events[1].data).toMatchObject({ kind: 'WITHDRAWAL', direction: 'DEBIT', amountFen: 200_000 });
+      expect(events[1].data.counterparty).toEqual({ name: '现金支取' });
+      expect(events[2].data.counterparty).toEqual({ name: 'ICBC' });
     });
   });
 });

@@ -17,7 +17,14 @@ export const transactionRowSchema = z.object({
   kind: TransactionKind,
   counterparty: z.object({
     name: z.string().trim().min(1, 'is required').max(200),
-    accountNumber: z.string(),
+    accountNumber: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "the counterparty's card or account number; required except for a cash WITHDRAWAL at the counter " +
+          '(现金支取) or a bank FEE, which have none',
+      }),
     idNumber: z.string().optional(),
   }),
   payrollMonth: z.string().optional(),

@@ -175,8 +175,9 @@ function eventData(accountNumber: string, tx: SealedTransaction): TransactionRec
     ...(tx.payrollMonth !== null ? { payrollMonth: tx.payrollMonth } : {}),
     counterparty: {
       name: tx.counterpartyName,
-      accountHash: tx.accountHash,
-      accountMasked: tx.accountMasked,
+      ...(tx.accountHash !== null && tx.accountMasked !== null
+        ? { accountHash: tx.accountHash, accountMasked: tx.accountMasked }
+        : {}),
       ...(tx.idHash !== null && tx.idMasked !== null ? { idHash: tx.idHash, idMasked: tx.idMasked } : {}),
     },
     ...(tx.memo !== null ? { memo: tx.memo } : {}),
