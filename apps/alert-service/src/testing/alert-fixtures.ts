@@ -169,6 +169,16 @@ export async function publishAlertEvent(
   return envelope;
 }
 
+/** Waits until alert-service's consumer has applied (or skipped) an event: its id is recorded as processed. */
+export async function waitForProcessed(t: TestApp, eventId: string): Promise<void> {
+  await waitFor(
+    async () =>
+      (await t.dataSource.query(`SELECT 1 FROM alerts.processed_events WHERE event_id = $1`, [eventId]))
+        .length > 0,
+    { description: `event ${eventId} to be processed`, timeoutMs: 45_000 },
+  );
+}
+
 export async function waitForAlert(
   t: TestApp,
   key: string,
