@@ -1,5 +1,5 @@
 import type { Severity } from '@wage/contracts';
-import type { TestApp } from '@wage/testing';
+import { waitFor, type TestApp } from '@wage/testing';
 import {
   alertData,
   bearer,
@@ -26,7 +26,15 @@ const updateOf = <D extends { severity: Severity }>(
   ...changes,
 });
 
-describe('alert-service: alert history (real services)', () => {
+const clearOf = (data: ReturnType<typeof alertData>) => ({
+  ...data,
+  detectedAt: undefined,
+  raisedAt: data.detectedAt,
+  clearedAt: new Date().toISOString(),
+  durationSeconds: 60,
+});
+
+describe('alert-service: cases a person closed, history in order (real services)', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -53,11 +61,126 @@ describe('alert-service: alert history (real services)', () => {
 
   const detail = async (id: string) =>
     (await t.http.get(`/api/v1/alerts/${id}`).set(bearer(inspectorToken))).body;
+  const actions = async (id: string) => (await detail(id)).history.map((h: { action: string }) => h.action);
+  const notifications = async (
+    id: string,
+  ): Promise<{ recipient: string; channel: string; reason: string }[]> =>
+    t.dataSource.query(
+      `SELECT recipient, channel, reason FROM alerts.notifications WHERE $1 = ANY(alert_ids)
+       ORDER BY created_at, channel`,
+      [id],
+    );
+  const act = async (id: string, action: 'resolve' | 'dismiss', body: Record<string, string>) => {
+    const response = await t.http
+      .post(`/api/v1/alerts/${id}/${action}`)
+      .set(bearer(inspectorToken))
+      .send(body);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
   const publishAndApply = async (...args: Parameters<typeof publishAlertEvent>) => {
     const envelope = await publishAlertEvent(...args);
     await waitForProcessed(t, envelope.id);
     return envelope;
   };
+
+  it('keeps a resolved alert resolved while the data show the condition, silent, noted once per change', async () => {
+    const data = alertData({ projectCode: 'P-LIFE-1', regionCode: '350206', severity: 'YELLOW' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    expect((await act(row.id, 'resolve', { note: '已约谈，承诺三日内补发' })).status).toBe('RESOLVED');
+
+    const moreWorkers = { ...data.evidence, workersAffected: 13 };
+    await publishAndApply(t, 'AlertUpdated', updateOf(data, 'YELLOW', { evidence: moreWorkers }));
+    // The same facts again, in a new event: nothing new to note.
+    await publishAndApply(t, 'AlertUpdated', updateOf(data, 'YELLOW', { evidence: moreWorkers }));
+    // A repeated raise without a clear in between is the same condition too.
+    await publishAndApply(t, 'AlertRaised', {
+      ...data,
+      evidence: moreWorkers,
+      detectedAt: new Date().toISOString(),
+    });
+    await publishAndApply(t, 'AlertUpdated', updateOf(data, 'BLUE', { evidence: moreWorkers }));
+
+    const alert = await detail(row.id);
+    expect(alert).toMatchObject({ status: 'RESOLVED', severity: 'BLUE', evidence: { workersAffected: 13 } });
+    expect(
+      alert.history.map((h: { action: string; toStatus: string }) => `${h.action} ${h.toStatus}`),
+    ).toEqual(['RAISED OPEN', 'RESOLVED RESOLVED', 'PERSISTS RESOLVED', 'PERSISTS RESOLVED']);
+    expect(alert.history[2].note).toContain('the data show the condition persists');
+    expect(alert.history[3].note).toContain('YELLOW → BLUE');
+    // Only the raise was ever notified (in the same transactions as the events, so nothing is still to come).
+    expect((await notifications(row.id)).map((n) => n.reason)).toEqual(['raised-1', 'raised-1']);
+  });
+
+  it('reopens a resolved alert whose severity rose, and tells each person once per channel why', async () => {
+    const data = alertData({ projectCode: 'P-LIFE-2', regionCode: '350206', severity: 'YELLOW' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    await act(row.id, 'resolve', { note: '已核实，工资已部分发放' });
+
+    await publishAndApply(t, 'AlertUpdated', updateOf(data, 'ORANGE'));
+    // The same severity once more (now OPEN again): no second notification.
+    await publishAndApply(t, 'AlertUpdated', updateOf(data, 'ORANGE'));
+
+    const alert = await detail(row.id);
+    expect(alert).toMatchObject({ status: 'OPEN', severity: 'ORANGE' });
+    expect(alert.history.map((h: { action: string }) => h.action)).toEqual([
+      'RAISED',
+      'RESOLVED',
+      'REOPENED',
+      'UPDATED',
+    ]);
+    expect(alert.history[2]).toMatchObject({ fromStatus: 'RESOLVED', toStatus: 'OPEN', severity: 'ORANGE' });
+    expect(alert.history[2].note).toContain('severity rose to ORANGE, above YELLOW');
+    const reopened = (await notifications(row.id)).filter((n) => n.reason !== 'raised-1');
+    expect(reopened).toEqual([
+      { recipient: 'lin.inspector', channel: 'EMAIL', reason: 'reopened-1-ORANGE' },
+      { recipient: 'lin.inspector', channel: 'WEBHOOK', reason: 'reopened-1-ORANGE' },
+    ]);
+
+    const about = () => smtp.mails.filter((m) => m.text.includes('P-LIFE-2'));
+    await waitFor(() => about().length >= 2, { description: 'the raise and the reopening by e-mail' });
+    const reopenMails = about().filter((m) => m.text.includes('重新打开'));
+    expect(reopenMails).toHaveLength(1);
+    expect(reopenMails[0].text).toContain('已办结的预警因严重程度升高重新打开');
+    expect(reopenMails[0].text).toContain('reopened: the severity rose after the alert was resolved');
+    const hooks = await waitFor(
+      () => {
+        const found = receiver.requests.filter((r) => r.path === '/hook' && r.body.includes('P-LIFE-2'));
+        return found.length >= 2 && found.map((r) => JSON.parse(r.body));
+      },
+      { description: 'the webhooks' },
+    );
+    expect(hooks.find((hook) => hook.event === 'alert.updated')).toMatchObject({
+      event: 'alert.updated',
+      alert: { id: row.id, status: 'OPEN', severity: 'ORANGE' },
+    });
+  });
+
+  it('keeps a dismissed alert dismissed whatever the severity; a raise after a clear is a new occurrence', async () => {
+    const data = alertData({ projectCode: 'P-LIFE-3', regionCode: '350206', severity: 'YELLOW' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    await act(row.id, 'dismiss', { reason: '考勤数据重复导入，实际无欠薪' });
+
+    await publishAndApply(t, 'AlertUpdated', updateOf(data, 'RED'));
+    await publishAndApply(t, 'AlertRaised', {
+      ...data,
+      severity: 'RED',
+      detectedAt: new Date().toISOString(),
+    });
+    expect(await detail(row.id)).toMatchObject({ status: 'DISMISSED', severity: 'RED' });
+    expect((await notifications(row.id)).map((n) => n.reason)).toEqual(['raised-1', 'raised-1']);
+
+    // Cleared after it was dismissed: stays DISMISSED. Raised again afterwards: the condition came back.
+    await publishAndApply(t, 'AlertCleared', clearOf({ ...data, severity: 'RED' }));
+    expect((await detail(row.id)).status).toBe('DISMISSED');
+    await publishAndApply(t, 'AlertRaised', { ...data, detectedAt: new Date().toISOString() });
+    expect(await detail(row.id)).toMatchObject({ status: 'OPEN', clearedAt: null });
+    expect(await actions(row.id)).toEqual(['RAISED', 'DISMISSED', 'PERSISTS', 'CLEARED', 'RAISED']);
+    expect((await notifications(row.id)).map((n) => n.reason)).toContain('raised-2');
+  });
 
   it('orders history by when each entry happened, not by when it reached the service', async () => {
     const secondsAgo = (s: number) => new Date(Date.now() - s * 1_000).toISOString();

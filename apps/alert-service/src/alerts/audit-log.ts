@@ -6,6 +6,10 @@ import { SCHEMA } from '../schema';
 export type AuditAction =
   | 'RAISED'
   | 'UPDATED'
+  /** The data still show the condition of a case a person closed; it stays closed. */
+  | 'PERSISTS'
+  /** A resolved case whose severity rose above the one it was resolved at. */
+  | 'REOPENED'
   | 'CLEARED'
   | 'SUPPRESSED'
   | 'ACKNOWLEDGED'

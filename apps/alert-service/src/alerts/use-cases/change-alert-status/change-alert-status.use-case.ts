@@ -60,7 +60,13 @@ export class ChangeAlertStatusUseCase {
       }
       const now = this.clock.now();
       const status: AlertStatus = outcome.status;
-      const changed = { ...alert, status, assignee, updatedAt: now };
+      const changed = {
+        ...alert,
+        status,
+        assignee,
+        updatedAt: now,
+        resolvedSeverity: status === 'RESOLVED' ? alert.severity : alert.resolvedSeverity,
+      };
       await this.alerts.save(manager, changed);
       await this.audit.append(manager, [
         {
