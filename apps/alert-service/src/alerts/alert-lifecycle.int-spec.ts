@@ -1,5 +1,5 @@
-import type { Severity } from '@wage/contracts';
-import { waitFor, type TestApp } from '@wage/testing';
+import { Topics, deadLetterTopic, type Severity } from '@wage/contracts';
+import { TopicReader, waitFor, type TestApp } from '@wage/testing';
 import {
   alertData,
   bearer,
@@ -34,16 +34,20 @@ const clearOf = (data: ReturnType<typeof alertData>) => ({
   durationSeconds: 60,
 });
 
-describe('alert-service: cases a person closed, history in order (real services)', () => {
+describe('alert-service: cases a person closed, dismissals told to the rules engine (real services)', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let alertTopic: TopicReader;
+  let deadLetters: TopicReader;
   let inspectorToken: string;
 
   beforeAll(async () => {
     smtp = await startSmtp();
     receiver = await startReceiver();
     t = await startAlertApp({ SMTP_URL: smtp.url });
+    alertTopic = await TopicReader.start(t.topic(Topics.alert));
+    deadLetters = await TopicReader.start(t.topic(deadLetterTopic(Topics.alert)));
     await createUser(t, {
       username: 'lin.inspector',
       role: 'INSPECTOR',
@@ -54,6 +58,8 @@ describe('alert-service: cases a person closed, history in order (real services)
     inspectorToken = await login(t, 'lin.inspector');
   });
   afterAll(async () => {
+    await alertTopic.stop();
+    await deadLetters.stop();
     await t.close();
     await smtp.close();
     await receiver.close();
@@ -180,6 +186,66 @@ describe('alert-service: cases a person closed, history in order (real services)
     expect(await detail(row.id)).toMatchObject({ status: 'OPEN', clearedAt: null });
     expect(await actions(row.id)).toEqual(['RAISED', 'DISMISSED', 'PERSISTS', 'CLEARED', 'RAISED']);
     expect((await notifications(row.id)).map((n) => n.reason)).toContain('raised-2');
+  });
+
+  it('tells the rules engine of a dismissal: exactly one AlertDismissed with the reason, skipped by its own consumer', async () => {
+    const data = alertData({ projectCode: 'P-LIFE-4', regionCode: '350206' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const reason = '重复上报，已在另一预警中处理';
+    const dismissed = await act(row.id, 'dismiss', { reason });
+
+    const isDismissal = (m: { value: string | null }) => {
+      const envelope = JSON.parse(m.value ?? '{}');
+      return envelope.type === 'AlertDismissed' && envelope.data.alertKey === data.alertKey;
+    };
+    await alertTopic.waitFor((messages) => messages.some(isDismissal), { description: 'the AlertDismissed' });
+    await waitFor(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT 1 FROM alerts.outbox_events WHERE type = 'AlertDismissed' AND published_at IS NULL`,
+          )
+        ).length === 0,
+    );
+    const published = alertTopic.messages.filter(isDismissal);
+    expect(published).toHaveLength(1);
+    expect(published[0].key).toBe('P-LIFE-4');
+    const envelope = JSON.parse(published[0].value!);
+    expect(envelope).toMatchObject({ type: 'AlertDismissed', schemaVersion: 1, projectCode: 'P-LIFE-4' });
+    expect(envelope.data).toEqual({
+      alertKey: data.alertKey,
+      code: 'WAGE_ARREARS',
+      projectCode: 'P-LIFE-4',
+      regionCode: '350206',
+      month: '2026-10',
+      reason,
+      dismissedAt: dismissed.updatedAt,
+    });
+
+    // alert-service reads its own event back from the topic: recorded as processed, and the case untouched.
+    await waitForProcessed(t, envelope.id);
+    expect(await detail(row.id)).toMatchObject({ status: 'DISMISSED' });
+    expect(await actions(row.id)).toEqual(['RAISED', 'DISMISSED']);
+    expect(deadLetters.messages.filter((m) => m.value?.includes(envelope.id))).toHaveLength(0);
+  });
+
+  it('skips an AlertDismissed on the topic instead of dead-lettering it', async () => {
+    const data = alertData({ projectCode: 'P-LIFE-5', regionCode: '350206' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const dismissal = await publishAndApply(t, 'AlertDismissed', {
+      alertKey: data.alertKey,
+      code: data.code,
+      projectCode: data.projectCode,
+      regionCode: data.regionCode,
+      month: data.month,
+      reason: '另一副本已处理',
+      dismissedAt: new Date().toISOString(),
+    });
+    expect(await detail(row.id)).toMatchObject({ status: 'OPEN' });
+    expect(await actions(row.id)).toEqual(['RAISED']);
+    expect(deadLetters.messages.filter((m) => m.value?.includes(dismissal.id))).toHaveLength(0);
   });
 
   it('orders history by when each entry happened, not by when it reached the service', async () => {

@@ -148,7 +148,7 @@ export function alertData(facts: AlertFacts) {
 /** Publishes an alert event as the rules engine would; returns the envelope (to redeliver it). */
 export async function publishAlertEvent(
   t: TestApp,
-  type: 'AlertRaised' | 'AlertUpdated' | 'AlertCleared',
+  type: 'AlertRaised' | 'AlertUpdated' | 'AlertCleared' | 'AlertSuppressed' | 'AlertDismissed',
   data: Record<string, unknown>,
   id: string = randomUUID(),
   /** When the rules engine recorded the event: alert-service orders a case's events by it. */

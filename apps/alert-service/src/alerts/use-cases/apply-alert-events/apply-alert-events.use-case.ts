@@ -23,7 +23,7 @@ import {
 } from '../../alert-workflow';
 import { AuditLog, type AuditAction } from '../../audit-log';
 
-/** What the rules engine says about an alert (AlertDismissed is alert-service's own). */
+/** What the rules engine says about an alert; AlertDismissed is this service's own word, applied when it was said. */
 type RulesEngineEvent = Exclude<AlertEvent, { type: 'AlertDismissed' }>;
 type Facts = Pick<
   AlertCase,
@@ -63,8 +63,12 @@ export class ApplyAlertEventsUseCase {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(manager: EntityManager, events: RulesEngineEvent[]): Promise<void> {
-    for (const event of events) await this.applyOne(manager, event);
+  async execute(manager: EntityManager, events: AlertEvent[]): Promise<void> {
+    for (const event of events) {
+      // Written by this service's own dismissal, in the transaction that dismissed the case: nothing left to do.
+      if (event.type === 'AlertDismissed') continue;
+      await this.applyOne(manager, event);
+    }
   }
 
   private async applyOne(manager: EntityManager, event: RulesEngineEvent): Promise<void> {
