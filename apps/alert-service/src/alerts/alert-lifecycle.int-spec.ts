@@ -1,5 +1,6 @@
 import { Topics, deadLetterTopic, type Severity } from '@wage/contracts';
 import { TopicReader, waitFor, type TestApp } from '@wage/testing';
+import { SendDailyDigestsUseCase } from '../notifications/use-cases/send-daily-digests/send-daily-digests.use-case';
 import {
   alertData,
   bearer,
@@ -269,5 +270,47 @@ describe('alert-service: cases a person closed, dismissals told to the rules eng
     const history: { at: string; action: string }[] = (await detail(row.id)).history;
     expect(history.map((h) => h.action)).toEqual(['RAISED', 'UPDATED', 'ACKNOWLEDGED']);
     expect(history.map((h) => h.at)).toEqual(history.map((h) => h.at).sort());
+  });
+
+  it('routes BANK_FEED_STALE to the region inspectors like any alert, and shows it to the administrator', async () => {
+    const data = {
+      ...alertData({
+        projectCode: 'P-LIFE-7',
+        regionCode: '350206',
+        code: 'BANK_FEED_STALE',
+        severity: 'BLUE',
+      }),
+      title: '项目 P-LIFE-7 专户银行流水未按时报送',
+      evidence: {
+        workersAffected: 0,
+        workers: [],
+        amounts: {},
+        transactions: [],
+        parameters: { bankFeedLagDays: 3 },
+        facts: { deadline: '2026-11-16', statementThrough: '2026-11-10T16:00:00.000Z' },
+      },
+    };
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+
+    const listed = await t.http.get('/api/v1/alerts?code=BANK_FEED_STALE').set(bearer(t.env.ADMIN_API_KEY));
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ total: 1, items: [{ id: row.id, code: 'BANK_FEED_STALE' }] });
+
+    // BLUE: in the inspector's daily digest, named as the catalogue names it.
+    await t.app.get(SendDailyDigestsUseCase).execute(new Date(Date.now() + 3_600_000));
+    await waitFor(() => smtp.mails.some((m) => m.text.includes('P-LIFE-7')), { description: 'the digest' });
+    const digest = smtp.mails.find((m) => m.text.includes('P-LIFE-7'))!;
+    expect(digest.to).toBe('lin@example.cn');
+    expect(digest.text).toContain('银行流水未按时报送');
+
+    // YELLOW at twice the lag: notified at once.
+    await publishAndApply(t, 'AlertUpdated', updateOf(data, 'YELLOW'));
+    expect(await notifications(row.id)).toEqual(
+      expect.arrayContaining([{ recipient: 'lin.inspector', channel: 'EMAIL', reason: 'severity-YELLOW' }]),
+    );
+    await waitFor(() => smtp.mails.filter((m) => m.text.includes('P-LIFE-7')).length >= 2, {
+      description: 'the e-mail for the rise',
+    });
   });
 });

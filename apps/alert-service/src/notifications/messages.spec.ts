@@ -1,4 +1,4 @@
-import { alertKey, type AlertCode } from '@wage/contracts';
+import { ALERT_CATALOGUE, ALERT_CODES, alertKey, type AlertCode } from '@wage/contracts';
 import type { AlertCase } from '../alerts/alert-repository';
 import { composeMessage, reopenedReason } from './messages';
 
@@ -26,6 +26,12 @@ const alert = (code: AlertCode): AlertCase => ({
 });
 
 describe('notification messages', () => {
+  it.each(ALERT_CODES)('names %s by its catalogue name', (code) => {
+    const message = composeMessage('alert.raised', [alert(code)], 'http://console');
+    expect(message.text).toContain(ALERT_CATALOGUE[code].name);
+    expect(message.markdown).toContain(ALERT_CATALOGUE[code].name);
+  });
+
   it('says a resolved alert was reopened because its severity rose', () => {
     const message = composeMessage(
       'alert.updated',
