@@ -45,6 +45,37 @@ export const recordTransactionsExample = {
   ],
 };
 
+/** The day's statement: a fee and cash taken at the counter (现金支取), which have no counterparty account. */
+export const cashWithdrawalExample = {
+  transactions: [
+    {
+      serialNo: 'ICBC20261016000411',
+      occurredAt: '2026-10-16T14:20:00+08:00',
+      direction: 'DEBIT' as const,
+      amount: '20000.00',
+      kind: 'WITHDRAWAL' as const,
+      counterparty: { name: '现金支取' },
+      memo: '柜台现金支取',
+    },
+    {
+      serialNo: 'ICBC20261016000412',
+      occurredAt: '2026-10-16T14:21:00+08:00',
+      direction: 'DEBIT' as const,
+      amount: '5.00',
+      kind: 'FEE' as const,
+      counterparty: { name: '中国工商银行厦门分行' },
+      memo: '账户管理费',
+    },
+  ],
+  statementThrough: '2026-10-16T23:59:59+08:00',
+};
+
+/** No transaction on 17 October: the bank states only that the feed is complete through the day's end. */
+export const statementOnlyExample = {
+  transactions: [],
+  statementThrough: '2026-10-17T23:59:59+08:00',
+};
+
 export const cashDepositExample = {
   projectCode: 'XM-2026-001',
   form: 'CASH',

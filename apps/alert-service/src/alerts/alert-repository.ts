@@ -27,6 +27,8 @@ export interface AlertCase {
   escalatedSeverity: Severity | null;
   /** When the rules engine recorded the last event applied (null on cases from before it was kept). */
   sourceRecordedAt: Date | null;
+  /** While RESOLVED: the severity it was resolved at; only a rise above it reopens the case. */
+  resolvedSeverity: Severity | null;
 }
 
 export type NewAlertCase = Omit<AlertCase, 'id'>;
@@ -44,7 +46,7 @@ const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_co
   region_code AS "regionCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
   cleared_at AS "clearedAt", assignee, detected_at AS "detectedAt", raise_count AS "raiseCount",
   severity_since AS "severitySince", escalated_severity AS "escalatedSeverity",
-  source_recorded_at AS "sourceRecordedAt"`;
+  source_recorded_at AS "sourceRecordedAt", resolved_severity AS "resolvedSeverity"`;
 
 /**
  * What a caller may see, as SQL: a user their region and everything in it, a project its own alerts, the
@@ -142,8 +144,8 @@ export class AlertRepository {
     const [row] = await manager.query(
       `INSERT INTO "${SCHEMA}".alerts (alert_key, code, severity, status, project_code, region_code, month, title,
          evidence, raised_at, updated_at, cleared_at, assignee, detected_at, raise_count, severity_since,
-         escalated_severity, source_recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         escalated_severity, source_recorded_at, resolved_severity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        RETURNING ${COLUMNS}`,
       [alert.alertKey, ...caseValues(alert)],
     );
@@ -156,7 +158,7 @@ export class AlertRepository {
       `UPDATE "${SCHEMA}".alerts SET code = $2, severity = $3, status = $4, project_code = $5, region_code = $6,
          month = $7, title = $8, evidence = $9, raised_at = $10, updated_at = $11, cleared_at = $12, assignee = $13,
          detected_at = $14, raise_count = $15, severity_since = $16, escalated_severity = $17,
-         source_recorded_at = $18
+         source_recorded_at = $18, resolved_severity = $19
        WHERE id = $1`,
       [alert.id, ...caseValues(alert)],
     );
@@ -189,7 +191,7 @@ export class AlertRepository {
   }
 }
 
-/** The case's columns from `code` to `source_recorded_at`, in the order insert and save both bind them ($2…$18). */
+/** The case's columns from `code` to `resolved_severity`, in the order insert and save both bind them ($2…$19). */
 function caseValues(alert: NewAlertCase): unknown[] {
   return [
     alert.code,
@@ -209,5 +211,6 @@ function caseValues(alert: NewAlertCase): unknown[] {
     alert.severitySince,
     alert.escalatedSeverity,
     alert.sourceRecordedAt,
+    alert.resolvedSeverity,
   ];
 }

@@ -5,17 +5,18 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AlertCleared, AlertRaised, AlertSuppressed, AlertUpdated, Topics } from '@wage/contracts';
+import { Topics, alertEvents } from '@wage/contracts';
 import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
 import { SCHEMA } from '../schema';
 import { ApplyAlertEventsUseCase } from './use-cases/apply-alert-events/apply-alert-events.use-case';
 
-const ALERT_CONTRACTS = [AlertRaised, AlertUpdated, AlertCleared, AlertSuppressed] as const;
-
-/** Consumes `wage.alert.events.v1`; redeliveries are skipped by event id (in the same transaction as the cases). */
+/**
+ * Consumes `wage.alert.events.v1`; redeliveries are skipped by event id (in the same transaction as the cases). The
+ * topic also carries this service's own AlertDismissed: understood, so it is not dead-lettered, and skipped.
+ */
 @Injectable()
 export class AlertsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumer: EventConsumer<typeof ALERT_CONTRACTS>;
+  private readonly consumer: EventConsumer<typeof alertEvents>;
 
   constructor(
     dataSource: DataSource,
@@ -27,7 +28,7 @@ export class AlertsConsumer implements OnApplicationBootstrap, BeforeApplication
     this.consumer = new EventConsumer({
       name: 'alert-service.alerts',
       topic: Topics.alert,
-      contracts: ALERT_CONTRACTS,
+      contracts: alertEvents,
       dataSource,
       schema: SCHEMA,
       kafka,

@@ -6,6 +6,10 @@ import { SCHEMA } from '../schema';
 export type AuditAction =
   | 'RAISED'
   | 'UPDATED'
+  /** The data still show the condition of a case a person closed; it stays closed. */
+  | 'PERSISTS'
+  /** A resolved case whose severity rose above the one it was resolved at. */
+  | 'REOPENED'
   | 'CLEARED'
   | 'SUPPRESSED'
   | 'ACKNOWLEDGED'
@@ -66,10 +70,15 @@ export class AuditLog {
     );
   }
 
+  /**
+   * An alert's history in the order things happened: by the instant of each entry (what the rules engine
+   * detected, what a person did), not the order they reached this service. An event delivered after a person acted,
+   * about an earlier instant, comes before that action; entries of the same instant keep their order of arrival.
+   */
   async history(alertId: string, manager: EntityManager = this.dataSource.manager): Promise<HistoryEntry[]> {
     const rows: (Omit<HistoryEntry, 'at'> & { at: Date })[] = await manager.query(
       `SELECT at, actor, action, from_status AS "fromStatus", to_status AS "toStatus", severity, note
-       FROM "${SCHEMA}".audit_log WHERE alert_id = $1 ORDER BY id`,
+       FROM "${SCHEMA}".audit_log WHERE alert_id = $1 ORDER BY at, id`,
       [alertId],
     );
     return rows.map((row) => ({ ...row, at: row.at.toISOString() }));

@@ -66,7 +66,7 @@ export interface AlertServiceDefinition extends ServiceDefinition {
 
 export function serviceDefinition(env: Env): AlertServiceDefinition {
   return {
-    ...standardDefinition('alert-service', env, { database }),
+    ...standardDefinition('alert-service', env, { database, outbox: true }),
     alerts: {
       redisUrl: env.REDIS_URL,
       bullmqPrefix: env.BULLMQ_PREFIX,

@@ -1,10 +1,14 @@
 import { platformTablesMigration } from '@wage/platform';
 import { CreateAlertCases1764100000000 } from './1764100000000-create-alert-cases';
 import { AlertSourceOrder1764200000000 } from './1764200000000-alert-source-order';
+import { AuditLogByInstant1764300000000 } from './1764300000000-audit-log-by-instant';
+import { ResolvedSeverity1764300100000 } from './1764300100000-resolved-severity';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
   platformTablesMigration('alerts'),
   CreateAlertCases1764100000000,
   AlertSourceOrder1764200000000,
+  AuditLogByInstant1764300000000,
+  ResolvedSeverity1764300100000,
 ];

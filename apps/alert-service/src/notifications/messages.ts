@@ -1,4 +1,4 @@
-import { ALERT_CATALOGUE } from '@wage/contracts';
+import { ALERT_CATALOGUE, type Severity } from '@wage/contracts';
 import type { AlertCase } from '../alerts/alert-repository';
 
 export type NotificationEvent =
@@ -13,6 +13,17 @@ const EVENT_ZH: Record<NotificationEvent, string> = {
   digest: '每日预警摘要',
 };
 
+const REOPENED_ZH = '已办结的预警因严重程度升高重新打开';
+const REOPENED = 'reopened-';
+
+/**
+ * Why a resolved alert is notified again: its severity rose above the one it was resolved at. One per raise of the
+ * alert and severity, so each person hears of it once per channel.
+ */
+export function reopenedReason(raiseCount: number, severity: Severity): string {
+  return `${REOPENED}${raiseCount}-${severity}`;
+}
+
 export interface Message {
   subject: string;
   /** Plain text, for e-mail. */
@@ -21,11 +32,15 @@ export interface Message {
   markdown: string;
 }
 
-/** The message about one alert (or a digest of several), in Chinese with an English line, linking to the console. */
+/**
+ * The message about one alert (or a digest of several), in Chinese with an English line, linking to the console.
+ * `reason` is the notification's: a reopened alert says why it is back.
+ */
 export function composeMessage(
   event: NotificationEvent,
   alerts: AlertCase[],
   consoleBaseUrl: string,
+  reason = '',
 ): Message {
   const link = (alert: AlertCase) => `${consoleBaseUrl}/alerts/${alert.id}`;
   const line = (alert: AlertCase) =>
@@ -48,14 +63,15 @@ export function composeMessage(
     };
   }
   const [alert] = alerts;
+  const reopened = reason.startsWith(REOPENED);
+  const heading = reopened ? REOPENED_ZH : EVENT_ZH[event];
   const english =
-    `English: ${event} — ${alert.code} (${alert.severity}) for project ${alert.projectCode}` +
+    `English: ${event}${reopened ? ' (reopened: the severity rose after the alert was resolved)' : ''} — ` +
+    `${alert.code} (${alert.severity}) for project ${alert.projectCode}` +
     `${alert.month ? `, month ${alert.month}` : ''}; ${alert.evidence.workersAffected} worker(s) affected.`;
   return {
-    subject: `【工资支付监控】${EVENT_ZH[event]}：${alert.title}`,
-    text: [`${EVENT_ZH[event]}：${line(alert)}`, `查看与处置：${link(alert)}`, '', english].join('\n'),
-    markdown: [`### ${EVENT_ZH[event]}`, line(alert), `[查看与处置](${link(alert)})`, `> ${english}`].join(
-      '\n',
-    ),
+    subject: `【工资支付监控】${heading}：${alert.title}`,
+    text: [`${heading}：${line(alert)}`, `查看与处置：${link(alert)}`, '', english].join('\n'),
+    markdown: [`### ${heading}`, line(alert), `[查看与处置](${link(alert)})`, `> ${english}`].join('\n'),
   };
 }

@@ -148,7 +148,7 @@ export function alertData(facts: AlertFacts) {
 /** Publishes an alert event as the rules engine would; returns the envelope (to redeliver it). */
 export async function publishAlertEvent(
   t: TestApp,
-  type: 'AlertRaised' | 'AlertUpdated' | 'AlertCleared',
+  type: 'AlertRaised' | 'AlertUpdated' | 'AlertCleared' | 'AlertSuppressed' | 'AlertDismissed',
   data: Record<string, unknown>,
   id: string = randomUUID(),
   /** When the rules engine recorded the event: alert-service orders a case's events by it. */
@@ -167,6 +167,16 @@ export async function publishAlertEvent(
     .get(KafkaClient)
     .send(Topics.alert, [{ key: String(data.projectCode), value: JSON.stringify(envelope) }]);
   return envelope;
+}
+
+/** Waits until alert-service's consumer has applied (or skipped) an event: its id is recorded as processed. */
+export async function waitForProcessed(t: TestApp, eventId: string): Promise<void> {
+  await waitFor(
+    async () =>
+      (await t.dataSource.query(`SELECT 1 FROM alerts.processed_events WHERE event_id = $1`, [eventId]))
+        .length > 0,
+    { description: `event ${eventId} to be processed`, timeoutMs: 45_000 },
+  );
 }
 
 export async function waitForAlert(

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AccountEvent } from '@wage/contracts';
-import { monthOf, previousMonth } from '@wage/domain';
+import { monthOf, monthRange, nextMonth, previousMonth, type Month } from '@wage/domain';
 import { lastByKey, queueEvaluations, type ProjectMonth } from './pending-evaluations';
 
 type Of<T extends AccountEvent['type']> = Extract<AccountEvent, { type: T }>;
@@ -11,7 +11,8 @@ function ofType<T extends AccountEvent['type']>(events: AccountEvent[], type: T)
 
 /**
  * Accounts, transactions and deposits, written in bulk. A transaction is stored once per (account, serial): a
- * second event for the same serial changes nothing.
+ * second event for the same serial changes nothing; a cash withdrawal or a fee may have no counterparty account
+ * (null columns). An account's statement of completeness only moves forward.
  */
 export async function projectAccountEvents(events: AccountEvent[], manager: EntityManager): Promise<void> {
   const opened = lastByKey(ofType(events, 'WageAccountOpened'), (e) => e.data.accountNumber);
@@ -53,8 +54,8 @@ export async function projectAccountEvents(events: AccountEvent[], manager: Enti
         rows.map((t) => t.amountFen),
         rows.map((t) => t.payrollMonth ?? null),
         rows.map((t) => t.counterparty.name),
-        rows.map((t) => t.counterparty.accountHash),
-        rows.map((t) => t.counterparty.accountMasked),
+        rows.map((t) => t.counterparty.accountHash ?? null),
+        rows.map((t) => t.counterparty.accountMasked ?? null),
         rows.map((t) => t.counterparty.idHash ?? null),
         rows.map((t) => t.counterparty.idMasked ?? null),
       ],
@@ -94,7 +95,61 @@ export async function projectAccountEvents(events: AccountEvent[], manager: Enti
       ],
     );
   }
-  await queueEvaluations(manager, affectedMonths(events));
+  const statements = ofType(events, 'AccountStatementReported');
+  const completed = statements.length > 0 ? await projectStatements(statements, manager) : [];
+  await queueEvaluations(manager, [...affectedMonths(events), ...completed]);
+}
+
+/**
+ * Moves each account's `statement_through` forward, never back, and returns the project-months whose
+ * completeness advanced. An account the read model does not have is an error (its WageAccountOpened comes first
+ * in the project's partition), so the event is retried and then dead-lettered with the reason, not lost.
+ */
+async function projectStatements(
+  statements: Of<'AccountStatementReported'>[],
+  manager: EntityManager,
+): Promise<ProjectMonth[]> {
+  // An UPDATE answers [rows, affected] through TypeORM.
+  const [moved]: [
+    { accountNumber: string; projectCode: string; before: Date | null; after: Date }[],
+    number,
+  ] = await manager.query(
+    `WITH stated AS (
+       SELECT account_number, max(through) AS through
+       FROM unnest($1::text[], $2::timestamptz[]) AS s(account_number, through) GROUP BY account_number
+     )
+     UPDATE rules.accounts a
+     SET statement_through = GREATEST(coalesce(a.statement_through, s.through), s.through)
+     FROM stated s, rules.accounts b
+     WHERE a.account_number = s.account_number AND b.account_number = a.account_number
+     RETURNING a.account_number AS "accountNumber", a.project_code AS "projectCode",
+       b.statement_through AS before, a.statement_through AS after`,
+    [statements.map((e) => e.data.accountNumber), statements.map((e) => e.data.statementThrough)],
+  );
+  const known = new Set(moved.map((row) => row.accountNumber));
+  const unknown = [...new Set(statements.map((e) => e.data.accountNumber))].filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new Error(
+      `AccountStatementReported for account ${unknown.join(', ')}, which the read model does not have: ` +
+        'its WageAccountOpened was not consumed before it',
+    );
+  }
+  return moved
+    .filter((row) => row.before === null || row.before.getTime() < row.after.getTime())
+    .flatMap((row) =>
+      monthsCompletedBy(row.before, row.after).map((month) => ({ projectCode: row.projectCode, month })),
+    );
+}
+
+/**
+ * The months whose verdicts a newer statement can change: from the month of the previous statement (or, at the
+ * first one, two months before the new one) through the month of the new one, and the month after it, whose
+ * deadlines may now be judged on complete data.
+ */
+function monthsCompletedBy(before: Date | null, after: Date): Month[] {
+  const to = monthOf(after);
+  const from = before === null ? previousMonth(previousMonth(to)) : monthOf(before);
+  return [...monthRange(from, to), nextMonth(to)];
 }
 
 /**
@@ -114,6 +169,8 @@ function affectedMonths(events: AccountEvent[]): ProjectMonth[] {
       }
       case 'WageAccountOpened':
         return [{ projectCode: project, month: monthOf(new Date()) }];
+      case 'AccountStatementReported':
+        return []; // queued by projectStatements, only where completeness advanced
       default:
         return [{ projectCode: project, month: monthOf(new Date(e.occurredAt)) }];
     }

@@ -1,5 +1,12 @@
 import { platformTablesMigration } from '@wage/platform';
 import { CreateWageAccounts1763800000000 } from './1763800000000-create-wage-accounts';
+import { CashWithdrawals1764300000000 } from './1764300000000-cash-withdrawals';
+import { StatementThrough1764300000001 } from './1764300000001-statement-through';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
-export const migrations = [platformTablesMigration('wage_account'), CreateWageAccounts1763800000000];
+export const migrations = [
+  platformTablesMigration('wage_account'),
+  CreateWageAccounts1763800000000,
+  CashWithdrawals1764300000000,
+  StatementThrough1764300000001,
+];

@@ -11,7 +11,8 @@ export interface TransactionFacts {
   amountFen: Fen;
   payrollMonth: string | null;
   counterpartyName: string;
-  accountHash: string;
+  /** Null for a cash withdrawal at the counter or a bank fee: no counterparty account. */
+  accountHash: string | null;
   idHash: string | null;
   memo: string | null;
 }
@@ -19,8 +20,8 @@ export interface TransactionFacts {
 /** A transaction ready to store: counterparty numbers encrypted, with their blind index and masked form. */
 export interface SealedTransaction extends TransactionFacts {
   serialNo: string;
-  accountCipher: string;
-  accountMasked: string;
+  accountCipher: string | null;
+  accountMasked: string | null;
   idCipher: string | null;
   idMasked: string | null;
 }
@@ -39,10 +40,10 @@ export function sealTransaction(
     amountFen: tx.amountFen,
     payrollMonth: tx.payrollMonth ?? null,
     counterpartyName: name,
-    accountCipher: cipher.encrypt(accountNumber),
+    accountCipher: accountNumber === undefined ? null : cipher.encrypt(accountNumber),
     // 'card' also for company accounts: the same index as a worker's card on the roll, so payroll can be matched.
-    accountHash: blindIndex.hash('card', accountNumber),
-    accountMasked: maskCardNumber(accountNumber),
+    accountHash: accountNumber === undefined ? null : blindIndex.hash('card', accountNumber),
+    accountMasked: accountNumber === undefined ? null : maskCardNumber(accountNumber),
     idCipher: idNumber === undefined ? null : cipher.encrypt(idNumber),
     idHash: idNumber === undefined ? null : blindIndex.hash('id', idNumber),
     idMasked: idNumber === undefined ? null : maskIdentityNumber(idNumber),

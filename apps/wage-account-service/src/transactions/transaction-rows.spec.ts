@@ -50,10 +50,32 @@ describe('checking transaction rows', () => {
       'counterparty.accountNumber',
       'INVALID_ACCOUNT_NUMBER',
     ],
+    [
+      'a transfer without counterparty account',
+      { kind: 'TRANSFER', payrollMonth: undefined, counterparty: { name: '某建材有限公司' } },
+      'counterparty.accountNumber',
+      'REQUIRED',
+    ],
+    [
+      'a payroll without counterparty account',
+      { counterparty: { name: 'Zhang San', idNumber } },
+      'counterparty.accountNumber',
+      'REQUIRED',
+    ],
   ])('reports %s', (_case, change, field, code) => {
     const { transactions, errors } = checkTransactionRows([{ ...payroll, ...change }], now, '2026-04-01');
     expect(transactions).toEqual([]);
     expect(errors).toEqual([expect.objectContaining({ index: 0, field, code })]);
     expect(JSON.stringify(errors)).not.toContain('6222');
+  });
+
+  it.each([
+    ['cash taken at the counter (现金支取)', 'WITHDRAWAL', '现金支取'],
+    ["the bank's fee", 'FEE', '中国工商银行厦门分行'],
+  ])('reads %s without a counterparty account', (_case, kind, name) => {
+    const row = { ...payroll, kind, payrollMonth: undefined, memo: undefined, counterparty: { name } };
+    const { transactions, errors } = checkTransactionRows([row], now, '2026-04-01');
+    expect(errors).toEqual([]);
+    expect(transactions[0].transaction.counterparty).toEqual({ name });
   });
 });

@@ -1,4 +1,9 @@
-import { TRANSACTION_KIND_DIRECTION, type TransactionDirection, type TransactionKind } from '@wage/contracts';
+import {
+  KINDS_WITHOUT_COUNTERPARTY_ACCOUNT,
+  TRANSACTION_KIND_DIRECTION,
+  type TransactionDirection,
+  type TransactionKind,
+} from '@wage/contracts';
 import {
   DomainError,
   isMonth,
@@ -20,7 +25,8 @@ export interface CheckedTransaction {
   kind: TransactionKind;
   amountFen: Fen;
   payrollMonth?: string;
-  counterparty: { name: string; accountNumber: string; idNumber?: string };
+  /** No account number for a cash withdrawal at the counter (现金支取) or a bank fee. */
+  counterparty: { name: string; accountNumber?: string; idNumber?: string };
   memo?: string;
 }
 
@@ -100,12 +106,21 @@ function checkRow(raw: unknown, now: Date, today: IsoDate): CheckedTransaction |
       });
     }
   }
-  // Masked forms keep four digits at each end and hide at least four: 12 digits is the shortest that works.
-  if (!/^\d{12,32}$/.test(row.counterparty.accountNumber)) {
+  const { accountNumber } = row.counterparty;
+  if (accountNumber === undefined) {
+    if (!KINDS_WITHOUT_COUNTERPARTY_ACCOUNT.includes(row.kind)) {
+      problems.push({
+        field: 'counterparty.accountNumber',
+        code: 'REQUIRED',
+        message: `a ${row.kind} transaction needs the counterparty's card or account number; only a cash WITHDRAWAL at the counter or a bank FEE may leave it out`,
+      });
+    }
+  } else if (!/^\d{12,32}$/.test(accountNumber)) {
+    // Masked forms keep four digits at each end and hide at least four: 12 digits is the shortest that works.
     problems.push({
       field: 'counterparty.accountNumber',
       code: 'INVALID_ACCOUNT_NUMBER',
-      message: `a card or account number is 12–32 digits without spaces (got ${row.counterparty.accountNumber.length} characters)`,
+      message: `a card or account number is 12–32 digits without spaces (got ${accountNumber.length} characters)`,
     });
   }
   let idNumber: string | undefined;
@@ -124,7 +139,7 @@ function checkRow(raw: unknown, now: Date, today: IsoDate): CheckedTransaction |
     ...(row.payrollMonth !== undefined ? { payrollMonth: row.payrollMonth } : {}),
     counterparty: {
       name: row.counterparty.name,
-      accountNumber: row.counterparty.accountNumber,
+      ...(accountNumber !== undefined ? { accountNumber } : {}),
       ...(idNumber !== undefined ? { idNumber } : {}),
     },
     // Banks' memos are free text and sometimes quote a card: stored and published with such numbers masked.

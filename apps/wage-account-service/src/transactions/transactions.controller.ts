@@ -8,7 +8,12 @@ import {
   validate,
   type Principal,
 } from '@wage/platform';
-import { accountNumberParam, recordTransactionsExample } from '../api-examples';
+import {
+  accountNumberParam,
+  cashWithdrawalExample,
+  recordTransactionsExample,
+  statementOnlyExample,
+} from '../api-examples';
 import { recordTransactionsDocumented, recordTransactionsSchema } from './dto/record-transactions.dto';
 import { RecordTransactionsUseCase } from './use-cases/record-transactions/record-transactions.use-case';
 
@@ -23,10 +28,18 @@ export class TransactionsController {
     description:
       'Idempotent by (accountNumber, serialNo): an identical resend is accepted and not counted twice; a different ' +
       'transaction under a used serial number is 409. A batch with any invalid row is refused whole (422) and nothing ' +
-      'of it is stored. Amounts are yuan strings; occurredAt carries its offset.',
+      'of it is stored. Amounts are yuan strings; occurredAt carries its offset. counterparty.accountNumber may be ' +
+      'left out only for a cash WITHDRAWAL at the counter (现金支取) or a bank FEE. With statementThrough the bank ' +
+      "states that the account's feed is complete up to that instant (an empty transactions array then says there " +
+      'is nothing more); it only moves forward, and payment rules wait for it before they judge a deadline. Only ' +
+      'the bank holding the account (or the administrator) states it.',
     params: accountNumberParam,
     body: recordTransactionsDocumented,
-    examples: { 'an appropriation and a wage payment': recordTransactionsExample },
+    examples: {
+      'an appropriation and a wage payment': recordTransactionsExample,
+      "a cash withdrawal and a fee, with the day's statement": cashWithdrawalExample,
+      'nothing more through the end of a day': statementOnlyExample,
+    },
     idempotent: true,
     responses: {
       200: {
@@ -38,14 +51,18 @@ export class TransactionsController {
           duplicates: 0,
           balance: '496500.00',
           balanceFen: 49650000,
+          statementThrough: '2026-10-15T15:59:59.000Z',
         },
       },
     },
     errors: {
+      403: 'statementThrough from a project key: only the bank states that its feed is complete',
       404: 'no such account, or not one the caller may report for',
       409: 'a different transaction under a used serial number, or an Idempotency-Key reused with another body',
       413: 'more rows than the batch cap, or a body over the size limit',
-      422: 'a row is invalid; details name each row and field',
+      422:
+        'a row is invalid (details name each row and field), or statementThrough is in the future or before the ' +
+        'account was opened (INVALID_STATEMENT_THROUGH)',
     },
   })
   async record(
@@ -55,8 +72,8 @@ export class TransactionsController {
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { transactions } = validate(recordTransactionsSchema, body);
-    const answer = await this.recordTransactions.execute(principal, accountNumber, transactions, {
+    const batch = validate(recordTransactionsSchema, body);
+    const answer = await this.recordTransactions.execute(principal, accountNumber, batch, {
       key: idempotencyKey,
       body,
     });

@@ -16,6 +16,8 @@ import {
 
 const ACCOUNT = '6100000000000001';
 const OTHER_ACCOUNT = '6200000000000002';
+/** Opened on 2026-01-10, for the cash withdrawals and the bank's statements. */
+const FEED_ACCOUNT = '6100000000000003';
 const CARD = '6222020200112233445';
 
 describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
@@ -25,6 +27,7 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
   let otherBankKey: string;
   let projectKey: string;
   let otherProjectKey: string;
+  let feedProjectKey: string;
 
   beforeAll(async () => {
     t = await startWageAccountApp({ ACCOUNT_BATCH_CAP: '50' });
@@ -33,8 +36,10 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
     otherBankKey = await registerBank(t, 'CCB-XM');
     projectKey = await registerProject(t, 'P-TX-1');
     otherProjectKey = await registerProject(t, 'P-TX-2');
+    feedProjectKey = await registerProject(t, 'P-TX-3');
     await openAccount(t, { projectCode: 'P-TX-1', bankCode: 'ICBC-XM', accountNumber: ACCOUNT });
     await openAccount(t, { projectCode: 'P-TX-2', bankCode: 'CCB-XM', accountNumber: OTHER_ACCOUNT });
+    await openAccount(t, { projectCode: 'P-TX-3', bankCode: 'ICBC-XM', accountNumber: FEED_ACCOUNT });
   });
   afterAll(async () => {
     await reader.stop();
@@ -83,6 +88,7 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
       duplicates: 0,
       balance: '9700.00',
       balanceFen: 970_000,
+      statementThrough: null,
     });
 
     // The bank resends the batch with one new fee; the project reports a payroll twice in one batch.
@@ -268,6 +274,218 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
       accountMasked: '6222***********3445',
       idHash: blindIndex.hash('id', id),
       idMasked: `${id.slice(0, 6)}********${id.slice(-4)}`,
+    });
+  });
+
+  describe('cash withdrawals and statements of completeness', () => {
+    const send = (token: string, body: object) =>
+      t.http.post(`/api/v1/wage-accounts/${FEED_ACCOUNT}/transactions`).set(bearer(token)).send(body);
+    const accountEvents = (messages: ReadMessage[]) =>
+      messages.map((m) => JSON.parse(m.value!)).filter((e) => e.data.accountNumber === FEED_ACCOUNT);
+    const statementsPublished = (messages: ReadMessage[]) =>
+      accountEvents(messages)
+        .filter((e) => e.type === 'AccountStatementReported')
+        .map((e) => e.data.statementThrough as string);
+    const statementThroughShown = async () => {
+      const response = await t.http.get(`/api/v1/wage-accounts/${FEED_ACCOUNT}`).set(bearer(bankKey));
+      expect(response.status).toBe(200);
+      return response.body.statementThrough as string | null;
+    };
+    // 现金支取: cash taken at the counter has no counterparty account.
+    const cash = (serialNo: string, more: Record<string, unknown> = {}) =>
+      transaction(serialNo, {
+        kind: 'WITHDRAWAL',
+        amount: '2000.00',
+        payrollMonth: undefined,
+        counterparty: { name: '现金支取' },
+        ...more,
+      });
+
+    it('records a cash withdrawal without counterparty account, and refuses a transfer without one whole', async () => {
+      const refused = await send(bankKey, {
+        transactions: [
+          appropriation('CW-0', '50000.00', '2026-03-01T09:00:00+08:00'),
+          cash('CW-1'),
+          transaction('CW-2', {
+            kind: 'FEE',
+            amount: '5.00',
+            payrollMonth: undefined,
+            counterparty: { name: 'ICBC' },
+          }),
+          transaction('CW-3', {
+            kind: 'TRANSFER',
+            payrollMonth: undefined,
+            counterparty: { name: '某建材有限公司' },
+          }),
+        ],
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toBe('INVALID_ROWS');
+      expect(refused.body.details).toEqual([
+        {
+          index: 3,
+          field: 'counterparty.accountNumber',
+          code: 'REQUIRED',
+          message: expect.stringContaining(
+            'only a cash WITHDRAWAL at the counter or a bank FEE may leave it out',
+          ),
+        },
+      ]);
+      expect(await storedSerials(FEED_ACCOUNT)).toEqual([]);
+
+      const batch = [
+        appropriation('CW-0', '50000.00', '2026-03-01T09:00:00+08:00'),
+        cash('CW-1'),
+        transaction('CW-2', {
+          kind: 'FEE',
+          amount: '5.00',
+          payrollMonth: undefined,
+          counterparty: { name: 'ICBC' },
+        }),
+      ];
+      const recorded = await send(bankKey, { transactions: batch });
+      expect(recorded.status).toBe(200);
+      // 50,000 − 2,000 − 5
+      expect(recorded.body).toMatchObject({ recorded: 3, duplicates: 0, balance: '47995.00' });
+      expect(
+        await t.dataSource.query(
+          `SELECT serial_no, counterparty_name, counterparty_account_cipher, counterparty_account_hash,
+                  counterparty_account_masked
+           FROM wage_account.transactions WHERE account_number = $1 AND serial_no IN ('CW-1', 'CW-2')
+           ORDER BY serial_no`,
+          [FEED_ACCOUNT],
+        ),
+      ).toEqual([
+        {
+          serial_no: 'CW-1',
+          counterparty_name: '现金支取',
+          counterparty_account_cipher: null,
+          counterparty_account_hash: null,
+          counterparty_account_masked: null,
+        },
+        {
+          serial_no: 'CW-2',
+          counterparty_name: 'ICBC',
+          counterparty_account_cipher: null,
+          counterparty_account_hash: null,
+          counterparty_account_masked: null,
+        },
+      ]);
+
+      // Still idempotent by serial: the same withdrawal again is a duplicate, one with an account a conflict.
+      const resent = await send(bankKey, { transactions: [cash('CW-1')] });
+      expect(resent.body).toMatchObject({ recorded: 0, duplicates: 1, balance: '47995.00' });
+      const changed = await send(bankKey, {
+        transactions: [cash('CW-1', { counterparty: { name: '现金支取', accountNumber: CARD } })],
+      });
+      expect(changed.status).toBe(409);
+      expect(changed.body.details).toEqual([
+        expect.objectContaining({
+          serialNo: 'CW-1',
+          message: expect.stringContaining('counterparty.accountNumber'),
+        }),
+      ]);
+
+      const events = accountEvents(
+        await reader.waitFor((messages) => accountEvents(messages).some((e) => e.data.serialNo === 'CW-2')),
+      ).filter((e) => e.type === 'TransactionRecorded');
+      expect(events.map((e) => e.data.serialNo)).toEqual(['CW-0', 'CW-1', 'CW-2']);
+      expect(events[1].data).toMatchObject({ kind: 'WITHDRAWAL', direction: 'DEBIT', amountFen: 200_000 });
+      expect(events[1].data.counterparty).toEqual({ name: '现金支取' });
+      expect(events[2].data.counterparty).toEqual({ name: 'ICBC' });
+    });
+
+    it("stores the bank's statementThrough, publishes it once when it advances, and never moves it back", async () => {
+      expect(await statementThroughShown()).toBeNull();
+      const body = {
+        transactions: [cash('ST-1', { occurredAt: '2026-03-31T16:00:00+08:00' })],
+        statementThrough: '2026-03-31T23:59:59+08:00',
+      };
+      const first = await send(bankKey, body);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ recorded: 1, statementThrough: '2026-03-31T15:59:59.000Z' });
+      expect(await statementThroughShown()).toBe('2026-03-31T15:59:59.000Z');
+
+      // The bank resends the batch: nothing recorded, nothing published again.
+      const resent = await send(bankKey, body);
+      expect(resent.body).toMatchObject({
+        recorded: 0,
+        duplicates: 1,
+        statementThrough: '2026-03-31T15:59:59.000Z',
+      });
+      // An older statement is accepted and changes nothing.
+      const older = await send(bankKey, { transactions: [], statementThrough: '2026-03-15T00:00:00+08:00' });
+      expect(older.status).toBe(200);
+      expect(older.body).toMatchObject({
+        accepted: 0,
+        recorded: 0,
+        statementThrough: '2026-03-31T15:59:59.000Z',
+      });
+      expect(await statementThroughShown()).toBe('2026-03-31T15:59:59.000Z');
+
+      // "Nothing more through the end of April": no transactions, the statement moves on.
+      const nothingMore = await send(bankKey, {
+        transactions: [],
+        statementThrough: '2026-04-30T23:59:59+08:00',
+      });
+      expect(nothingMore.status).toBe(200);
+      expect(nothingMore.body).toMatchObject({
+        accepted: 0,
+        recorded: 0,
+        balance: '45995.00',
+        statementThrough: '2026-04-30T15:59:59.000Z',
+      });
+      expect(await statementThroughShown()).toBe('2026-04-30T15:59:59.000Z');
+
+      // The April statement was written after everything else: once it is read, every earlier event is.
+      const messages = await reader.waitFor((read) =>
+        statementsPublished(read).includes('2026-04-30T15:59:59.000Z'),
+      );
+      expect(statementsPublished(messages)).toEqual(['2026-03-31T15:59:59.000Z', '2026-04-30T15:59:59.000Z']);
+      const march = accountEvents(messages).find((e) => e.type === 'AccountStatementReported');
+      expect(march.projectCode).toBe('P-TX-3');
+      // The statement follows the transactions of its batch.
+      const order = accountEvents(messages).map((e) => e.data.serialNo ?? e.data.statementThrough);
+      expect(order.indexOf('ST-1')).toBeLessThan(order.indexOf('2026-03-31T15:59:59.000Z'));
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM wage_account.outbox_events WHERE type = 'AccountStatementReported'`,
+      );
+      expect(n).toBe(2);
+    });
+
+    it('refuses a statementThrough in the future, before the account was opened, or from the project', async () => {
+      const withCash = (statementThrough: string) => ({ transactions: [cash('RF-1')], statementThrough });
+      const future = await send(bankKey, withCash(new Date(Date.now() + 5 * 60_000).toISOString()));
+      expect(future.status).toBe(422);
+      expect(future.body).toMatchObject({
+        error: 'INVALID_STATEMENT_THROUGH',
+        message: expect.stringContaining('is in the future'),
+        details: [expect.objectContaining({ field: 'statementThrough', code: 'STATEMENT_IN_FUTURE' })],
+      });
+      // The account was opened on 10 January 2026 (Shanghai); the evening before is too early.
+      const beforeOpening = await send(bankKey, withCash('2026-01-09T23:59:59+08:00'));
+      expect(beforeOpening.status).toBe(422);
+      expect(beforeOpening.body.details).toEqual([
+        expect.objectContaining({ field: 'statementThrough', code: 'STATEMENT_BEFORE_OPENING' }),
+      ]);
+      expect(beforeOpening.body.message).toContain('2026-01-10');
+      // The monitored party never certifies itself: a project reports transactions but not the bank's completeness.
+      const fromProject = await send(feedProjectKey, withCash('2026-05-31T23:59:59+08:00'));
+      expect(fromProject.status).toBe(403);
+      expect(fromProject.body.message).toContain('statementThrough');
+      // An empty batch says nothing unless it states completeness.
+      const empty = await send(bankKey, { transactions: [] });
+      expect(empty.status).toBe(400);
+      expect(empty.body.message).toContain('statementThrough');
+
+      expect(await storedSerials(FEED_ACCOUNT)).not.toContain('RF-1');
+      expect(await statementThroughShown()).toBe('2026-04-30T15:59:59.000Z');
+
+      // A bank's clock a little ahead of ours is not a mistake.
+      const justAhead = new Date(Date.now() + 20_000);
+      const skewed = await send(bankKey, withCash(justAhead.toISOString()));
+      expect(skewed.status).toBe(200);
+      expect(skewed.body.statementThrough).toBe(justAhead.toISOString());
     });
   });
 });

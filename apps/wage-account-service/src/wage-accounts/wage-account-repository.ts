@@ -11,11 +11,13 @@ export interface WageAccount {
   status: 'OPEN' | 'CLOSED';
   /** The project's region, for the region scoping of users. */
   regionCode: string;
+  /** The bank stated that the feed is complete up to this instant; null until it first does. */
+  statementThrough: Date | null;
 }
 
 const ACCOUNT_COLUMNS = `a.account_number AS "accountNumber", a.project_code AS "projectCode",
   a.bank_code AS "bankCode", to_char(a.opened_on, 'YYYY-MM-DD') AS "openedOn", a.status,
-  p.region_code AS "regionCode"`;
+  p.region_code AS "regionCode", a.statement_through AS "statementThrough"`;
 
 /** The `wage_accounts` table and the balance derived from the account's transactions. */
 @Injectable()
@@ -54,6 +56,32 @@ export class WageAccountRepository {
       [account.accountNumber, account.projectCode, account.bankCode, account.openedOn],
     );
     return inserted.length > 0;
+  }
+
+  /**
+   * Moves the account's statement (how far the bank stated its feed complete) forward to `through`, never back.
+   * The row stays locked until the caller's transaction ends, so of two concurrent statements of one instant only
+   * one advances it.
+   */
+  async advanceStatement(
+    manager: EntityManager,
+    accountNumber: string,
+    through: Date,
+  ): Promise<{ advanced: boolean; statementThrough: Date }> {
+    const [row]: { statementThrough: Date | null }[] = await manager.query(
+      `SELECT statement_through AS "statementThrough" FROM "${SCHEMA}".wage_accounts
+       WHERE account_number = $1 FOR UPDATE`,
+      [accountNumber],
+    );
+    const before = row.statementThrough;
+    if (before !== null && before.getTime() >= through.getTime()) {
+      return { advanced: false, statementThrough: before };
+    }
+    await manager.query(
+      `UPDATE "${SCHEMA}".wage_accounts SET statement_through = $2 WHERE account_number = $1`,
+      [accountNumber, through],
+    );
+    return { advanced: true, statementThrough: through };
   }
 
   /**

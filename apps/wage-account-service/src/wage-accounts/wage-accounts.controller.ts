@@ -35,11 +35,26 @@ export class WageAccountsController {
   @ApiContract({
     summary: 'A dedicated wage account with its balance',
     description:
-      'The balance now, or at `asOf`: every transaction that occurred by then, whenever it was reported.',
+      'The balance now, or at `asOf`: every transaction that occurred by then, whenever it was reported. ' +
+      '`statementThrough` is how far the bank has stated the feed complete (null while it never has).',
     params: accountNumberParam,
     query: balanceQuerySchema,
     queryExample: { asOf: '2026-10-31T23:59:59+08:00' },
-    responses: { 200: { description: 'the account, with balance in yuan and fen' } },
+    responses: {
+      200: {
+        description: 'the account, with balance in yuan and fen and how far its feed is complete',
+        example: {
+          ...openWageAccountExample,
+          status: 'OPEN',
+          regionCode: '350206',
+          statementThrough: '2026-10-17T15:59:59.000Z',
+          asOf: '2026-10-31T15:59:59.000Z',
+          balance: '476495.00',
+          balanceFen: 47649500,
+          transactionCount: 4,
+        },
+      },
+    },
     errors: { 404: 'no such account, or not one the caller may see' },
   })
   get(

@@ -31,6 +31,18 @@ const debit = (
   balanceBeforeFen: 100_000_000, // ¥1,000,000
   ...more,
 });
+/** Cash taken at the counter (现金支取): a debit with no counterparty account at all. */
+const cashAtCounter = (
+  serialNo: string,
+  amountFen: number,
+  more: Partial<AccountDebit> = {},
+): AccountDebit => {
+  const { counterpartyAccountHash: _none, ...cash } = debit(serialNo, 'WITHDRAWAL', amountFen, {
+    counterpartyName: '现金支取',
+    ...more,
+  });
+  return cash;
+};
 
 describe('classifyDebit', () => {
   it.each<[string, Partial<AccountDebit> & Pick<AccountDebit, 'kind' | 'amountFen'>, string]>([
@@ -58,6 +70,22 @@ describe('classifyDebit', () => {
     ['a transfer to a company', { kind: 'TRANSFER', amountFen: 1 }, 'DIVERTED'],
     ['a fee up to ¥500', { kind: 'FEE', amountFen: 50_000 }, 'BANK_FEE'],
     ['a "fee" over ¥500', { kind: 'FEE', amountFen: 50_001 }, 'DIVERTED'],
+    // A cash withdrawal has no counterparty account; it is a debit that is not payroll (DOMAIN.md).
+    [
+      'cash at the counter, no counterparty account',
+      { kind: 'WITHDRAWAL', amountFen: 1, counterpartyAccountHash: undefined },
+      'DIVERTED',
+    ],
+    [
+      'a fee up to ¥500, no counterparty account',
+      { kind: 'FEE', amountFen: 50_000, counterpartyAccountHash: undefined },
+      'BANK_FEE',
+    ],
+    [
+      'a "fee" over ¥500, no counterparty account',
+      { kind: 'FEE', amountFen: 50_001, counterpartyAccountHash: undefined },
+      'DIVERTED',
+    ],
   ])('%s → %s', (_scenario, tx, expected) => {
     expect(classifyDebit(debit('S', tx.kind, tx.amountFen, tx), roster, 50_000)).toBe(expected);
   });
@@ -85,6 +113,15 @@ describe('evaluateFundsDiverted', () => {
     ['just under 20%', [debit('S1', 'WITHDRAWAL', 1_000_000, { balanceBeforeFen: 5_000_005 })], 'ORANGE'],
     // one large among small ones raises the month's alert
     ['several, one large', [debit('S1', 'WITHDRAWAL', 100_000), debit('S2', 'TRANSFER', 6_000_000)], 'RED'],
+    // ¥10,000 cash of a ¥1,000,000 balance = 1% → ORANGE; ¥50,000 cash → RED
+    ['¥10,000 cash at the counter', [cashAtCounter('S1', 1_000_000)], 'ORANGE'],
+    ['¥50,000 cash at the counter', [cashAtCounter('S1', 5_000_000)], 'RED'],
+    // a fee without counterparty account is the bank's charge, as with one
+    [
+      'a ¥5 fee without counterparty account',
+      [{ ...cashAtCounter('S1', 500), kind: 'FEE', counterpartyName: '账户管理费' }],
+      null,
+    ],
   ])('%s', (_scenario, debits, expected) => {
     expect(evaluateFundsDiverted({ month: '2026-09', debits, roster, parameters })?.severity ?? null).toBe(
       expected,
@@ -107,6 +144,27 @@ describe('evaluateFundsDiverted', () => {
     expect(result?.evidence.transactions.map((tx) => tx.serialNo)).toEqual(['S1', 'S2']);
     expect(result?.evidence.transactions[0]).not.toHaveProperty('counterpartyAccountHash');
     expect(result?.evidence.facts).toEqual({ largeSerialNos: ['S2'] });
+  });
+
+  it('shows a cash withdrawal as evidence by its name, without a counterparty account', () => {
+    const result = evaluateFundsDiverted({
+      month: '2026-09',
+      debits: [cashAtCounter('S1', 800_000)],
+      roster,
+      parameters,
+    });
+    // 800,000 fen = ¥8,000.00
+    expect(result?.title).toBe('2026年9月 专户资金挪用：1笔非工资支出共8000.00元');
+    expect(result?.evidence.transactions).toEqual([
+      {
+        accountNumber: '35001234567890',
+        serialNo: 'S1',
+        occurredAt: parseInstant('2026-09-20T10:00:00+08:00'),
+        kind: 'WITHDRAWAL',
+        amountFen: 800_000,
+        counterpartyName: '现金支取',
+      },
+    ]);
   });
 });
 

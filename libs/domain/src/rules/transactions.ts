@@ -11,9 +11,11 @@ import {
 } from './finding';
 import type { RuleParameterMap } from './parameters';
 
-/** A debit from the dedicated account, with the balance just before it (ordered by occurredAt, serialNo). */
+/**
+ * A debit from the dedicated account, with the balance just before it (ordered by occurredAt, serialNo). A cash
+ * withdrawal at the counter (现金支取) or a bank fee has no counterparty account.
+ */
 export interface AccountDebit extends EvidenceTransaction {
-  /** Absent for a cash withdrawal (现金支取) or a fee: no counterparty account. */
   counterpartyAccountHash?: string;
   counterpartyIdHash?: string;
   balanceBeforeFen: Fen;
@@ -31,7 +33,7 @@ export type DebitClass = 'PAYROLL_TO_WORKER' | 'PAYEE_NOT_ON_ROSTER' | 'DIVERTED
  * What a debit is. Payroll belongs to a worker when its card or, if the card is not registered, its identity
  * is a registered worker's (DOMAIN.md): a worker paid on a new card of their own is still paid. Bank fees up
  * to `feeAllowanceFen` are the bank's charge for the account, not a diversion; a larger "fee" is treated as
- * money taken out.
+ * money taken out. A withdrawal is never payroll, whether cash at the counter or to an account.
  */
 export function classifyDebit(
   debit: Pick<AccountDebit, 'kind' | 'amountFen' | 'counterpartyAccountHash' | 'counterpartyIdHash'>,

@@ -1,18 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  severityRank,
-  type AlertCleared,
-  type AlertRaised,
-  type AlertSuppressed,
-  type AlertUpdated,
-  type EventEnvelope,
-} from '@wage/contracts';
+import { severityRank, type AlertEvent } from '@wage/contracts';
 import { NATIONAL_REGION, regionChain } from '@wage/domain';
 import { LOGGER, type Logger } from '@wage/platform';
 import { AfterCommit } from '../../../common/after-commit';
 import { Clock } from '../../../common/clock';
-import type { NotificationEvent } from '../../../notifications/messages';
+import { reopenedReason, type NotificationEvent } from '../../../notifications/messages';
 import { mostSpecific } from '../../../notifications/routing';
 import { PlanNotificationsUseCase } from '../../../notifications/use-cases/plan-notifications/plan-notifications.use-case';
 import { UserDirectory } from '../../../users/user-directory';
@@ -20,14 +13,31 @@ import { AlertRepository, type AlertCase } from '../../alert-repository';
 import type { AlertStreamEvent } from '../../alert-stream';
 import { AlertStream } from '../../alert-stream';
 import { toAlertView } from '../../alert-view';
-import { statusWhenCleared } from '../../alert-workflow';
+import {
+  isClosedByPerson,
+  onConditionPersisting,
+  raiseStartsNewCycle,
+  sameEvidence,
+  statusWhenCleared,
+  type ClosedByPerson,
+} from '../../alert-workflow';
 import { AuditLog, type AuditAction } from '../../audit-log';
 
-export type AlertEvent =
-  | EventEnvelope<'AlertRaised', AlertRaised>
-  | EventEnvelope<'AlertUpdated', AlertUpdated>
-  | EventEnvelope<'AlertCleared', AlertCleared>
-  | EventEnvelope<'AlertSuppressed', AlertSuppressed>;
+/** What the rules engine says about an alert; AlertDismissed is this service's own word, applied when it was said. */
+type RulesEngineEvent = Exclude<AlertEvent, { type: 'AlertDismissed' }>;
+type Facts = Pick<
+  AlertCase,
+  | 'code'
+  | 'severity'
+  | 'projectCode'
+  | 'regionCode'
+  | 'month'
+  | 'title'
+  | 'evidence'
+  | 'detectedAt'
+  | 'updatedAt'
+  | 'sourceRecordedAt'
+>;
 
 const RULES_ENGINE = 'rules-engine';
 
@@ -36,6 +46,9 @@ const RULES_ENGINE = 'rules-engine';
  * rules engine recorded before the last one applied to the case is ignored, so an old state delivered late cannot
  * undo a newer one. The order is when the engine recorded each event (it writes a project's events one transaction
  * at a time), not the instant an event describes: an evaluation as of an earlier instant is still the newer word.
+ *
+ * A case a person closed stays closed while the data show the same condition (DOMAIN.md); a resolved one reopens
+ * when the severity rises above the one it was resolved at. Only a raise after a clear starts a new cycle.
  */
 @Injectable()
 export class ApplyAlertEventsUseCase {
@@ -51,10 +64,14 @@ export class ApplyAlertEventsUseCase {
   ) {}
 
   async execute(manager: EntityManager, events: AlertEvent[]): Promise<void> {
-    for (const event of events) await this.applyOne(manager, event);
+    for (const event of events) {
+      // Written by this service's own dismissal, in the transaction that dismissed the case: nothing left to do.
+      if (event.type === 'AlertDismissed') continue;
+      await this.applyOne(manager, event);
+    }
   }
 
-  private async applyOne(manager: EntityManager, event: AlertEvent): Promise<void> {
+  private async applyOne(manager: EntityManager, event: RulesEngineEvent): Promise<void> {
     const data = event.data;
     const at = new Date(event.type === 'AlertCleared' ? event.data.clearedAt : event.data.detectedAt);
     const recordedAt = new Date(event.recordedAt);
@@ -71,7 +88,7 @@ export class ApplyAlertEventsUseCase {
       return;
     }
     const now = this.clock.now();
-    const facts = {
+    const facts: Facts = {
       code: data.code,
       severity: data.severity,
       projectCode: data.projectCode,
@@ -106,6 +123,7 @@ export class ApplyAlertEventsUseCase {
             raiseCount: 1,
             severitySince: now,
             escalatedSeverity: null,
+            resolvedSeverity: null,
           });
       if (existing) await this.alerts.save(manager, cleared);
       await this.record(manager, cleared.id, data.alertKey, at, 'CLEARED', existing, cleared, {
@@ -120,8 +138,8 @@ export class ApplyAlertEventsUseCase {
       return;
     }
 
-    const reopening = existing && ['CLEARED', 'RESOLVED', 'DISMISSED'].includes(existing.status);
-    if (!existing || (event.type === 'AlertRaised' && reopening)) {
+    const newCycle = existing && raiseStartsNewCycle(existing.status, existing.clearedAt);
+    if (!existing || (event.type === 'AlertRaised' && newCycle)) {
       // New, or raised again after it had ended: a fresh case cycle that people must hear about.
       const raiseCount = existing ? existing.raiseCount + 1 : 1;
       const raised: AlertCase = existing
@@ -135,6 +153,7 @@ export class ApplyAlertEventsUseCase {
             raiseCount,
             severitySince: now,
             escalatedSeverity: null,
+            resolvedSeverity: null,
           }
         : await this.alerts.insert(manager, {
             ...facts,
@@ -146,6 +165,7 @@ export class ApplyAlertEventsUseCase {
             raiseCount,
             severitySince: now,
             escalatedSeverity: null,
+            resolvedSeverity: null,
           });
       if (existing) await this.alerts.save(manager, raised);
       await this.record(manager, raised.id, data.alertKey, at, 'RAISED', existing, raised, {
@@ -158,7 +178,12 @@ export class ApplyAlertEventsUseCase {
       return;
     }
 
-    // An update (or a repeated raise) of a case that is still being worked on, or already closed by a person.
+    if (isClosedByPerson(existing.status)) {
+      await this.applyToClosedCase(manager, event, existing, existing.status, facts, now);
+      return;
+    }
+
+    // An update (or a repeated raise) of a case that is still being worked on.
     const rose = severityRank(data.severity) > severityRank(existing.severity);
     const updated: AlertCase = { ...existing, ...facts, severitySince: rose ? now : existing.severitySince };
     await this.alerts.save(manager, updated);
@@ -169,6 +194,75 @@ export class ApplyAlertEventsUseCase {
     const active = updated.status === 'OPEN' || updated.status === 'ACKNOWLEDGED';
     if (rose && active) await this.notify(manager, updated, `severity-${data.severity}`, 'alert.updated');
     await this.publish(manager, 'alert.updated', updated.id);
+  }
+
+  /**
+   * The condition persists on a case a person closed. A rise above the severity it was resolved at reopens it and
+   * says so to the region's inspectors; otherwise the case stays closed, nothing is sent, and the history notes that
+   * the data still show the condition, once for each change of evidence or severity.
+   */
+  private async applyToClosedCase(
+    manager: EntityManager,
+    event: RulesEngineEvent,
+    existing: AlertCase,
+    status: ClosedByPerson,
+    facts: Facts,
+    now: Date,
+  ): Promise<void> {
+    const resolvedSeverity = existing.resolvedSeverity ?? existing.severity;
+    if (onConditionPersisting(status, resolvedSeverity, facts.severity) === 'REOPEN') {
+      const reopened: AlertCase = {
+        ...existing,
+        ...facts,
+        status: 'OPEN',
+        clearedAt: null,
+        severitySince: now,
+        resolvedSeverity: null,
+      };
+      await this.alerts.save(manager, reopened);
+      await this.record(
+        manager,
+        reopened.id,
+        reopened.alertKey,
+        facts.detectedAt,
+        'REOPENED',
+        existing,
+        reopened,
+        {
+          note: `reopened: the severity rose to ${facts.severity}, above ${resolvedSeverity} at which it was resolved`,
+          eventId: event.id,
+        },
+      );
+      await this.notify(
+        manager,
+        reopened,
+        reopenedReason(reopened.raiseCount, facts.severity),
+        'alert.updated',
+      );
+      await this.publish(manager, 'alert.updated', reopened.id);
+      return;
+    }
+    const changed = facts.severity !== existing.severity || !sameEvidence(facts.evidence, existing.evidence);
+    const updated: AlertCase = { ...existing, ...facts };
+    await this.alerts.save(manager, updated);
+    if (!changed) return;
+    await this.record(
+      manager,
+      existing.id,
+      existing.alertKey,
+      facts.detectedAt,
+      'PERSISTS',
+      existing,
+      updated,
+      {
+        note:
+          `the data show the condition persists; the case stays ${status}` +
+          (facts.severity === existing.severity
+            ? ' (evidence updated)'
+            : ` (severity ${existing.severity} → ${facts.severity})`),
+        eventId: event.id,
+      },
+    );
   }
 
   /** The inspectors at the most specific level covering the alert's region. */

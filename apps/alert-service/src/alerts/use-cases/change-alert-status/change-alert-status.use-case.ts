@@ -1,8 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AlertStatus } from '@wage/contracts';
+import { AlertDismissed, type AlertStatus } from '@wage/contracts';
 import { covers } from '@wage/domain';
-import { ApiError, describePrincipal, type Principal } from '@wage/platform';
+import {
+  ApiError,
+  OutboxRelayService,
+  OutboxWriter,
+  describePrincipal,
+  newEvent,
+  type Principal,
+} from '@wage/platform';
 import { AfterCommit } from '../../../common/after-commit';
 import { Clock } from '../../../common/clock';
 import { UserDirectory } from '../../../users/user-directory';
@@ -26,7 +33,11 @@ const ACTION: Record<WorkflowAction, AuditAction> = {
   dismiss: 'DISMISSED',
 };
 
-/** acknowledge, assign, resolve, dismiss: checked against the workflow, written with the audit entry, streamed. */
+/**
+ * acknowledge, assign, resolve, dismiss: checked against the workflow, written with the audit entry, streamed. A
+ * dismissal is also told to the rules engine (AlertDismissed, through the outbox in the same transaction): an alert
+ * found unfounded is not the contractor's arrears.
+ */
 @Injectable()
 export class ChangeAlertStatusUseCase {
   constructor(
@@ -37,10 +48,12 @@ export class ChangeAlertStatusUseCase {
     private readonly stream: AlertStream,
     private readonly afterCommit: AfterCommit,
     private readonly clock: Clock,
+    private readonly outbox: OutboxWriter,
+    private readonly outboxRelay: OutboxRelayService,
   ) {}
 
   async execute(principal: Principal, id: string, request: WorkflowRequest): Promise<AlertView> {
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       if (!(await this.alerts.findVisible(principal, id, manager))) throw ApiError.notFound(`no alert ${id}`);
       const alert = (await this.alerts.lockById(manager, id))!;
       const outcome = nextStatus(alert.status, request.action);
@@ -60,7 +73,13 @@ export class ChangeAlertStatusUseCase {
       }
       const now = this.clock.now();
       const status: AlertStatus = outcome.status;
-      const changed = { ...alert, status, assignee, updatedAt: now };
+      const changed = {
+        ...alert,
+        status,
+        assignee,
+        updatedAt: now,
+        resolvedSeverity: status === 'RESOLVED' ? alert.severity : alert.resolvedSeverity,
+      };
       await this.alerts.save(manager, changed);
       await this.audit.append(manager, [
         {
@@ -78,9 +97,29 @@ export class ChangeAlertStatusUseCase {
               : (request.note ?? null),
         },
       ]);
+      if (request.action === 'dismiss') {
+        await this.outbox.append(manager, [
+          newEvent(
+            AlertDismissed,
+            alert.projectCode,
+            {
+              alertKey: alert.alertKey,
+              code: alert.code,
+              projectCode: alert.projectCode,
+              regionCode: alert.regionCode,
+              month: alert.month,
+              reason: request.note!,
+              dismissedAt: now.toISOString(),
+            },
+            now,
+          ),
+        ]);
+      }
       const view = toAlertView(changed, await this.audit.history(alert.id, manager));
       await this.afterCommit.run(manager, () => this.stream.publish({ event: 'alert.updated', alert: view }));
       return view;
     });
+    if (request.action === 'dismiss') this.outboxRelay.relay.wake();
+    return view;
   }
 }

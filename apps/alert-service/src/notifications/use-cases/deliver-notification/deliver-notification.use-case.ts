@@ -40,7 +40,12 @@ export class DeliverNotificationUseCase {
   private async send(notification: NotificationRecord, recipient: User): Promise<void> {
     const alerts = await this.alerts.findMany(notification.alertIds);
     if (alerts.length === 0) throw new Error('the alerts of this notification no longer exist');
-    const message = composeMessage(notification.event, alerts, this.settings.consoleBaseUrl);
+    const message = composeMessage(
+      notification.event,
+      alerts,
+      this.settings.consoleBaseUrl,
+      notification.reason,
+    );
     const target = (url: string | null, what: string) => {
       if (!url) throw new Error(`user ${recipient.username} has no ${what} any more`);
       return url;

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TransactionRecorded } from '@wage/contracts';
-import { dateInShanghai, formatYuan } from '@wage/domain';
+import { AccountStatementReported, TransactionRecorded } from '@wage/contracts';
+import { dateInShanghai, formatYuan, parseInstant, startOfDayShanghai } from '@wage/domain';
 import {
   ApiError,
   BlindIndex,
@@ -37,12 +37,26 @@ export interface RecordTransactionsAnswer {
   duplicates: number;
   balance: string;
   balanceFen: number;
+  /** How far the bank has stated the feed complete, after this batch; null while it never has. */
+  statementThrough: string | null;
 }
+
+/** A batch as the controller validated its envelope; the rows are checked here, one by one. */
+export interface TransactionBatch {
+  transactions: unknown[];
+  /** The bank states that the account's feed is complete up to this instant. */
+  statementThrough?: string;
+}
+
+/** Clocks of banks and servers differ a little; a statement further ahead claims transactions not yet made. */
+const STATEMENT_CLOCK_SKEW_MS = 60 * 1000;
 
 /**
  * Records a batch of bank transactions on a dedicated account, all or nothing: any invalid row is a 422 and a
  * serial number reused for a different transaction a 409, and then nothing of the batch is stored or published.
- * Resent transactions are accepted without being counted or published again.
+ * Resent transactions are accepted without being counted or published again. The batch's `statementThrough`
+ * moves the account's stated completeness forward (never back) and is published when it does, after the batch's
+ * transactions.
  */
 @Injectable()
 export class RecordTransactionsUseCase {
@@ -60,7 +74,7 @@ export class RecordTransactionsUseCase {
   async execute(
     principal: Principal,
     accountNumber: string,
-    rows: unknown[],
+    { transactions: rows, statementThrough: stated }: TransactionBatch,
     idempotency: { key: string | undefined; body: unknown },
     now = new Date(),
   ): Promise<IdempotentAnswer<RecordTransactionsAnswer>> {
@@ -73,6 +87,8 @@ export class RecordTransactionsUseCase {
       );
     }
     const batch = this.checkAndSeal(rows, now);
+    const statementThrough =
+      stated === undefined ? undefined : checkStatement(principal, account, stated, now);
     const answer = await this.dataSource.transaction((manager) =>
       withIdempotency(
         manager,
@@ -80,11 +96,11 @@ export class RecordTransactionsUseCase {
         { scope: `transactions:${accountNumber}:${describePrincipal(principal)}`, ...idempotency },
         async () => ({
           status: HttpStatus.OK,
-          body: await this.record(manager, account, rows.length, batch),
+          body: await this.record(manager, account, rows.length, batch, statementThrough),
         }),
       ),
     );
-    if (answer.body.recorded > 0 && !answer.replayed) this.relay.relay.wake();
+    if (!answer.replayed) this.relay.relay.wake();
     return answer;
   }
 
@@ -106,6 +122,7 @@ export class RecordTransactionsUseCase {
     account: WageAccount,
     rowCount: number,
     batch: SealedTransaction[],
+    statementThrough: Date | undefined,
   ): Promise<RecordTransactionsAnswer> {
     const inserted = await this.ledger.insertNew(manager, account.accountNumber, batch);
     const resent = batch.filter((tx) => !inserted.has(tx.serialNo));
@@ -119,9 +136,11 @@ export class RecordTransactionsUseCase {
       .filter((conflict) => conflict.fields.length > 0);
     if (conflicts.length > 0) throw serialConflict(account.accountNumber, conflicts);
 
-    await this.outbox.append(
-      manager,
-      batch
+    const stated =
+      statementThrough &&
+      (await this.accounts.advanceStatement(manager, account.accountNumber, statementThrough));
+    await this.outbox.append(manager, [
+      ...batch
         .filter((tx) => inserted.has(tx.serialNo))
         .map((tx) =>
           newEvent(
@@ -131,7 +150,16 @@ export class RecordTransactionsUseCase {
             tx.occurredAt,
           ),
         ),
-    );
+      // Last, so that a consumer has every transaction of the batch when it learns the feed is complete.
+      ...(stated?.advanced
+        ? [
+            newEvent(AccountStatementReported, account.projectCode, {
+              accountNumber: account.accountNumber,
+              statementThrough: stated.statementThrough.toISOString(),
+            }),
+          ]
+        : []),
+    ]);
     const { balanceFen } = await this.accounts.balance(account.accountNumber, undefined, manager);
     return {
       accountNumber: account.accountNumber,
@@ -140,8 +168,43 @@ export class RecordTransactionsUseCase {
       duplicates: rowCount - inserted.size,
       balance: formatYuan(balanceFen),
       balanceFen,
+      statementThrough: (stated?.statementThrough ?? account.statementThrough)?.toISOString() ?? null,
     };
   }
+}
+
+/**
+ * The bank's statement that the feed is complete up to an instant: only the bank (or the administrator) makes it,
+ * since the monitored party never certifies itself, and only for an instant that has passed since the account
+ * was opened.
+ */
+function checkStatement(principal: Principal, account: WageAccount, stated: string, now: Date): Date {
+  if (principal.kind === 'project') {
+    throw ApiError.forbidden(
+      "statementThrough is the bank's statement that the account's feed is complete; only the bank holding the " +
+        'account gives it. Send the transactions without statementThrough.',
+    );
+  }
+  const through = parseInstant(stated);
+  const refuse = (code: string, message: string) =>
+    new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_STATEMENT_THROUGH', message, [
+      { field: 'statementThrough', code, message },
+    ]);
+  if (through.getTime() > now.getTime() + STATEMENT_CLOCK_SKEW_MS) {
+    throw refuse(
+      'STATEMENT_IN_FUTURE',
+      `statementThrough ${stated} is in the future; the feed can be complete only up to now. Give the instant up to ` +
+        'which every transaction of the account has been sent; nothing of this batch was stored.',
+    );
+  }
+  if (through.getTime() < startOfDayShanghai(account.openedOn).getTime()) {
+    throw refuse(
+      'STATEMENT_BEFORE_OPENING',
+      `statementThrough ${stated} is before account ${account.accountNumber} was opened on ${account.openedOn}; ` +
+        'give an instant since it was opened. Nothing of this batch was stored.',
+    );
+  }
+  return through;
 }
 
 function serialConflict(
@@ -175,8 +238,9 @@ function eventData(accountNumber: string, tx: SealedTransaction): TransactionRec
     ...(tx.payrollMonth !== null ? { payrollMonth: tx.payrollMonth } : {}),
     counterparty: {
       name: tx.counterpartyName,
-      accountHash: tx.accountHash,
-      accountMasked: tx.accountMasked,
+      ...(tx.accountHash !== null && tx.accountMasked !== null
+        ? { accountHash: tx.accountHash, accountMasked: tx.accountMasked }
+        : {}),
       ...(tx.idHash !== null && tx.idMasked !== null ? { idHash: tx.idHash, idMasked: tx.idMasked } : {}),
     },
     ...(tx.memo !== null ? { memo: tx.memo } : {}),

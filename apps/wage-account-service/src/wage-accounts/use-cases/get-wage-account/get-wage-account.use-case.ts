@@ -4,7 +4,10 @@ import { ApiError, type Principal } from '@wage/platform';
 import { maySeeAccount } from '../../account-access';
 import { WageAccountRepository } from '../../wage-account-repository';
 
-/** An account with its balance, to whoever may see it; to anyone else it does not exist (404). */
+/**
+ * An account with its balance and how far the bank stated its feed complete, to whoever may see it; to anyone else
+ * it does not exist (404).
+ */
 @Injectable()
 export class GetWageAccountUseCase {
   constructor(private readonly accounts: WageAccountRepository) {}
@@ -18,6 +21,7 @@ export class GetWageAccountUseCase {
     const { balanceFen, transactionCount } = await this.accounts.balance(accountNumber, asOfInstant);
     return {
       ...account,
+      statementThrough: account.statementThrough?.toISOString() ?? null,
       ...(asOfInstant ? { asOf: asOfInstant.toISOString() } : {}),
       balance: formatYuan(balanceFen),
       balanceFen,
