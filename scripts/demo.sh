@@ -22,8 +22,8 @@ export BOOTSTRAP_ADMIN_USERNAME="admin" BOOTSTRAP_ADMIN_PASSWORD="demo-admin-pas
 export GATEWAY_RATE_LIMIT_PER_MINUTE=20000
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 # Absence verdicts (no payment, no sheet, ...) stay pending this long before they are raised: comfortably longer
-# than one project's data take to arrive (a few seconds each here), short enough for a quick start.
-export ALERT_SETTLE_SECONDS="${ALERT_SETTLE_SECONDS:-120}"
+# than one project's data take to arrive (up to a minute on a busy 2-core machine), short enough for a quick start.
+export ALERT_SETTLE_SECONDS="${ALERT_SETTLE_SECONDS:-180}"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 

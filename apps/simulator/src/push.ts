@@ -13,7 +13,8 @@ export interface PushProgress {
     projectsDone: number;
     projects: number;
     requests: number;
-    /** How long the project just done took to push, from its first request to its last. */
+    /** The project just done, and how long it took to push, from its first request to its last. */
+    projectCode: string;
     projectMs: number;
   }): void;
 }
@@ -136,6 +137,7 @@ async function forEachProject(
         projectsDone: done,
         projects: plan.projects.length,
         requests: client.requests,
+        projectCode: project.code,
         projectMs: Date.now() - started,
       });
     }

@@ -65,18 +65,24 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   );
   const client = new ApiClient(options.gateway.replace(/\/+$/, ''));
   let lastShown = 0;
-  let longestMs = 0;
-  await pushDistrict(client, options.adminKey, plan, ({ projectsDone, projects, requests, projectMs }) => {
-    longestMs = Math.max(longestMs, projectMs);
-    if (projectsDone === projects || Date.now() - lastShown > 2_000) {
-      lastShown = Date.now();
-      log(`pushed ${projectsDone}/${projects} projects (${requests} requests)`);
-    }
-  });
+  let longest = { code: '', ms: 0 };
+  await pushDistrict(
+    client,
+    options.adminKey,
+    plan,
+    ({ projectsDone, projects, requests, projectCode, projectMs }) => {
+      if (projectMs > longest.ms) longest = { code: projectCode, ms: projectMs };
+      if (projectsDone === projects || Date.now() - lastShown > 2_000) {
+        lastShown = Date.now();
+        log(`pushed ${projectsDone}/${projects} projects (${requests} requests)`);
+      }
+    },
+  );
   // A verdict pending while one project's data are still arriving must not outlive the settle period.
   log(
-    `the longest push of one project took ${(longestMs / 1000).toFixed(1)} s; the settle period is ${options.settleSeconds} s` +
-      (longestMs / 1000 > options.settleSeconds / 2
+    `the longest push of one project (${longest.code}) took ${(longest.ms / 1000).toFixed(1)} s; ` +
+      `the settle period is ${options.settleSeconds} s` +
+      (longest.ms / 1000 > options.settleSeconds / 2
         ? ' — too short to be safe: raise ALERT_SETTLE_SECONDS'
         : ''),
   );
