@@ -230,6 +230,7 @@ describe('web console in headless Chromium', () => {
       WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
       BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       JOB_SCHEDULES_ENABLED: 'false',
+      ALERT_SETTLE_SECONDS: '0',
     };
     kafka = new KafkaClient({
       brokers: infra.kafkaBrokers,

@@ -87,6 +87,9 @@ export async function startStack({
     // Nothing listens for mail or webhooks here: one attempt each, and no scheduled sweeps during the test.
     NOTIFY_ATTEMPTS: '1',
     JOB_SCHEDULES_ENABLED: 'false',
+    // The fault and security suites compare what stands after each fault with the truth; absence verdicts raise at
+    // once here (the settle period has tests of its own in rules-engine and in the simulator's end-to-end test).
+    ALERT_SETTLE_SECONDS: '0',
     ...serviceEnv,
   };
   const services: ServiceProcess[] = [];

@@ -23,6 +23,7 @@ export const ALERT_CODES = [
   'ABNORMAL_PAYOUT',
   'NO_WAGE_ACCOUNT',
   'REAL_NAME_GAP',
+  'BANK_FEED_STALE',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 

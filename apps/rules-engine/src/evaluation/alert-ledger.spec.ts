@@ -377,6 +377,23 @@ describe('AlertLedger.reconcile with a settle period (absence rules)', () => {
     expect(mocks.alerts.holdPending).not.toHaveBeenCalled();
   });
 
+  it('forgets a pending verdict once the project is suspended: it is recorded as suppressed, never raised', async () => {
+    const { sut, mocks } = newTestLedger(SETTLE);
+    const pending = await recordOf(arrears('YELLOW'), {
+      status: 'PENDING',
+      raisedAt: null,
+      pendingSince: asOf,
+    });
+    mocks.alerts.lockForUpdate.mockResolvedValue([pending]);
+    const suspended = verdict(arrears('YELLOW'), {
+      suppression: { suppressed: true, status: 'SUSPENDED', reason: '停工', since: '2026-10-01' },
+    });
+    await sut.reconcile(manager, project, [suspended], later(1000));
+    expect(mocks.alerts.endPending).toHaveBeenCalledWith(manager, KEY);
+    expect(mocks.alerts.open).not.toHaveBeenCalled();
+    expect(appended(mocks.outbox).map((e) => e.type)).toEqual(['AlertSuppressed']);
+  });
+
   it('leaves an open alert as it is while its verdict is withheld for the bank feed', async () => {
     const { sut, mocks } = newTestLedger(SETTLE);
     mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW'))]);

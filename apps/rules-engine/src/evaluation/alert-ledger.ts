@@ -93,7 +93,9 @@ export class AlertLedger {
         evidence: toContractEvidence(verdict.finding, verdict.parameterSources),
       };
       if (verdict.suppression.suppressed) {
-        // Recorded once per status; an open alert stays as it is (the condition has not ended).
+        // Recorded once per status; an open alert stays as it is (the condition has not ended). A verdict still
+        // pending is never raised now: it is forgotten, and raised afresh (after settling) if work resumes.
+        if (record?.status === 'PENDING') await this.alerts.endPending(manager, key);
         const { status, reason } = verdict.suppression;
         if (await this.alerts.recordSuppression(manager, key, status, asOf)) {
           events.push(

@@ -431,13 +431,15 @@ export function feedGate(
   const waitUntil = addWorkingDays(deadlineDate, lagDays);
   const complete = statementThrough !== null && statementThrough.getTime() >= deadlineInstant.getTime();
   const lagElapsed = asOf.getTime() > endOfDayShanghai(waitUntil).getTime();
+  // Before the deadline there is no absence to judge: the rules themselves find nothing yet.
+  const beforeDeadline = asOf.getTime() <= deadlineInstant.getTime();
   const facts: Record<string, FactValue> = {
     bankFeedCompleteThrough: statementThrough === null ? null : statementThrough.toISOString(),
     bankFeedJudgedBy: complete ? 'STATEMENT_COMPLETE' : lagElapsed ? 'LAG_ELAPSED' : 'WAITING',
     bankFeedWaitUntil: waitUntil,
   };
   return {
-    ready: complete || lagElapsed,
+    ready: beforeDeadline || complete || lagElapsed,
     waitingFor: `bank feed complete through ${deadlineInstant.toISOString()}, or the end of ${waitUntil}`,
     facts,
   };

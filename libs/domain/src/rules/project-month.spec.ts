@@ -1,0 +1,275 @@
+import { parseInstant } from '../month';
+import { evaluateDepositShortfall, requiredDeposit } from './deposit';
+import { defaultParameters } from './parameters';
+import {
+  ABSENCE_RULES,
+  evaluateBankFeedStale,
+  evaluateProjectMonth,
+  feedGate,
+  type ProjectMonthFacts,
+} from './project-month';
+
+const at = parseInstant;
+
+// September 2026, payday 15: due Thursday 15 October, + 2 grace days → deadline Saturday 17 October (its end,
+// 23:59:59.999 Shanghai). bankFeedLagDays 3 → working days 19, 20, 21 October: the lag ends on 21 October.
+const SEPT_DEADLINE = at('2026-10-17T23:59:59.999+08:00');
+
+describe('feedGate: payment absence waits for the bank', () => {
+  it.each<[string, string | null, string, boolean, string]>([
+    ['no statement, within the lag', null, '2026-10-21T12:00:00+08:00', false, 'WAITING'],
+    ['no statement, the lag has passed', null, '2026-10-22T00:00:01+08:00', true, 'LAG_ELAPSED'],
+    [
+      'complete up to before the deadline',
+      '2026-10-17T12:00:00+08:00',
+      '2026-10-19T09:00:00+08:00',
+      false,
+      'WAITING',
+    ],
+    [
+      'complete through the deadline',
+      '2026-10-18T00:00:00+08:00',
+      '2026-10-18T09:00:00+08:00',
+      true,
+      'STATEMENT_COMPLETE',
+    ],
+    [
+      'stale statement, the lag has passed',
+      '2026-10-01T00:00:00+08:00',
+      '2026-10-23T09:00:00+08:00',
+      true,
+      'LAG_ELAPSED',
+    ],
+  ])('%s', (_scenario, statement, asOf, ready, judgedBy) => {
+    const gate = feedGate(
+      SEPT_DEADLINE,
+      '2026-10-17',
+      statement === null ? null : at(statement),
+      3,
+      at(asOf),
+    );
+    expect(gate.ready).toBe(ready);
+    expect(gate.facts).toMatchObject({ bankFeedJudgedBy: judgedBy, bankFeedWaitUntil: '2026-10-21' });
+  });
+});
+
+describe('evaluateBankFeedStale', () => {
+  const parameters = defaultParameters().BANK_FEED_STALE;
+  const stale = (statementThrough: string | null, asOf: string) =>
+    evaluateBankFeedStale({
+      projectStartDate: '2026-09-01',
+      payday: 15,
+      statementThrough: statementThrough === null ? null : at(statementThrough),
+      asOf: at(asOf),
+      parameters,
+    });
+
+  it.each<[string, string | null, string, string | null]>([
+    ['a bank that never stated completeness is not judged', null, '2026-12-01T09:00:00+08:00', null],
+    // the first deadline after 1 October is September's, 17 October; stale after 21 October
+    ['within the lag', '2026-10-01T00:00:00+08:00', '2026-10-21T23:00:00+08:00', null],
+    ['past the lag: BLUE', '2026-10-01T00:00:00+08:00', '2026-10-22T09:00:00+08:00', 'BLUE'],
+    // twice the lag: six working days 19–23, 26 October
+    ['still BLUE on the sixth working day', '2026-10-01T00:00:00+08:00', '2026-10-26T09:00:00+08:00', 'BLUE'],
+    ['past twice the lag: YELLOW', '2026-10-01T00:00:00+08:00', '2026-10-27T09:00:00+08:00', 'YELLOW'],
+    // complete through 17 October: the next deadline is October's — payday Sunday 15 November, due Friday 13th,
+    // + 2 grace days → 15 November; the lag runs 16–18 November
+    ['complete through the last deadline', '2026-10-18T00:00:00+08:00', '2026-11-18T09:00:00+08:00', null],
+    ['behind the next deadline', '2026-10-18T00:00:00+08:00', '2026-11-19T09:00:00+08:00', 'BLUE'],
+  ])('%s', (_scenario, statement, asOf, severity) => {
+    const found = stale(statement, asOf);
+    expect(found?.severity ?? null).toBe(severity);
+    if (found) expect(found.evidence.facts).toMatchObject({ statementThrough: at(statement!).toISOString() });
+  });
+});
+
+describe('DEPOSIT_SHORTFALL after arrears', () => {
+  const parameters = defaultParameters().DEPOSIT_SHORTFALL;
+  // ¥1,000,000 contract: exempt (small contract) until arrears; after them 2% × 1.5 = ¥30,000 = 3,000,000 fen
+  const contractor = {
+    onPlatformSince: '2026-01-01',
+    blacklisted: false,
+    usesRealNameManagement: true,
+    usesDedicatedAccount: true,
+  };
+  const shortfall = (asOf: string) =>
+    evaluateDepositShortfall({
+      projectStartDate: '2026-03-01',
+      required: requiredDeposit(
+        100_000_000,
+        { ...contractor, lastArrearsOn: '2026-10-19' },
+        '2026-11-01',
+        parameters,
+      ),
+      requiredBeforeArrears: requiredDeposit(
+        100_000_000,
+        { ...contractor, lastArrearsOn: null },
+        '2026-11-01',
+        parameters,
+      ),
+      arrearsOn: '2026-10-19',
+      arrearsCounted: ['WAGE_ARREARS:P-1:2026-09'],
+      inForceFen: 0,
+      lastDrawdownOn: null,
+      asOf: at(asOf),
+      parameters,
+    });
+
+  it('is due topUpWorkingDays (10) after the arrears, not since the project started', () => {
+    // 10 working days after Monday 19 October: 20–23, 26–30 October, 2 November → due 2 November
+    expect(shortfall('2026-11-02T12:00:00+08:00')).toBeNull();
+    const late = shortfall('2026-11-03T12:00:00+08:00');
+    expect(late).toMatchObject({ severity: 'ORANGE' });
+    expect(late!.evidence.facts).toMatchObject({
+      dueDate: '2026-11-02',
+      dueBecause: 'RAISED_AFTER_ARREARS',
+      daysLate: 1,
+      arrearsCounted: ['WAGE_ARREARS:P-1:2026-09'],
+      reason: 'RAISED_AFTER_ARREARS',
+    });
+  });
+});
+
+/** A project of one worker, who worked 20 days of September 2026 and is owed ¥5,000 net. */
+function facts(overrides: Partial<ProjectMonthFacts> = {}): ProjectMonthFacts {
+  const worker = { idHash: 'id-1', idMasked: '350206********0011', name: '张三', cardMasked: '6222***0123' };
+  return {
+    project: {
+      code: 'P-1',
+      regionCode: '350206',
+      startDate: '2026-09-01',
+      payday: 15,
+      contractAmountFen: 100_000_000,
+    },
+    month: '2026-09',
+    history: [{ status: 'IN_CONSTRUCTION', effectiveDate: '2026-09-01' }],
+    workerMonths: [{ ...worker, month: '2026-09', daysWorked: 20, netPayFen: 500_000 }],
+    payments: [],
+    reports: {
+      paySheetSubmittedAt: at('2026-10-05T10:00:00+08:00'),
+      attendanceReportedAt: at('2026-10-03T10:00:00+08:00'),
+    },
+    account: {
+      accountOpenedOn: '2026-09-01',
+      balanceFen: 2_000_000,
+      appropriatedFenByMonth: { '2026-09': 2_000_000, '2026-10': 2_000_000 },
+      statementThrough: null,
+    },
+    sheetTotals: new Map([['2026-09', 500_000]]),
+    roster: { cardHashes: new Set(['card-1']), idHashes: new Set(['id-1']), registeredByAsOf: 1 },
+    debits: [],
+    payouts: [],
+    cardRegistrations: [],
+    deposits: [],
+    movements: [],
+    contractor: { onPlatformSince: '2026-09-01', lastArrearsOn: null },
+    overrides: [],
+    ...overrides,
+  };
+}
+
+const verdictOf = (result: ReturnType<typeof evaluateProjectMonth>, code: string) =>
+  result.verdicts.find((v) => v.code === code)!;
+
+describe('evaluateProjectMonth', () => {
+  it('returns one verdict per rule of the catalogue, project-wide rules without a month', () => {
+    const result = evaluateProjectMonth(facts(), at('2026-10-25T12:00:00+08:00'));
+    expect(result.verdicts.map((v) => v.code).sort()).toEqual(Object.keys(defaultParameters()).sort());
+    expect(verdictOf(result, 'DEPOSIT_SHORTFALL').month).toBeNull();
+    expect(verdictOf(result, 'WAGE_ARREARS').month).toBe('2026-09');
+  });
+
+  it.each<[string, Partial<ProjectMonthFacts>, string, string | null, boolean]>([
+    // [scenario, facts, asOf, arrears severity or null, withheld]
+    ['before the deadline: nothing', {}, '2026-10-16T12:00:00+08:00', null, false],
+    ['past the deadline, bank silent, within the lag: withheld', {}, '2026-10-20T12:00:00+08:00', null, true],
+    // 8 days overdue, the only worker unpaid (100% > 10%): ORANGE
+    ['the lag has passed: arrears', {}, '2026-10-25T12:00:00+08:00', 'ORANGE', false],
+    [
+      'the bank states completeness through the deadline: judged at once',
+      { account: { ...facts().account, statementThrough: at('2026-10-18T00:00:00+08:00') } },
+      '2026-10-18T12:00:00+08:00',
+      'ORANGE',
+      false,
+    ],
+    [
+      'paid before the deadline: nothing',
+      {
+        payments: [
+          {
+            idHash: 'id-1',
+            serialNo: 'PAY-1',
+            amountFen: 500_000,
+            occurredAt: at('2026-10-15T10:00:00+08:00'),
+          },
+        ],
+      },
+      '2026-10-25T12:00:00+08:00',
+      null,
+      false,
+    ],
+    // 45 days overdue (> 30): RED
+    ['still unpaid on 1 December: RED', {}, '2026-12-01T12:00:00+08:00', 'RED', false],
+  ])('WAGE_ARREARS: %s', (_scenario, given, asOf, severity, withheld) => {
+    const verdict = verdictOf(evaluateProjectMonth(facts(given), at(asOf)), 'WAGE_ARREARS');
+    expect(verdict.finding?.severity ?? null).toBe(severity);
+    expect(verdict.withheld !== undefined).toBe(withheld);
+  });
+
+  it('a cash withdrawal, which has no counterparty account, is diverted funds', () => {
+    const cash = {
+      accountNumber: 'AC-1',
+      serialNo: 'CASH-1',
+      occurredAt: at('2026-09-20T10:00:00+08:00'),
+      kind: 'WITHDRAWAL' as const,
+      amountFen: 300_000,
+      counterpartyName: '现金支取',
+      balanceBeforeFen: 2_000_000,
+    };
+    const verdict = verdictOf(
+      evaluateProjectMonth(facts({ debits: [cash] }), at('2026-09-21T12:00:00+08:00')),
+      'FUNDS_DIVERTED',
+    );
+    expect(verdict.finding).toMatchObject({ severity: 'ORANGE' });
+    expect(verdict.finding!.evidence.transactions).toEqual([
+      expect.objectContaining({ serialNo: 'CASH-1', counterpartyName: '现金支取' }),
+    ]);
+  });
+
+  it('settles the absence rules and raises the evidence rules at once', () => {
+    expect([...ABSENCE_RULES].sort()).toEqual([
+      'ACCOUNT_BALANCE_SHORTFALL',
+      'DEPOSIT_SHORTFALL',
+      'LABOR_COST_NOT_APPROPRIATED',
+      'NO_WAGE_ACCOUNT',
+      'PAY_SHEET_MISSING',
+      'REAL_NAME_GAP',
+      'WAGE_ARREARS',
+      'WAGE_UNDERPAID',
+    ]);
+  });
+
+  it('assesses the month for coverage: due, paid, paid in full by the deadline', () => {
+    const { assessment } = evaluateProjectMonth(
+      facts({
+        payments: [
+          {
+            idHash: 'id-1',
+            serialNo: 'PAY-1',
+            amountFen: 500_000,
+            occurredAt: at('2026-10-20T10:00:00+08:00'),
+          },
+        ],
+      }),
+      at('2026-10-25T12:00:00+08:00'),
+    );
+    // paid in full, but three days after the deadline: bank payroll yes, monthly full payment no
+    expect(assessment).toMatchObject({
+      workersDue: 1,
+      workersPaidInFull: 1,
+      amountDueFen: 500_000,
+      amountPaidFen: 500_000,
+      coverage: { realName: true, wageAccount: true, bankPayroll: true, monthlyFullPayment: false },
+    });
+  });
+});
