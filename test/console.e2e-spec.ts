@@ -45,7 +45,7 @@ const URL_VARIABLE: Record<string, string> = {
   'report-service': 'REPORT_SERVICE_URL',
 };
 
-/** The public API of ARCHITECTURE.md's table: the merged OpenAPI document must have each of these. */
+/** The public API of docs/architecture.md's table: the merged OpenAPI document must have each of these. */
 const CONTRACT = [
   'POST /api/v1/projects',
   'PATCH /api/v1/projects/{code}',

@@ -1,5 +1,5 @@
 /**
- * The typed client of the public API (ARCHITECTURE.md), always through the gateway on the same origin. Every
+ * The typed client of the public API (docs/architecture.md), always through the gateway on the same origin. Every
  * failure becomes an ApiFailure carrying the API's `{ error, message }`, so screens can show what went wrong.
  */
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Each enum is a values array, a zod schema of the same name as its type, and the type itself:
 // `AlertCode.parse(x)`, `AlertCode.enum.WAGE_ARREARS`, `let code: AlertCode`.
 
-/** The rule catalogue of DOMAIN.md; the codes are part of the public contract. */
+/** The rule catalogue of docs/domain.md; the codes are part of the public contract. */
 export const ALERT_CODES = [
   'WAGE_ARREARS',
   'WAGE_UNDERPAID',
@@ -90,7 +90,7 @@ export type UserRole = z.infer<typeof UserRole>;
 export interface AlertCodeInfo {
   /** The Chinese name inspectors know the rule by. */
   readonly name: string;
-  /** The severity a new alert starts at; the rules may raise it (see DOMAIN.md). */
+  /** The severity a new alert starts at; the rules may raise it (see docs/domain.md, rule catalogue). */
   readonly defaultSeverity: Severity;
 }
 

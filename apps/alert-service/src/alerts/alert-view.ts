@@ -1,7 +1,7 @@
 import type { AlertCase } from './alert-repository';
 import type { HistoryEntry } from './audit-log';
 
-/** An alert as the public API shows it (ARCHITECTURE.md). */
+/** An alert as the public API shows it (docs/api.md). */
 export interface AlertView {
   id: string;
   code: AlertCase['code'];

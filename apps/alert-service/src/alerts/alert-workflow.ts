@@ -7,7 +7,7 @@ export type WorkflowOutcome = { ok: true; status: AlertStatus } | { ok: false; r
 const CLOSED: readonly AlertStatus[] = ['RESOLVED', 'DISMISSED', 'CLEARED'];
 
 /**
- * OPEN → ACKNOWLEDGED → RESOLVED | DISMISSED (DOMAIN.md). An inspector may resolve or dismiss an open alert
+ * OPEN → ACKNOWLEDGED → RESOLVED | DISMISSED (docs/domain.md). An inspector may resolve or dismiss an open alert
  * directly (closing it implies having seen it); assigning keeps the status. A closed alert takes no action.
  */
 export function nextStatus(current: AlertStatus, action: WorkflowAction): WorkflowOutcome {
@@ -56,9 +56,9 @@ export function raiseStartsNewCycle(status: AlertStatus, clearedAt: Date | null)
 }
 
 /**
- * The data still show the condition of a case a person closed (DOMAIN.md: "not reopened by the same condition
- * persisting; a rise in severity is notified"). A resolved case reopens when the severity rose above the one it was
- * resolved at; a dismissed case was unfounded, and stays so whatever the severity.
+ * The data still show the condition of a case a person closed (docs/domain.md, alert lifecycle: "not reopened by
+ * the same condition persisting"). A resolved case reopens when the severity rose above the one it was resolved
+ * at; a dismissed case was unfounded, and stays so whatever the severity.
  */
 export function onConditionPersisting(
   status: ClosedByPerson,

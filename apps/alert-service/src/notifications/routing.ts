@@ -34,5 +34,5 @@ export function channelsOf(person: User, forDigest = false): Channel[] {
   return channels;
 }
 
-/** Unacknowledged alerts go to the leaders above after these many hours (DOMAIN.md); BLUE never escalates. */
+/** Unacknowledged alerts go to the leaders above after these many hours (docs/domain.md); BLUE never escalates. */
 export const ESCALATE_AFTER_HOURS: Partial<Record<Severity, number>> = { RED: 4, ORANGE: 24, YELLOW: 72 };

@@ -9,7 +9,7 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const API_PREFIX = '/api/v1';
 
-/** The first path segment after /api/v1 names the service that owns it (ARCHITECTURE.md's public API). */
+/** The first path segment after /api/v1 names the service that owns it (docs/architecture.md, public HTTP API). */
 export const ROUTES: Readonly<Record<string, ServiceName>> = {
   projects: 'roster-service',
   banks: 'wage-account-service',

@@ -7,7 +7,8 @@ import { envSchema, serviceDefinition } from '../config/env';
 import { envelope, MONTH, projectWithUnpaidWorker } from '../testing/upstream-events.fixtures';
 import { MonthFactsRepository } from './month-facts.repository';
 
-// Trustworthy alerts (DOMAIN.md, alert lifecycle and data completeness), against real PostgreSQL, Kafka and Redis.
+// Trustworthy alerts (docs/domain.md, alert lifecycle and data completeness), against real PostgreSQL, Kafka and
+// Redis.
 // The fixture's project has one worker unpaid for September 2026 (deadline 17 October, payday 15 + 2 grace days).
 
 type AlertMessage = { type: string; data: { alertKey: string; severity: string; detectedAt?: string } };

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Data completeness and the alert lifecycle (DOMAIN.md): an absence verdict is PENDING until it has held for the
- * settle period (never published before); an alert an inspector dismissed no longer counts as the contractor's
+ * Data completeness and the alert lifecycle (docs/domain.md): an absence verdict is PENDING until it has held for
+ * the settle period (never published before); an alert an inspector dismissed no longer counts as the contractor's
  * arrears; a bank states how far each account's feed is complete; a cash withdrawal or a fee has no counterparty
  * account.
  */

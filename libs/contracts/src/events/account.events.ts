@@ -100,7 +100,7 @@ export type TransactionRecorded = EventData<typeof TransactionRecorded>;
 /**
  * The bank states that the account's feed is complete up to `statementThrough` (the batch's `statementThrough`):
  * every transaction that occurred up to that instant has been sent. Published when the account's completeness
- * moves forward; payment rules wait for it before they judge a deadline (DOMAIN.md, data completeness).
+ * moves forward; payment rules wait for it before they judge a deadline (docs/domain.md, data completeness).
  */
 export const AccountStatementReported = defineEvent(
   Topics.account,

@@ -5,7 +5,7 @@ import { fen, instant, month, projectCode, regionCode } from '../fields';
 import { Topics } from '../topics';
 
 /**
- * The "systems" of DOMAIN.md's coverage for leaders. True or false where the metric applies to the project
+ * The "systems" of docs/domain.md's coverage for leaders. True or false where the metric applies to the project
  * that month; null where it does not: all five when the project was not in construction, the two payment
  * metrics when no worker was due wages for the month.
  */

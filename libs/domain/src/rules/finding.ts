@@ -4,7 +4,7 @@ import type { Month } from '../month';
 // The domain keeps free of @wage/contracts: these literal types mirror its enums, and the use case that
 // publishes an alert maps a finding onto the contract's schema.
 
-/** The rule catalogue of DOMAIN.md. */
+/** The rule catalogue of docs/domain.md. */
 export type RuleCode =
   | 'WAGE_ARREARS'
   | 'WAGE_UNDERPAID'

@@ -87,7 +87,7 @@ const bankFeedLagDays: ParameterDefinition<number> = {
     'an account whose feed lags longer raises BANK_FEED_STALE (YELLOW at twice the lag).',
 };
 
-/** National defaults from DOMAIN.md; a region overrides any of them. */
+/** National defaults from docs/domain.md (rule parameters); a region overrides any of them. */
 export const PARAMETER_CATALOGUE: ParameterCatalogue = {
   WAGE_ARREARS: {
     graceDays,

@@ -43,12 +43,12 @@ export interface AttributionOptions {
 }
 
 /**
- * Which month each of one worker's payments pays (DOMAIN.md, Alerts). A payment counts for its `payrollMonth`;
- * without one, for the earliest month, up to the payment's own month in Shanghai, for which the worker was still
- * owed pay when it was made. A month with a sheet is owed until its net pay is reached; a month without one
- * until any payment arrives for it. A payment is never split: when it is more than the earliest month's balance
- * the excess stays with that month. When nothing is owed it counts for the latest month worked up to its own
- * month, as an overpayment.
+ * Which month each of one worker's payments pays (docs/domain.md, alerts). A payment counts for its
+ * `payrollMonth`; without one, for the earliest month, up to the payment's own month in Shanghai, for which the
+ * worker was still owed pay when it was made. A month with a sheet is owed until its net pay is reached; a month
+ * without one until any payment arrives for it. A payment is never split: when it is more than the earliest
+ * month's balance the excess stays with that month. When nothing is owed it counts for the latest month worked up
+ * to its own month, as an overpayment.
  */
 export function attributePayments(
   monthsWorked: readonly MonthWorked[],

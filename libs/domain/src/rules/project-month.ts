@@ -52,9 +52,9 @@ import { isDue, type WorkerMonth } from './wage-month';
 import { evaluateWageUnderpaid } from './wage-underpaid';
 
 /**
- * Rules that fire because something is *not* in the data (DOMAIN.md, alert lifecycle). Data arrive in bursts and
- * out of order, so their verdicts are pending first and raised only when they still hold after the settle period.
- * The others fire on evidence — a fact that happened — and are raised at once.
+ * Rules that fire because something is *not* in the data (docs/domain.md, alert lifecycle). Data arrive in bursts
+ * and out of order, so their verdicts are pending first and raised only when they still hold after the settle
+ * period. The others fire on evidence — a fact that happened — and are raised at once.
  */
 export const ABSENCE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'WAGE_ARREARS',
@@ -500,7 +500,7 @@ export function evaluateBankFeedStale(input: BankFeedStaleInput): Finding | null
 // ── coverage assessment ──
 
 /**
- * Coverage facts for one project-month (DOMAIN.md, coverage). A worker is paid through the account when any
+ * Coverage facts for one project-month (docs/domain.md, coverage). A worker is paid through the account when any
  * payroll from it was attributed to the month; paid in full when the payroll by the deadline reached the sheet's
  * net pay (without a sheet line, any payment by the deadline).
  */

@@ -70,7 +70,7 @@ describe('classifyDebit', () => {
     ['a transfer to a company', { kind: 'TRANSFER', amountFen: 1 }, 'DIVERTED'],
     ['a fee up to ¥500', { kind: 'FEE', amountFen: 50_000 }, 'BANK_FEE'],
     ['a "fee" over ¥500', { kind: 'FEE', amountFen: 50_001 }, 'DIVERTED'],
-    // A cash withdrawal has no counterparty account; it is a debit that is not payroll (DOMAIN.md).
+    // A cash withdrawal has no counterparty account; it is a debit that is not payroll (docs/domain.md).
     [
       'cash at the counter, no counterparty account',
       { kind: 'WITHDRAWAL', amountFen: 1, counterpartyAccountHash: undefined },

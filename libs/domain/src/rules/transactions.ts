@@ -31,7 +31,7 @@ export type DebitClass = 'PAYROLL_TO_WORKER' | 'PAYEE_NOT_ON_ROSTER' | 'DIVERTED
 
 /**
  * What a debit is. Payroll belongs to a worker when its card or, if the card is not registered, its identity
- * is a registered worker's (DOMAIN.md): a worker paid on a new card of their own is still paid. Bank fees up
+ * is a registered worker's (docs/domain.md): a worker paid on a new card of their own is still paid. Bank fees up
  * to `feeAllowanceFen` are the bank's charge for the account, not a diversion; a larger "fee" is treated as
  * money taken out. A withdrawal is never payroll, whether cash at the counter or to an account.
  */

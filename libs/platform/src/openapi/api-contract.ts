@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { IDEMPOTENCY_KEY_HEADER } from '../http/idempotency';
 
-/** The error answer of every endpoint: `{ error, message, details }` (ARCHITECTURE.md). */
+/** The error answer of every endpoint: `{ error, message, details }` (docs/api.md, errors). */
 export const apiErrorBody = z
   .object({
     error: z.string().meta({ description: 'a stable code, e.g. BAD_REQUEST, INVALID_ROWS, FORBIDDEN' }),

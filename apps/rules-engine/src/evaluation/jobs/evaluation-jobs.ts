@@ -44,5 +44,5 @@ export const SCHEDULED_EVALUATION_OPTIONS = {
   removeOnFail: false,
 } satisfies JobsOptions;
 
-/** Deadlines are local dates (DOMAIN.md): the schedule is read in China's time zone. */
+/** Deadlines are local dates (docs/domain.md): the schedule is read in China's time zone. */
 export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';

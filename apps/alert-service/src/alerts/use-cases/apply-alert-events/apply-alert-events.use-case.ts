@@ -47,8 +47,8 @@ const RULES_ENGINE = 'rules-engine';
  * undo a newer one. The order is when the engine recorded each event (it writes a project's events one transaction
  * at a time), not the instant an event describes: an evaluation as of an earlier instant is still the newer word.
  *
- * A case a person closed stays closed while the data show the same condition (DOMAIN.md); a resolved one reopens
- * when the severity rises above the one it was resolved at. Only a raise after a clear starts a new cycle.
+ * A case a person closed stays closed while the data show the same condition (docs/domain.md); a resolved one
+ * reopens when the severity rises above the one it was resolved at. Only a raise after a clear starts a new cycle.
  */
 @Injectable()
 export class ApplyAlertEventsUseCase {
