@@ -81,7 +81,7 @@ type Verdict = Pick<Finding, 'code' | 'month' | 'severity'>;
 /**
  * What the rule catalogue must report for the planned district as of `asOf`: the domain's rule functions applied
  * to the plan's own records in clear, the way the rules engine applies them to its read model (national
- * default parameters), with what DOMAIN.md says about data completeness and suppression: payment rules wait
+ * default parameters), with what docs/domain.md says about data completeness and suppression: payment rules wait
  * for the bank's feed (complete through the deadline, or `bankFeedLagDays` working days after it), and rules
  * other than wages already due are suppressed while a project is suspended. Absence verdicts are pending for
  * the settle period first; this is what holds once it has passed. Comparing the platform's alerts with this checks the whole path — API,
