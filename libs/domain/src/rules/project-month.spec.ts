@@ -239,6 +239,7 @@ describe('evaluateProjectMonth', () => {
   it('settles the absence rules and raises the evidence rules at once', () => {
     expect([...ABSENCE_RULES].sort()).toEqual([
       'ACCOUNT_BALANCE_SHORTFALL',
+      'BANK_FEED_STALE',
       'DEPOSIT_SHORTFALL',
       'LABOR_COST_NOT_APPROPRIATED',
       'NO_WAGE_ACCOUNT',

@@ -65,6 +65,9 @@ export const ABSENCE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'ACCOUNT_BALANCE_SHORTFALL',
   'DEPOSIT_SHORTFALL',
   'NO_WAGE_ACCOUNT',
+  // A statement that does not cover a deadline yet: the absence of a newer one. A bank sending its history day by
+  // day states each day's completeness in turn, so the verdict must hold for the settle period too.
+  'BANK_FEED_STALE',
 ]);
 
 /** How far back a payment without payrollMonth is looked for: it pays the earliest month still owed. */
