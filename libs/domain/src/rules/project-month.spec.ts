@@ -243,6 +243,7 @@ describe('evaluateProjectMonth', () => {
       'DEPOSIT_SHORTFALL',
       'LABOR_COST_NOT_APPROPRIATED',
       'NO_WAGE_ACCOUNT',
+      'PAYEE_NOT_ON_ROSTER',
       'PAY_SHEET_MISSING',
       'REAL_NAME_GAP',
       'WAGE_ARREARS',

@@ -65,6 +65,9 @@ export const ABSENCE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'ACCOUNT_BALANCE_SHORTFALL',
   'DEPOSIT_SHORTFALL',
   'NO_WAGE_ACCOUNT',
+  // A payment did happen, but what makes it a violation is an absence: its payee is not on the roll. Banks' feeds
+  // often arrive before the project's roll (a district's history pushed in bulk), so it settles too.
+  'PAYEE_NOT_ON_ROSTER',
   // A statement that does not cover a deadline yet: the absence of a newer one. A bank sending its history day by
   // day states each day's completeness in turn, so the verdict must hold for the settle period too.
   'BANK_FEED_STALE',
