@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { IdempotentAnswer } from '@wage/platform';
-import type { RosterSettings } from '../../../config/env';
 import type { BatchRequest } from '../../../core/idempotent-transaction';
-import { ROSTER_SETTINGS } from '../../../core/tokens';
-import { MAX_UNPACKED_BYTES, readSpreadsheet, type UploadedFile } from '../../import/read-spreadsheet';
+import { readSpreadsheet, type UploadedFile } from '../../import/read-spreadsheet';
 import { workerFile } from '../../import/worker-columns';
 import { UpsertWorkersUseCase, type UpsertWorkersAnswer } from '../upsert-workers/upsert-workers.use-case';
 
@@ -13,22 +11,14 @@ import { UpsertWorkersUseCase, type UpsertWorkersAnswer } from '../upsert-worker
  */
 @Injectable()
 export class ImportWorkersUseCase {
-  constructor(
-    private readonly upsertWorkers: UpsertWorkersUseCase,
-    @Inject(ROSTER_SETTINGS) private readonly settings: RosterSettings,
-  ) {}
+  constructor(private readonly upsertWorkers: UpsertWorkersUseCase) {}
 
   async execute(
     projectCode: string,
     file: UploadedFile,
     request: BatchRequest,
   ): Promise<IdempotentAnswer<UpsertWorkersAnswer>> {
-    // The batch cap is enforced while reading, so a file far over it is refused without being read through.
-    const sheet = await readSpreadsheet(file, {
-      maxRows: this.settings.batchCap,
-      maxUnpackedBytes: MAX_UNPACKED_BYTES,
-    });
-    const { rows, cellErrors, locate } = workerFile(sheet);
+    const { rows, cellErrors, locate } = workerFile(await readSpreadsheet(file));
     return this.upsertWorkers.execute({
       projectCode,
       rows,
