@@ -210,9 +210,44 @@ describe('importing a roll from CSV and XLSX files (real PostgreSQL and Kafka)',
     expect(other.status).toBe(409);
   });
 
+  it('accepts 开户行 as the bank column, the header the API documentation names', async () => {
+    const response = await upload(
+      Buffer.from(
+        csvOf([
+          ['姓名', '身份证号', '银行卡号', '开户行', '进场日期'],
+          ['钱勇', id(11), cardNumber(11), 'CCB', '2026/9/3'],
+        ]),
+      ),
+      'roll-kaihuhang.csv',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ accepted: 1, created: 1, updated: 0 });
+    const [row] = await service.dataSource.query(
+      `SELECT bank_code AS bank, card_masked AS card FROM roster.workers WHERE name = '钱勇'`,
+    );
+    expect(row.bank).toBe('CCB');
+    expect(row.card).toBeTruthy();
+  });
+
+  it('names the row and column of a CSV it cannot parse, never the value there', async () => {
+    const before = await storedNames();
+    for (const broken of [`x"${id(12)}"`, `"${id(12)}"x`, `"${id(12)}`]) {
+      const response = await upload(
+        Buffer.from(`姓名,身份证号,银行卡号,进场日期\r\n林峰,${broken},${cardNumber(12)},2026/9/1\r\n`),
+        'roll-broken.csv',
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.message).toMatch(/^the CSV file cannot be read: row 2, column 2 \(身份证号\) /);
+      expect(response.text).not.toContain(id(12));
+      expect(response.text).not.toContain(id(12).slice(0, 10));
+      expect(response.text).not.toContain(cardNumber(12));
+    }
+    expect(await storedNames()).toEqual(before);
+  });
+
   it('keeps no identity or card number from the files in clear', async () => {
     const text = await rosterTablesAsText(service);
-    for (const n of [1, 2, 3, 4, 5, 9]) {
+    for (const n of [1, 2, 3, 4, 5, 9, 11]) {
       expect(text).not.toContain(id(n));
       expect(text).not.toContain(cardNumber(n));
     }

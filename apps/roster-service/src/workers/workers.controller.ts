@@ -79,7 +79,8 @@ export class WorkersController {
     summary: 'Import the real-name roll from a CSV or XLSX file',
     description:
       'The same columns as PUT /workers, with Chinese (身份证号, 姓名, 手机号, 开户行, 银行卡号, 班组, 工种, 进场日期, ' +
-      `退场日期) or English headers; CSV in UTF-8 or GBK. ${BATCH_NOTE}`,
+      `退场日期) or English headers; CSV in UTF-8 or GBK. Only the first sheet of an XLSX is read, and it may unpack ` +
+      `to at most 50 MB. ${BATCH_NOTE}`,
     params: projectCodeParam,
     upload: { field: 'file', description: 'the roll as .csv or .xlsx, at most 20 MB' },
     idempotent: true,
@@ -87,7 +88,7 @@ export class WorkersController {
     errors: {
       404: 'no such project',
       409: 'the Idempotency-Key was used with a different file',
-      413: 'more rows than the batch cap, or a file over 20 MB',
+      413: 'more rows than the batch cap (reading stops at the first row past it), a file over 20 MB, or an XLSX that unpacks to more than 50 MB',
       422: 'a row is invalid; details name each row (0 is the first data row) and field',
     },
   })

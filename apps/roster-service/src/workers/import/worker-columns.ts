@@ -7,7 +7,7 @@ const COLUMNS = {
   idNumber: ['身份证号', '身份证号码', 'idNumber'],
   phone: ['手机号', '手机号码', 'phone'],
   cardNumber: ['银行卡号', 'cardNumber'],
-  bankCode: ['开户银行', 'bankCode'],
+  bankCode: ['开户银行', '开户行', 'bankCode'],
   team: ['班组', 'team'],
   trade: ['工种', 'trade'],
   entryDate: ['进场日期', 'entryDate'],

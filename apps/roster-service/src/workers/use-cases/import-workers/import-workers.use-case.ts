@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { IdempotentAnswer } from '@wage/platform';
+import type { RosterSettings } from '../../../config/env';
 import type { BatchRequest } from '../../../core/idempotent-transaction';
-import { readSpreadsheet, type UploadedFile } from '../../import/read-spreadsheet';
+import { ROSTER_SETTINGS } from '../../../core/tokens';
+import { MAX_UNPACKED_BYTES, readSpreadsheet, type UploadedFile } from '../../import/read-spreadsheet';
 import { workerFile } from '../../import/worker-columns';
 import { UpsertWorkersUseCase, type UpsertWorkersAnswer } from '../upsert-workers/upsert-workers.use-case';
 
@@ -11,14 +13,22 @@ import { UpsertWorkersUseCase, type UpsertWorkersAnswer } from '../upsert-worker
  */
 @Injectable()
 export class ImportWorkersUseCase {
-  constructor(private readonly upsertWorkers: UpsertWorkersUseCase) {}
+  constructor(
+    private readonly upsertWorkers: UpsertWorkersUseCase,
+    @Inject(ROSTER_SETTINGS) private readonly settings: RosterSettings,
+  ) {}
 
   async execute(
     projectCode: string,
     file: UploadedFile,
     request: BatchRequest,
   ): Promise<IdempotentAnswer<UpsertWorkersAnswer>> {
-    const { rows, cellErrors, locate } = workerFile(await readSpreadsheet(file));
+    // The batch cap is enforced while reading, so a file far over it is refused without being read through.
+    const sheet = await readSpreadsheet(file, {
+      maxRows: this.settings.batchCap,
+      maxUnpackedBytes: MAX_UNPACKED_BYTES,
+    });
+    const { rows, cellErrors, locate } = workerFile(sheet);
     return this.upsertWorkers.execute({
       projectCode,
       rows,
