@@ -453,6 +453,7 @@ describe('infrastructure faults under load', () => {
     ]);
 
     const plan = planDistrict({
+      plainDelivery: true,
       seed: `faults-${randomBytes(3).toString('hex')}`,
       regionCode: REGION,
       projects: 1,

@@ -51,6 +51,7 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
     await pg.connect();
     client = new ApiClient(stack.gateway.url);
     plan = planDistrict({
+      plainDelivery: true,
       seed: `fk${randomBytes(3).toString('hex')}`,
       regionCode: '350206',
       projects: 16,

@@ -43,6 +43,7 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
     // waiting in Kafka when it comes back.
     await rulesEngine.stop();
     const plan = planDistrict({
+      plainDelivery: true,
       seed: `fr${randomBytes(3).toString('hex')}`,
       regionCode: '350206',
       projects: 16,

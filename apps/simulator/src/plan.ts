@@ -34,6 +34,11 @@ export const BANK_FEED_LAG_DAYS = 3;
 
 export interface PlanOptions {
   seed: string;
+  /**
+   * Every project delivers the plain way: JSON roll, records before the bank, the bank's history in bulk. The fault
+   * suites use it so that a fault, not the delivery, is what they measure.
+   */
+  plainDelivery?: boolean;
   regionCode: string;
   projects: number;
   /** Workers per project on average; each project varies around it. */
@@ -199,7 +204,9 @@ export function planDistrict(options: PlanOptions): DistrictPlan {
       safeSeed,
       roles.get(index) ??
         (codes.length === 0 && random.fork(`late-${index}`).chance(0.15) ? 'late-feed' : null),
-      deliveryOf(random.fork(`delivery-${index}`), index),
+      options.plainDelivery
+        ? { roll: 'json', order: 'records-first', bankBatches: 'bulk' }
+        : deliveryOf(random.fork(`delivery-${index}`), index),
     ),
   );
   shareCards(
