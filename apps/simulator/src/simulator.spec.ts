@@ -7,7 +7,7 @@ import {
   validateIdentityNumber,
 } from '@wage/domain';
 import { parseArguments } from './cli';
-import { compare, formatComparison, type RaisedAlert } from './compare';
+import { compare, formatComparison, lastingFalseAlerts, type RaisedAlert } from './compare';
 import { luhnDigit } from './identities';
 import { bankBatches, planDistrict, type PlanOptions, statedThrough } from './plan';
 import { Random } from './random';
@@ -221,5 +221,28 @@ describe('the comparison with the truth', () => {
     expect(formatComparison(comparison)).toContain(
       'raised: 3 (false: 1) · notifications: 3 (for false alerts: 2)',
     );
+  });
+
+  it('tells false alerts the data cleared by an instant from those standing, closed by someone or cleared later', () => {
+    const falseOne = (id: string, status: string, clearedAt: string | null = null) =>
+      alert({ id, projectCode: clean.code, code: 'REAL_NAME_GAP', month: '2026-10', status, clearedAt });
+    const comparison = compare(truth, [
+      alert({ id: 'true' }),
+      falseOne('cleared', 'CLEARED', '2026-11-21T04:00:40.000Z'),
+      falseOne('cleared later', 'CLEARED', '2026-11-21T04:01:00.001Z'),
+      falseOne('open', 'OPEN'),
+      falseOne('dismissed', 'DISMISSED'),
+    ]);
+    expect(comparison.falseAlerts.map((a) => a.id)).toEqual([
+      'cleared',
+      'cleared later',
+      'open',
+      'dismissed',
+    ]);
+    expect(lastingFalseAlerts(comparison, new Date('2026-11-21T04:01:00.000Z')).map((a) => a.id)).toEqual([
+      'cleared later',
+      'open',
+      'dismissed',
+    ]);
   });
 });
