@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { Topics } from '@wage/contracts';
 import { TopicReader, waitFor, type ServiceProcess } from '@wage/testing';
 import { ApiClient } from '../../apps/simulator/src/api-client';
-import { evaluateAndCompare, formatComparison } from '../../apps/simulator/src/compare';
+import { evaluateAndCompare, formatComparison, lastingFalseAlerts } from '../../apps/simulator/src/compare';
 import { planDistrict } from '../../apps/simulator/src/plan';
 import { pushDistrict } from '../../apps/simulator/src/push';
 import { parseViolations } from '../../apps/simulator/src/simulation';
@@ -38,10 +38,7 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
     await stack?.stop();
   }, 120_000);
 
-  // QUARANTINED (issue 15 session, last minutes): fails since the simulator's realistic delivery and the bank's
-  // statementThrough landed — an outbox event is left unpublished after Kafka returns / the final state is compared
-  // mid-flight. Not diagnosed yet; see the closing note. Un-skip once fixed.
-  it.skip('raises every alert of the ground truth exactly once after a kill and a restart mid-burst', async () => {
+  it('raises every alert of the ground truth exactly once after a kill and a restart mid-burst', async () => {
     // The burst: the engine is down while a district of about 4,000 events is pushed, so it finds them all
     // waiting in Kafka when it comes back.
     await rulesEngine.stop();
@@ -81,14 +78,22 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
 
     await rulesEngine.start();
     await rulesEngineCaughtUp(pg);
+    const caughtUpAt = new Date();
     alertEvents = await TopicReader.start(`${stack.topicPrefix}${Topics.alert}`);
-    // Evaluated as of now, after the burst: attendance and pay sheets count from when they were reported.
-    const asOf = new Date();
-    const truth = groundTruth(plan, asOf);
-    const comparison = await evaluateAndCompare(client, stack.secrets.ADMIN_API_KEY, truth, {
-      timeoutMs: 90_000,
-      log: () => undefined,
-    });
+    // Evaluated live after the burst, each round compared with the truth as of that round: attendance and pay
+    // sheets count from when they were reported. This stack raises absence verdicts at once
+    // (ALERT_SETTLE_SECONDS=0), so catching up the burst raised some on partial data (a project's payments consumed
+    // before its roll, a roll before its attendance) that the rest of the burst cleared by the time the engine had
+    // caught up: reported, not failures. Any other false alert — standing, closed by someone, or cleared only later
+    // — is one. The ledgers are compared with the truth of the last round.
+    let truth = groundTruth(plan, new Date());
+    const comparison = await evaluateAndCompare(
+      client,
+      stack.secrets.ADMIN_API_KEY,
+      (at) => (truth = groundTruth(plan, at)),
+      { timeoutMs: 90_000, caughtUpAt, log: () => undefined },
+    );
+    const lasting = lastingFalseAlerts(comparison, caughtUpAt);
     const ours = new Set(plan.projects.map((p) => p.code));
     const life = alertLifecycle(
       await readToEnd(alertEvents, stack.env.KAFKA_BROKERS.split(','), `${stack.topicPrefix}${Topics.alert}`),
@@ -116,7 +121,10 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
         ? []
         : [`the kill came after the whole burst was applied (${afterKill} of ${total})`]),
       ...comparison.missed.map((a) => `missed ${a.code} ${a.projectCode} ${a.month ?? ''}`),
-      ...comparison.falseAlerts.map((a) => `false ${a.code} ${a.projectCode} ${a.month ?? ''}`),
+      ...lasting.map(
+        (a) =>
+          `false ${a.code} ${a.projectCode} ${a.month ?? ''} (${a.status}${a.clearedAt ? ` ${a.clearedAt}` : ''})`,
+      ),
       ...raisedTwice.map(([key, n]) => `${key} raised ${n} times on ${Topics.alert}`),
       ...life.outOfOrder,
       ...difference(expected, life.standing).map((k) => `${k} expected, not standing after the events`),
@@ -143,7 +151,9 @@ describe('faults: rules-engine killed in the middle of a batch', () => {
         'raised more than once': raisedTwice.length,
         'alert events republished under the same id (skipped by consumers)': life.republished,
         missed: comparison.missed.length,
-        false: comparison.falseAlerts.length,
+        false: lasting.length,
+        'raised on partial data while catching up, cleared by the data that followed by then':
+          comparison.falseAlerts.length - lasting.length,
       },
     });
     expect(exit.signal).toBe('SIGKILL');

@@ -115,6 +115,14 @@ export async function outboxEvents(pg: Client, schema: string, pendingOnly: bool
   return rows.map((r) => r.payload);
 }
 
+/** The topics a service's outbox has written events for (a schema's events may go to several topics). */
+export async function outboxTopics(pg: Client, schema: string): Promise<string[]> {
+  const { rows } = await pg.query<{ topic: string }>(
+    `SELECT DISTINCT topic FROM "${schema}".outbox_events ORDER BY topic`,
+  );
+  return rows.map((r) => r.topic);
+}
+
 export async function outboxPending(pg: Client, schema: string): Promise<number> {
   const { rows } = await pg.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM "${schema}".outbox_events WHERE published_at IS NULL`,
