@@ -74,7 +74,7 @@ export type CloseCaseDto = z.infer<typeof closeCaseSchema>;
 
 export const recordRecoverySchema = z.strictObject({
   amount: yuanField({ positive: true }),
-  workers: z.number().int().min(1).max(100_000),
+  workers: z.number().int().min(1).max(10_000),
   paidOn: isoDateField,
   note: text(2_000).optional(),
 });

@@ -53,7 +53,7 @@ export const submitComplaintSchema = z
     periodFrom: monthField,
     periodTo: monthField,
     amountOwed: yuanField({ positive: true }).optional(),
-    workersAffected: z.number().int().min(1).max(100_000).optional(),
+    workersAffected: z.number().int().min(1).max(10_000).optional(),
     description: text(4_000),
   })
   .refine((c) => c.periodFrom <= c.periodTo, {
