@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { PlatformModule } from '@wage/platform';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
 
@@ -17,6 +18,7 @@ export class AppModule {
         EnforcementSettingsModule.forRoot(service.enforcement),
         CasesModule,
         ComplaintsModule,
+        StatisticsModule,
       ],
     };
   }

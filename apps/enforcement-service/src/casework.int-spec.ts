@@ -374,4 +374,37 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
     expect(project.status).toBe(201);
     expect(project.body.closeBy).toBe('2026-12-11');
   });
+
+  // Last: it counts what the tests above left (run in file order).
+  it('counts cases, closures within the limit, workers helped and wages recovered, by child region', async () => {
+    const all = await t.http.get('/api/v1/cases?pageSize=200').set(bearer(inspector()));
+    const byCity = await t.http
+      .get('/api/v1/enforcement/statistics?regionCode=350200&from=2026-09&to=2026-09')
+      .set(bearer(token('chen.leader', 'LEADER', '350200')));
+    expect(byCity.status).toBe(200);
+    const figures = {
+      casesOpened: all.body.total,
+      casesClosed: 1,
+      closedWithinLimit: 1,
+      overdue: 0,
+      workersHelped: 3,
+      amountRecovered: '20000.00',
+    };
+    expect(byCity.body).toMatchObject({ regionCode: '350200', from: '2026-09', to: '2026-09', ...figures });
+    expect(byCity.body.children).toEqual([expect.objectContaining({ regionCode: REGION, ...figures })]);
+    expect(byCity.body.recoveryRate).toBeGreaterThan(0);
+    expect(byCity.body.recoveryRate).toBeLessThan(100);
+    const before = await t.http
+      .get('/api/v1/enforcement/statistics?regionCode=350200&from=2026-01&to=2026-08')
+      .set(bearer(token('chen.leader', 'LEADER', '350200')));
+    expect(before.body).toMatchObject({
+      casesOpened: 0,
+      recoveryRate: null,
+      children: [expect.objectContaining({ regionCode: REGION, casesOpened: 0, amountRecovered: '0.00' })],
+    });
+    const outside = await t.http
+      .get(`/api/v1/enforcement/statistics?regionCode=${REGION}`)
+      .set(bearer(token('zhao.other', 'INSPECTOR', '350103')));
+    expect(outside.status).toBe(403);
+  });
 });
