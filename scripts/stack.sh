@@ -8,9 +8,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="$ROOT/.infra/stack"
-SERVICES=(roster-service wage-account-service rules-engine alert-service report-service gateway)
-declare -A PORTS=([roster-service]=3001 [wage-account-service]=3002 [rules-engine]=3003 [alert-service]=3004 [report-service]=3005 [gateway]=8080)
-MIGRATED=(roster-service wage-account-service rules-engine alert-service report-service)
+SERVICES=(roster-service wage-account-service rules-engine alert-service report-service enforcement-service gateway)
+declare -A PORTS=([roster-service]=3001 [wage-account-service]=3002 [rules-engine]=3003 [alert-service]=3004 [report-service]=3005 [enforcement-service]=3006 [gateway]=8080)
+MIGRATED=(roster-service wage-account-service rules-engine alert-service report-service enforcement-service)
 
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wage}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"

@@ -36,6 +36,7 @@ const SERVICES = [
   'rules-engine',
   'alert-service',
   'report-service',
+  'enforcement-service',
 ];
 const URL_VARIABLE: Record<string, string> = {
   'roster-service': 'ROSTER_SERVICE_URL',
@@ -43,6 +44,7 @@ const URL_VARIABLE: Record<string, string> = {
   'rules-engine': 'RULES_ENGINE_URL',
   'alert-service': 'ALERT_SERVICE_URL',
   'report-service': 'REPORT_SERVICE_URL',
+  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
 };
 
 /** The public API of docs/architecture.md's table: the merged OpenAPI document must have each of these. */

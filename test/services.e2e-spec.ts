@@ -15,6 +15,7 @@ const SERVICES = [
   'rules-engine',
   'alert-service',
   'report-service',
+  'enforcement-service',
   'gateway',
 ];
 
@@ -65,6 +66,7 @@ describe('every service as a real process', () => {
       RULES_ENGINE_URL: url('rules-engine'),
       ALERT_SERVICE_URL: url('alert-service'),
       REPORT_SERVICE_URL: `http://127.0.0.1:${await freePort()}`,
+      ENFORCEMENT_SERVICE_URL: url('enforcement-service'),
     });
     try {
       const answer = await fetch(`${gateway.url}/api/docs/openapi.json`);

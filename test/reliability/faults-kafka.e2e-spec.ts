@@ -259,11 +259,17 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
 
   it('dead-letters a poison message on every consumed topic with its reason, and goes on consuming', async () => {
     const consumers: Record<Topic, string[]> = {
-      [Topics.project]: ['rules-engine.project', 'wage-account-service.projects', 'alert-service.projects'],
+      [Topics.project]: [
+        'rules-engine.project',
+        'wage-account-service.projects',
+        'alert-service.projects',
+        'enforcement-service.projects',
+      ],
       [Topics.roster]: ['rules-engine.roster'],
       [Topics.account]: ['rules-engine.account'],
       [Topics.alert]: ['alert-service.alerts', 'report-service.alert'],
       [Topics.assessment]: ['report-service.assessment'],
+      [Topics.enforcement]: [],
     };
     // Valid JSON in a valid envelope, whose data fails the event's schema.
     const invalidType: Record<Topic, string> = {
@@ -272,6 +278,7 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
       [Topics.account]: 'TransactionRecorded',
       [Topics.alert]: 'AlertRaised',
       [Topics.assessment]: 'MonthlyAssessmentCompleted',
+      [Topics.enforcement]: 'CaseOpened',
     };
     // The poison is keyed by the project whose valid events follow it, so they share a partition and the valid
     // ones can be consumed only past the poison.

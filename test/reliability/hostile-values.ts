@@ -12,6 +12,7 @@ export type FieldKind =
   | 'month'
   | 'instant'
   | 'int'
+  | 'bool'
   | 'enum'
   | 'code'
   | 'list'
@@ -35,6 +36,9 @@ export function mustRefuse(kind: FieldKind, valid: unknown, emptyAllowed = false
       return [null, 12345, true, {}, '', 'x', ...(emptyAllowed ? [] : [[]]), [12345], [null]];
     case 'object':
       return [null, 12345, true, [], '', 'x'];
+    case 'bool':
+      // A flag is true or false, never a word or a number that reads like one.
+      return [null, 12345, [], {}, '', 'true', 'false', 0, 1];
     case 'id': {
       const id = String(valid);
       const wrongCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');

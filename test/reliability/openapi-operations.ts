@@ -104,6 +104,7 @@ export function kindOf(schema: Schema, value: unknown): FieldKind {
   const t = types(schema);
   if (t.includes('array')) return 'list';
   if (t.includes('object')) return 'object';
+  if (t.includes('boolean')) return 'bool';
   if (t.includes('integer') || t.includes('number')) return 'int';
   if (schema.format === 'date') return 'date';
   if (schema.format === 'date-time') return 'instant';

@@ -431,7 +431,42 @@ describe('security under hostile callers and input', () => {
       record(await stack.call('GET', `/wage-accounts/${tenant.accountNumber}`, tenant.bankKey));
       record(await stack.call('GET', `/alerts?projectCode=${tenant.project.code}`, admin));
     }
-    const topics = [Topics.project, Topics.roster, Topics.account, Topics.alert, Topics.assessment];
+    // A clue whose complainant is a worker of the roll: casework holds identity numbers too.
+    const clue = record(
+      await stack.call('POST', '/complaints', userToken('inspector-a', 'INSPECTOR', REGION_A), {
+        kind: 'CLUE',
+        complainant: {
+          name: a.project.workers[0].name,
+          idNumber: a.project.workers[0].idNumber,
+          phone: '13800001234',
+        },
+        employer: { name: a.project.contractor.name, creditCode: a.project.contractor.creditCode },
+        projectCode: a.project.code,
+        regionCode: REGION_A,
+        periodFrom: month,
+        periodTo: month,
+        description: '工资未发放',
+      }),
+    );
+    expect(clue.status).toBe(201);
+    const opened = record(
+      await stack.call(
+        'POST',
+        `/complaints/${String(clue.body.id)}/accept`,
+        userToken('inspector-a', 'INSPECTOR', REGION_A),
+        {},
+      ),
+    );
+    record(await stack.call('GET', `/complaints/${String(clue.body.id)}`, admin));
+    record(await stack.call('GET', `/cases/${String(opened.body.caseId)}`, admin));
+    const topics = [
+      Topics.project,
+      Topics.roster,
+      Topics.account,
+      Topics.alert,
+      Topics.assessment,
+      Topics.enforcement,
+    ];
     const readers = await Promise.all(
       [...topics, ...topics.map((t) => `${t}.dlq`)].map((t) => TopicReader.start(`${stack.topicPrefix}${t}`)),
     );
@@ -774,6 +809,72 @@ describe('security under hostile callers and input', () => {
         path: `/rules/${REGION_A}`,
         token: admin,
         base: () => ({ effectiveFrom: '2099-01-01', parameters: { graceDays: 3 } }),
+      },
+      // Casework (enforcement-service). Paths with {id} name no complaint or case: the body is checked first.
+      {
+        method: 'POST',
+        path: '/complaints',
+        token: inspectorA,
+        base: () => ({
+          kind: 'CLUE',
+          complainant: { name: worker.name, idNumber: worker.idNumber, phone: '13800001234' },
+          employer: { name: a.project.contractor.name, creditCode: a.project.contractor.creditCode },
+          projectCode: A,
+          regionCode: REGION_A,
+          periodFrom: month,
+          periodTo: month,
+          amountOwed: '4800.00',
+          workersAffected: 1,
+          description: '工资未发放',
+        }),
+      },
+      {
+        method: 'POST',
+        path: `/complaints/${alertId}/accept`,
+        token: inspectorA,
+        base: () => ({ note: '材料齐全，予以受理' }),
+      },
+      {
+        method: 'POST',
+        path: `/complaints/${alertId}/refuse`,
+        token: inspectorA,
+        base: () => ({ reason: '属劳动争议', redirectTo: '劳动人事争议仲裁委员会' }),
+      },
+      {
+        method: 'POST',
+        path: `/complaints/${alertId}/request-supplement`,
+        token: inspectorA,
+        base: () => ({ what: '请补充考勤记录' }),
+      },
+      { method: 'POST', path: '/cases', token: inspectorA, base: () => ({ alertId }) },
+      {
+        method: 'POST',
+        path: `/cases/${alertId}/actions`,
+        token: inspectorA,
+        base: () => ({
+          kind: 'PENALTY',
+          at: new Date().toISOString(),
+          note: '依法处罚',
+          amount: '30000.00',
+          article: 'ART_54_UNIT',
+          documentNo: unique('罚'),
+        }),
+      },
+      {
+        method: 'POST',
+        path: `/cases/${alertId}/recoveries`,
+        token: inspectorA,
+        base: () => ({ amount: '100.00', workers: 1, paidOn: a.project.startDate, note: '银行代发' }),
+      },
+      {
+        method: 'POST',
+        path: `/cases/${alertId}/close`,
+        token: inspectorA,
+        base: () => ({
+          code: 'HANDLED',
+          finding: { unpaidWages: true, violations: ['拖欠农民工工资'] },
+          summary: '已足额支付',
+        }),
       },
     ];
 

@@ -19,6 +19,7 @@ export const BACKENDS = {
   'rules-engine': 'RULES_ENGINE_URL',
   'alert-service': 'ALERT_SERVICE_URL',
   'report-service': 'REPORT_SERVICE_URL',
+  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
 } as const;
 
 export interface Answer {
@@ -51,12 +52,12 @@ export interface Stack {
     body: string | Buffer,
     contentType: string,
   ): Promise<Answer>;
-  /** Row counts of every table a request can write (roster, wage accounts, alert-service users). */
+  /** Row counts of every table a request can write (roster, wage accounts, casework, alert-service users). */
   counts(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
-const WRITTEN_BY_REQUESTS = ['roster', 'wage_account'];
+const WRITTEN_BY_REQUESTS = ['roster', 'wage_account', 'enforcement'];
 
 export interface StackOptions {
   /** Extra environment of the gateway (e.g. a rate limit). */
@@ -93,10 +94,12 @@ export async function startStack({
     ...serviceEnv,
   };
   const services: ServiceProcess[] = [];
-  for (const name of Object.keys(BACKENDS)) services.push(await startServiceProcess(name, env));
-  const upstreams = Object.fromEntries(
-    services.map((s) => [BACKENDS[s.name as keyof typeof BACKENDS], s.url]),
-  );
+  const urlsOf = () =>
+    Object.fromEntries(services.map((s) => [BACKENDS[s.name as keyof typeof BACKENDS], s.url]));
+  // Each service knows the URLs of those started before it: enforcement-service reads alerts from alert-service.
+  for (const name of Object.keys(BACKENDS))
+    services.push(await startServiceProcess(name, { ...urlsOf(), ...env }));
+  const upstreams = urlsOf();
   const gateway = await startServiceProcess('gateway', { ...secrets, ...upstreams, ...gatewayEnv });
   services.push(gateway);
 
@@ -151,7 +154,7 @@ export async function startStack({
             AND (table_schema = ANY($1) OR table_name IN ('users', 'rule_overrides'))
             -- written by consumers and the relay in the background, not by requests
             AND table_name NOT IN ('outbox_events', 'processed_events', 'migrations')
-            AND NOT (table_schema = 'wage_account' AND table_name = 'projects')`,
+            AND NOT (table_schema IN ('wage_account', 'enforcement') AND table_name = 'projects')`,
           [WRITTEN_BY_REQUESTS],
         );
         const counts: Record<string, number> = {};

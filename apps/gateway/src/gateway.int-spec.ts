@@ -98,6 +98,7 @@ describe('gateway in front of stand-in services', () => {
       RULES_ENGINE_URL: urlOf(upstreams.get('rules-engine')!),
       ALERT_SERVICE_URL: urlOf(upstreams.get('alert-service')!),
       REPORT_SERVICE_URL: urlOf(upstreams.get('report-service')!),
+      ENFORCEMENT_SERVICE_URL: urlOf(upstreams.get('enforcement-service')!),
     };
     gateway = await startGateway({ ...urls, GATEWAY_MAX_BODY_BYTES: String(64 * 1024) });
     limited = await startGateway({ ...urls, RULES_ENGINE_URL: down, GATEWAY_RATE_LIMIT_PER_MINUTE: '5' });
@@ -122,6 +123,7 @@ describe('gateway in front of stand-in services', () => {
     ['/api/v1/notifications', 'alert-service'],
     ['/api/v1/coverage/trend?regionCode=350200&from=2026-01', 'report-service'],
     ['/api/v1/arrears', 'report-service'],
+    ['/api/v1/cases/5b8e2f1a-9c3d-4e7f-a1b2-c3d4e5f6a7b8/actions', 'enforcement-service'],
   ])('routes %s to %s, path, status and headers unchanged', async (path, service) => {
     const res = await gateway.http
       .post(path)

@@ -8,6 +8,8 @@ export const Topics = {
   account: 'wage.account.events.v1',
   alert: 'wage.alert.events.v1',
   assessment: 'wage.assessment.events.v1',
+  /** Cases, findings (and later grades and listings) of enforcement-service. */
+  enforcement: 'wage.enforcement.events.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -8,3 +8,4 @@ export * from './month';
 export * from './region';
 export * from './working-days';
 export * from './rules';
+export * from './casework';

@@ -2,6 +2,7 @@ export * from './auth/api-keys';
 export * from './auth/auth.guard';
 export * from './auth/jwt';
 export * from './auth/principal';
+export * from './clock/clock';
 export * from './config/env';
 export * from './database/data-source';
 export * from './database/unavailable';

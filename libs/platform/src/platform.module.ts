@@ -3,6 +3,7 @@ import {
   Injectable,
   Module,
   Optional,
+  type Abstract,
   type DynamicModule,
   type OnApplicationShutdown,
   type Provider,
@@ -14,6 +15,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AUTH_SETTINGS, AuthGuard } from './auth/auth.guard';
+import { Clock, SystemClock } from './clock/clock';
 import { dataSourceOptions } from './database/data-source';
 import { BlindIndex, PersonalDataCipher } from './personal-data/personal-data';
 import { HealthController } from './health/health.controller';
@@ -44,8 +46,8 @@ class ConnectionCloser implements OnApplicationShutdown {
 }
 
 /**
- * Everything a service gets from the platform, wired from its definition: logger, metrics, health, and — when the
- * definition asks for them — the database (TypeORM), Redis, Kafka, the outbox writer and its relay, the
+ * Everything a service gets from the platform, wired from its definition: logger, metrics, health, the clock, and —
+ * when the definition asks for them — the database (TypeORM), Redis, Kafka, the outbox writer and its relay, the
  * authentication guard (a service provides API_KEY_RESOLVER to accept project and bank keys), and the
  * personal-data cipher and blind index.
  */
@@ -56,8 +58,14 @@ export class PlatformModule {
       { provide: SERVICE_DEFINITION, useValue: service },
       { provide: LOGGER, useValue: logger },
       { provide: PlatformMetrics, useValue: new PlatformMetrics(service.name) },
+      { provide: Clock, useValue: service.clock ?? new SystemClock() },
     ];
-    const exported: (symbol | Type)[] = [SERVICE_DEFINITION, LOGGER, PlatformMetrics];
+    const exported: (symbol | Type | Abstract<unknown>)[] = [
+      SERVICE_DEFINITION,
+      LOGGER,
+      PlatformMetrics,
+      Clock,
+    ];
     const imports: DynamicModule['imports'] = [TerminusModule];
 
     if (service.database) {

@@ -1,4 +1,5 @@
 import type { AuthSettings } from './auth/auth.guard';
+import type { Clock } from './clock/clock';
 import type { DatabaseSettings } from './database/data-source';
 
 /** What one service is and which infrastructure it uses; the platform module wires exactly that. */
@@ -15,6 +16,8 @@ export interface ServiceDefinition {
   auth?: AuthSettings;
   /** Encrypt identity and card numbers and keep their blind index. */
   personalData?: { encryptionKeys: string; activeKeyId: string; blindIndexKey: string };
+  /** The time the service goes by: the system's unless a test gives its own. */
+  clock?: Clock;
 }
 
 /** The variables every service reads the same way; each app's env schema has the ones it uses. */

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { platformTablesMigration, type DatabaseSettings } from '@wage/platform';
 import { database as alertService } from '../../../apps/alert-service/src/database';
+import { database as enforcementService } from '../../../apps/enforcement-service/src/database';
 import { database as reportService } from '../../../apps/report-service/src/database';
 import { database as rosterService } from '../../../apps/roster-service/src/database';
 import { database as rulesEngine } from '../../../apps/rules-engine/src/database';
@@ -34,5 +35,6 @@ export const TEST_TEMPLATE_SCHEMAS: Omit<DatabaseSettings, 'url'>[] = [
   rulesEngine,
   alertService,
   reportService,
+  enforcementService,
   platformTestDatabase,
 ];

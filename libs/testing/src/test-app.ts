@@ -4,7 +4,14 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { createLogger, loadEnv, runService, type Logger, type ServiceDefinition } from '@wage/platform';
+import {
+  createLogger,
+  loadEnv,
+  runService,
+  type Clock,
+  type Logger,
+  type ServiceDefinition,
+} from '@wage/platform';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testInfra } from './infra';
 import { testTopicPrefix } from './kafka';
@@ -35,11 +42,12 @@ export interface TestApp {
 /**
  * Boots a service in-process for an integration test, exactly as its main does, against its own database (cloned
  * from the migrated template), its own Kafka topic prefix, real Redis, and fresh secrets. `overrides` replaces any
- * environment variable.
+ * environment variable; `clock` is the time the service goes by (a TestClock a test moves).
  */
 export async function startTestApp<S extends z.ZodType>(
   parts: ServiceParts<S>,
   overrides: Record<string, string> = {},
+  { clock }: { clock?: Clock } = {},
 ): Promise<TestApp> {
   const infra = testInfra();
   const database = await createTestDatabase();
@@ -54,7 +62,7 @@ export async function startTestApp<S extends z.ZodType>(
     ...testSecrets(),
     ...overrides,
   };
-  const service = parts.serviceDefinition(loadEnv(parts.envSchema, env));
+  const service = { ...parts.serviceDefinition(loadEnv(parts.envSchema, env)), ...(clock && { clock }) };
   // Silent unless TEST_LOG_LEVEL asks for the app's logs (e.g. TEST_LOG_LEVEL=debug npx jest --runInBand ...).
   const logLevel = process.env.TEST_LOG_LEVEL;
   const logger = logLevel ? createLogger({ service: service.name, level: logLevel }) : silentLogger;

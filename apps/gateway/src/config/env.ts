@@ -17,6 +17,7 @@ export const envSchema = envSchemas.base.extend({
   RULES_ENGINE_URL: upstreamUrl.default('http://127.0.0.1:3003'),
   ALERT_SERVICE_URL: upstreamUrl.default('http://127.0.0.1:3004'),
   REPORT_SERVICE_URL: upstreamUrl.default('http://127.0.0.1:3005'),
+  ENFORCEMENT_SERVICE_URL: upstreamUrl.default('http://127.0.0.1:3006'),
   /** Largest request body passed on; a 10,000-row batch or a worker-roll upload fits in the default 25 MB. */
   GATEWAY_MAX_BODY_BYTES: z.coerce
     .number()
@@ -58,6 +59,7 @@ export function serviceDefinition(env: Env): GatewayDefinition {
         'rules-engine': env.RULES_ENGINE_URL,
         'alert-service': env.ALERT_SERVICE_URL,
         'report-service': env.REPORT_SERVICE_URL,
+        'enforcement-service': env.ENFORCEMENT_SERVICE_URL,
       },
       maxBodyBytes: env.GATEWAY_MAX_BODY_BYTES,
       rateLimitPerMinute: env.GATEWAY_RATE_LIMIT_PER_MINUTE,

@@ -10,6 +10,8 @@ import {
 import { previewServiceApp, type ServiceParts } from '@wage/testing';
 import * as alertEnv from '../../../alert-service/src/config/env';
 import { AppModule as AlertModule } from '../../../alert-service/src/app.module';
+import * as enforcementEnv from '../../../enforcement-service/src/config/env';
+import { AppModule as EnforcementModule } from '../../../enforcement-service/src/app.module';
 import * as reportEnv from '../../../report-service/src/config/env';
 import { AppModule as ReportModule } from '../../../report-service/src/app.module';
 import * as rosterEnv from '../../../roster-service/src/config/env';
@@ -26,6 +28,7 @@ const SERVICES: [string, ServiceParts<never>][] = [
   ['rules-engine', { ...rulesEnv, AppModule: RulesModule }],
   ['alert-service', { ...alertEnv, AppModule: AlertModule }],
   ['report-service', { ...reportEnv, AppModule: ReportModule }],
+  ['enforcement-service', { ...enforcementEnv, AppModule: EnforcementModule }],
 ] as unknown as [string, ServiceParts<never>][];
 
 const CALLERS = ['admin', 'project', 'bank', 'user', 'public'];

@@ -16,6 +16,9 @@ describe('serviceFor', () => {
     ['/api/v1/notifications', 'alert-service'],
     ['/api/v1/coverage/trend?regionCode=350200', 'report-service'],
     ['/api/v1/arrears', 'report-service'],
+    ['/api/v1/complaints/8f14e45f-ceea-4e7a-9f6b-1c2d3e4f5a6b/accept', 'enforcement-service'],
+    ['/api/v1/cases?overdue=true', 'enforcement-service'],
+    ['/api/v1/enforcement/statistics', 'enforcement-service'],
   ])('%s goes to %s', (path, service) => {
     expect(serviceFor(path)).toBe(service);
   });

@@ -4,6 +4,7 @@ export const SERVICE_NAMES = [
   'rules-engine',
   'alert-service',
   'report-service',
+  'enforcement-service',
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
@@ -23,6 +24,13 @@ export const ROUTES: Readonly<Record<string, ServiceName>> = {
   notifications: 'alert-service',
   coverage: 'report-service',
   arrears: 'report-service',
+  complaints: 'enforcement-service',
+  cases: 'enforcement-service',
+  enforcement: 'enforcement-service',
+  employers: 'enforcement-service',
+  gradings: 'enforcement-service',
+  blacklist: 'enforcement-service',
+  visits: 'enforcement-service',
 };
 
 /**

@@ -11,8 +11,11 @@ import {
   type AlertSuppressed,
   type AlertUpdated,
   type AttendanceReported,
+  type CaseClosed,
+  type CaseOpened,
   type DepositMovementRecorded,
   type DepositRecorded,
+  type EmployerFindingRecorded,
   type MonthlyAssessmentCompleted,
   type PaySheetSubmitted,
   type ProjectRegistered,
@@ -41,6 +44,8 @@ const PROJECT = 'XM-2024-001';
 const WORKER_ID = '3f0c7d2e-8b1a-4c5d-9e6f-0a1b2c3d4e5f';
 const DEPOSIT_ID = '7a1e9c3b-5d2f-4e8a-b6c4-2f9d1e0a3b5c';
 const SUBMISSION_ID = 'c4e2a9f1-3b7d-4a6e-8c5b-1d9f0e2a7b3c';
+const CASE_ID = '5b8e2f1a-9c3d-4e7f-a1b2-c3d4e5f6a7b8';
+const CREDIT_CODE = '91350200MA2XXXXX1A';
 const ID_HASH = blindIndexOf('350206199001011234');
 const CARD_HASH = blindIndexOf('6222021234567890123');
 
@@ -244,6 +249,40 @@ const examples = {
     detectedAt: '2024-08-11T00:05:00+08:00',
   } satisfies AlertSuppressed,
   MonthlyAssessmentCompleted: assessment,
+  CaseOpened: {
+    caseId: CASE_ID,
+    source: 'ALERT',
+    alertKey: alertKey('WAGE_ARREARS', PROJECT, '2024-05'),
+    projectCode: PROJECT,
+    regionCode: '350206',
+    employer: { name: '厦门某建设工程有限公司', creditCode: CREDIT_CODE },
+    openedAt: '2024-06-21T09:00:00+08:00',
+    closeBy: '2024-09-13',
+  } satisfies CaseOpened,
+  CaseClosed: {
+    caseId: CASE_ID,
+    code: 'HANDLED',
+    projectCode: PROJECT,
+    regionCode: '350206',
+    employer: { name: '厦门某建设工程有限公司', creditCode: CREDIT_CODE },
+    closedAt: '2024-08-01T16:00:00+08:00',
+    closeBy: '2024-09-13',
+    withinLimit: true,
+    unpaidWages: true,
+  } satisfies CaseClosed,
+  EmployerFindingRecorded: {
+    caseId: CASE_ID,
+    creditCode: CREDIT_CODE,
+    employerName: '厦门某建设工程有限公司',
+    projectCode: PROJECT,
+    regionCode: '350206',
+    unpaidWages: true,
+    violations: ['拖欠农民工工资'],
+    wagesOwedFen: 12_000_000,
+    recoveredFen: 12_000_000,
+    workersAffected: 18,
+    foundAt: '2024-08-01T16:00:00+08:00',
+  } satisfies EmployerFindingRecorded,
 };
 
 type ExampleType = keyof typeof examples;

@@ -9,6 +9,7 @@ import {
 } from './account.events';
 import { AlertCleared, AlertDismissed, AlertRaised, AlertSuppressed, AlertUpdated } from './alert.events';
 import { MonthlyAssessmentCompleted } from './assessment.events';
+import { CaseClosed, CaseOpened, EmployerFindingRecorded } from './enforcement.events';
 import { ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
   AttendanceReported,
@@ -21,6 +22,7 @@ import {
 export * from './account.events';
 export * from './alert.events';
 export * from './assessment.events';
+export * from './enforcement.events';
 export * from './project.events';
 export * from './roster.events';
 
@@ -48,12 +50,14 @@ export const alertEvents = [
   AlertDismissed,
 ] as const;
 export const assessmentEvents = [MonthlyAssessmentCompleted] as const;
+export const enforcementEvents = [CaseOpened, CaseClosed, EmployerFindingRecorded] as const;
 
 export type ProjectEvent = AnyEventOf<typeof projectEvents>;
 export type RosterEvent = AnyEventOf<typeof rosterEvents>;
 export type AccountEvent = AnyEventOf<typeof accountEvents>;
 export type AlertEvent = AnyEventOf<typeof alertEvents>;
 export type AssessmentEvent = AnyEventOf<typeof assessmentEvents>;
+export type EnforcementEvent = AnyEventOf<typeof enforcementEvents>;
 
 export const eventsByTopic = {
   [Topics.project]: projectEvents,
@@ -61,4 +65,5 @@ export const eventsByTopic = {
   [Topics.account]: accountEvents,
   [Topics.alert]: alertEvents,
   [Topics.assessment]: assessmentEvents,
+  [Topics.enforcement]: enforcementEvents,
 } as const satisfies Record<Topic, readonly unknown[]>;

@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { PlatformModule } from '@wage/platform';
+import { CasesModule } from './cases/cases.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { StatisticsModule } from './statistics/statistics.module';
+import { EnforcementSettingsModule } from './config/enforcement-settings';
+import type { EnforcementServiceDefinition } from './config/env';
+
+/** enforcement-service: complaints and clues, cases with their statutory clocks, actions, closures, recoveries. */
+@Module({})
+export class AppModule {
+  static forRoot(service: EnforcementServiceDefinition, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(service, logger),
+        EnforcementSettingsModule.forRoot(service.enforcement),
+        CasesModule,
+        ComplaintsModule,
+        StatisticsModule,
+      ],
+    };
+  }
+}

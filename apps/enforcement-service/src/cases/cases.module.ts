@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AlertClient } from '../alerts/alert-client';
+import { ProjectsModule } from '../projects/project-directory';
+import { CaseStore } from './case-store';
+import { CasesController } from './cases.controller';
+import { CloseCaseUseCase } from './use-cases/close-case/close-case.use-case';
+import { ListCasesUseCase } from './use-cases/list-cases/list-cases.use-case';
+import { OpenCaseUseCase } from './use-cases/open-case/open-case.use-case';
+import { RecordActionUseCase } from './use-cases/record-action/record-action.use-case';
+import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recovery.use-case';
+
+@Module({
+  imports: [ProjectsModule],
+  controllers: [CasesController],
+  providers: [
+    AlertClient,
+    CaseStore,
+    OpenCaseUseCase,
+    ListCasesUseCase,
+    RecordActionUseCase,
+    CloseCaseUseCase,
+    RecordRecoveryUseCase,
+  ],
+  exports: [OpenCaseUseCase],
+})
+export class CasesModule {}

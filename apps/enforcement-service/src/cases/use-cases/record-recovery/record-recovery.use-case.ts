@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dateInShanghai, formatYuan } from '@wage/domain';
+import { ApiError, Clock, type Principal } from '@wage/platform';
+import { actorOf, requireInspector } from '../../../access/casework-access';
+import { SCHEMA as S } from '../../../schema';
+import { CaseStore } from '../../case-store';
+import type { RecordRecoveryDto } from '../../dto/case.dto';
+import { visibleTo } from '../case-guards';
+
+/**
+ * Records wages paid to the case's workers (清欠), also after the case closed: the employer may pay late. More than
+ * the outstanding wages on record is refused, so that recovery rates never pass 100 %.
+ */
+@Injectable()
+export class RecordRecoveryUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(principal: Principal, caseId: string, recovery: RecordRecoveryDto) {
+    const inspector = requireInspector(principal, 'record a recovery');
+    const now = this.clock.now();
+    if (recovery.paidOn > dateInShanghai(now))
+      throw ApiError.badRequest('paidOn is in the future: record a payment once it has been made', [
+        { field: 'paidOn', code: 'IN_FUTURE', message: 'must not be in the future' },
+      ]);
+    return this.dataSource.transaction(async (manager) => {
+      const row = visibleTo(principal, await this.cases.lock(manager, caseId));
+      const owed = Number(row.wages_owed_fen);
+      const outstanding = owed - Number(row.recovered_fen);
+      if (owed > 0 && recovery.amount > outstanding)
+        throw new ApiError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'MORE_THAN_OUTSTANDING',
+          `case ${caseId} has ${formatYuan(Math.max(0, outstanding))} yuan outstanding of ${formatYuan(owed)} owed; ` +
+            `${formatYuan(recovery.amount)} is more. Correct the wages owed with a handling decision first if they were higher`,
+          [{ field: 'amount', code: 'MORE_THAN_OUTSTANDING', message: 'more than the wages outstanding' }],
+        );
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO "${S}".recoveries (id, case_id, amount_fen, workers, paid_on, note, actor, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          caseId,
+          recovery.amount,
+          recovery.workers,
+          recovery.paidOn,
+          recovery.note ?? null,
+          actorOf(inspector),
+          now,
+        ],
+      );
+      const recovered = Number(row.recovered_fen) + recovery.amount;
+      return {
+        id,
+        caseId,
+        wages: {
+          owed: formatYuan(owed),
+          recovered: formatYuan(recovered),
+          outstanding: formatYuan(Math.max(0, owed - recovered)),
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { ComplaintStore } from './complaint-store';
+import { ComplaintsController } from './complaints.controller';
+import { DecideComplaintUseCase } from './use-cases/decide-complaint/decide-complaint.use-case';
+import { ListComplaintsUseCase } from './use-cases/list-complaints/list-complaints.use-case';
+import { SubmitComplaintUseCase } from './use-cases/submit-complaint/submit-complaint.use-case';
+
+@Module({
+  imports: [CasesModule],
+  controllers: [ComplaintsController],
+  providers: [ComplaintStore, SubmitComplaintUseCase, DecideComplaintUseCase, ListComplaintsUseCase],
+})
+export class ComplaintsModule {}

@@ -1,0 +1,104 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProjectRegistered, projectEvents, Topics } from '@wage/contracts';
+import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import { SCHEMA } from '../schema';
+
+export interface ProjectParty {
+  code: string;
+  name: string;
+  regionCode: string;
+  /** 施工总承包单位: the employer a case about the project is against. */
+  contractor: { name: string; creditCode: string };
+}
+
+/**
+ * The projects as their registrations say, for the region a case about a project belongs to and the contractor
+ * it is against. The platform's KnownProjects keeps no contractor, so this service keeps its own copy.
+ */
+@Injectable()
+export class ProjectDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProjectParty | undefined> {
+    const [row] = await manager.query(
+      `SELECT code, name, region_code AS "regionCode", contractor_name, contractor_credit_code
+         FROM "${SCHEMA}".projects WHERE code = $1`,
+      [code],
+    );
+    if (!row) return undefined;
+    return {
+      code: row.code,
+      name: row.name,
+      regionCode: row.regionCode,
+      contractor: { name: row.contractor_name, creditCode: row.contractor_credit_code },
+    };
+  }
+
+  /** A redelivered or repeated registration leaves the row as the latest event says. */
+  async upsert(manager: EntityManager, project: ProjectRegistered): Promise<void> {
+    await manager.query(
+      `INSERT INTO "${SCHEMA}".projects (code, name, region_code, contractor_name, contractor_credit_code)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code,
+         contractor_name = EXCLUDED.contractor_name, contractor_credit_code = EXCLUDED.contractor_credit_code,
+         updated_at = now()`,
+      [
+        project.code,
+        project.name,
+        project.regionCode,
+        project.contractor.name,
+        project.contractor.creditCode,
+      ],
+    );
+  }
+}
+
+/** Keeps the copy up to date for the life of the app; status changes do not concern casework. */
+@Injectable()
+class ProjectRegistrationsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumer: EventConsumer<typeof projectEvents>;
+
+  constructor(
+    dataSource: DataSource,
+    kafka: KafkaClient,
+    metrics: PlatformMetrics,
+    @Inject(LOGGER) logger: Logger,
+    projects: ProjectDirectory,
+  ) {
+    this.consumer = new EventConsumer({
+      name: 'enforcement-service.projects',
+      topic: Topics.project,
+      contracts: projectEvents,
+      dataSource,
+      schema: SCHEMA,
+      kafka,
+      logger,
+      metrics,
+      handle: async (events, manager) => {
+        for (const event of events)
+          if (event.type === 'ProjectRegistered') await projects.upsert(manager, event.data);
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+}
+
+@Module({ providers: [ProjectDirectory, ProjectRegistrationsConsumer], exports: [ProjectDirectory] })
+export class ProjectsModule {}

@@ -1,0 +1,2 @@
+/** enforcement-service owns this PostgreSQL schema and touches no other. */
+export const SCHEMA = 'enforcement';

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../envelope';
+import { creditCode, fen, instant, isoDate, projectCode, regionCode } from '../fields';
+import { Topics } from '../topics';
+
+/** Where a case came from: an accepted complaint, report or clue; an alert; an inspector (a site visit). */
+export const CaseSource = z.enum(['COMPLAINT', 'ALERT', 'INSPECTOR']);
+export type CaseSource = z.infer<typeof CaseSource>;
+
+/** 结案 codes: 处罚结案, 处理结案, 撤销立案, 移送公安, 移送其他部门, 不予受理, 转仲裁. */
+export const CaseClosureCode = z.enum([
+  'PENALTY',
+  'HANDLED',
+  'WITHDRAWN',
+  'TRANSFERRED_POLICE',
+  'TRANSFERRED_DEPARTMENT',
+  'REFUSED',
+  'ARBITRATION',
+]);
+export type CaseClosureCode = z.infer<typeof CaseClosureCode>;
+
+/** The employer a case is against; the credit code where known (the record and the grade follow it). */
+const employer = z.object({ name: z.string().min(1), creditCode: creditCode.optional() });
+
+/**
+ * A case opened (立案). The complainant never travels: not their name, identity number or phone. `alertKey` says
+ * which alert the case follows, so alert-service can show the alert's case.
+ */
+export const CaseOpened = defineEvent(
+  Topics.enforcement,
+  'CaseOpened',
+  z.object({
+    caseId: z.uuid(),
+    source: CaseSource,
+    complaintId: z.uuid().optional(),
+    alertKey: z.string().min(1).optional(),
+    projectCode: projectCode.optional(),
+    regionCode,
+    employer,
+    openedAt: instant,
+    closeBy: isoDate,
+  }),
+);
+export type CaseOpened = EventData<typeof CaseOpened>;
+
+/** A case closed (结案), with whether it closed within its statutory limit. */
+export const CaseClosed = defineEvent(
+  Topics.enforcement,
+  'CaseClosed',
+  z.object({
+    caseId: z.uuid(),
+    code: CaseClosureCode,
+    projectCode: projectCode.optional(),
+    regionCode,
+    employer,
+    closedAt: instant,
+    closeBy: isoDate,
+    withinLimit: z.boolean(),
+    unpaidWages: z.boolean(),
+  }),
+);
+export type CaseClosed = EventData<typeof CaseClosed>;
+
+/**
+ * A case closed with unpaid wages found: a finding against the employer (by credit code), which feeds its
+ * integrity grade and the deposit adjustment. Amounts in fen; workers only counted, never named.
+ */
+export const EmployerFindingRecorded = defineEvent(
+  Topics.enforcement,
+  'EmployerFindingRecorded',
+  z.object({
+    caseId: z.uuid(),
+    creditCode,
+    employerName: z.string().min(1),
+    projectCode: projectCode.optional(),
+    regionCode,
+    unpaidWages: z.literal(true),
+    violations: z.array(z.string().min(1)).max(50),
+    wagesOwedFen: fen,
+    recoveredFen: fen,
+    workersAffected: z.number().int().nonnegative(),
+    foundAt: instant,
+  }),
+);
+export type EmployerFindingRecorded = EventData<typeof EmployerFindingRecorded>;
