@@ -7,6 +7,7 @@ export * from './database/data-source';
 export * from './database/unavailable';
 export * from './http/api-error';
 export * from './http/api-exception.filter';
+export * from './http/client-address';
 export * from './http/idempotency';
 export * from './http/run-service';
 export * from './http/validate';

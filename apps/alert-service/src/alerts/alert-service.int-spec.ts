@@ -358,17 +358,31 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     await expect(t.dataSource.query(`UPDATE alerts.audit_log SET note = 'x'`)).rejects.toThrow(/append-only/);
   });
 
-  it('locks an account after repeated failed logins, with the same answer as an unknown user', async () => {
-    const wrong = () =>
-      t.http.post('/api/v1/auth/login').send({ username: 'wang.city', password: 'not-the-password' });
-    for (let i = 0; i < 5; i += 1) expect((await wrong()).status).toBe(401);
-    const locked = await t.http
-      .post('/api/v1/auth/login')
-      .send({ username: 'wang.city', password: 'a-long-enough-password' });
-    const unknown = await t.http
-      .post('/api/v1/auth/login')
-      .send({ username: 'nobody', password: 'whatever-it-is' });
-    expect(locked.status).toBe(401);
-    expect(locked.body).toEqual(unknown.body);
+  it('slows down repeated failed logins per account and address, never locking the owner out', async () => {
+    const attempt = (username: string, password: string, address: string) =>
+      t.http.post('/api/v1/auth/login').set('x-forwarded-for', address).send({ username, password });
+    const stranger = '203.0.113.7';
+    for (let i = 0; i < 4; i += 1)
+      expect((await attempt('wang.city', 'not-the-password', stranger)).status).toBe(401);
+    // The 5th failure makes the stranger wait, even with the right password, and answers the same for a username
+    // that does not exist, so the wait reveals nothing about which usernames exist.
+    expect((await attempt('wang.city', 'not-the-password', stranger)).status).toBe(401);
+    const waiting = await attempt('wang.city', 'a-long-enough-password', stranger);
+    expect(waiting.status).toBe(429);
+    expect(waiting.body).toEqual({
+      error: 'TOO_MANY_LOGIN_FAILURES',
+      message: expect.stringMatching(/from this address; wait (29|30) s/),
+      details: [],
+    });
+    for (let i = 0; i < 5; i += 1) await attempt('nobody', 'whatever-it-is', stranger);
+    expect((await attempt('nobody', 'whatever-it-is', stranger)).body.error).toBe('TOO_MANY_LOGIN_FAILURES');
+    // The owner, from their own address (behind the gateway, which appends it last), is not locked out.
+    const owner = await attempt('wang.city', 'a-long-enough-password', `${stranger}, 198.51.100.20`);
+    expect(owner.status).toBe(200);
+    expect(owner.body.accessToken).toEqual(expect.any(String));
+    const unknown = await attempt('nobody', 'whatever-it-is', '198.51.100.20');
+    const wrong = await attempt('wang.city', 'not-the-password', '198.51.100.20');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
   });
 });

@@ -20,7 +20,10 @@ export const envSchema = envSchemas.base
       .regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, underscore and dash')
       .default('wage'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    /** The failed login of one username from one address at which that pair starts to wait before trying again. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    /** The first wait; it doubles with each further failure up to LOGIN_LOCKOUT_SECONDS. */
+    LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
     LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     /** The first administrator, created at boot if no user of that name exists. */
     BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).optional(),
@@ -72,8 +75,11 @@ export function serviceDefinition(env: Env): AlertServiceDefinition {
       bullmqPrefix: env.BULLMQ_PREFIX,
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-      loginMaxFailures: env.LOGIN_MAX_FAILURES,
-      loginLockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+      loginThrottle: {
+        freeFailures: env.LOGIN_MAX_FAILURES,
+        firstDelaySeconds: env.LOGIN_DELAY_SECONDS,
+        maxDelaySeconds: Math.max(env.LOGIN_DELAY_SECONDS, env.LOGIN_LOCKOUT_SECONDS),
+      },
       bootstrapAdmin:
         env.BOOTSTRAP_ADMIN_USERNAME && env.BOOTSTRAP_ADMIN_PASSWORD
           ? { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD }
