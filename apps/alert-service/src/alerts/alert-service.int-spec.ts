@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signAccessToken } from '@wage/platform';
 import { waitFor, type TestApp } from '@wage/testing';
 import { EscalateDueAlertsUseCase } from '../notifications/use-cases/escalate-due-alerts/escalate-due-alerts.use-case';
 import { SendDailyDigestsUseCase } from '../notifications/use-cases/send-daily-digests/send-daily-digests.use-case';
@@ -176,6 +177,50 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     } finally {
       mine.close();
       theirs.close();
+    }
+  });
+
+  it('ends a live stream when its token expires, and holds each user to a few streams', async () => {
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const open = (token: string) => {
+      const chunks: string[] = [];
+      const answer = new Promise<{ status: number; ended: Promise<void> }>((resolve, reject) => {
+        const req = httpRequest({ port, path: `/api/v1/alerts/stream?access_token=${token}` }, (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => chunks.push(chunk));
+          resolve({ status: res.statusCode!, ended: new Promise((done) => res.on('end', done)) });
+        });
+        req.on('error', reject);
+        req.end();
+        streams.push(req);
+      });
+      return { chunks, answer };
+    };
+    const streams: ReturnType<typeof httpRequest>[] = [];
+    const token = (username: string, ttlSeconds: number) =>
+      signAccessToken({ sub: username, role: 'INSPECTOR', region: '350206' }, t.env.JWT_SECRET, ttlSeconds);
+    try {
+      // Found by the attack pass: a stream went on delivering alert.updated 34 s after its token's exp.
+      const short = open(token('li.inspector', 2));
+      const { status, ended } = await short.answer;
+      expect(status).toBe(200);
+      await ended;
+      expect(short.chunks.join('')).toContain('event: stream.expired');
+
+      // Found by the attack pass: 60 streams of one user were accepted. Ten are (ALERT_STREAMS_PER_USER).
+      const ten = Array.from({ length: 10 }, () => open(token('zhao.other', 600)));
+      expect((await Promise.all(ten.map((s) => s.answer))).map((a) => a.status)).toEqual(Array(10).fill(200));
+      const eleventh = open(token('zhao.other', 600));
+      expect((await eleventh.answer).status).toBe(429);
+      expect(JSON.parse(eleventh.chunks.join(''))).toMatchObject({ error: 'TOO_MANY_STREAMS' });
+      // Another user is not affected, and closing one stream frees its slot.
+      expect((await open(token('wang.city', 600)).answer).status).toBe(200);
+      streams[1].destroy();
+      await waitFor(async () => (await open(token('zhao.other', 600)).answer).status === 200, {
+        description: 'a slot freed by a closed stream',
+      });
+    } finally {
+      streams.forEach((req) => req.destroy());
     }
   });
 

@@ -10,6 +10,7 @@ export interface AlertSettings {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   loginThrottle: LoginThrottleSettings;
+  streamsPerUser: number;
   bootstrapAdmin?: { username: string; password: string };
   smtpUrl: string;
   mailFrom: string;

@@ -25,6 +25,8 @@ export const envSchema = envSchemas.base
     /** The first wait; it doubles with each further failure up to LOGIN_LOCKOUT_SECONDS. */
     LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
     LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Live alert streams (GET /alerts/stream) one user may hold open at once: a few browser tabs. */
+    ALERT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
     /** The first administrator, created at boot if no user of that name exists. */
     BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).optional(),
     BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -80,6 +82,7 @@ export function serviceDefinition(env: Env): AlertServiceDefinition {
         firstDelaySeconds: env.LOGIN_DELAY_SECONDS,
         maxDelaySeconds: Math.max(env.LOGIN_DELAY_SECONDS, env.LOGIN_LOCKOUT_SECONDS),
       },
+      streamsPerUser: env.ALERT_STREAMS_PER_USER,
       bootstrapAdmin:
         env.BOOTSTRAP_ADMIN_USERNAME && env.BOOTSTRAP_ADMIN_PASSWORD
           ? { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD }
