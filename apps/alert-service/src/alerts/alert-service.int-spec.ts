@@ -312,6 +312,53 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     expect(receiver.requests.filter((r) => r.path === '/broken')).toHaveLength(3);
   });
 
+  // Found by the attack pass: http://127.0.0.1:6379/ and http://169.254.169.254/ were accepted as webhooks and
+  // delivered to. Only 127.0.0.1, where this file's receivers listen, is allow-listed here (WEBHOOK_ALLOWED_HOSTS).
+  it('refuses webhooks to the platform network unless allow-listed, at registration and at delivery', async () => {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.5:8080/hook',
+      'http://[::1]:6379/',
+      'http://[::ffff:127.0.0.2]/',
+      'http://localhost:6379/',
+    ]) {
+      const refused = await t.http.post('/api/v1/users').set(bearer(t.env.ADMIN_API_KEY)).send({
+        username: 'ma.sneaky',
+        password: 'a-long-enough-password',
+        role: 'INSPECTOR',
+        regionCode: '350212',
+        displayName: '马',
+        dingtalkWebhook: url,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([
+        { field: 'dingtalkWebhook', code: 'WEBHOOK_ADDRESS_NOT_ALLOWED', message: expect.any(String) },
+      ]);
+    }
+    // A URL stored before the rule (or whose name now points inside) is checked again at each delivery.
+    const sneaky = receiver.url('/sneaky').replace('127.0.0.1', 'localhost');
+    await t.dataSource.query(
+      `INSERT INTO alerts.users (username, password_hash, role, region_code, display_name, webhook_url)
+       VALUES ('ma.sneaky', 'x', 'INSPECTOR', '350212', '马', $1)`,
+      [sneaky],
+    );
+    const data = alertData({ projectCode: 'P-ALERT-8', regionCode: '350212' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const failed = await waitFor(
+      async () => {
+        const [n] = await t.dataSource.query(
+          `SELECT * FROM alerts.notifications WHERE $1 = ANY(alert_ids) AND recipient = 'ma.sneaky'`,
+          [row.id],
+        );
+        return n?.status === 'FAILED' ? n : undefined;
+      },
+      { description: 'the webhook to localhost to be refused' },
+    );
+    expect(failed.errors[0]).toMatch(/refused: localhost is this machine/);
+    expect(receiver.requests.filter((r) => r.path === '/sneaky')).toEqual([]);
+  });
+
   // An evaluation as of an earlier instant clears with an earlier clearedAt than the raise it ends; ordered by the
   // instant each event describes, that clear was dropped and the case stayed open for good.
   it('orders a case by when the rules engine recorded each event, not by the instant the event describes', async () => {

@@ -16,6 +16,8 @@ export interface AlertSettings {
   mailFrom: string;
   consoleBaseUrl: string;
   webhookSigningSecret: string;
+  /** Internal hosts, addresses and networks webhooks may reach anyway (WEBHOOK_ALLOWED_HOSTS). */
+  webhookAllowedHosts: string[];
   notifyAttempts: number;
   notifyBackoffMs: number;
   webhookPerSecond: number;

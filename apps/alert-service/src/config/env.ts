@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envSchemas, standardDefinition, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
+import { isAllowListEntry } from '../notifications/channels/webhook-targets';
 import type { AlertSettings } from './alert-settings';
 
 const httpUrl = z
@@ -38,6 +39,29 @@ export const envSchema = envSchemas.base
     /** Where the web console is, for the link in each notification. */
     CONSOLE_BASE_URL: httpUrl.default('http://127.0.0.1:8080'),
     WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
+    /**
+     * Loopback, private and link-local addresses webhooks may reach, set by the administrator: comma-separated
+     * hostnames, addresses or CIDR networks (e.g. a receiver inside the cluster). Empty: public receivers only.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              isAllowListEntry,
+              'each entry is a hostname, an IP address or a CIDR network like 10.0.0.0/8',
+            ),
+        ),
+      ),
     NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
     /** First retry delay; each further retry waits twice as long (30 s, 1 min, 2 min, ...). */
     NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
@@ -91,6 +115,7 @@ export function serviceDefinition(env: Env): AlertServiceDefinition {
       mailFrom: env.MAIL_FROM,
       consoleBaseUrl: env.CONSOLE_BASE_URL.replace(/\/+$/, ''),
       webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET,
+      webhookAllowedHosts: env.WEBHOOK_ALLOWED_HOSTS,
       notifyAttempts: env.NOTIFY_ATTEMPTS,
       notifyBackoffMs: env.NOTIFY_BACKOFF_MS,
       webhookPerSecond: env.NOTIFY_WEBHOOK_PER_SECOND,

@@ -19,7 +19,8 @@ export class UsersController {
     summary: 'Create a user',
     description:
       'An inspector (监察员) or leader sees their region and the regions inside it; an administrator everything. ' +
-      'Notifications go to the e-mail and webhooks given.',
+      'Notifications go to the e-mail and webhooks given; a webhook on a loopback, private or link-local address ' +
+      'is refused (400 WEBHOOK_ADDRESS_NOT_ALLOWED) unless the administrator allow-lists it (WEBHOOK_ALLOWED_HOSTS).',
     body: createUserSchema,
     examples: {
       'an inspector of Haicang': {
