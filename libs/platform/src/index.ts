@@ -20,6 +20,7 @@ export * from './kafka/outbox.schema';
 export * from './logging/logger';
 export * from './logging/nest-logger';
 export * from './logging/request-context';
+export * from './metrics/metrics-token';
 export * from './metrics/platform-metrics';
 export * from './openapi/api-contract';
 export * from './openapi/openapi-document';
