@@ -72,6 +72,8 @@ export async function startStack(): Promise<Stack> {
       // Nothing scheduled may run inside a measurement: the sweep is started by the benchmark itself.
       EVALUATION_SCHEDULE: '0 0 1 1 *',
       JOB_SCHEDULES_ENABLED: 'false',
+      // The fan-out benchmark's receiver listens on this machine.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       // The sweep benchmark's first run raises what it finds, as the month-close does once verdicts have settled.
       ALERT_SETTLE_SECONDS: '0',
       GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',

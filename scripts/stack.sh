@@ -32,6 +32,7 @@ dev_secrets() {
   add PII_ACTIVE_KEY_ID k1
   add BLIND_INDEX_KEY "$(rand32)"
   add WEBHOOK_SIGNING_SECRET "$(rand32)"
+  add METRICS_TOKEN "dev-metrics-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
   while IFS='=' read -r name value; do
     [ -n "${!name:-}" ] || export "$name=$value"
   done <"$file"

@@ -22,6 +22,7 @@ const SERVICES = [
 describe('every service as a real process', () => {
   let database: TestDatabase;
   const running: ServiceProcess[] = [];
+  const secrets = testSecrets();
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -31,7 +32,7 @@ describe('every service as a real process', () => {
       REDIS_URL: infra.redisUrl,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: testTopicPrefix(),
-      ...testSecrets(),
+      ...secrets,
     };
     for (const name of SERVICES) running.push(await startServiceProcess(name, env));
   });
@@ -41,12 +42,15 @@ describe('every service as a real process', () => {
     await database.drop();
   });
 
-  it.each(SERVICES)('%s serves /health and /metrics', async (name) => {
+  it.each(SERVICES)('%s serves /health, and /metrics to the holder of METRICS_TOKEN only', async (name) => {
     const service = running.find((s) => s.name === name)!;
     const health = await fetch(`${service.url}/health`);
     expect(health.status).toBe(200);
     expect(((await health.json()) as { status: string }).status).toBe('ok');
-    const metrics = await fetch(`${service.url}/metrics`);
+    expect((await fetch(`${service.url}/metrics`)).status).toBe(401);
+    const metrics = await fetch(`${service.url}/metrics`, {
+      headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` },
+    });
     expect(await metrics.text()).toContain(`service="${name}"`);
   });
 

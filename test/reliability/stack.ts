@@ -87,6 +87,8 @@ export async function startStack({
     ...secrets,
     // Nothing listens for mail or webhooks here: one attempt each, and no scheduled sweeps during the test.
     NOTIFY_ATTEMPTS: '1',
+    // The fault suites' slow receivers listen on this machine: allow-listed as an administrator would.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     JOB_SCHEDULES_ENABLED: 'false',
     // The fault and security suites compare what stands after each fault with the truth; absence verdicts raise at
     // once here (the settle period has tests of its own in rules-engine and in the simulator's end-to-end test).

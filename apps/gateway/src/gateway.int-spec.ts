@@ -80,6 +80,8 @@ async function startGateway(overrides: Record<string, string>): Promise<RunningG
   };
 }
 
+const OPERATOR_TOKEN = 'an-operator-metrics-token-000';
+
 const sha256 = (body: Buffer | string) => createHash('sha256').update(body).digest('hex');
 
 describe('gateway in front of stand-in services', () => {
@@ -101,7 +103,12 @@ describe('gateway in front of stand-in services', () => {
       ENFORCEMENT_SERVICE_URL: urlOf(upstreams.get('enforcement-service')!),
     };
     gateway = await startGateway({ ...urls, GATEWAY_MAX_BODY_BYTES: String(64 * 1024) });
-    limited = await startGateway({ ...urls, RULES_ENGINE_URL: down, GATEWAY_RATE_LIMIT_PER_MINUTE: '5' });
+    limited = await startGateway({
+      ...urls,
+      RULES_ENGINE_URL: down,
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '5',
+      METRICS_TOKEN: OPERATOR_TOKEN,
+    });
   });
 
   afterAll(async () => {
@@ -247,12 +254,24 @@ describe('gateway in front of stand-in services', () => {
       details: [],
     });
     await limited.http.get('/health').expect(200);
-    const upstreamHealth = await limited.http.get('/health/upstreams').expect(200);
+    // Found by the attack pass: the public saw internal URLs and connection errors. It sees up or down only.
+    const publicHealth = await limited.http.get('/health/upstreams').expect(200);
+    expect(publicHealth.body).toEqual({
+      status: 'degraded',
+      services: expect.objectContaining({ 'rules-engine': 'down', 'roster-service': 'up' }),
+    });
+    expect(JSON.stringify(publicHealth.body)).not.toContain('127.0.0.1');
+    const upstreamHealth = await limited.http
+      .get('/health/upstreams')
+      .set('Authorization', `Bearer ${OPERATOR_TOKEN}`)
+      .expect(200);
     expect(upstreamHealth.body.status).toBe('degraded');
     expect(upstreamHealth.body.services['rules-engine']).toMatchObject({
       status: 'down',
       reason: 'ECONNREFUSED',
     });
+    await limited.http.get('/metrics').expect(401);
+    await limited.http.get('/metrics').set('Authorization', `Bearer ${OPERATOR_TOKEN}`).expect(200);
   });
 
   it('limits requests per client address with 429 in the contract shape, never health', async () => {

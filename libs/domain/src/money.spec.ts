@@ -1,4 +1,13 @@
-import { applyBasisPoints, applyRate, type Fen, formatYuan, parseYuan, sumFen } from './money';
+import {
+  applyBasisPoints,
+  applyRate,
+  type Fen,
+  formatYuan,
+  MAX_AMOUNT_FEN,
+  MAX_PAY_LINE_FEN,
+  parseYuan,
+  sumFen,
+} from './money';
 
 const MAX_FEN = Number.MAX_SAFE_INTEGER; // 9007199254740991 fen = 90071992547409.91 yuan
 
@@ -11,8 +20,7 @@ describe('parseYuan', () => {
     ['100.0', 10000],
     ['0', 0],
     ['0.00', 0],
-    ['007.10', 710], // leading zeros change nothing
-    ['90071992547409.91', MAX_FEN],
+    ['100000000000.00', MAX_AMOUNT_FEN], // 1000亿元, the largest amount accepted
   ])('%s yuan → %i fen', (input, fen) => {
     expect(parseYuan(input)).toBe(fen);
   });
@@ -35,7 +43,12 @@ describe('parseYuan', () => {
     ['１００', 'is not an amount'], // full-width digits
     ['NaN', 'is not an amount'],
     ['Infinity', 'is not an amount'],
-    ['90071992547409.92', 'too large'], // MAX_SAFE_INTEGER + 1 fen
+    // Found by the attack pass: two pay lines of 2^53 − 1 fen overflowed their sum into a 500.
+    ['90071992547409.91', 'too large'], // MAX_SAFE_INTEGER fen
+    ['100000000000.01', 'too large'], // MAX_AMOUNT_FEN + 1 fen
+    ['007.10', 'leading zero'],
+    ['0100', 'leading zero'],
+    ['00', 'leading zero'],
     ['99999999999999999999', 'too large'],
   ])('refuses %j', (input, messagePart) => {
     expect(() => parseYuan(input)).toThrow(
@@ -43,7 +56,12 @@ describe('parseYuan', () => {
     );
   });
 
-  it.each([['0'], ['0.00'], ['000']])('with { positive: true } refuses %j', (input) => {
+  it('refuses what is above the maximum of the field', () => {
+    expect(parseYuan('10000000.00', { max: MAX_PAY_LINE_FEN })).toBe(MAX_PAY_LINE_FEN);
+    expect(() => parseYuan('10000000.01', { max: MAX_PAY_LINE_FEN })).toThrow(/at most|most this field/);
+  });
+
+  it.each([['0'], ['0.00']])('with { positive: true } refuses %j', (input) => {
     expect(() => parseYuan(input, { positive: true })).toThrow(
       expect.objectContaining({ code: 'INVALID_AMOUNT', message: expect.stringContaining('more than zero') }),
     );
@@ -76,7 +94,7 @@ describe('formatYuan', () => {
     expect(() => formatYuan(fen)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
   });
 
-  it.each([['12345.67'], ['0.05'], ['90071992547409.91']])('gives back what parseYuan read: %s', (input) => {
+  it.each([['12345.67'], ['0.05'], ['100000000000.00']])('gives back what parseYuan read: %s', (input) => {
     expect(formatYuan(parseYuan(input))).toBe(input);
   });
 });

@@ -6,9 +6,21 @@ export type Fen = number;
 export interface ParseYuanOptions {
   /** Refuse zero, e.g. for a payment; amounts are never negative either way. */
   positive?: boolean;
+  /** The largest amount accepted, in fen; MAX_AMOUNT_FEN when absent. */
+  max?: Fen;
 }
 
-const YUAN_PATTERN = /^(\d+)(?:\.(\d{1,2}))?$/;
+/**
+ * The largest amount any field accepts: 1000亿元 (100,000,000,000.00 yuan), beyond any construction contract. Far
+ * below 2^53 fen, so the sums the platform makes of such amounts (a balance, a district's total) stay exact.
+ */
+export const MAX_AMOUNT_FEN: Fen = 10_000_000_000_000;
+
+/** The largest gross or net pay of one worker for one month, 1000万元: 10,000 lines of it sum to MAX_AMOUNT_FEN. */
+export const MAX_PAY_LINE_FEN: Fen = 1_000_000_000;
+
+// No leading zeros ("007.10", "0100"): a bank or payroll system that sends them has mis-formatted the field.
+const YUAN_PATTERN = /^(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
 const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);
 const BASIS_POINTS_PER_UNIT = 10_000;
 
@@ -23,6 +35,13 @@ export function parseYuan(input: string, options: ParseYuanOptions = {}): Fen {
   const fen = BigInt(yuan) * 100n + BigInt(fraction.padEnd(2, '0'));
   if (options.positive && fen === 0n) {
     throw new DomainError('INVALID_AMOUNT', `The amount must be more than zero; got ${quote(input)}.`);
+  }
+  const max = options.max ?? MAX_AMOUNT_FEN;
+  if (fen > BigInt(max)) {
+    throw new DomainError(
+      'INVALID_AMOUNT',
+      `${quote(input)} is too large: the most this field accepts is ${formatYuan(max)} yuan.`,
+    );
   }
   return toFen(fen);
 }
@@ -68,6 +87,9 @@ export function applyBasisPoints(fen: Fen, basisPoints: number): Fen {
 function describeMalformedYuan(input: string): string {
   if (/^-\d+(\.\d+)?$/.test(input)) {
     return `Amounts are never negative; got ${quote(input)}. Give the amount in yuan without a sign, e.g. "12345.67".`;
+  }
+  if (/^0\d/.test(input)) {
+    return `${quote(input)} has a leading zero; write the amount without it, e.g. "7.10" or "0.50".`;
   }
   if (/^\d+\.\d{3,}$/.test(input)) {
     return `${quote(input)} has more than two decimal places; give the amount in yuan to the fen, e.g. "12345.67".`;

@@ -47,6 +47,7 @@ describe('a service built on the platform module (real PostgreSQL, Redis and Kaf
     const infra = testInfra();
     return {
       name: 'platform-test',
+      host: '127.0.0.1',
       port: 0,
       logLevel: 'info',
       database: { url: database.url, schema: PLATFORM_TEST_SCHEMA },
@@ -62,7 +63,8 @@ describe('a service built on the platform module (real PostgreSQL, Redis and Kaf
   }
 
   it('reports healthy database, Redis and Kafka; serves metrics; tags requests with an id', async () => {
-    const app = await start(definition());
+    const metricsToken = 'a-metrics-token-of-24-characters';
+    const app = await start(definition({ metricsToken }));
     try {
       const health = await request(app.getHttpServer()).get('/health').set('X-Request-Id', 'probe-1');
       expect(health.status).toBe(200);
@@ -79,7 +81,14 @@ describe('a service built on the platform module (real PostgreSQL, Redis and Kaf
       expect(line).toMatchObject({ requestId: unknown.headers['x-request-id'], method: 'GET' });
       expect(JSON.stringify(line)).not.toContain('11010519491231002X');
 
-      const metrics = await request(app.getHttpServer()).get('/metrics');
+      // Found by the attack pass: /metrics (routes, topics, versions) answered anyone.
+      expect((await request(app.getHttpServer()).get('/metrics')).status).toBe(401);
+      const wrong = await request(app.getHttpServer()).get('/metrics').set('Authorization', 'Bearer wrong');
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.error).toBe('UNAUTHORIZED');
+      const metrics = await request(app.getHttpServer())
+        .get('/metrics')
+        .set('Authorization', `Bearer ${metricsToken}`);
       expect(metrics.status).toBe(200);
       expect(metrics.text).toContain('http_request_duration_seconds_bucket');
       expect(metrics.text).toContain('service="platform-test"');

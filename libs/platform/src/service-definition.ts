@@ -5,7 +5,11 @@ import type { DatabaseSettings } from './database/data-source';
 /** What one service is and which infrastructure it uses; the platform module wires exactly that. */
 export interface ServiceDefinition {
   name: string;
+  /** The address to listen on: 127.0.0.1 on a developer's machine, 0.0.0.0 in a container. */
+  host: string;
   port: number;
+  /** The bearer token /metrics and detailed health need; without it /metrics is off. */
+  metricsToken?: string;
   logLevel: string;
   database?: DatabaseSettings;
   redisUrl?: string;
@@ -22,7 +26,9 @@ export interface ServiceDefinition {
 
 /** The variables every service reads the same way; each app's env schema has the ones it uses. */
 export interface StandardEnv {
+  HOST: string;
   PORT: number;
+  METRICS_TOKEN?: string;
   LOG_LEVEL: string;
   DATABASE_URL?: string;
   DATABASE_POOL_SIZE?: number;
@@ -47,7 +53,9 @@ export function standardDefinition(
 ): ServiceDefinition {
   const definition: ServiceDefinition = {
     name,
+    host: env.HOST,
     port: env.PORT,
+    metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL,
     outbox: parts.outbox,
   };

@@ -9,5 +9,6 @@ export function testSecrets() {
     PII_ACTIVE_KEY_ID: 'k1',
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
+    METRICS_TOKEN: `test-metrics-${randomBytes(18).toString('base64url')}`,
   };
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signAccessToken } from '@wage/platform';
 import { waitFor, type TestApp } from '@wage/testing';
 import { EscalateDueAlertsUseCase } from '../notifications/use-cases/escalate-due-alerts/escalate-due-alerts.use-case';
 import { SendDailyDigestsUseCase } from '../notifications/use-cases/send-daily-digests/send-daily-digests.use-case';
@@ -179,6 +180,50 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     }
   });
 
+  it('ends a live stream when its token expires, and holds each user to a few streams', async () => {
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const open = (token: string) => {
+      const chunks: string[] = [];
+      const answer = new Promise<{ status: number; ended: Promise<void> }>((resolve, reject) => {
+        const req = httpRequest({ port, path: `/api/v1/alerts/stream?access_token=${token}` }, (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => chunks.push(chunk));
+          resolve({ status: res.statusCode!, ended: new Promise((done) => res.on('end', done)) });
+        });
+        req.on('error', reject);
+        req.end();
+        streams.push(req);
+      });
+      return { chunks, answer };
+    };
+    const streams: ReturnType<typeof httpRequest>[] = [];
+    const token = (username: string, ttlSeconds: number) =>
+      signAccessToken({ sub: username, role: 'INSPECTOR', region: '350206' }, t.env.JWT_SECRET, ttlSeconds);
+    try {
+      // Found by the attack pass: a stream went on delivering alert.updated 34 s after its token's exp.
+      const short = open(token('li.inspector', 2));
+      const { status, ended } = await short.answer;
+      expect(status).toBe(200);
+      await ended;
+      expect(short.chunks.join('')).toContain('event: stream.expired');
+
+      // Found by the attack pass: 60 streams of one user were accepted. Ten are (ALERT_STREAMS_PER_USER).
+      const ten = Array.from({ length: 10 }, () => open(token('zhao.other', 600)));
+      expect((await Promise.all(ten.map((s) => s.answer))).map((a) => a.status)).toEqual(Array(10).fill(200));
+      const eleventh = open(token('zhao.other', 600));
+      expect((await eleventh.answer).status).toBe(429);
+      expect(JSON.parse(eleventh.chunks.join(''))).toMatchObject({ error: 'TOO_MANY_STREAMS' });
+      // Another user is not affected, and closing one stream frees its slot.
+      expect((await open(token('wang.city', 600)).answer).status).toBe(200);
+      streams[1].destroy();
+      await waitFor(async () => (await open(token('zhao.other', 600)).answer).status === 200, {
+        description: 'a slot freed by a closed stream',
+      });
+    } finally {
+      streams.forEach((req) => req.destroy());
+    }
+  });
+
   it('escalates an unacknowledged RED alert to the city leaders after 4 hours, once', async () => {
     const before = Date.now();
     const data = alertData({ projectCode: 'P-ALERT-4', regionCode: '350206' });
@@ -265,6 +310,53 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     expect(failed.errors).toHaveLength(3);
     expect(failed.errors[2]).toContain('HTTP 500');
     expect(receiver.requests.filter((r) => r.path === '/broken')).toHaveLength(3);
+  });
+
+  // Found by the attack pass: http://127.0.0.1:6379/ and http://169.254.169.254/ were accepted as webhooks and
+  // delivered to. Only 127.0.0.1, where this file's receivers listen, is allow-listed here (WEBHOOK_ALLOWED_HOSTS).
+  it('refuses webhooks to the platform network unless allow-listed, at registration and at delivery', async () => {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.5:8080/hook',
+      'http://[::1]:6379/',
+      'http://[::ffff:127.0.0.2]/',
+      'http://localhost:6379/',
+    ]) {
+      const refused = await t.http.post('/api/v1/users').set(bearer(t.env.ADMIN_API_KEY)).send({
+        username: 'ma.sneaky',
+        password: 'a-long-enough-password',
+        role: 'INSPECTOR',
+        regionCode: '350212',
+        displayName: '马',
+        dingtalkWebhook: url,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([
+        { field: 'dingtalkWebhook', code: 'WEBHOOK_ADDRESS_NOT_ALLOWED', message: expect.any(String) },
+      ]);
+    }
+    // A URL stored before the rule (or whose name now points inside) is checked again at each delivery.
+    const sneaky = receiver.url('/sneaky').replace('127.0.0.1', 'localhost');
+    await t.dataSource.query(
+      `INSERT INTO alerts.users (username, password_hash, role, region_code, display_name, webhook_url)
+       VALUES ('ma.sneaky', 'x', 'INSPECTOR', '350212', '马', $1)`,
+      [sneaky],
+    );
+    const data = alertData({ projectCode: 'P-ALERT-8', regionCode: '350212' });
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const failed = await waitFor(
+      async () => {
+        const [n] = await t.dataSource.query(
+          `SELECT * FROM alerts.notifications WHERE $1 = ANY(alert_ids) AND recipient = 'ma.sneaky'`,
+          [row.id],
+        );
+        return n?.status === 'FAILED' ? n : undefined;
+      },
+      { description: 'the webhook to localhost to be refused' },
+    );
+    expect(failed.errors[0]).toMatch(/refused: localhost is this machine/);
+    expect(receiver.requests.filter((r) => r.path === '/sneaky')).toEqual([]);
   });
 
   // An evaluation as of an earlier instant clears with an earlier clearedAt than the raise it ends; ordered by the
@@ -358,17 +450,31 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     await expect(t.dataSource.query(`UPDATE alerts.audit_log SET note = 'x'`)).rejects.toThrow(/append-only/);
   });
 
-  it('locks an account after repeated failed logins, with the same answer as an unknown user', async () => {
-    const wrong = () =>
-      t.http.post('/api/v1/auth/login').send({ username: 'wang.city', password: 'not-the-password' });
-    for (let i = 0; i < 5; i += 1) expect((await wrong()).status).toBe(401);
-    const locked = await t.http
-      .post('/api/v1/auth/login')
-      .send({ username: 'wang.city', password: 'a-long-enough-password' });
-    const unknown = await t.http
-      .post('/api/v1/auth/login')
-      .send({ username: 'nobody', password: 'whatever-it-is' });
-    expect(locked.status).toBe(401);
-    expect(locked.body).toEqual(unknown.body);
+  it('slows down repeated failed logins per account and address, never locking the owner out', async () => {
+    const attempt = (username: string, password: string, address: string) =>
+      t.http.post('/api/v1/auth/login').set('x-forwarded-for', address).send({ username, password });
+    const stranger = '203.0.113.7';
+    for (let i = 0; i < 4; i += 1)
+      expect((await attempt('wang.city', 'not-the-password', stranger)).status).toBe(401);
+    // The 5th failure makes the stranger wait, even with the right password, and answers the same for a username
+    // that does not exist, so the wait reveals nothing about which usernames exist.
+    expect((await attempt('wang.city', 'not-the-password', stranger)).status).toBe(401);
+    const waiting = await attempt('wang.city', 'a-long-enough-password', stranger);
+    expect(waiting.status).toBe(429);
+    expect(waiting.body).toEqual({
+      error: 'TOO_MANY_LOGIN_FAILURES',
+      message: expect.stringMatching(/from this address; wait (29|30) s/),
+      details: [],
+    });
+    for (let i = 0; i < 5; i += 1) await attempt('nobody', 'whatever-it-is', stranger);
+    expect((await attempt('nobody', 'whatever-it-is', stranger)).body.error).toBe('TOO_MANY_LOGIN_FAILURES');
+    // The owner, from their own address (behind the gateway, which appends it last), is not locked out.
+    const owner = await attempt('wang.city', 'a-long-enough-password', `${stranger}, 198.51.100.20`);
+    expect(owner.status).toBe(200);
+    expect(owner.body.accessToken).toEqual(expect.any(String));
+    const unknown = await attempt('nobody', 'whatever-it-is', '198.51.100.20');
+    const wrong = await attempt('wang.city', 'not-the-password', '198.51.100.20');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
   });
 });

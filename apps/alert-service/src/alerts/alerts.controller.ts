@@ -10,8 +10,9 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import { map, type Observable } from 'rxjs';
-import { Allow, ApiContract, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import type { Observable } from 'rxjs';
+import { Clock } from '../common/clock';
+import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 
 const alertId = {
   id: { description: 'the alert id (a UUID)', example: '3d0c7a52-1f6e-4b8a-9c2d-5e7f8a9b0c1d' },
@@ -37,6 +38,7 @@ export class AlertsController {
     private readonly listAlerts: ListAlertsUseCase,
     private readonly changeStatus: ChangeAlertStatusUseCase,
     private readonly stream: AlertStream,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -66,12 +68,15 @@ export class AlertsController {
     summary: "Live alerts of the caller's region (server-sent events)",
     description:
       "Events alert.raised, alert.updated, alert.escalated, alert.cleared, each with the alert. A browser's " +
-      'EventSource, which cannot set headers, may pass its token as ?access_token=.',
+      'EventSource, which cannot set headers, may pass its token as ?access_token=. The stream ends when the ' +
+      'token expires, with a last stream.expired event; a user may hold a few streams at once.',
     eventStream: true,
-    responses: { 200: { description: 'a text/event-stream that stays open' } },
+    responses: { 200: { description: 'a text/event-stream that stays open until the token expires' } },
+    errors: { 429: 'the user already has as many streams open as allowed' },
   })
-  live(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
-    return this.stream.for(principal).pipe(map((message) => ({ type: message.event, data: message })));
+  live(@CurrentPrincipal() principal: Principal): Promise<Observable<MessageEvent>> {
+    if (principal.kind !== 'user') throw ApiError.forbidden('the live stream is for users');
+    return this.stream.open(principal, this.clock.now());
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { LoginThrottleSettings } from '../users/login-throttle';
 
 /** This service's own settings, provided by the app module from its definition. */
 export const ALERT_SETTINGS = Symbol('ALERT_SETTINGS');
@@ -8,13 +9,15 @@ export interface AlertSettings {
   bullmqPrefix: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
-  loginMaxFailures: number;
-  loginLockoutSeconds: number;
+  loginThrottle: LoginThrottleSettings;
+  streamsPerUser: number;
   bootstrapAdmin?: { username: string; password: string };
   smtpUrl: string;
   mailFrom: string;
   consoleBaseUrl: string;
   webhookSigningSecret: string;
+  /** Internal hosts, addresses and networks webhooks may reach anyway (WEBHOOK_ALLOWED_HOSTS). */
+  webhookAllowedHosts: string[];
   notifyAttempts: number;
   notifyBackoffMs: number;
   webhookPerSecond: number;

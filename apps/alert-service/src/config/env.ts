@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envSchemas, standardDefinition, type ServiceDefinition } from '@wage/platform';
 import { database } from '../database';
+import { isAllowListEntry } from '../notifications/channels/webhook-targets';
 import type { AlertSettings } from './alert-settings';
 
 const httpUrl = z
@@ -20,8 +21,13 @@ export const envSchema = envSchemas.base
       .regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, underscore and dash')
       .default('wage'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    /** The failed login of one username from one address at which that pair starts to wait before trying again. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    /** The first wait; it doubles with each further failure up to LOGIN_LOCKOUT_SECONDS. */
+    LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
     LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Live alert streams (GET /alerts/stream) one user may hold open at once: a few browser tabs. */
+    ALERT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
     /** The first administrator, created at boot if no user of that name exists. */
     BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).optional(),
     BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -33,6 +39,29 @@ export const envSchema = envSchemas.base
     /** Where the web console is, for the link in each notification. */
     CONSOLE_BASE_URL: httpUrl.default('http://127.0.0.1:8080'),
     WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
+    /**
+     * Loopback, private and link-local addresses webhooks may reach, set by the administrator: comma-separated
+     * hostnames, addresses or CIDR networks (e.g. a receiver inside the cluster). Empty: public receivers only.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              isAllowListEntry,
+              'each entry is a hostname, an IP address or a CIDR network like 10.0.0.0/8',
+            ),
+        ),
+      ),
     NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
     /** First retry delay; each further retry waits twice as long (30 s, 1 min, 2 min, ...). */
     NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
@@ -72,8 +101,12 @@ export function serviceDefinition(env: Env): AlertServiceDefinition {
       bullmqPrefix: env.BULLMQ_PREFIX,
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-      loginMaxFailures: env.LOGIN_MAX_FAILURES,
-      loginLockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+      loginThrottle: {
+        freeFailures: env.LOGIN_MAX_FAILURES,
+        firstDelaySeconds: env.LOGIN_DELAY_SECONDS,
+        maxDelaySeconds: Math.max(env.LOGIN_DELAY_SECONDS, env.LOGIN_LOCKOUT_SECONDS),
+      },
+      streamsPerUser: env.ALERT_STREAMS_PER_USER,
       bootstrapAdmin:
         env.BOOTSTRAP_ADMIN_USERNAME && env.BOOTSTRAP_ADMIN_PASSWORD
           ? { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD }
@@ -82,6 +115,7 @@ export function serviceDefinition(env: Env): AlertServiceDefinition {
       mailFrom: env.MAIL_FROM,
       consoleBaseUrl: env.CONSOLE_BASE_URL.replace(/\/+$/, ''),
       webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET,
+      webhookAllowedHosts: env.WEBHOOK_ALLOWED_HOSTS,
       notifyAttempts: env.NOTIFY_ATTEMPTS,
       notifyBackoffMs: env.NOTIFY_BACKOFF_MS,
       webhookPerSecond: env.NOTIFY_WEBHOOK_PER_SECOND,

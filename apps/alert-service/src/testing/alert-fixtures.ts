@@ -11,7 +11,10 @@ import { decodeBody } from './mail-body';
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** The app with its own BullMQ prefix (per-test Redis isolation), fast retries, and no timed sweeps. */
+/**
+ * The app with its own BullMQ prefix (per-test Redis isolation), fast retries, no timed sweeps, and the local
+ * receivers (`startReceiver`, on 127.0.0.1) allow-listed for webhooks.
+ */
 export function startAlertApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   return startTestApp(
     { envSchema, serviceDefinition, AppModule },
@@ -21,6 +24,7 @@ export function startAlertApp(overrides: Record<string, string> = {}): Promise<T
       NOTIFY_ATTEMPTS: '3',
       NOTIFY_BACKOFF_MS: '50',
       JOB_SCHEDULES_ENABLED: 'false',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       ...overrides,
     },
   );

@@ -17,8 +17,6 @@ export interface User {
 
 export interface UserCredentials extends User {
   passwordHash: string;
-  failedLogins: number;
-  lockedUntil: Date | null;
 }
 
 const COLUMNS = `username, role, region_code AS "regionCode", display_name AS "displayName", email,
@@ -37,8 +35,7 @@ export class UserDirectory {
 
   async findCredentials(username: string): Promise<UserCredentials | undefined> {
     const [row] = await this.dataSource.query(
-      `SELECT ${COLUMNS}, password_hash AS "passwordHash", failed_logins AS "failedLogins",
-         locked_until AS "lockedUntil" FROM "${SCHEMA}".users WHERE username = $1`,
+      `SELECT ${COLUMNS}, password_hash AS "passwordHash" FROM "${SCHEMA}".users WHERE username = $1`,
       [username],
     );
     return row;
@@ -79,23 +76,5 @@ export class UserDirectory {
       ],
     );
     return inserted.length > 0;
-  }
-
-  /** Counts a failed login; at `maxFailures` the account locks until `lockedUntil` and the count restarts. */
-  async recordFailedLogin(username: string, maxFailures: number, lockedUntil: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE "${SCHEMA}".users SET
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END,
-         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END
-       WHERE username = $1`,
-      [username, maxFailures, lockedUntil],
-    );
-  }
-
-  async recordSuccessfulLogin(username: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE "${SCHEMA}".users SET failed_logins = 0, locked_until = NULL WHERE username = $1`,
-      [username],
-    );
   }
 }

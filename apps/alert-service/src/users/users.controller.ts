@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { Allow, ApiContract, Public, validate } from '@wage/platform';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { Allow, ApiContract, clientAddress, Public, validate } from '@wage/platform';
 import { createUserSchema, loginSchema } from './dto/user.dto';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
 import { LogInUseCase } from './use-cases/log-in/log-in.use-case';
@@ -18,7 +19,8 @@ export class UsersController {
     summary: 'Create a user',
     description:
       'An inspector (监察员) or leader sees their region and the regions inside it; an administrator everything. ' +
-      'Notifications go to the e-mail and webhooks given.',
+      'Notifications go to the e-mail and webhooks given; a webhook on a loopback, private or link-local address ' +
+      'is refused (400 WEBHOOK_ADDRESS_NOT_ALLOWED) unless the administrator allow-lists it (WEBHOOK_ALLOWED_HOSTS).',
     body: createUserSchema,
     examples: {
       'an inspector of Haicang': {
@@ -48,9 +50,12 @@ export class UsersController {
     body: loginSchema,
     examples: { 'the demo inspector': { username: 'inspector', password: 'demo-inspector-password' } },
     responses: { 200: { description: 'logged in', example: { accessToken: 'eyJhbGciOiJIUzI1NiJ9.…' } } },
-    errors: { 401: 'unknown username or wrong password' },
+    errors: {
+      401: 'unknown username or wrong password',
+      429: 'too many failures for this username from this address: wait the time the message says',
+    },
   })
-  login(@Body() body: unknown) {
-    return this.logIn.execute(validate(loginSchema, body));
+  login(@Body() body: unknown, @Req() req: Request) {
+    return this.logIn.execute(validate(loginSchema, body), clientAddress(req));
   }
 }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
+import { LoginThrottle } from './login-throttle';
 import { LogInUseCase } from './use-cases/log-in/log-in.use-case';
 import { UserDirectory } from './user-directory';
 import { UsersController } from './users.controller';
 
 @Module({
   controllers: [UsersController],
-  providers: [UserDirectory, CreateUserUseCase, LogInUseCase, BootstrapAdmin],
+  providers: [UserDirectory, CreateUserUseCase, LogInUseCase, LoginThrottle, BootstrapAdmin],
   exports: [UserDirectory],
 })
 export class UsersModule {}

@@ -50,7 +50,9 @@ export interface GatewayDefinition extends ServiceDefinition {
 export function serviceDefinition(env: Env): GatewayDefinition {
   return {
     name: 'gateway',
+    host: env.HOST,
     port: env.PORT,
+    metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL,
     gateway: {
       upstreams: {

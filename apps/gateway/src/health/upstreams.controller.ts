@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { SERVICE_DEFINITION } from '@wage/platform';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { hasMetricsToken, SERVICE_DEFINITION } from '@wage/platform';
 import type { GatewayDefinition } from '../config/env';
 import { SERVICE_NAMES } from '../routing/routes';
 
@@ -13,21 +14,28 @@ interface UpstreamHealth {
 }
 
 /**
- * `GET /health/upstreams`: each service's own /health, for operators. Always 200 — the gateway's /health stays
- * about the gateway alone, so a service being down never takes the entry point out of a load balancer.
+ * `GET /health/upstreams`: each service's own /health. Always 200 — the gateway's /health stays about the gateway
+ * alone, so a service being down never takes the entry point out of a load balancer. The public sees only up or
+ * down; operators with the metrics token also see each service's internal URL and why it is down.
  */
 @Controller('health/upstreams')
 export class UpstreamsHealthController {
   constructor(@Inject(SERVICE_DEFINITION) private readonly service: GatewayDefinition) {}
 
   @Get()
-  async check(): Promise<{ status: 'ok' | 'degraded'; services: Record<string, UpstreamHealth> }> {
+  async check(@Req() req: Request): Promise<{
+    status: 'ok' | 'degraded';
+    services: Record<string, UpstreamHealth | UpstreamHealth['status']>;
+  }> {
     const entries = await Promise.all(
       SERVICE_NAMES.map(async (name) => [name, await probe(this.service.gateway.upstreams[name])] as const),
     );
+    const detailed = hasMetricsToken(req, this.service.metricsToken);
     return {
       status: entries.every(([, health]) => health.status === 'up') ? 'ok' : 'degraded',
-      services: Object.fromEntries(entries),
+      services: Object.fromEntries(
+        entries.map(([name, health]) => [name, detailed ? health : health.status]),
+      ),
     };
   }
 }

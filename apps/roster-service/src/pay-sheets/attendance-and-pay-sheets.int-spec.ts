@@ -159,6 +159,31 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
     expect(n).toBe(0);
   });
 
+  // Found by the attack pass: two lines of 90071992547409.91 overflowed the sheet's totals past 2^53 fen into a 500
+  // (from OutboxWriter.append). Each line is bounded, with a row-level 422; so are leading zeros.
+  it('refuses pay lines too large to total exactly, and amounts with leading zeros, row by row', async () => {
+    const response = await post('pay-sheets', {
+      month: '2025-10',
+      lines: [
+        { idNumber: onRoll[0].idNumber, grossPay: '90071992547409.91', netPay: '90071992547409.91' },
+        { idNumber: onRoll[1].idNumber, grossPay: '05000.00', netPay: '4800.00' },
+      ],
+    });
+    expect(response.status).toBe(422);
+    expect(
+      response.body.details.map((d: { index: number; field: string; code: string }) => [
+        d.index,
+        d.field,
+        d.code,
+      ]),
+    ).toEqual([
+      [0, 'grossPay', 'INVALID_AMOUNT'],
+      [0, 'netPay', 'INVALID_AMOUNT'],
+      [1, 'grossPay', 'INVALID_AMOUNT'],
+    ]);
+    expect(response.body.details[0].message).toContain('the most this field accepts is 10000000.00 yuan');
+  });
+
   it("keeps a project key away from another project's attendance and pay sheets (403)", async () => {
     const body = { month: '2025-09', records: [{ idNumber: onRoll[0].idNumber, daysWorked: 1 }] };
     expect((await post('attendance', body, otherProjectKey)).status).toBe(403);

@@ -1,4 +1,4 @@
-import { DomainError, parseYuan } from '@wage/domain';
+import { DomainError, MAX_PAY_LINE_FEN, parseYuan } from '@wage/domain';
 import type { RowError } from '@wage/platform';
 import type { PayLine } from './dto/submit-pay-sheet.dto';
 
@@ -11,7 +11,8 @@ export function checkPayLine(
   const problems: Problem[] = [];
   const amount = (field: 'grossPay' | 'netPay'): number | undefined => {
     try {
-      return parseYuan(line[field]);
+      // Bounded per line, so no sheet's totals can leave the exact range of a number (10,000 lines at most).
+      return parseYuan(line[field], { max: MAX_PAY_LINE_FEN });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       problems.push({ field, code: error.code, message: error.message });

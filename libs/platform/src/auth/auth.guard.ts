@@ -98,8 +98,8 @@ export class AuthGuard implements CanActivate {
     if (token.split('.').length === 3) {
       const verified = verifyAccessToken(token, this.settings.jwtSecret);
       if (!verified.ok) throw ApiError.unauthorized(`access token rejected: ${verified.reason}`);
-      const { sub, role, region } = verified.claims;
-      return { kind: 'user', username: sub, role, regionCode: region };
+      const { sub, role, region, exp } = verified.claims;
+      return { kind: 'user', username: sub, role, regionCode: region, expiresAt: new Date(exp * 1000) };
     }
     if (secretsEqual(token, this.settings.adminApiKey)) return { kind: 'admin' };
     throw ApiError.unauthorized('the bearer token is not a key or token this platform issued');

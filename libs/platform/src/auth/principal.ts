@@ -1,11 +1,11 @@
 import type { UserRole } from '@wage/contracts';
 
-/** Who is calling, resolved from the bearer token. */
+/** Who is calling, resolved from the bearer token (a user's until the token expires). */
 export type Principal =
   | { kind: 'admin' }
   | { kind: 'project'; projectCode: string }
   | { kind: 'bank'; bankCode: string }
-  | { kind: 'user'; username: string; role: UserRole; regionCode: string };
+  | { kind: 'user'; username: string; role: UserRole; regionCode: string; expiresAt: Date };
 
 export type PrincipalKind = Principal['kind'];
 

@@ -35,6 +35,7 @@ const SECRET_VARIABLES = [
   'BLIND_INDEX_KEY',
   'WEBHOOK_SIGNING_SECRET',
   'BOOTSTRAP_ADMIN_PASSWORD',
+  'METRICS_TOKEN',
 ];
 /** `npm run stack:up` makes dev-… keys, the tests test-… keys; the rest are what templates and examples say. */
 const NOT_A_PRODUCTION_SECRET = /^(dev|test)-|change-?me|example|placeholder|^(secret|password)$/i;
@@ -77,6 +78,13 @@ export const envSchemas = {
   base: z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where a service listens: loopback unless a container or pod needs 0.0.0.0 (compose and k8s set it). */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** The bearer token Prometheus scrapes /metrics with; /metrics is off without it. */
+    METRICS_TOKEN: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().min(24, 'must be at least 24 characters (openssl rand -base64 24)').optional(),
+    ),
   }),
   database: z.object({
     DATABASE_URL: url(['postgres:', 'postgresql:']),

@@ -67,8 +67,8 @@ export async function runService(
   const server = app.getHttpServer() as import('node:http').Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await app.listen(service.port, '0.0.0.0');
-  logger.info({ port: service.port }, `${service.name} listening`);
+  await app.listen(service.port, service.host);
+  logger.info({ host: service.host, port: service.port }, `${service.name} listening`);
   return app;
 }
 

@@ -32,7 +32,7 @@ export const apiErrorBody = z
 
 export const API_ERROR_SCHEMA_NAME = 'ApiError';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** What each error status means in general; an endpoint says more where it knows more. */
 const ERROR_ANSWERS: Record<ErrorStatus, { description: string; example: z.infer<typeof apiErrorBody> }> = {
@@ -104,6 +104,14 @@ const ERROR_ANSWERS: Record<ErrorStatus, { description: string; example: z.infer
           message: 'the check digit does not match',
         },
       ],
+    },
+  },
+  429: {
+    description: 'too many requests or attempts; the message says how long to wait',
+    example: {
+      error: 'TOO_MANY_REQUESTS',
+      message: 'more than 1200 requests in 60 s from this address; wait 12 s (Retry-After) and try again',
+      details: [],
     },
   },
 };

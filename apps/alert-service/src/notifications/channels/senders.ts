@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { ALERT_SETTINGS, type AlertSettings } from '../../config/alert-settings';
+import { WebhookTargets } from './webhook-targets';
 
 const TIMEOUT_MS = 10_000;
 
@@ -28,28 +31,54 @@ export class EmailSender implements OnApplicationShutdown {
   }
 }
 
-/** JSON POSTs to webhooks and group robots. Errors name only the host: robot URLs carry their access key. */
+/**
+ * JSON POSTs to webhooks and group robots, only to addresses `WebhookTargets` allows (checked on the address
+ * actually connected to) and never following a redirect, which could lead anywhere. Errors name only the host:
+ * robot URLs carry their access key.
+ */
 @Injectable()
 export class HttpPoster {
+  private readonly targets: WebhookTargets;
+
+  constructor(@Inject(ALERT_SETTINGS) settings: AlertSettings) {
+    this.targets = new WebhookTargets(settings.webhookAllowedHosts);
+  }
+
   async post(url: string, body: string, headers: Record<string, string> = {}): Promise<void> {
-    const host = new URL(url).host;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
-        body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new Error(`POST to ${host} failed: ${(error as Error).message}`);
-    }
-    const answer = await response.text();
-    if (!response.ok) throw new Error(`POST to ${host} answered HTTP ${response.status}`);
+    const target = new URL(url);
+    const refused = this.targets.refusal(url);
+    if (refused) throw new Error(`POST to ${target.host} refused: ${refused}`);
+    const { status, answer } = await new Promise<{ status: number; answer: string }>((resolve, reject) => {
+      const request = (target.protocol === 'https:' ? https : http).request(
+        target,
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json; charset=utf-8',
+            'Content-Length': Buffer.byteLength(body),
+            ...headers,
+          },
+          lookup: this.targets.lookup,
+          timeout: TIMEOUT_MS,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, answer: Buffer.concat(chunks).toString('utf8') }),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+      request.on('error', (error) => reject(new Error(`POST to ${target.host} failed: ${error.message}`)));
+      request.end(body);
+    });
+    if (status < 200 || status >= 300) throw new Error(`POST to ${target.host} answered HTTP ${status}`);
     // WeCom and DingTalk robots answer 200 with { errcode, errmsg }; a non-zero errcode is a refusal.
     const errcode = parseErrcode(answer);
     if (errcode !== undefined && errcode !== 0)
-      throw new Error(`POST to ${host} refused: errcode ${errcode}`);
+      throw new Error(`POST to ${target.host} refused: errcode ${errcode}`);
   }
 }
 

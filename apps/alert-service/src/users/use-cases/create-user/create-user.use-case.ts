@@ -1,15 +1,35 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '@wage/platform';
+import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
+import { WebhookTargets } from '../../../notifications/channels/webhook-targets';
 import type { CreateUserRequest } from '../../dto/user.dto';
 import { hashPassword } from '../../password-hash';
 import { UserDirectory, type User } from '../../user-directory';
 
 @Injectable()
 export class CreateUserUseCase {
-  constructor(private readonly users: UserDirectory) {}
+  private readonly webhookTargets: WebhookTargets;
+
+  constructor(
+    private readonly users: UserDirectory,
+    @Inject(ALERT_SETTINGS) settings: AlertSettings,
+  ) {
+    this.webhookTargets = new WebhookTargets(settings.webhookAllowedHosts);
+  }
 
   /** Registers a user; the answer is the user without the password. */
   async execute(request: CreateUserRequest): Promise<User> {
+    const refused = (['webhookUrl', 'wecomWebhook', 'dingtalkWebhook'] as const).flatMap((field) => {
+      const url = request[field];
+      const message = url === undefined ? undefined : this.webhookTargets.refusal(url);
+      return message ? [{ field, code: 'WEBHOOK_ADDRESS_NOT_ALLOWED', message }] : [];
+    });
+    if (refused.length > 0) {
+      throw ApiError.badRequest(
+        `the request body is invalid: ${refused.map((r) => `${r.field}: ${r.message}`).join('; ')}`,
+        refused,
+      );
+    }
     const user: User = {
       username: request.username,
       role: request.role,

@@ -1,16 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ApiError, signAccessToken } from '@wage/platform';
 import { Clock } from '../../../common/clock';
 import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
+import { LoginThrottle } from '../../login-throttle';
 import type { LoginRequest } from '../../dto/user.dto';
 import { DECOY_HASH, verifyPassword } from '../../password-hash';
 import { UserDirectory } from '../../user-directory';
 
-// One answer for an unknown user, a wrong password and a locked account: none reveals whether the username exists.
-const REFUSED = () =>
-  ApiError.unauthorized(
-    'the username or password is wrong, or the account is locked for a while after repeated failures; ' +
-      'check both and try again later',
+// One answer for an unknown user and a wrong password: neither reveals whether the username exists.
+const REFUSED = () => ApiError.unauthorized('the username or password is wrong; check both and try again');
+
+// Unknown usernames are throttled the same way, so this answer does not reveal one either.
+const WAIT = (until: Date, now: Date) =>
+  new ApiError(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'TOO_MANY_LOGIN_FAILURES',
+    `too many failed logins for this username from this address; wait ${Math.ceil((until.getTime() - now.getTime()) / 1000)} s and try again`,
   );
 
 @Injectable()
@@ -18,22 +23,24 @@ export class LogInUseCase {
   constructor(
     private readonly users: UserDirectory,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
   ) {}
 
-  async execute({ username, password }: LoginRequest): Promise<{ accessToken: string }> {
+  /** `address` is the caller's (see clientAddress): failures slow down that account from that address only. */
+  async execute({ username, password }: LoginRequest, address: string): Promise<{ accessToken: string }> {
     const now = this.clock.now();
+    // While the pair waits, an attempt is neither checked nor counted: a guess must wait like any other.
+    const waitUntil = await this.throttle.waitUntil(username, address, now);
+    if (waitUntil) throw WAIT(waitUntil, now);
     const user = await this.users.findCredentials(username);
     // Verify even when there is nothing to verify against, so timing does not tell a known username apart.
     const matches = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-    if (!user) throw REFUSED();
-    if (user.lockedUntil && user.lockedUntil > now) throw REFUSED();
-    if (!matches) {
-      const lockedUntil = new Date(now.getTime() + this.settings.loginLockoutSeconds * 1000);
-      await this.users.recordFailedLogin(username, this.settings.loginMaxFailures, lockedUntil);
+    if (!user || !matches) {
+      await this.throttle.recordFailure(username, address, now);
       throw REFUSED();
     }
-    await this.users.recordSuccessfulLogin(username);
+    await this.throttle.recordSuccess(username, address);
     const accessToken = signAccessToken(
       { sub: user.username, role: user.role, region: user.regionCode },
       this.settings.jwtSecret,
