@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Topics, alertKey } from '@wage/contracts';
-import { monthOf, previousMonth } from '@wage/domain';
+import { latestDueMonth, monthOf, paymentMetricsPendingUntil } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
 import { unresolvedRefs } from '../apps/gateway/src/docs/merge-documents';
 import {
@@ -87,13 +87,14 @@ interface MergedDocument {
   'x-unavailable': string[];
 }
 
-/** The month the coverage API answers for by default: the last whole month in Asia/Shanghai time. */
-const MONTH = previousMonth(monthOf(new Date()));
+/** The month the coverage API answers for by default: the latest whose wages are due. */
+const MONTH = latestDueMonth(new Date());
 
 interface MetricShare {
   count: number;
   of: number;
   pct: number | null;
+  pendingUntil?: string;
 }
 interface CoverageAnswer {
   regionCode: string;
@@ -168,11 +169,17 @@ describe('web console in headless Chromium', () => {
     });
 
   /** A project's month as the rules engine assesses it; null where a metric does not apply. */
-  const assess = (projectCode: string, regionCode: string, systems: boolean[], paid: boolean | null) =>
+  const assess = (
+    projectCode: string,
+    regionCode: string,
+    systems: boolean[],
+    paid: boolean | null,
+    month = MONTH,
+  ) =>
     publish(Topics.assessment, 'MonthlyAssessmentCompleted', projectCode, {
       projectCode,
       regionCode,
-      month: MONTH,
+      month,
       status: 'IN_CONSTRUCTION',
       inConstruction: true,
       coverage: {
@@ -388,6 +395,49 @@ describe('web console in headless Chromium', () => {
     await page.waitForSelector('.tile[data-metric=allSystems]');
     await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
     await page.close();
+  });
+
+  it('a leader sees the payment metrics of a month not yet due as 未到期 with the date, never 0 %', async () => {
+    // The month being worked: its wages fall due next month. Nothing paid yet, which is no failure yet.
+    const working = monthOf(new Date());
+    await assess('P-P-1', '350206', [true, true, true], false, working);
+    await assess('P-P-2', '350206', [false, true, true], false, working);
+    const leaderToken = (
+      await api<{ accessToken: string }>('/auth/login', '', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'leader-e2e', password: PASSWORD }),
+      })
+    ).body.accessToken;
+    const coverage = await waitFor(
+      async () => {
+        const answer = await api<CoverageAnswer>(`/coverage?month=${working}`, leaderToken);
+        return answer.body.projectsInConstruction === 2 && answer.body;
+      },
+      { description: "the coverage read model to count this month's 2 projects", timeoutMs: 45_000 },
+    );
+    const pendingUntil = paymentMetricsPendingUntil(working);
+    expect(coverage.metrics.bankPayroll).toEqual({ count: 0, of: 2, pct: null, pendingUntil });
+    expect(coverage.metrics.realName).toEqual({ count: 1, of: 2, pct: 50 });
+
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await newPage(viewport);
+      await logIn(page, 'leader-e2e');
+      // The dashboard opens on the latest month due, and offers no month that has not begun.
+      await page.waitForSelector('.tile[data-metric=allSystems]');
+      expect(await page.inputValue('input[type=month]')).toBe(MONTH);
+      expect(await page.getAttribute('input[type=month]', 'max')).toBe(working);
+      await page.goto(`${gateway.url}/#/dashboard?month=${working}`);
+      await page.locator('.tile[data-metric=realName] .tile-pct:text-is("50.0%")').waitFor();
+      for (const metric of ['bankPayroll', 'monthlyFullPayment', 'allSystems']) {
+        const tile = page.locator(`.tile[data-metric=${metric}]`);
+        expect(await tile.locator('.tile-pct').textContent()).toBe('未到期');
+        expect(await tile.textContent()).toContain(`工资支付期限 ${pendingUntil}`);
+      }
+      expect(await page.locator('[data-testid=pending-note]').textContent()).toContain(pendingUntil);
+      const name = viewport === PHONE ? 'dashboard-pending-phone.png' : 'dashboard-pending.png';
+      await page.screenshot({ path: resolve(ARTIFACTS, name), fullPage: true });
+      await page.close();
+    }
   });
 
   it('serves one OpenAPI document of the whole API, with every endpoint of the contract', async () => {

@@ -1,3 +1,4 @@
+export * from './coverage';
 export * from './credit-code';
 export * from './deadline';
 export * from './errors';
