@@ -98,6 +98,7 @@ interface MetricShare {
 }
 interface CoverageAnswer {
   regionCode: string;
+  regionName: string | null;
   month: string;
   projectsInConstruction: number;
   metrics: Record<string, MetricShare>;
@@ -379,6 +380,10 @@ describe('web console in headless Chromium', () => {
       expect({ metric, shown }).toEqual({ metric, shown: expected });
     }
     expect(await page.locator('table.children tbody tr').count()).toBe(coverage.children.length);
+    // Regions by their GB/T 2260 names, not codes alone.
+    expect(coverage.regionName).toBe('厦门市');
+    expect(await page.locator('table.children tr[data-region="350206"] a').textContent()).toContain('湖里区');
+    expect(await page.locator('.crumbs a.active').textContent()).toContain('厦门市');
     await page.locator('canvas').first().waitFor();
     await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard.png'), fullPage: true });
 

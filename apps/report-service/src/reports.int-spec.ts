@@ -178,6 +178,7 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
     const res = await get(`/api/v1/coverage?regionCode=350200&month=${MONTH}`, '350200').expect(200);
     expect(res.body).toMatchObject({
       regionCode: '350200',
+      regionName: '厦门市',
       month: MONTH,
       projectsInConstruction: 113,
       metrics: {
@@ -191,6 +192,7 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
     });
     // Children roll up from the districts: 350203 has P101–P113, 350206 has P001–P100.
     expect(res.body.children.map((c: { regionCode: string }) => c.regionCode)).toEqual(['350203', '350206']);
+    expect(res.body.children.map((c: { regionName: string }) => c.regionName)).toEqual(['思明区', '湖里区']);
     expect(res.body.children[0]).toMatchObject({
       projectsInConstruction: 13,
       metrics: {

@@ -13,6 +13,7 @@ import {
 import { Chart, type ChartOption } from './chart';
 import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
 import { label, useI18n } from './i18n';
+import { regionLabel, regionName } from './regions';
 
 /** How many leading digits a region code fixes: 350000 → 2 (a province), 350200 → 4, 350206 → 6. */
 function prefixLength(code: string): number {
@@ -64,7 +65,7 @@ export function Dashboard({ api, session, route }: { api: Client; session: Sessi
               href={`#/dashboard/${code}${month ? `?month=${month}` : ''}`}
               className={code === regionCode ? 'active' : ''}
             >
-              {code}
+              {regionLabel(code)}
             </a>
           ))}
         </nav>
@@ -115,7 +116,11 @@ function CoverageView(props: {
       animation: false,
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 24, bottom: 40 },
-      xAxis: { type: 'category', data: coverage.children.map((c) => c.regionCode) },
+      xAxis: {
+        type: 'category',
+        data: coverage.children.map((c) => c.regionCode),
+        axisLabel: { formatter: (code: string) => regionName(code) ?? code },
+      },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
@@ -135,7 +140,7 @@ function CoverageView(props: {
     <>
       <section className="card">
         <h2>
-          {t('coverage')} · {coverage.regionCode} · {coverage.month}
+          {t('coverage')} · {coverage.regionName ?? coverage.regionCode} · {coverage.month}
           <span className="muted">
             {' '}
             · {t('projectsInConstruction')} {coverage.projectsInConstruction}
@@ -206,7 +211,7 @@ function CoverageView(props: {
                             onDrill(child.regionCode);
                           }}
                         >
-                          {child.regionCode} ›
+                          {regionLabel(child.regionCode)} ›
                         </a>
                       </td>
                       <td className="num">{child.projectsInConstruction}</td>
@@ -326,7 +331,7 @@ function ArrearsView({ arrears, onDrill }: { arrears: Arrears; onDrill(code: str
                         onDrill(row.regionCode);
                       }}
                     >
-                      {row.regionCode} ›
+                      {regionLabel(row.regionCode)} ›
                     </a>
                   </td>
                   <td className="num">{row.unpaidWages.workersAffected}</td>

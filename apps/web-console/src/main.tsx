@@ -4,6 +4,7 @@ import { client, login, sessionFromToken, type Session } from './api';
 import { ErrorNotice, navigate, useHashRoute } from './common';
 import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
+import { regionName } from './regions';
 import { Workbench } from './workbench';
 import './styles.css';
 
@@ -115,7 +116,7 @@ function App() {
           </a>
         </nav>
         <span className="who muted">
-          {session.username} · {session.regionCode}
+          {session.username} · {regionName(session.regionCode) ?? session.regionCode}
         </span>
         <LanguageSwitch />
         <button type="button" className="link" onClick={signOut}>

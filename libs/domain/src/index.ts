@@ -7,5 +7,6 @@ export * from './masking';
 export * from './money';
 export * from './month';
 export * from './region';
+export * from './regions';
 export * from './working-days';
 export * from './rules';

@@ -1,4 +1,5 @@
 import { ALERT_CATALOGUE, type Severity } from '@wage/contracts';
+import { regionFullName } from '@wage/domain';
 import type { AlertCase } from '../alerts/alert-repository';
 
 export type NotificationEvent =
@@ -45,6 +46,7 @@ export function composeMessage(
   const link = (alert: AlertCase) => `${consoleBaseUrl}/alerts/${alert.id}`;
   const line = (alert: AlertCase) =>
     `【${SEVERITY_ZH[alert.severity]}】${alert.title}（${ALERT_CATALOGUE[alert.code].name}，项目 ${alert.projectCode}` +
+    `，${regionFullName(alert.regionCode) ?? alert.regionCode}` +
     `${alert.month ? `，${alert.month}` : ''}，涉及 ${alert.evidence.workersAffected} 人）`;
   if (event === 'digest') {
     return {

@@ -28,9 +28,10 @@ export class CoverageController {
     queryExample: { regionCode: '350200', month: '2026-10' },
     responses: {
       200: {
-        description: '{ regionCode, month, projectsInConstruction, metrics, children }',
+        description: '{ regionCode, regionName, month, projectsInConstruction, metrics, children }',
         example: {
           regionCode: '350200',
+          regionName: '厦门市',
           month: '2026-10',
           projectsInConstruction: 7,
           metrics: { realName: { count: 6, of: 7, pct: 85.7 } },

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Month, RegionCode } from '@wage/domain';
+import { regionName, type Month, type RegionCode } from '@wage/domain';
 import { childRegionSql, regionQuery } from '../../../regions/region-scope';
 import { COVERAGE_SUMS_SQL, coverageFigures, pendingUntil, type CoverageFigures } from '../../coverage-figures';
 
 export interface CoverageReport extends CoverageFigures {
   regionCode: RegionCode;
+  /** GB/T 2260 name (湖里区); null for a code the dataset does not know. */
+  regionName: string | null;
   month: Month;
-  children: (CoverageFigures & { regionCode: RegionCode })[];
+  children: (CoverageFigures & { regionCode: RegionCode; regionName: string | null })[];
 }
 
 /**
@@ -36,9 +38,14 @@ export class GetCoverageUseCase {
     const pending = pendingUntil(month, asOf);
     return {
       regionCode,
+      regionName: regionName(regionCode),
       month,
       ...coverageFigures(total, pending),
-      children: children.map((row) => ({ regionCode: row.child, ...coverageFigures(row, pending) })),
+      children: children.map((row) => ({
+        regionCode: row.child,
+        regionName: regionName(row.child),
+        ...coverageFigures(row, pending),
+      })),
     };
   }
 }
