@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Topics, alertKey } from '@wage/contracts';
-import { latestDueMonth, monthOf, paymentMetricsPendingUntil } from '@wage/domain';
+import { dateInShanghai, latestDueMonth, monthOf, paymentMetricsPendingUntil } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
+import { alertLink } from '../apps/alert-service/src/notifications/messages';
 import { unresolvedRefs } from '../apps/gateway/src/docs/merge-documents';
 import {
   createTestDatabase,
@@ -64,6 +65,8 @@ const CONTRACT = [
   'POST /api/v1/deposits/{id}/movements',
   'POST /api/v1/evaluations',
   'GET /api/v1/rules',
+  'PUT /api/v1/calendar/{year}',
+  'GET /api/v1/calendar/{year}',
   'PUT /api/v1/rules/{regionCode}',
   'POST /api/v1/auth/login',
   'POST /api/v1/users',
@@ -303,6 +306,13 @@ describe('web console in headless Chromium', () => {
     await logIn(page, 'inspector-e2e');
     await page.waitForSelector('li[data-project=P-E2E-OLD]');
     await page.waitForSelector('[data-live=open]');
+    // From 1 November, while next year's official calendar is not entered (this database has none), a banner.
+    if (dateInShanghai(new Date()).slice(5) >= '11-01') {
+      await page.locator('[data-testid=calendar-banner]').waitFor();
+      expect(await page.locator('[data-testid=calendar-banner]').textContent()).toContain(
+        '法定节假日安排尚未录入',
+      );
+    }
     expect(await page.locator('li[data-project=P-E2E-ELSEWHERE]').count()).toBe(0);
 
     await raiseAlert('P-E2E-LIVE', '350203', 'RED', '项目 P-E2E-LIVE 欠薪');
@@ -341,6 +351,33 @@ describe('web console in headless Chromium', () => {
     await page.click('[data-testid=lang-switch]');
     await page.locator('header.top a', { hasText: 'Alert workbench' }).waitFor();
     await page.screenshot({ path: resolve(ARTIFACTS, 'workbench-phone-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a link from an e-mail opens the alert, before and after login, on a phone', async () => {
+    await raiseAlert('P-E2E-LINK', '350206', 'ORANGE', '项目 P-E2E-LINK 欠薪');
+    const listed = await waitFor(
+      async () => {
+        const page = await api<{ items: { id: string; projectCode: string }[] }>(
+          '/alerts?projectCode=P-E2E-LINK',
+          adminKey,
+        );
+        return page.body.items[0];
+      },
+      { description: 'the alert in the alert service', timeoutMs: 45_000 },
+    );
+    // The link exactly as the e-mail, WeCom and DingTalk messages carry it.
+    const link = alertLink(gateway.url, listed.id);
+    const page = await newPage(PHONE);
+    await page.goto(link);
+    await page.fill('input[name=username]', 'inspector-e2e');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector(`article.detail[data-alert-id="${listed.id}"]`);
+    // Signed in, the same link opens the alert at once.
+    await page.goto(link);
+    await page.waitForSelector(`article.detail[data-alert-id="${listed.id}"]`);
+    expect(new URL(page.url()).hash).toBe(`#/alerts/${listed.id}`);
     await page.close();
   });
 

@@ -262,6 +262,7 @@ export function client(token: string) {
       request<Coverage>(token, 'GET', `/coverage${query({ regionCode, month })}`),
     trend: (regionCode: string, to?: string) =>
       request<CoverageTrend>(token, 'GET', `/coverage/trend${query({ regionCode, to })}`),
+    calendar: (year: number) => request<{ year: number; known: boolean }>(token, 'GET', `/calendar/${year}`),
     arrears: (regionCode: string, month?: string) =>
       request<Arrears>(token, 'GET', `/arrears${query({ regionCode, month })}`),
     /** EventSource cannot send headers: the stream takes the token as ?access_token=. */

@@ -118,6 +118,8 @@ const zh = {
   hours: '小时',
   minutes: '分钟',
   error: '出错了',
+  calendarMissing:
+    '下一年度的法定节假日安排尚未录入：该年的工资支付期限暂按周一至周五计算。请管理员录入国务院办公厅的通知。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -238,6 +240,8 @@ const en: Record<MessageKey, string> = {
   hours: 'h',
   minutes: 'min',
   error: 'Something went wrong',
+  calendarMissing:
+    "Next year's official holiday schedule has not been entered: its wage deadlines count Monday to Friday for now. An administrator should enter the State Council's notice.",
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { zh, en };
