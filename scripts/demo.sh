@@ -82,7 +82,7 @@ node "$ROOT/dist/apps/simulator/main.js" --admin-key "$ADMIN_API_KEY" --projects
   --seed 42 --truth "$STATE/ground-truth.json" --settle-seconds "$ALERT_SETTLE_SECONDS" \
   --mail-catcher http://127.0.0.1:8025 || SIM_STATUS=$?
 
-step "6/6 coverage by region (last complete month)"
+step "6/6 coverage by region (latest month whose wages are due)"
 (cd "$ROOT" && node -e '
   (async () => {
     const r = await fetch("http://127.0.0.1:8080/api/v1/coverage?regionCode=350200", {

@@ -33,8 +33,12 @@ dev_secrets() {
   add BLIND_INDEX_KEY "$(rand32)"
   add WEBHOOK_SIGNING_SECRET "$(rand32)"
   add METRICS_TOKEN "dev-metrics-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
-  while IFS='=' read -r name value; do
-    [ -n "${!name:-}" ] || export "$name=$value"
+  # Split at the first `=` only: `IFS='=' read name value` would drop a trailing `=` (base64 padding).
+  local line name
+  while IFS= read -r line || [ -n "$line" ]; do
+    [ -n "$line" ] && [ "${line#\#}" = "$line" ] || continue
+    name="${line%%=*}"
+    [ -n "${!name:-}" ] || export "$name=${line#*=}"
   done <"$file"
 }
 
@@ -100,6 +104,9 @@ down() {
   done
   for service in "${SERVICES[@]}"; do rm -f "$STATE/$service.pid"; done
 }
+
+# Sourced (by the tests), it only defines the functions.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 
 case "${1:-}" in
   up) up ;;

@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Topics, alertKey } from '@wage/contracts';
-import { monthOf, previousMonth } from '@wage/domain';
+import { dateInShanghai, latestDueMonth, monthOf, paymentMetricsPendingUntil } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
+import { alertLink } from '../apps/alert-service/src/notifications/messages';
 import { unresolvedRefs } from '../apps/gateway/src/docs/merge-documents';
 import {
   createTestDatabase,
@@ -66,6 +67,8 @@ const CONTRACT = [
   'POST /api/v1/deposits/{id}/movements',
   'POST /api/v1/evaluations',
   'GET /api/v1/rules',
+  'PUT /api/v1/calendar/{year}',
+  'GET /api/v1/calendar/{year}',
   'PUT /api/v1/rules/{regionCode}',
   'POST /api/v1/auth/login',
   'POST /api/v1/users',
@@ -89,16 +92,18 @@ interface MergedDocument {
   'x-unavailable': string[];
 }
 
-/** The month the coverage API answers for by default: the last whole month in Asia/Shanghai time. */
-const MONTH = previousMonth(monthOf(new Date()));
+/** The month the coverage API answers for by default: the latest whose wages are due. */
+const MONTH = latestDueMonth(new Date());
 
 interface MetricShare {
   count: number;
   of: number;
   pct: number | null;
+  pendingUntil?: string;
 }
 interface CoverageAnswer {
   regionCode: string;
+  regionName: string | null;
   month: string;
   projectsInConstruction: number;
   metrics: Record<string, MetricShare>;
@@ -170,11 +175,17 @@ describe('web console in headless Chromium', () => {
     });
 
   /** A project's month as the rules engine assesses it; null where a metric does not apply. */
-  const assess = (projectCode: string, regionCode: string, systems: boolean[], paid: boolean | null) =>
+  const assess = (
+    projectCode: string,
+    regionCode: string,
+    systems: boolean[],
+    paid: boolean | null,
+    month = MONTH,
+  ) =>
     publish(Topics.assessment, 'MonthlyAssessmentCompleted', projectCode, {
       projectCode,
       regionCode,
-      month: MONTH,
+      month,
       status: 'IN_CONSTRUCTION',
       inConstruction: true,
       coverage: {
@@ -297,6 +308,13 @@ describe('web console in headless Chromium', () => {
     await logIn(page, 'inspector-e2e');
     await page.waitForSelector('li[data-project=P-E2E-OLD]');
     await page.waitForSelector('[data-live=open]');
+    // From 1 November, while next year's official calendar is not entered (this database has none), a banner.
+    if (dateInShanghai(new Date()).slice(5) >= '11-01') {
+      await page.locator('[data-testid=calendar-banner]').waitFor();
+      expect(await page.locator('[data-testid=calendar-banner]').textContent()).toContain(
+        '法定节假日安排尚未录入',
+      );
+    }
     expect(await page.locator('li[data-project=P-E2E-ELSEWHERE]').count()).toBe(0);
 
     await raiseAlert('P-E2E-LIVE', '350203', 'RED', '项目 P-E2E-LIVE 欠薪');
@@ -338,6 +356,33 @@ describe('web console in headless Chromium', () => {
     await page.close();
   });
 
+  it('a link from an e-mail opens the alert, before and after login, on a phone', async () => {
+    await raiseAlert('P-E2E-LINK', '350206', 'ORANGE', '项目 P-E2E-LINK 欠薪');
+    const listed = await waitFor(
+      async () => {
+        const page = await api<{ items: { id: string; projectCode: string }[] }>(
+          '/alerts?projectCode=P-E2E-LINK',
+          adminKey,
+        );
+        return page.body.items[0];
+      },
+      { description: 'the alert in the alert service', timeoutMs: 45_000 },
+    );
+    // The link exactly as the e-mail, WeCom and DingTalk messages carry it.
+    const link = alertLink(gateway.url, listed.id);
+    const page = await newPage(PHONE);
+    await page.goto(link);
+    await page.fill('input[name=username]', 'inspector-e2e');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector(`article.detail[data-alert-id="${listed.id}"]`);
+    // Signed in, the same link opens the alert at once.
+    await page.goto(link);
+    await page.waitForSelector(`article.detail[data-alert-id="${listed.id}"]`);
+    expect(new URL(page.url()).hash).toBe(`#/alerts/${listed.id}`);
+    await page.close();
+  });
+
   it("a leader's dashboard shows the percentages of GET /api/v1/coverage and drills down", async () => {
     // 350203: 3 projects, 350206: 4, and one in 350100 that a 350200 leader must not see counted.
     await assess('P-C-1', '350203', [true, true, true], true);
@@ -374,6 +419,10 @@ describe('web console in headless Chromium', () => {
       expect({ metric, shown }).toEqual({ metric, shown: expected });
     }
     expect(await page.locator('table.children tbody tr').count()).toBe(coverage.children.length);
+    // Regions by their GB/T 2260 names, not codes alone.
+    expect(coverage.regionName).toBe('厦门市');
+    expect(await page.locator('table.children tr[data-region="350206"] a').textContent()).toContain('湖里区');
+    expect(await page.locator('.crumbs a.active').textContent()).toContain('厦门市');
     await page.locator('canvas').first().waitFor();
     await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard.png'), fullPage: true });
 
@@ -390,6 +439,49 @@ describe('web console in headless Chromium', () => {
     await page.waitForSelector('.tile[data-metric=allSystems]');
     await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
     await page.close();
+  });
+
+  it('a leader sees the payment metrics of a month not yet due as 未到期 with the date, never 0 %', async () => {
+    // The month being worked: its wages fall due next month. Nothing paid yet, which is no failure yet.
+    const working = monthOf(new Date());
+    await assess('P-P-1', '350206', [true, true, true], false, working);
+    await assess('P-P-2', '350206', [false, true, true], false, working);
+    const leaderToken = (
+      await api<{ accessToken: string }>('/auth/login', '', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'leader-e2e', password: PASSWORD }),
+      })
+    ).body.accessToken;
+    const coverage = await waitFor(
+      async () => {
+        const answer = await api<CoverageAnswer>(`/coverage?month=${working}`, leaderToken);
+        return answer.body.projectsInConstruction === 2 && answer.body;
+      },
+      { description: "the coverage read model to count this month's 2 projects", timeoutMs: 45_000 },
+    );
+    const pendingUntil = paymentMetricsPendingUntil(working);
+    expect(coverage.metrics.bankPayroll).toEqual({ count: 0, of: 2, pct: null, pendingUntil });
+    expect(coverage.metrics.realName).toEqual({ count: 1, of: 2, pct: 50 });
+
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await newPage(viewport);
+      await logIn(page, 'leader-e2e');
+      // The dashboard opens on the latest month due, and offers no month that has not begun.
+      await page.waitForSelector('.tile[data-metric=allSystems]');
+      expect(await page.inputValue('input[type=month]')).toBe(MONTH);
+      expect(await page.getAttribute('input[type=month]', 'max')).toBe(working);
+      await page.goto(`${gateway.url}/#/dashboard?month=${working}`);
+      await page.locator('.tile[data-metric=realName] .tile-pct:text-is("50.0%")').waitFor();
+      for (const metric of ['bankPayroll', 'monthlyFullPayment', 'allSystems']) {
+        const tile = page.locator(`.tile[data-metric=${metric}]`);
+        expect(await tile.locator('.tile-pct').textContent()).toBe('未到期');
+        expect(await tile.textContent()).toContain(`工资支付期限 ${pendingUntil}`);
+      }
+      expect(await page.locator('[data-testid=pending-note]').textContent()).toContain(pendingUntil);
+      const name = viewport === PHONE ? 'dashboard-pending-phone.png' : 'dashboard-pending.png';
+      await page.screenshot({ path: resolve(ARTIFACTS, name), fullPage: true });
+      await page.close();
+    }
   });
 
   it('serves one OpenAPI document of the whole API, with every endpoint of the contract', async () => {

@@ -54,6 +54,8 @@ describe('security under hostile callers and input', () => {
         code: a.project.code,
         accountNumber: a.accountNumber,
         regionCode: REGION_A,
+        // A year far ahead: entering its calendar re-evaluates no month that has begun.
+        year: '2099',
         id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
       }[name];
       if (value === undefined) throw new Error(`no value for the path parameter {${name}} of ${op.template}`);
@@ -401,6 +403,7 @@ describe('security under hostile callers and input', () => {
         ['POST', '/banks'],
         ['POST', '/evaluations'],
         ['PUT', `/rules/${REGION_A}`],
+        ['PUT', '/calendar/2099'],
         ['POST', '/users'],
       ]) {
         const answer = await stack.call(method, path, token, {});
@@ -874,6 +877,16 @@ describe('security under hostile callers and input', () => {
           code: 'HANDLED',
           finding: { unpaidWages: true, violations: ['拖欠农民工工资'] },
           summary: '已足额支付',
+        }),
+      },
+      {
+        method: 'PUT',
+        path: '/calendar/2099',
+        token: admin,
+        base: () => ({
+          holidays: ['2099-01-01', '2099-10-01'],
+          workingDays: ['2099-09-26'],
+          source: '国务院办公厅关于2099年部分节假日安排的通知',
         }),
       },
     ];

@@ -8,6 +8,7 @@ import {
   type AlertCode,
   type Severity,
 } from '@wage/contracts';
+import { monthOf, paymentMetricsPendingUntil } from '@wage/domain';
 import { KafkaClient, signAccessToken } from '@wage/platform';
 import { startTestApp, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from './app.module';
@@ -34,6 +35,7 @@ function envelope(type: string, projectCode: string, data: unknown, id: string =
 
 interface Standing {
   realName?: boolean;
+  wageAccount?: boolean;
   deposit?: boolean;
   bankPayroll?: boolean;
   monthlyFullPayment?: boolean;
@@ -59,7 +61,7 @@ function assessment(
     inConstruction,
     coverage: {
       realName: inConstruction ? (s.realName ?? true) : null,
-      wageAccount: inConstruction ? true : null,
+      wageAccount: inConstruction ? (s.wageAccount ?? true) : null,
       deposit: inConstruction ? (s.deposit ?? true) : null,
       bankPayroll: pays ? (s.bankPayroll ?? true) : null,
       monthlyFullPayment: pays ? (s.monthlyFullPayment ?? true) : null,
@@ -104,7 +106,8 @@ const code = (n: number) => `P${String(n).padStart(3, '0')}`;
  *   no worker due: P111–P113 (payment metrics n/a)      → payment metrics over 110
  *   bankPayroll false: P006                             → 109 of 110 = 99.1
  *   monthlyFullPayment false: P006, P007                → 108 of 110 = 98.2
- *   allSystems: of the 110 with every metric applying, all but P001–P007 and P101–P103 → 100 of 110 = 90.9
+ *   allSystems: over all 113 in construction, all but P001–P007 and P101–P103 (P111–P113 lack no safeguard
+ *   that applies) → 103 of 113 = 91.2
  */
 function knownDataSet(): string[] {
   const values: string[] = [];
@@ -175,6 +178,7 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
     const res = await get(`/api/v1/coverage?regionCode=350200&month=${MONTH}`, '350200').expect(200);
     expect(res.body).toMatchObject({
       regionCode: '350200',
+      regionName: '厦门市',
       month: MONTH,
       projectsInConstruction: 113,
       metrics: {
@@ -183,14 +187,19 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
         deposit: { count: 112, of: 113, pct: 99.1 },
         bankPayroll: { count: 109, of: 110, pct: 99.1 },
         monthlyFullPayment: { count: 108, of: 110, pct: 98.2 },
-        allSystems: { count: 100, of: 110, pct: 90.9 },
+        allSystems: { count: 103, of: 113, pct: 91.2 },
       },
     });
     // Children roll up from the districts: 350203 has P101–P113, 350206 has P001–P100.
     expect(res.body.children.map((c: { regionCode: string }) => c.regionCode)).toEqual(['350203', '350206']);
+    expect(res.body.children.map((c: { regionName: string }) => c.regionName)).toEqual(['思明区', '湖里区']);
     expect(res.body.children[0]).toMatchObject({
       projectsInConstruction: 13,
-      metrics: { realName: { count: 10, of: 13, pct: 76.9 }, bankPayroll: { count: 10, of: 10, pct: 100 } },
+      metrics: {
+        realName: { count: 10, of: 13, pct: 76.9 },
+        bankPayroll: { count: 10, of: 10, pct: 100 },
+        allSystems: { count: 10, of: 13, pct: 76.9 },
+      },
     });
     expect(res.body.children[1]).toMatchObject({
       projectsInConstruction: 100,
@@ -241,7 +250,91 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
     expect(res.body.projectsInConstruction).toBe(113);
     expect(res.body.metrics.realName).toEqual({ count: 107, of: 113, pct: 94.7 });
     expect(res.body.metrics.deposit).toEqual({ count: 112, of: 113, pct: 99.1 });
-    expect(res.body.metrics.allSystems).toEqual({ count: 101, of: 110, pct: 91.8 });
+    expect(res.body.metrics.allSystems).toEqual({ count: 104, of: 113, pct: 92 });
+  });
+
+  it('fails allSystems for projects without a roll or an account rather than leaving them out', async () => {
+    // 2026-05 in 350211: Q001–Q106 have every safeguard; Q107–Q113 have no roll, no account and so no worker
+    // due wages (the payment metrics do not apply to them). allSystems: 106 of 113 = 93.8, not 106 of 106.
+    const month = '2026-05';
+    const values = Array.from({ length: 113 }, (_, i) => {
+      const project = `Q${String(i + 1).padStart(3, '0')}`;
+      const bare = i + 1 > 106;
+      const standing: Standing = bare ? { realName: false, wageAccount: false, workersDue: 0 } : {};
+      return envelope('MonthlyAssessmentCompleted', project, assessment(project, '350211', month, standing));
+    });
+    await send(Topics.assessment, values);
+    const res = await waitFor(
+      async () => {
+        const r = await get(`/api/v1/coverage?regionCode=350211&month=${month}`, '350211');
+        return r.body.projectsInConstruction === 113 ? r : undefined;
+      },
+      { description: 'the 113 assessments of 350211 consumed' },
+    );
+    expect(res.body.metrics).toEqual({
+      realName: { count: 106, of: 113, pct: 93.8 },
+      wageAccount: { count: 106, of: 113, pct: 93.8 },
+      deposit: { count: 113, of: 113, pct: 100 },
+      bankPayroll: { count: 106, of: 106, pct: 100 },
+      monthlyFullPayment: { count: 106, of: 106, pct: 100 },
+      allSystems: { count: 106, of: 113, pct: 93.8 },
+    });
+  });
+
+  it('answers the payment metrics of a month not yet due as pending, with the date they fall due', async () => {
+    // The month being worked now: its wages fall due next month, so no project can have failed to pay them.
+    const month = monthOf(new Date());
+    await send(Topics.assessment, [
+      envelope(
+        'MonthlyAssessmentCompleted',
+        'R001',
+        assessment('R001', '350212', month, { bankPayroll: false, monthlyFullPayment: false }),
+      ),
+      envelope(
+        'MonthlyAssessmentCompleted',
+        'R002',
+        assessment('R002', '350212', month, { realName: false }),
+      ),
+    ]);
+    const res = await waitFor(
+      async () => {
+        const r = await get(`/api/v1/coverage?regionCode=350200&month=${month}`, '350200');
+        return r.body.projectsInConstruction === 2 ? r : undefined;
+      },
+      { description: "this month's assessments consumed" },
+    );
+    const pendingUntil = paymentMetricsPendingUntil(month);
+    expect(res.body.metrics).toEqual({
+      realName: { count: 1, of: 2, pct: 50 },
+      wageAccount: { count: 2, of: 2, pct: 100 },
+      deposit: { count: 2, of: 2, pct: 100 },
+      bankPayroll: { count: 1, of: 2, pct: null, pendingUntil },
+      monthlyFullPayment: { count: 1, of: 2, pct: null, pendingUntil },
+      allSystems: { count: 0, of: 2, pct: null, pendingUntil },
+    });
+    expect(res.body.children).toEqual([
+      expect.objectContaining({
+        regionCode: '350212',
+        metrics: expect.objectContaining({ bankPayroll: { count: 1, of: 2, pct: null, pendingUntil } }),
+      }),
+    ]);
+    // The trend says the same of that month; a month long due has its percentages.
+    const trend = await get(
+      `/api/v1/coverage/trend?regionCode=350212&from=${month}&to=${month}`,
+      '350200',
+    ).expect(200);
+    expect(trend.body.series[0].metrics.monthlyFullPayment).toEqual({
+      count: 1,
+      of: 2,
+      pct: null,
+      pendingUntil,
+    });
+    const due = await get(`/api/v1/coverage?regionCode=350200&month=${MONTH}`, '350200').expect(200);
+    expect(due.body.metrics.bankPayroll).toEqual({ count: 109, of: 110, pct: 99.1 });
+    // Without a month: the latest month whose wages are due, never the one being worked.
+    const latest = await get('/api/v1/coverage?regionCode=350200', '350200').expect(200);
+    expect(latest.body.month < month).toBe(true);
+    expect(latest.body.metrics.bankPayroll.pendingUntil).toBeUndefined();
   });
 
   it('answers a monthly trend with every month of the range, empty months included', async () => {
@@ -318,6 +411,8 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
         detectedAt: EVALUATED_AT,
       }),
       raised('DEPOSIT_SHORTFALL', 'P101', '350203', null, 'ORANGE', 0, { shortfallFen: 2_000_000 }),
+      // A reporting gap: 40 workers without a pay sheet are no wages known to be unpaid.
+      raised('PAY_SHEET_MISSING', 'P004', '350206', MONTH, 'YELLOW', 40, {}),
       raised('FUNDS_DIVERTED', 'P003', '350206', MONTH, 'RED', 0, { divertedFen: 6_000_000 }),
       envelope('AlertCleared', 'P003', {
         ...alertState('FUNDS_DIVERTED', 'P003', '350206', MONTH, 'RED'),
@@ -337,17 +432,24 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
     const month = await waitFor(
       async () => {
         const r = await get(`/api/v1/arrears?regionCode=350200&month=${MONTH}`, '350200');
-        return r.body.openAlerts === 2 && r.body.workersAffected === 8 ? r : undefined;
+        return r.body.openAlerts === 3 && r.body.workersAffected === 48 ? r : undefined;
       },
       { description: 'the alert events consumed' },
     );
     expect(month.body).toEqual({
       regionCode: '350200',
       month: MONTH,
-      openAlerts: 2,
-      workersAffected: 8,
+      openAlerts: 3,
+      workersAffected: 48,
       amountOutstanding: '22950.50',
       amountOutstandingFen: 2_295_050,
+      unpaidWages: {
+        openAlerts: 2,
+        workersAffected: 8,
+        amountOutstanding: '22950.50',
+        amountOutstandingFen: 2_295_050,
+      },
+      otherAlerts: 1,
       byCodeAndSeverity: [
         {
           code: 'WAGE_ARREARS',
@@ -365,25 +467,40 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
           amountOutstanding: '450.50',
           amountOutstandingFen: 45_050,
         },
+        {
+          code: 'PAY_SHEET_MISSING',
+          severity: 'YELLOW',
+          openAlerts: 1,
+          workersAffected: 40,
+          amountOutstanding: '0.00',
+          amountOutstandingFen: 0,
+        },
       ],
       children: [
         {
           regionCode: '350206',
-          openAlerts: 2,
-          workersAffected: 8,
+          openAlerts: 3,
+          workersAffected: 48,
           amountOutstanding: '22950.50',
           amountOutstandingFen: 2_295_050,
+          unpaidWages: {
+            openAlerts: 2,
+            workersAffected: 8,
+            amountOutstanding: '22950.50',
+            amountOutstandingFen: 2_295_050,
+          },
+          otherAlerts: 1,
         },
       ],
     });
     // Without a month: every open alert, the month-less deposit shortfall included.
     const all = await get('/api/v1/arrears', '350200').expect(200);
-    expect(all.body).toMatchObject({ regionCode: '350200', month: null, openAlerts: 3 });
+    expect(all.body).toMatchObject({ regionCode: '350200', month: null, openAlerts: 4, otherAlerts: 2 });
     expect(
       all.body.children.map((c: { regionCode: string; openAlerts: number }) => [c.regionCode, c.openAlerts]),
     ).toEqual([
       ['350203', 1],
-      ['350206', 2],
+      ['350206', 3],
     ]);
     const district = await get('/api/v1/arrears?regionCode=350203', '350203').expect(200);
     expect(district.body.byCodeAndSeverity).toEqual([

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@wage/platform';
+import { CalendarModule } from './calendar/calendar.module';
 import type { RulesEngineDefinition } from './config/env';
 import { EvaluationJobsModule } from './evaluation/jobs/evaluation-jobs.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
@@ -21,6 +22,7 @@ export class AppModule {
         EvaluationJobsModule.forRoot(service.scheduling),
         ReadModelModule,
         RulesModule,
+        CalendarModule,
       ],
     };
   }

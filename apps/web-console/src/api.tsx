@@ -109,8 +109,10 @@ export type Metric = (typeof METRICS)[number];
 export interface MetricShare {
   count: number;
   of: number;
-  /** One decimal; null when the metric applies to no project. */
+  /** One decimal; null when the metric applies to no project, or while it is pending. */
   pct: number | null;
+  /** A payment metric of a month whose wages are not yet due: the last day they may be paid. */
+  pendingUntil?: string;
 }
 
 export interface CoverageFigures {
@@ -120,6 +122,7 @@ export interface CoverageFigures {
 
 export interface Coverage extends CoverageFigures {
   regionCode: string;
+  regionName?: string;
   month: string;
   children: (CoverageFigures & { regionCode: string })[];
 }
@@ -131,17 +134,23 @@ export interface CoverageTrend {
   series: (CoverageFigures & { month: string })[];
 }
 
-export interface ArrearsFigures {
+export interface ArrearsSums {
   openAlerts: number;
   workersAffected: number;
   amountOutstanding: string;
   amountOutstandingFen: number;
 }
 
+export interface ArrearsFigures extends ArrearsSums {
+  /** Wages owed (WAGE_ARREARS, WAGE_UNDERPAID) apart from the reporting gaps and risks. */
+  unpaidWages: ArrearsSums;
+  otherAlerts: number;
+}
+
 export interface Arrears extends ArrearsFigures {
   regionCode: string;
   month: string | null;
-  byCodeAndSeverity: (ArrearsFigures & { code: AlertCode; severity: Severity })[];
+  byCodeAndSeverity: (ArrearsSums & { code: AlertCode; severity: Severity })[];
   children: (ArrearsFigures & { regionCode: string })[];
 }
 
@@ -253,6 +262,7 @@ export function client(token: string) {
       request<Coverage>(token, 'GET', `/coverage${query({ regionCode, month })}`),
     trend: (regionCode: string, to?: string) =>
       request<CoverageTrend>(token, 'GET', `/coverage/trend${query({ regionCode, to })}`),
+    calendar: (year: number) => request<{ year: number; known: boolean }>(token, 'GET', `/calendar/${year}`),
     arrears: (regionCode: string, month?: string) =>
       request<Arrears>(token, 'GET', `/arrears${query({ regionCode, month })}`),
     /** EventSource cannot send headers: the stream takes the token as ?access_token=. */
@@ -269,6 +279,8 @@ export function formatFen(fen: number): string {
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export function formatPct(share: MetricShare): string {
+/** The share as a percentage; `pending` (未到期) stands for a month whose wages are not yet due. */
+export function formatPct(share: MetricShare, pending: string): string {
+  if (share.pendingUntil) return pending;
   return share.pct === null ? '—' : `${share.pct.toFixed(1)}%`;
 }

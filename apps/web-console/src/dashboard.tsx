@@ -13,6 +13,7 @@ import {
 import { Chart, type ChartOption } from './chart';
 import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
 import { label, useI18n } from './i18n';
+import { regionLabel, regionName } from './regions';
 
 /** How many leading digits a region code fixes: 350000 → 2 (a province), 350200 → 4, 350206 → 6. */
 function prefixLength(code: string): number {
@@ -28,6 +29,17 @@ function trail(userRegion: string, code: string): string[] {
   return [...new Set(levels)].filter(
     (r) => prefixLength(r) >= start && r.startsWith(userRegion.slice(0, start)),
   );
+}
+
+/** The month being worked in China now: the latest a leader may pick (a month not begun has no figures). */
+function currentMonth(): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
 }
 
 export function Dashboard({ api, session, route }: { api: Client; session: Session; route: Route }) {
@@ -53,7 +65,7 @@ export function Dashboard({ api, session, route }: { api: Client; session: Sessi
               href={`#/dashboard/${code}${month ? `?month=${month}` : ''}`}
               className={code === regionCode ? 'active' : ''}
             >
-              {code}
+              {regionLabel(code)}
             </a>
           ))}
         </nav>
@@ -61,6 +73,7 @@ export function Dashboard({ api, session, route }: { api: Client; session: Sessi
           {t('month')}
           <input
             type="month"
+            max={currentMonth()}
             value={month ?? coverage.data?.month ?? ''}
             onChange={(e) => navigate(`dashboard/${regionCode}`, { month: e.target.value || undefined })}
           />
@@ -68,22 +81,23 @@ export function Dashboard({ api, session, route }: { api: Client; session: Sessi
       </div>
 
       {coverage.error !== undefined && <ErrorNotice error={coverage.error} onRetry={coverage.reload} />}
-      {coverage.loading && !coverage.data && <Loading />}
-      {coverage.data && (
+      {coverage.loading && <Loading />}
+      {coverage.data && !coverage.loading && (
         <CoverageView coverage={coverage.data} metric={metric} onMetric={setMetric} onDrill={drillTo} />
       )}
 
       <section className="card">
         <h2>{t('trend')}</h2>
         {trend.error !== undefined && <ErrorNotice error={trend.error} onRetry={trend.reload} />}
-        {trend.data && <TrendChart trend={trend.data} />}
+        {trend.loading && <Loading />}
+        {trend.data && !trend.loading && <TrendChart trend={trend.data} />}
       </section>
 
       <section className="card">
         <h2>{t('arrears')}</h2>
         {arrears.error !== undefined && <ErrorNotice error={arrears.error} onRetry={arrears.reload} />}
-        {arrears.loading && !arrears.data && <Loading />}
-        {arrears.data && <ArrearsView arrears={arrears.data} onDrill={drillTo} />}
+        {arrears.loading && <Loading />}
+        {arrears.data && !arrears.loading && <ArrearsView arrears={arrears.data} onDrill={drillTo} />}
       </section>
     </main>
   );
@@ -102,7 +116,11 @@ function CoverageView(props: {
       animation: false,
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 24, bottom: 40 },
-      xAxis: { type: 'category', data: coverage.children.map((c) => c.regionCode) },
+      xAxis: {
+        type: 'category',
+        data: coverage.children.map((c) => c.regionCode),
+        axisLabel: { formatter: (code: string) => regionName(code) ?? code },
+      },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
@@ -122,13 +140,18 @@ function CoverageView(props: {
     <>
       <section className="card">
         <h2>
-          {t('coverage')} · {coverage.regionCode} · {coverage.month}
+          {t('coverage')} · {coverage.regionName ?? coverage.regionCode} · {coverage.month}
           <span className="muted">
             {' '}
             · {t('projectsInConstruction')} {coverage.projectsInConstruction}
           </span>
         </h2>
         {coverage.projectsInConstruction === 0 && <Empty>{t('noCoverage')}</Empty>}
+        {coverage.metrics.allSystems.pendingUntil && (
+          <p className="notice pending" data-testid="pending-note">
+            {t('pendingNote')} {t('dueBy')} {coverage.metrics.allSystems.pendingUntil}
+          </p>
+        )}
         <div className="tiles">
           {METRICS.map((m) => (
             <button
@@ -139,7 +162,14 @@ function CoverageView(props: {
               onClick={() => onMetric(m)}
             >
               <span className="tile-label">{label(t, 'metric', m)}</span>
-              <span className="tile-pct">{formatPct(coverage.metrics[m])}</span>
+              <span className={`tile-pct ${coverage.metrics[m].pendingUntil ? 'pending' : ''}`}>
+                {formatPct(coverage.metrics[m], t('pending'))}
+              </span>
+              {coverage.metrics[m].pendingUntil && (
+                <span className="muted">
+                  {t('dueBy')} {coverage.metrics[m].pendingUntil}
+                </span>
+              )}
               <span className="muted">
                 {coverage.metrics[m].count} / {coverage.metrics[m].of} {t('ofProjects')}
               </span>
@@ -181,13 +211,13 @@ function CoverageView(props: {
                             onDrill(child.regionCode);
                           }}
                         >
-                          {child.regionCode} ›
+                          {regionLabel(child.regionCode)} ›
                         </a>
                       </td>
                       <td className="num">{child.projectsInConstruction}</td>
                       {METRICS.map((m) => (
                         <td key={m} className="num">
-                          {formatPct(child.metrics[m])}
+                          {formatPct(child.metrics[m], t('pending'))}
                         </td>
                       ))}
                     </tr>
@@ -230,17 +260,23 @@ function ArrearsView({ arrears, onDrill }: { arrears: Arrears; onDrill(code: str
   return (
     <>
       <div className="figures">
-        <div>
-          <span className="muted">{t('openAlerts')}</span>
-          <strong>{arrears.openAlerts}</strong>
+        <div data-figure="unpaidWorkers">
+          <span className="muted">{t('unpaidWorkers')}</span>
+          <strong>{arrears.unpaidWages.workersAffected}</strong>
         </div>
-        <div>
-          <span className="muted">{t('workersAffected')}</span>
-          <strong>{arrears.workersAffected}</strong>
-        </div>
-        <div>
+        <div data-figure="amountOutstanding">
           <span className="muted">{t('amountOutstanding')}</span>
-          <strong>{formatFen(arrears.amountOutstandingFen)}</strong>
+          <strong>{formatFen(arrears.unpaidWages.amountOutstandingFen)}</strong>
+        </div>
+        <div data-figure="unpaidAlerts">
+          <span className="muted">
+            {t('unpaidWages')} · {t('openAlerts')}
+          </span>
+          <strong>{arrears.unpaidWages.openAlerts}</strong>
+        </div>
+        <div data-figure="otherAlerts">
+          <span className="muted">{t('otherAlerts')}</span>
+          <strong>{arrears.otherAlerts}</strong>
         </div>
       </div>
       {arrears.byCodeAndSeverity.length === 0 ? (
@@ -279,9 +315,9 @@ function ArrearsView({ arrears, onDrill }: { arrears: Arrears; onDrill(code: str
             <thead>
               <tr>
                 <th>{t('region')}</th>
-                <th className="num">{t('openAlerts')}</th>
-                <th className="num">{t('workersAffected')}</th>
+                <th className="num">{t('unpaidWorkers')}</th>
                 <th className="num">{t('amountOutstanding')}</th>
+                <th className="num">{t('otherAlerts')}</th>
               </tr>
             </thead>
             <tbody>
@@ -295,12 +331,12 @@ function ArrearsView({ arrears, onDrill }: { arrears: Arrears; onDrill(code: str
                         onDrill(row.regionCode);
                       }}
                     >
-                      {row.regionCode} ›
+                      {regionLabel(row.regionCode)} ›
                     </a>
                   </td>
-                  <td className="num">{row.openAlerts}</td>
-                  <td className="num">{row.workersAffected}</td>
-                  <td className="num">{formatFen(row.amountOutstandingFen)}</td>
+                  <td className="num">{row.unpaidWages.workersAffected}</td>
+                  <td className="num">{formatFen(row.unpaidWages.amountOutstandingFen)}</td>
+                  <td className="num">{row.otherAlerts}</td>
                 </tr>
               ))}
             </tbody>

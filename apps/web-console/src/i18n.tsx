@@ -69,7 +69,7 @@ const zh = {
   coverage: '制度覆盖率',
   byRegion: '下级辖区',
   trend: '月度趋势',
-  arrears: '欠薪预警',
+  arrears: '欠薪与预警',
   openAlerts: '未消除预警',
   amountOutstanding: '欠付金额',
   noChildren: '本辖区没有下级辖区。',
@@ -79,6 +79,12 @@ const zh = {
   total: '合计',
   ofProjects: '个项目',
   latestMonth: '最近整月',
+  pending: '未到期',
+  dueBy: '工资支付期限',
+  pendingNote: '本月工资尚未到支付期限，银行代发、按月足额支付和全部制度暂不计算百分比。',
+  unpaidWages: '欠薪',
+  unpaidWorkers: '欠薪工人',
+  otherAlerts: '其他预警（报送缺失与风险）',
   metric_realName: '实名制',
   metric_wageAccount: '专户',
   metric_deposit: '保证金',
@@ -112,6 +118,8 @@ const zh = {
   hours: '小时',
   minutes: '分钟',
   error: '出错了',
+  calendarMissing:
+    '下一年度的法定节假日安排尚未录入：该年的工资支付期限暂按周一至周五计算。请管理员录入国务院办公厅的通知。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -182,7 +190,7 @@ const en: Record<MessageKey, string> = {
   coverage: 'Coverage',
   byRegion: 'Child regions',
   trend: 'Monthly trend',
-  arrears: 'Arrears alerts',
+  arrears: 'Arrears and alerts',
   openAlerts: 'Open alerts',
   amountOutstanding: 'Outstanding',
   noChildren: 'This region has no child regions.',
@@ -192,6 +200,13 @@ const en: Record<MessageKey, string> = {
   total: 'Total',
   ofProjects: 'projects',
   latestMonth: 'Last whole month',
+  pending: 'Not yet due',
+  dueBy: 'Wages due by',
+  pendingNote:
+    "This month's wages are not yet due: bank payroll, full monthly payment and all systems have no percentage yet.",
+  unpaidWages: 'Unpaid wages',
+  unpaidWorkers: 'Workers unpaid',
+  otherAlerts: 'Other alerts (reporting gaps and risks)',
   metric_realName: 'Real-name',
   metric_wageAccount: 'Wage account',
   metric_deposit: 'Deposit',
@@ -225,6 +240,8 @@ const en: Record<MessageKey, string> = {
   hours: 'h',
   minutes: 'min',
   error: 'Something went wrong',
+  calendarMissing:
+    "Next year's official holiday schedule has not been entered: its wage deadlines count Monday to Friday for now. An administrator should enter the State Council's notice.",
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { zh, en };

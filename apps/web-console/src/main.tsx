@@ -1,9 +1,10 @@
 import { StrictMode, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { client, login, sessionFromToken, type Session } from './api';
-import { ErrorNotice, navigate, useHashRoute } from './common';
+import { client, login, sessionFromToken, type Client, type Session } from './api';
+import { ErrorNotice, navigate, useHashRoute, useLoad } from './common';
 import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
+import { regionName } from './regions';
 import { Workbench } from './workbench';
 import './styles.css';
 
@@ -76,6 +77,28 @@ function Login({ onLogin }: { onLogin(session: Session): void }) {
   );
 }
 
+/**
+ * From 1 November the State Council's schedule for next year is due; until it is entered, deadlines in that year
+ * count Monday to Friday. Everyone is told, so that an administrator enters it.
+ */
+function CalendarBanner({ api }: { api: Client }) {
+  const { t } = useI18n();
+  const [year, monthDay] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+    .format(new Date())
+    .split(/-(.*)/s);
+  const due = monthDay >= '11-01';
+  const next = useLoad(
+    () => (due ? api.calendar(Number(year) + 1) : Promise.resolve(null)),
+    [api, due, year],
+  );
+  if (!next.data || next.data.known) return null;
+  return (
+    <p className="notice pending banner" role="status" data-testid="calendar-banner">
+      {t('calendarMissing')} （{next.data.year}）
+    </p>
+  );
+}
+
 function App() {
   const { t } = useI18n();
   const route = useHashRoute();
@@ -85,7 +108,9 @@ function App() {
   const signIn = (next: Session) => {
     sessionStorage.setItem(TOKEN_KEY, next.token);
     setSession(next);
-    navigate(next.role === 'LEADER' ? 'dashboard' : 'alerts');
+    // A page asked for before signing in (a link from a message) is where the user goes; else their start page.
+    if (!route.parts[0] || route.parts[0] === 'login')
+      navigate(next.role === 'LEADER' ? 'dashboard' : 'alerts');
   };
   const signOut = () => {
     sessionStorage.removeItem(TOKEN_KEY);
@@ -115,13 +140,14 @@ function App() {
           </a>
         </nav>
         <span className="who muted">
-          {session.username} · {session.regionCode}
+          {session.username} · {regionName(session.regionCode) ?? session.regionCode}
         </span>
         <LanguageSwitch />
         <button type="button" className="link" onClick={signOut}>
           {t('logout')}
         </button>
       </header>
+      <CalendarBanner api={api} />
       {page === 'dashboard' ? (
         <Dashboard api={api} session={session} route={route} />
       ) : (
@@ -131,6 +157,15 @@ function App() {
   );
 }
 
+/** Links in e-mails and WeCom or DingTalk messages name a page by path (/alerts/<id>); the console routes by hash. */
+function adoptPathRoute(): void {
+  const { pathname, search, hash } = window.location;
+  if (!hash && /^\/(alerts|dashboard)(\/|$)/.test(pathname)) {
+    window.history.replaceState(null, '', `/#${pathname}${search}`);
+  }
+}
+
+adoptPathRoute();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>

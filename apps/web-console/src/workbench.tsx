@@ -12,6 +12,7 @@ import {
 } from './api';
 import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
 import { label, useI18n, type MessageKey } from './i18n';
+import { regionLabel } from './regions';
 
 const SEVERITY_RANK = { RED: 0, ORANGE: 1, YELLOW: 2, BLUE: 3 } as const;
 const CLOSED = new Set(['RESOLVED', 'DISMISSED', 'CLEARED']);
@@ -291,7 +292,7 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
         <dt>{t('project')}</dt>
         <dd>{alert.projectCode}</dd>
         <dt>{t('region')}</dt>
-        <dd>{alert.regionCode}</dd>
+        <dd>{regionLabel(alert.regionCode)}</dd>
         {alert.month && (
           <>
             <dt>{t('month')}</dt>

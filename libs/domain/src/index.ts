@@ -1,3 +1,4 @@
+export * from './coverage';
 export * from './credit-code';
 export * from './deadline';
 export * from './errors';
@@ -6,6 +7,7 @@ export * from './masking';
 export * from './money';
 export * from './month';
 export * from './region';
+export * from './regions';
 export * from './working-days';
 export * from './rules';
 export * from './casework';

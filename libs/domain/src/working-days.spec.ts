@@ -1,11 +1,16 @@
 import { isWorkday } from 'chinese-days';
+import { wageDeadline } from './deadline';
 import { addCalendarDays } from './month';
 import {
   addWorkingDays,
   calendarCoverage,
+  clearEnteredCalendars,
+  installYearCalendar,
   isCalendarKnown,
   isWorkingDay,
+  isYearCalendarKnown,
   previousWorkingDayOnOrBefore,
+  yearCalendarProblem,
 } from './working-days';
 
 // 2026 per the State Council's notice (gov.cn/zhengce/zhengceku/202511/content_7047091.htm):
@@ -117,5 +122,47 @@ describe('addWorkingDays', () => {
     expect(() => addWorkingDays('2026-06-15', count)).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
+  });
+});
+
+describe('an entered calendar (PUT /api/v1/calendar/{year})', () => {
+  afterEach(() => clearEnteredCalendars());
+
+  it('overrides the Monday–Friday guess of a year the package lacks, and moves a deadline', () => {
+    // January 2027 wages, payday 15: Mon 15 Feb 2027. Unknown year: Mon–Fri, so due that day, + 2 = 17 Feb.
+    expect(wageDeadline('2027-01', { payday: 15, graceDays: 2 })).toMatchObject({
+      dueDate: '2027-02-15',
+      deadline: '2027-02-17',
+      calendarKnown: false,
+    });
+    // Declared: 11–17 Feb off (Spring Festival), Sun 7 Feb worked → due Wed 10 Feb, + 2 = Fri 12 Feb.
+    const days = [
+      '2027-02-11',
+      '2027-02-12',
+      '2027-02-13',
+      '2027-02-14',
+      '2027-02-15',
+      '2027-02-16',
+      '2027-02-17',
+    ];
+    installYearCalendar(2027, { holidays: days, workingDays: ['2027-02-07'] });
+    expect(isYearCalendarKnown(2027)).toBe(true);
+    expect(isWorkingDay('2027-02-07')).toBe(true);
+    expect(wageDeadline('2027-01', { payday: 15, graceDays: 2 })).toMatchObject({
+      dueDate: '2027-02-10',
+      deadline: '2027-02-12',
+      calendarKnown: true,
+    });
+  });
+
+  it.each([
+    [2027, { holidays: ['2026-12-31'], workingDays: [] }, /"2026-12-31" is not a date YYYY-MM-DD of 2027/],
+    [2027, { holidays: ['2027-02-30'], workingDays: [] }, /"2027-02-30"/],
+    [2027, { holidays: ['2027-01-01', '2027-01-01'], workingDays: [] }, /listed twice/],
+    [2027, { holidays: ['2027-01-01'], workingDays: ['2027-01-01'] }, /both a holiday and a working day/],
+    [1999, { holidays: [], workingDays: [] }, /2000–2100/],
+  ])('refuses an unsound calendar of %i', (year, calendar, problem) => {
+    expect(yearCalendarProblem(year, calendar)).toMatch(problem);
+    expect(() => installYearCalendar(year, calendar)).toThrow(problem);
   });
 });

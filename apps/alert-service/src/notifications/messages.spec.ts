@@ -32,6 +32,14 @@ describe('notification messages', () => {
     expect(message.markdown).toContain(ALERT_CATALOGUE[code].name);
   });
 
+  it('names the region of the alert as GB/T 2260 does, and a code it does not know by the code', () => {
+    const message = composeMessage('alert.raised', [alert('WAGE_ARREARS')], 'http://console');
+    expect(message.text).toContain('项目 P-1，福建省厦门市湖里区，2026-10');
+    expect(message.markdown).toContain('福建省厦门市湖里区');
+    const unknown = composeMessage('alert.raised', [{ ...alert('WAGE_ARREARS'), regionCode: '350299' }], 'x');
+    expect(unknown.text).toContain('项目 P-1，350299，2026-10');
+  });
+
   it('says a resolved alert was reopened because its severity rose', () => {
     const message = composeMessage(
       'alert.updated',

@@ -1,4 +1,5 @@
 import { ALERT_CATALOGUE, type Severity } from '@wage/contracts';
+import { regionFullName } from '@wage/domain';
 import type { AlertCase } from '../alerts/alert-repository';
 
 export type NotificationEvent =
@@ -24,6 +25,14 @@ export function reopenedReason(raiseCount: number, severity: Severity): string {
   return `${REOPENED}${raiseCount}-${severity}`;
 }
 
+/**
+ * The console's address of an alert, as messages link to it: a path, which e-mail clients, WeCom and DingTalk keep
+ * intact (a `#` fragment some of them drop); the console turns it into its own route, before and after login.
+ */
+export function alertLink(consoleBaseUrl: string, alertId: string): string {
+  return `${consoleBaseUrl}/alerts/${encodeURIComponent(alertId)}`;
+}
+
 export interface Message {
   subject: string;
   /** Plain text, for e-mail. */
@@ -42,9 +51,10 @@ export function composeMessage(
   consoleBaseUrl: string,
   reason = '',
 ): Message {
-  const link = (alert: AlertCase) => `${consoleBaseUrl}/alerts/${alert.id}`;
+  const link = (alert: AlertCase) => alertLink(consoleBaseUrl, alert.id);
   const line = (alert: AlertCase) =>
     `【${SEVERITY_ZH[alert.severity]}】${alert.title}（${ALERT_CATALOGUE[alert.code].name}，项目 ${alert.projectCode}` +
+    `，${regionFullName(alert.regionCode) ?? alert.regionCode}` +
     `${alert.month ? `，${alert.month}` : ''}，涉及 ${alert.evidence.workersAffected} 人）`;
   if (event === 'digest') {
     return {

@@ -18,6 +18,7 @@ export const ROUTES: Readonly<Record<string, ServiceName>> = {
   deposits: 'wage-account-service',
   evaluations: 'rules-engine',
   rules: 'rules-engine',
+  calendar: 'rules-engine',
   auth: 'alert-service',
   users: 'alert-service',
   alerts: 'alert-service',

@@ -14,7 +14,9 @@ export class ArrearsController {
   @ApiContract({
     summary: 'Wage arrears by alert code and severity',
     description:
-      'Open alerts by code and severity, workers affected and wages outstanding, in a region and month.',
+      'Open alerts by code and severity, workers affected and wages outstanding, in a region and month; ' +
+      '`unpaidWages` counts only the wages owed (WAGE_ARREARS, WAGE_UNDERPAID), `otherAlerts` the reporting ' +
+      'gaps and risks.',
     query: arrearsQuery,
     queryExample: { regionCode: '350206', month: '2026-10' },
     responses: { 200: { description: "the figures of the region (the caller's by default)" } },

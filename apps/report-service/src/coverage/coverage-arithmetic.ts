@@ -2,8 +2,13 @@
 export interface MetricShare {
   count: number;
   of: number;
-  /** One decimal, rounded half up (106 of 113 is 93.8); null when the metric applies to no project. */
+  /**
+   * One decimal, rounded half up (106 of 113 is 93.8); null when the metric applies to no project, or while it
+   * is pending.
+   */
   pct: number | null;
+  /** A payment metric before the month's wages fall due: the last day they may still be paid. */
+  pendingUntil?: string;
 }
 
 /**

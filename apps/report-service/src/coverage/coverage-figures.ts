@@ -1,3 +1,4 @@
+import { isPaymentPending, paymentMetricsPendingUntil, type IsoDate, type Month } from '@wage/domain';
 import { metricShare, type MetricShare } from './coverage-arithmetic';
 
 export const METRICS = [
@@ -33,15 +34,24 @@ export const COVERAGE_SUMS_SQL = [
   ]),
 ].join(', ');
 
-export function coverageFigures(row: Record<string, number>): CoverageFigures {
-  const metrics = Object.fromEntries(
-    METRICS.map((m) => [m, metricShare(row[`${COLUMN[m]}_count`], row[`${COLUMN[m]}_of`])]),
-  ) as Record<Metric, MetricShare>;
-  return { projectsInConstruction: row.projects_in_construction, metrics };
+/** The metrics that judge payment, and so wait for the month's wage deadline (allSystems includes them). */
+const PAYMENT_METRICS: ReadonlySet<Metric> = new Set(['bankPayroll', 'monthlyFullPayment', 'allSystems']);
+
+/** The date a month's payment metrics are pending until at `asOf`, or null once they are due. */
+export function pendingUntil(month: Month, asOf: Date): IsoDate | null {
+  return isPaymentPending(month, asOf) ? paymentMetricsPendingUntil(month) : null;
 }
 
-/** A region or month without any assessment. */
-export const NO_COVERAGE: CoverageFigures = {
-  projectsInConstruction: 0,
-  metrics: Object.fromEntries(METRICS.map((m) => [m, metricShare(0, 0)])) as Record<Metric, MetricShare>,
-};
+/**
+ * The figures of a row of sums (no row: a region or month without any assessment). While `pending` is a date,
+ * the payment metrics keep their counts so far but have no percentage: not yet due is not 0 %.
+ */
+export function coverageFigures(row: Record<string, number> | undefined, pending: IsoDate | null): CoverageFigures {
+  const metrics = Object.fromEntries(
+    METRICS.map((m) => {
+      const share = metricShare(row?.[`${COLUMN[m]}_count`] ?? 0, row?.[`${COLUMN[m]}_of`] ?? 0);
+      return [m, pending && PAYMENT_METRICS.has(m) ? { ...share, pct: null, pendingUntil: pending } : share];
+    }),
+  ) as Record<Metric, MetricShare>;
+  return { projectsInConstruction: row?.projects_in_construction ?? 0, metrics };
+}

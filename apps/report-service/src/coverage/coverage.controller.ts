@@ -1,15 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { monthOf, monthRange, previousMonth } from '@wage/domain';
+import { latestDueMonth, monthRange, previousMonth } from '@wage/domain';
 import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { scopedRegion } from '../regions/region-scope';
 import { coverageQuery, coverageTrendQuery, MAX_TREND_MONTHS } from './dto/coverage-query.dto';
 import { GetCoverageUseCase } from './use-cases/get-coverage/get-coverage.use-case';
 import { GetCoverageTrendUseCase } from './use-cases/get-coverage-trend/get-coverage-trend.use-case';
 
-/** The last whole month in Asia/Shanghai time: the current one is still being worked. */
-export function lastWholeMonth(now: Date = new Date()): string {
-  return previousMonth(monthOf(now));
-}
 
 @Controller('api/v1/coverage')
 @Allow('admin', 'user')
@@ -26,14 +22,16 @@ export class CoverageController {
     description:
       'Share of projects in construction with real-name rolls, a dedicated wage account, a deposit, bank payroll ' +
       'and full monthly payment (and all of them), for the region and each child region. Default: the caller\'s ' +
-      'region and the last whole month.',
+      'region and the latest month whose wages are due. Before a month\'s wage deadline its payment metrics ' +
+      '(bankPayroll, monthlyFullPayment, allSystems) are pending: `pct: null` and `pendingUntil`.',
     query: coverageQuery,
     queryExample: { regionCode: '350200', month: '2026-10' },
     responses: {
       200: {
-        description: '{ regionCode, month, projectsInConstruction, metrics, children }',
+        description: '{ regionCode, regionName, month, projectsInConstruction, metrics, children }',
         example: {
           regionCode: '350200',
+          regionName: '厦门市',
           month: '2026-10',
           projectsInConstruction: 7,
           metrics: { realName: { count: 6, of: 7, pct: 85.7 } },
@@ -44,21 +42,23 @@ export class CoverageController {
   })
   coverage(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { regionCode, month } = validate(coverageQuery, query, 'query');
-    return this.getCoverage.execute(scopedRegion(principal, regionCode), month ?? lastWholeMonth());
+    const now = new Date();
+    return this.getCoverage.execute(scopedRegion(principal, regionCode), month ?? latestDueMonth(now), now);
   }
 
-  /** `?regionCode&from&to`: one entry per month; by default the twelve months up to the last whole one. */
+  /** `?regionCode&from&to`: one entry per month; by default the twelve months up to the latest one due. */
   @Get('trend')
   @ApiContract({
     summary: 'Coverage month by month',
-    description: 'One entry per month from `from` to `to` (at most 120); by default the twelve months up to the last whole one.',
+    description: 'One entry per month from `from` to `to` (at most 120); by default the twelve months up to the latest one whose wages are due.',
     query: coverageTrendQuery,
     queryExample: { regionCode: '350206', from: '2026-01', to: '2026-10' },
     responses: { 200: { description: 'the monthly series' } },
   })
   trend(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const q = validate(coverageTrendQuery, query, 'query');
-    const to = q.to ?? lastWholeMonth();
+    const now = new Date();
+    const to = q.to ?? latestDueMonth(now);
     const from = q.from ?? elevenMonthsBefore(to);
     // monthRange refuses a from after to (400 INVALID_RANGE).
     if (monthRange(from, to).length > MAX_TREND_MONTHS) {
@@ -66,7 +66,7 @@ export class CoverageController {
         `a trend covers at most ${MAX_TREND_MONTHS} months; ${from} to ${to} is longer. Narrow from or to.`,
       );
     }
-    return this.getTrend.execute(scopedRegion(principal, q.regionCode), from, to);
+    return this.getTrend.execute(scopedRegion(principal, q.regionCode), from, to, now);
   }
 }
 

@@ -2,6 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { AssessmentEvent } from '@wage/contracts';
 import { lockBuckets } from './bucket-lock';
 
+/** A project-month of reports.project_months that passes allSystems: in construction, no safeguard missing. */
+export const ALL_SYSTEMS_PASSED = `in_construction AND real_name AND wage_account AND deposit
+  AND bank_payroll IS NOT FALSE AND monthly_full_payment IS NOT FALSE`;
+
 /**
  * Applies monthly assessments: the latest `evaluatedAt` per (project, month) wins, then the coverage rows of
  * every (region, month) touched are recomputed from the project-months — set-wise, in the consumer's
@@ -57,7 +61,8 @@ export async function projectAssessmentEvents(
     rows.map((r) => ({ regionCode: r.regionCode, month: r.month })),
   );
   // A metric counts over the projects it applies to: the assessment leaves it null where it does not (not in
-  // construction; for the payment metrics, no worker due wages). allSystems applies where all five do.
+  // construction; for the payment metrics, no worker due wages). allSystems applies to every project in
+  // construction, which passes it with every safeguard that applies in place (docs/domain.md, coverage).
   await manager.query(
     `INSERT INTO reports.coverage_by_region_month
      SELECT pm.month, pm.region_code,
@@ -67,9 +72,7 @@ export async function projectAssessmentEvents(
        count(*) FILTER (WHERE deposit), count(deposit),
        count(*) FILTER (WHERE bank_payroll), count(bank_payroll),
        count(*) FILTER (WHERE monthly_full_payment), count(monthly_full_payment),
-       count(*) FILTER (WHERE real_name AND wage_account AND deposit AND bank_payroll AND monthly_full_payment),
-       count(*) FILTER (WHERE real_name IS NOT NULL AND wage_account IS NOT NULL AND deposit IS NOT NULL
-                          AND bank_payroll IS NOT NULL AND monthly_full_payment IS NOT NULL)
+       count(*) FILTER (WHERE ${ALL_SYSTEMS_PASSED}), count(*) FILTER (WHERE in_construction)
      FROM reports.project_months pm
      JOIN unnest($1::text[], $2::text[]) AS b(region_code, month)
        ON pm.region_code = b.region_code AND pm.month = b.month

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import {
   DomainError,
-  NATIONAL_REGION,
   isIsoDate,
   isMonth,
-  isRegionCode,
   parseYuan,
+  projectRegionProblem,
   validateCreditCode,
 } from '@wage/domain';
 
@@ -21,14 +20,17 @@ export const monthField = z
   .refine(isMonth, 'must be a month YYYY-MM, e.g. "2026-09"')
   .meta({ description: 'a month YYYY-MM', examples: ['2026-10'] });
 
-/** A project's region: a real GB/T 2260 division, not the whole country. */
+/** A project's region: a district (county-level division) that exists in GB/T 2260. */
 export const regionCodeField = z
   .string()
-  .refine(
-    (value) => isRegionCode(value) && value !== NATIONAL_REGION,
-    'must be the six-digit GB/T 2260 code of the project\'s district, e.g. "350206"',
-  )
-  .meta({ description: 'the six-digit GB/T 2260 code of a district, not 000000', examples: ['350206'] });
+  .superRefine((value, context) => {
+    const problem = projectRegionProblem(value);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    description: 'the six-digit GB/T 2260 code of the district (county-level division) the project is in',
+    examples: ['350206'],
+  });
 
 export const creditCodeField = z
   .string()

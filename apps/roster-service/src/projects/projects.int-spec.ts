@@ -68,6 +68,27 @@ describe('projects (real PostgreSQL and Kafka)', () => {
     expect(await service.http.get('/api/v1/projects/XM-P-BAD').set(admin)).toHaveProperty('status', 404);
   });
 
+  it('registers a project only in a district that exists in GB/T 2260', async () => {
+    const register = (code: string, regionCode: string) =>
+      service.http
+        .post('/api/v1/projects')
+        .set(admin)
+        .send({ ...projectBody(code), regionCode });
+    for (const [regionCode, message] of [
+      ['999999', '"999999" is no district in GB/T 2260'],
+      ['350299', '"350299" is no district in GB/T 2260'],
+      ['350200', '"350200" is 厦门市, a province or city; a project is registered in its district'],
+    ]) {
+      const refused = await register(`XM-P-R${regionCode}`, regionCode);
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([
+        expect.objectContaining({ field: 'regionCode', message: expect.stringContaining(message) }),
+      ]);
+    }
+    // A city without districts is its own county-level division (东莞市).
+    expect((await register('GD-P-DG', '441900')).status).toBe(201);
+  });
+
   it('refuses a second project with the same code, and registration by anyone but the administrator', async () => {
     const key = await registerProject(service, 'XM-P-2');
     expect((await service.http.post('/api/v1/projects').set(admin).send(projectBody('XM-P-2'))).status).toBe(

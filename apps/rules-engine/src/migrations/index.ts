@@ -1,10 +1,12 @@
 import { platformTablesMigration } from '@wage/platform';
 import { CreateReadModel1763900000000 } from './1763900000000-create-read-model';
 import { AlertLifecycleAndFeed1764300000000 } from './1764300000000-alert-lifecycle-and-feed';
+import { CreateCalendars1764600000100 } from './1764600000100-create-calendars';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
   platformTablesMigration('rules'),
   CreateReadModel1763900000000,
   AlertLifecycleAndFeed1764300000000,
+  CreateCalendars1764600000100,
 ];

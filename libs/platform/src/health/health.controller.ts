@@ -19,7 +19,7 @@ import {
 } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { KafkaClient } from '../kafka/kafka-client';
-import { REDIS, SERVICE_DEFINITION } from '../tokens';
+import { HEALTH_WARNINGS, REDIS, SERVICE_DEFINITION, type HealthWarnings } from '../tokens';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -36,7 +36,8 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 
 /**
  * `GET /health`: 200 when the process is up and every connection it depends on answers now, 503 naming the one
- * that does not. Load balancers and Kubernetes probes read it.
+ * that does not. Load balancers and Kubernetes probes read it. `warnings` lists what an operator must see to
+ * without the service being down (a missing official calendar).
  */
 @Public()
 @Controller('health')
@@ -48,6 +49,7 @@ export class HealthController {
     @Inject(SERVICE_DEFINITION) private readonly service: ServiceDefinition,
     @Optional() private readonly kafka?: KafkaClient,
     @Optional() @Inject(REDIS) private readonly redis?: Redis,
+    @Optional() @Inject(HEALTH_WARNINGS) private readonly warnings?: HealthWarnings,
   ) {}
 
   @Get()
@@ -59,7 +61,9 @@ export class HealthController {
     if (this.redis) checks.push(() => this.probe('redis', () => this.redis!.ping()));
     if (this.kafka) checks.push(() => this.probe('kafka', () => this.kafka!.ping()));
     try {
-      return await this.health.check(checks);
+      const result = await this.health.check(checks);
+      const warnings = this.warnings?.warnings() ?? [];
+      return warnings.length > 0 ? { ...result, warnings } : result;
     } catch (error) {
       // Terminus reports a failed check as a 503 whose body names what is down; answer it as it is, rather than
       // let the API's error filter reduce it to the generic error shape.

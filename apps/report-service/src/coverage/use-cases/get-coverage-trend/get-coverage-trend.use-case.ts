@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { monthRange, type Month, type RegionCode } from '@wage/domain';
 import { regionQuery } from '../../../regions/region-scope';
-import { COVERAGE_SUMS_SQL, coverageFigures, NO_COVERAGE, type CoverageFigures } from '../../coverage-figures';
+import { COVERAGE_SUMS_SQL, coverageFigures, pendingUntil, type CoverageFigures } from '../../coverage-figures';
 
 export interface CoverageTrend {
   regionCode: RegionCode;
   from: Month;
   to: Month;
-  /** Every month from `from` to `to`; a month without assessments has zero counts and null percentages. */
+  /**
+   * Every month from `from` to `to`; a month without assessments has zero counts and null percentages, a month
+   * not yet due null percentages and `pendingUntil` for its payment metrics.
+   */
   series: (CoverageFigures & { month: Month })[];
 }
 
@@ -16,7 +19,7 @@ export interface CoverageTrend {
 export class GetCoverageTrendUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(regionCode: RegionCode, from: Month, to: Month): Promise<CoverageTrend> {
+  async execute(regionCode: RegionCode, from: Month, to: Month, asOf: Date): Promise<CoverageTrend> {
     const { pattern } = regionQuery(regionCode);
     const rows: (Record<string, number> & { month: Month })[] = await this.dataSource.query(
       `SELECT month, ${COVERAGE_SUMS_SQL} FROM reports.coverage_by_region_month
@@ -30,8 +33,7 @@ export class GetCoverageTrendUseCase {
       from,
       to,
       series: monthRange(from, to).map((month) => {
-        const row = byMonth.get(month);
-        return { month, ...(row ? coverageFigures(row) : NO_COVERAGE) };
+        return { month, ...coverageFigures(byMonth.get(month), pendingUntil(month, asOf)) };
       }),
     };
   }

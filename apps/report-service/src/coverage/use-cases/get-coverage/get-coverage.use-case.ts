@@ -1,21 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Month, RegionCode } from '@wage/domain';
+import { regionName, type Month, type RegionCode } from '@wage/domain';
 import { childRegionSql, regionQuery } from '../../../regions/region-scope';
-import { COVERAGE_SUMS_SQL, coverageFigures, type CoverageFigures } from '../../coverage-figures';
+import { COVERAGE_SUMS_SQL, coverageFigures, pendingUntil, type CoverageFigures } from '../../coverage-figures';
 
 export interface CoverageReport extends CoverageFigures {
   regionCode: RegionCode;
+  /** GB/T 2260 name (湖里区); null for a code the dataset does not know. */
+  regionName: string | null;
   month: Month;
-  children: (CoverageFigures & { regionCode: RegionCode })[];
+  children: (CoverageFigures & { regionCode: RegionCode; regionName: string | null })[];
 }
 
-/** Coverage of a region and of each child region for one month, summed from the pre-aggregated rows. */
+/**
+ * Coverage of a region and of each child region for one month, summed from the pre-aggregated rows; the payment
+ * metrics pending while the month's wages are not yet due at `asOf`.
+ */
 @Injectable()
 export class GetCoverageUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(regionCode: RegionCode, month: Month): Promise<CoverageReport> {
+  async execute(regionCode: RegionCode, month: Month, asOf: Date): Promise<CoverageReport> {
     const { pattern, prefixLength } = regionQuery(regionCode);
     const [total]: Record<string, number>[] = await this.dataSource.query(
       `SELECT ${COVERAGE_SUMS_SQL} FROM reports.coverage_by_region_month WHERE month = $1 AND region_code LIKE $2`,
@@ -30,11 +35,17 @@ export class GetCoverageUseCase {
             [month, pattern, prefixLength],
           )
         : [];
+    const pending = pendingUntil(month, asOf);
     return {
       regionCode,
+      regionName: regionName(regionCode),
       month,
-      ...coverageFigures(total),
-      children: children.map((row) => ({ regionCode: row.child, ...coverageFigures(row) })),
+      ...coverageFigures(total, pending),
+      children: children.map((row) => ({
+        regionCode: row.child,
+        regionName: regionName(row.child),
+        ...coverageFigures(row, pending),
+      })),
     };
   }
 }
