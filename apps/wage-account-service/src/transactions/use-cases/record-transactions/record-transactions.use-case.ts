@@ -87,8 +87,7 @@ export class RecordTransactionsUseCase {
       );
     }
     const batch = this.checkAndSeal(rows, now, account.openedOn);
-    const statementThrough =
-      stated === undefined ? undefined : checkStatement(account, stated, now);
+    const statementThrough = stated === undefined ? undefined : checkStatement(account, stated, now);
     const answer = await this.dataSource.transaction((manager) =>
       withIdempotency(
         manager,
