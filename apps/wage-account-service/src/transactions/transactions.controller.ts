@@ -33,7 +33,8 @@ export class TransactionsController {
       'left out only for a cash WITHDRAWAL at the counter (现金支取) or a bank FEE. With statementThrough the bank ' +
       "states that the account's feed is complete up to that instant (an empty transactions array then says there " +
       'is nothing more); it only moves forward, and payment rules wait for it before they judge a deadline. No ' +
-      'transaction occurs before the day the account was opened (BEFORE_ACCOUNT_OPENED).',
+      'transaction occurs before the day the account was opened (BEFORE_ACCOUNT_OPENED). Debits beyond the balance ' +
+      'are accepted as the bank reported them, and the gap is flagged in dataQuality (BALANCE_BELOW_ZERO).',
     params: accountNumberParam,
     body: recordTransactionsDocumented,
     examples: {
@@ -53,6 +54,7 @@ export class TransactionsController {
           balance: '496500.00',
           balanceFen: 49650000,
           statementThrough: '2026-10-15T15:59:59.000Z',
+          dataQuality: [],
         },
       },
     },

@@ -19,6 +19,8 @@ const OTHER_ACCOUNT = '6200000000000002';
 /** Opened on 2026-01-10, for the cash withdrawals and the bank's statements. */
 const FEED_ACCOUNT = '6100000000000003';
 const CARD = '6222020200112233445';
+/** An account whose feed misses a credit. */
+const GAP_ACCOUNT = '6100000000000004';
 
 describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
   let t: TestApp;
@@ -89,9 +91,10 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
       balance: '9700.00',
       balanceFen: 970_000,
       statementThrough: null,
+      dataQuality: [],
     });
 
-    // The bank resends the batch with one new fee; the project reports a payroll twice in one batch.
+    // The bank resends the batch with one new fee, then reports a payroll twice in one batch.
     const resent = await post(bankKey, [
       ...batch,
       transaction('S4', { kind: 'FEE', amount: '1.00', payrollMonth: undefined }),
@@ -233,6 +236,38 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
       expect.objectContaining({ index: 1, field: 'occurredAt', code: 'INVALID_INSTANT' }),
     ]);
     expect(await storedSerials()).toEqual(before);
+  });
+
+  // Issue 16: debits taking the balance below zero were taken silently. What the bank says is accepted; the gap
+  // in its feed is flagged on the account.
+  it('accepts debits beyond the balance as reported and flags the gap on the account', async () => {
+    await registerProject(t, 'P-TX-4');
+    await openAccount(t, { projectCode: 'P-TX-4', bankCode: 'ICBC-XM', accountNumber: GAP_ACCOUNT });
+    const funded = await post(
+      bankKey,
+      [appropriation('GAP-1', '1000.00', '2026-03-01T09:00:00+08:00')],
+      GAP_ACCOUNT,
+    );
+    expect(funded.body.dataQuality).toEqual([]);
+    // 1,000 in, then 1,500 out on 10 March: 500 below zero.
+    const overdrawn = await post(bankKey, [transaction('GAP-2', { amount: '1500.00' })], GAP_ACCOUNT);
+    expect(overdrawn.status).toBe(200);
+    expect(overdrawn.body).toMatchObject({
+      recorded: 1,
+      balance: '-500.00',
+      dataQuality: [
+        { code: 'BALANCE_BELOW_ZERO', since: '2026-03-10T02:00:00.000Z', lowestBalance: '-500.00' },
+      ],
+    });
+    const shown = await t.http.get(`/api/v1/wage-accounts/${GAP_ACCOUNT}`).set(bearer(bankKey));
+    expect(shown.body.dataQuality).toEqual([expect.objectContaining({ code: 'BALANCE_BELOW_ZERO' })]);
+    // The missing credit arrives, dated before the debit: the gap is gone.
+    const filled = await post(
+      bankKey,
+      [appropriation('GAP-3', '600.00', '2026-03-05T09:00:00+08:00')],
+      GAP_ACCOUNT,
+    );
+    expect(filled.body).toMatchObject({ balance: '100.00', dataQuality: [] });
   });
 
   it('refuses a batch above the cap with 413', async () => {

@@ -17,6 +17,7 @@ import {
 import { ACCOUNT_SETTINGS, type AccountSettings } from '../../../config/account-settings';
 import { SCHEMA } from '../../../schema';
 import { mayRecordOnAccount } from '../../../wage-accounts/account-access';
+import { accountDataQuality, type DataQualityProblem } from '../../../wage-accounts/data-quality';
 import { WageAccountRepository, type WageAccount } from '../../../wage-accounts/wage-account-repository';
 import {
   differingFields,
@@ -39,6 +40,8 @@ export interface RecordTransactionsAnswer {
   balanceFen: number;
   /** How far the bank has stated the feed complete, after this batch; null while it never has. */
   statementThrough: string | null;
+  /** Gaps in the bank's feed the batch leaves (a balance below zero): accepted, but flagged. */
+  dataQuality: DataQualityProblem[];
 }
 
 /** A batch as the controller validated its envelope; the rows are checked here, one by one. */
@@ -168,6 +171,7 @@ export class RecordTransactionsUseCase {
       balance: formatYuan(balanceFen),
       balanceFen,
       statementThrough: (stated?.statementThrough ?? account.statementThrough)?.toISOString() ?? null,
+      dataQuality: await accountDataQuality(this.accounts, account.accountNumber, manager),
     };
   }
 }
