@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import fc from 'fast-check';
 import { Topics } from '@wage/contracts';
-import { formatYuan } from '@wage/domain';
+import { addCalendarDays, formatYuan } from '@wage/domain';
 import { generateApiKey, signAccessToken } from '@wage/platform';
 import { startServiceProcess, testInfra, testSecrets, TopicReader, waitFor } from '@wage/testing';
 import { planDistrict, type DistrictPlan, type PlannedProject } from '../../apps/simulator/src/plan';
@@ -419,6 +419,117 @@ describe('security under hostile callers and input', () => {
     expect(wrong).toEqual([]);
   });
 
+  // Issue 16 items 1, 2 and 10, found by a hostile project: with its own key it posted payments to its own account,
+  // declared a guarantee letter until 2099 that counted, backdated its own completion, and the platform took
+  // transactions from 1970 or at +15:00. The monitored party never certifies itself.
+  it('lets no project certify itself, and refuses implausible facts', async () => {
+    const B = b.project.code;
+    const held: string[] = [];
+    const expectThat = (what: string, ok: boolean, answer?: Answer) => {
+      if (!ok) held.push(`${what}${answer ? `: ${answer.status} ${answer.text.slice(0, 200)}` : ''}`);
+    };
+    const balance = async () =>
+      String((await stack.call('GET', `/wage-accounts/${b.accountNumber}`, b.bankKey)).body.balance);
+    const before = await balance();
+    const ownPayments = record(
+      await stack.call('POST', `/wage-accounts/${b.accountNumber}/transactions`, b.projectKey, {
+        transactions: [
+          { ...tx(`SELF-${randomUUID()}`), direction: 'CREDIT', kind: 'APPROPRIATION', amount: '90000.00' },
+          tx(`SELF-${randomUUID()}`),
+        ],
+      }),
+    );
+    expectThat('a project posting to its own account is 403', ownPayments.status === 403, ownPayments);
+    expectThat('and nothing of it is recorded', (await balance()) === before);
+
+    const inForce = async () =>
+      String((await stack.call('GET', `/deposits?projectCode=${B}`, b.bankKey)).body.amountInForce);
+    const depositBefore = await inForce();
+    const century = record(
+      await stack.call('POST', '/deposits', b.projectKey, {
+        projectCode: B,
+        form: 'GUARANTEE',
+        amount: '500000.00',
+        effectiveOn: b.project.startDate,
+        expiresOn: '2099-12-31',
+        bankCode: b.project.bankCode,
+      }),
+    );
+    expectThat('a guarantee letter until 2099 is refused', century.status === 400, century);
+    const declared = record(
+      await stack.call('POST', '/deposits', b.projectKey, {
+        projectCode: B,
+        form: 'GUARANTEE',
+        amount: '500000.00',
+        effectiveOn: b.project.startDate,
+        expiresOn: addCalendarDays(b.project.startDate, 730),
+        bankCode: b.project.bankCode,
+      }),
+    );
+    expectThat(
+      'a project declares a letter',
+      declared.status === 201 && declared.body.confirmed === false,
+      declared,
+    );
+    expectThat("the project's declaration does not count", (await inForce()) === depositBefore);
+    const confirmedBySelf = record(
+      await stack.call('POST', `/deposits/${String(declared.body.id)}/confirmation`, b.projectKey),
+    );
+    expectThat('the project cannot confirm it', confirmedBySelf.status === 403, confirmedBySelf);
+    const confirmed = record(
+      await stack.call('POST', `/deposits/${String(declared.body.id)}/confirmation`, b.bankKey),
+    );
+    expectThat(
+      'its bank confirms it',
+      confirmed.status === 200 && confirmed.body.confirmed === true,
+      confirmed,
+    );
+    expectThat('then it counts', (await inForce()) !== depositBefore);
+
+    const completed = record(
+      await stack.call('PATCH', `/projects/${B}`, b.projectKey, {
+        status: 'COMPLETED',
+        effectiveDate: b.project.startDate,
+        reason: '竣工',
+      }),
+    );
+    expectThat('a project asking to be completed files a request (202)', completed.status === 202, completed);
+    const project = record(await stack.call('GET', `/projects/${B}`, b.projectKey));
+    expectThat('and stays in construction', project.body.status === 'IN_CONSTRUCTION', project);
+    const selfApproved = record(
+      await stack.call(
+        'POST',
+        `/projects/${B}/status-requests/${String((completed.body.request as { id?: string })?.id)}/approve`,
+        b.projectKey,
+        { note: '自己批准' },
+      ),
+    );
+    expectThat('the project cannot approve its own request', selfApproved.status === 403, selfApproved);
+    const farAhead = record(
+      await stack.call('PATCH', `/projects/${B}`, stack.secrets.ADMIN_API_KEY, {
+        status: 'SUSPENDED',
+        effectiveDate: '2099-01-01',
+      }),
+    );
+    expectThat('a suspension dated 2099 is refused', farAhead.status === 400, farAhead);
+
+    for (const occurredAt of ['1970-01-01T00:00:00Z', `${new Date().toISOString().slice(0, 19)}+15:00`]) {
+      const implausible = record(
+        await stack.call('POST', `/wage-accounts/${b.accountNumber}/transactions`, b.bankKey, {
+          transactions: [{ ...tx(`IMP-${randomUUID()}`), occurredAt }],
+        }),
+      );
+      expectThat(`a transaction at ${occurredAt} is 422`, implausible.status === 422, implausible);
+    }
+    report.add({
+      check: 'the monitored party never certifies itself',
+      tried: 14,
+      held: 14 - held.length,
+      failures: held,
+    });
+    expect(held).toEqual([]);
+  });
+
   it('shows no clear identity or card number in logs, topics, job payloads or answers', async () => {
     const admin = stack.secrets.ADMIN_API_KEY;
     // Alerts, and so queued notifications, for the two projects: the evaluation runs the deadline rules now.
@@ -755,7 +866,7 @@ describe('security under hostile callers and input', () => {
           form: 'GUARANTEE',
           amount: '5000.00',
           effectiveOn: a.project.startDate,
-          expiresOn: '2099-12-31',
+          expiresOn: addCalendarDays(a.project.startDate, 730),
           reference: unique('FZD'),
         }),
       },
@@ -789,6 +900,13 @@ describe('security under hostile callers and input', () => {
         token: admin,
         base: () => ({ username: 'nobody-here', password: PASSWORD }),
       },
+      // A status request that does not exist: each field is still checked before the request is looked up.
+      ...(['approve', 'reject'] as const).map((action) => ({
+        method: 'POST',
+        path: `/projects/${A}/status-requests/${alertId}/${action}`,
+        token: inspectorA,
+        base: () => ({ note: '现场核实' }),
+      })),
       ...(['acknowledge', 'resolve'] as const).map((action) => ({
         method: 'POST',
         path: `/alerts/${alertId}/${action}`,

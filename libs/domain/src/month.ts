@@ -116,15 +116,18 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /**
  * An RFC 3339 instant such as '2026-09-30T16:30:00Z' or '2026-10-01T00:30:00.123+08:00'. A time without an
- * offset is refused, since it would silently take the server's zone; digits beyond milliseconds are dropped.
+ * offset is refused, since it would silently take the server's zone, and so is an offset no zone has (beyond
+ * −12:00…+14:00); digits beyond milliseconds are dropped.
  */
 export function parseInstant(value: string): Date {
   const match = INSTANT_PATTERN.exec(value);
   if (match) {
     const [, date, hour, minute, second, fraction = '', sign, offsetHour = '0', offsetMinute = '0'] = match;
     const [h, m, s, oh, om] = [hour, minute, second, offsetHour, offsetMinute].map(Number);
-    if (isIsoDate(date) && h <= 23 && m <= 59 && s <= 59 && oh <= 23 && om <= 59) {
-      const offsetMinutes = (oh * 60 + om) * (sign === '-' ? -1 : 1);
+    const offsetMinutes = (oh * 60 + om) * (sign === '-' ? -1 : 1);
+    // Zones in use run from −12:00 (Baker Island) to +14:00 (Line Islands): anything beyond is a typing error.
+    const realOffset = offsetMinutes >= -12 * 60 && offsetMinutes <= 14 * 60 && om <= 59;
+    if (isIsoDate(date) && h <= 23 && m <= 59 && s <= 59 && realOffset) {
       const milliseconds = Number(fraction.padEnd(3, '0').slice(0, 3));
       return new Date(utcMidnight(date) + ((h * 60 + m - offsetMinutes) * 60 + s) * 1000 + milliseconds);
     }

@@ -48,20 +48,20 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
 
   it('records attendance for workers on the roll and publishes AttendanceReported', async () => {
     const response = await post('attendance', {
-      month: '2025-09',
+      month: '2026-09',
       records: [
         { idNumber: onRoll[0].idNumber, daysWorked: 22 },
         { idNumber: onRoll[1].idNumber, daysWorked: 0 },
       ],
     });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ month: '2025-09', records: 2 });
+    expect(response.body).toMatchObject({ month: '2026-09', records: 2 });
     await reader.waitFor(() => eventsOf('AttendanceReported').length === 1, {
       description: 'AttendanceReported',
     });
     const [event] = eventsOf('AttendanceReported');
     expect(event.data).toMatchObject({
-      month: '2025-09',
+      month: '2026-09',
       part: 1,
       parts: 1,
       submissionId: response.body.submissionId,
@@ -74,7 +74,7 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
   it('refuses attendance naming the rows: not on the roll, more days than the month has, repeated', async () => {
     const before = await outboxCount(service);
     const response = await post('attendance', {
-      month: '2025-09',
+      month: '2026-09',
       records: [
         { idNumber: onRoll[0].idNumber, daysWorked: 20 },
         { idNumber: notOnRoll, daysWorked: 10 },
@@ -99,7 +99,7 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
 
   it('stores a pay sheet, then replaces it and says so', async () => {
     const first = await post('pay-sheets', {
-      month: '2025-09',
+      month: '2026-09',
       lines: [
         { idNumber: onRoll[0].idNumber, grossPay: '8000.00', netPay: '7600.50' },
         { idNumber: onRoll[1].idNumber, grossPay: '6000', netPay: '6000' },
@@ -107,7 +107,7 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
     });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
-      month: '2025-09',
+      month: '2026-09',
       lines: 2,
       grossPay: '14000.00',
       netPay: '13600.50',
@@ -115,7 +115,7 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
     });
 
     const second = await post('pay-sheets', {
-      month: '2025-09',
+      month: '2026-09',
       lines: [{ idNumber: onRoll[0].idNumber, grossPay: '8000.00', netPay: '7800.00' }],
     });
     expect(second.body).toMatchObject({ lines: 1, netPay: '7800.00', replaced: true });
@@ -134,7 +134,7 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
 
   it('refuses pay lines whose net pay exceeds gross, whose amounts are malformed or whose worker is not on the roll', async () => {
     const response = await post('pay-sheets', {
-      month: '2025-10',
+      month: '2026-10',
       lines: [
         { idNumber: onRoll[0].idNumber, grossPay: '5000', netPay: '5000.01' },
         { idNumber: onRoll[1].idNumber, grossPay: '-5', netPay: '0' },
@@ -154,7 +154,7 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
       [2, 'idNumber', 'NOT_ON_ROLL'],
     ]);
     const [{ n }] = await service.dataSource.query(
-      `SELECT count(*)::int AS n FROM roster.pay_sheets WHERE month = '2025-10'`,
+      `SELECT count(*)::int AS n FROM roster.pay_sheets WHERE month = '2026-10'`,
     );
     expect(n).toBe(0);
   });
@@ -185,9 +185,9 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
   });
 
   it("keeps a project key away from another project's attendance and pay sheets (403)", async () => {
-    const body = { month: '2025-09', records: [{ idNumber: onRoll[0].idNumber, daysWorked: 1 }] };
+    const body = { month: '2026-09', records: [{ idNumber: onRoll[0].idNumber, daysWorked: 1 }] };
     expect((await post('attendance', body, otherProjectKey)).status).toBe(403);
-    const sheet = { month: '2025-09', lines: [{ idNumber: onRoll[0].idNumber, grossPay: '1', netPay: '1' }] };
+    const sheet = { month: '2026-09', lines: [{ idNumber: onRoll[0].idNumber, grossPay: '1', netPay: '1' }] };
     expect((await post('pay-sheets', sheet, otherProjectKey)).status).toBe(403);
   });
 
@@ -197,6 +197,50 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
       records: [{ idNumber: onRoll[0].idNumber, daysWorked: 1 }],
     });
     expect(response.status).toBe(400);
+  });
+
+  // Issue 16: attendance and pay sheets were taken for months before the project started, before a worker's entry
+  // or after their exit, and entry dates in 2099.
+  it("refuses months before the project started or outside a worker's time on the roll, and entry dates far ahead", async () => {
+    const before = await outboxCount(service);
+    const early = await post('attendance', {
+      month: '2026-02',
+      records: [{ idNumber: onRoll[0].idNumber, daysWorked: 1 }],
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.details).toEqual([expect.objectContaining({ code: 'BEFORE_PROJECT_START' })]);
+    const leaver = worker(50, { entryDate: '2026-04-01', exitDate: '2026-06-30' });
+    const put = await service.http
+      .put('/api/v1/projects/XM-PAY-1/workers')
+      .set(bearer(projectKey))
+      .send({ workers: [leaver] });
+    expect(put.status).toBe(200);
+    // March is before the entry, July after the exit; June is fine.
+    for (const month of ['2026-03', '2026-07']) {
+      const sheet = await post('pay-sheets', {
+        month,
+        lines: [{ idNumber: leaver.idNumber, grossPay: '100.00', netPay: '100.00' }],
+      });
+      expect(sheet.status).toBe(422);
+      expect(sheet.body.details).toEqual([
+        expect.objectContaining({ index: 0, field: 'idNumber', code: 'NOT_ON_SITE_IN_MONTH' }),
+      ]);
+    }
+    const june = await post('attendance', {
+      month: '2026-06',
+      records: [{ idNumber: leaver.idNumber, daysWorked: 20 }],
+    });
+    expect(june.status).toBe(201);
+    const farEntry = await service.http
+      .put('/api/v1/projects/XM-PAY-1/workers')
+      .set(bearer(projectKey))
+      .send({ workers: [worker(51, { entryDate: '2099-01-01' })] });
+    expect(farEntry.status).toBe(422);
+    expect(farEntry.body.details).toEqual([
+      expect.objectContaining({ field: 'entryDate', code: 'TOO_FAR_AHEAD' }),
+    ]);
+    // Only the roll entry (WorkerEnrolled, WorkerExited) and June's attendance were stored.
+    expect(await outboxCount(service)).toBe(before + 3);
   });
 
   it(`splits a large pay sheet into events of at most ${MAX_ROWS_PER_EVENT} lines`, async () => {
@@ -210,19 +254,19 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
       ).status,
     ).toBe(200);
     const response = await post('pay-sheets', {
-      month: '2025-11',
+      month: '2026-11',
       lines: roll.map((w) => ({ idNumber: w.idNumber, grossPay: '100.00', netPay: '99.99' })),
     });
     expect(response.body).toMatchObject({ lines: MAX_ROWS_PER_EVENT + 1, replaced: false });
     await reader.waitFor(
       () =>
-        eventsOf('PaySheetSubmitted').filter((e) => (e.data as PaySheetSubmitted).month === '2025-11')
+        eventsOf('PaySheetSubmitted').filter((e) => (e.data as PaySheetSubmitted).month === '2026-11')
           .length === 2,
       { description: 'a pay sheet in two parts' },
     );
     const parts = eventsOf('PaySheetSubmitted')
       .map((e) => e.data as PaySheetSubmitted)
-      .filter((s) => s.month === '2025-11');
+      .filter((s) => s.month === '2026-11');
     expect(parts.map((p) => [p.part, p.parts, p.lines.length])).toEqual([
       [1, 2, MAX_ROWS_PER_EVENT],
       [2, 2, 1],

@@ -33,6 +33,31 @@ export class ProjectAccess {
     }
   }
 
+  /**
+   * Who may change a project's status: an administrator or an inspector whose region covers the project decides;
+   * the project itself may only request it (the monitored party never certifies itself). Anyone else is refused:
+   * another project or a bank with 403, a user outside the region with 404, a leader or grid assistant with 403.
+   */
+  statusAuthority(principal: Principal, project: ProjectRecord): 'decide' | 'request' {
+    this.refuseOtherProjectKey(principal, project.code);
+    if (isAdmin(principal)) return 'decide';
+    if (principal.kind === 'project') return 'request';
+    if (principal.kind !== 'user')
+      throw ApiError.forbidden('only the project, an inspector or an administrator');
+    if (!covers(principal.regionCode, project.regionCode)) throw notFound(project.code);
+    if (principal.role !== 'INSPECTOR') {
+      throw ApiError.forbidden(
+        `a ${principal.role} does not change project status; an inspector of the region or an administrator does`,
+      );
+    }
+    return 'decide';
+  }
+
+  /** Refuses another project's key before anything is read: it may not learn whether a project exists. */
+  assertNotOtherProject(principal: Principal, code: string): void {
+    this.refuseOtherProjectKey(principal, code);
+  }
+
   /** Locks the project for a batch (see `ProjectRepository.lockForBatch`); 404 when it does not exist. */
   async lockForBatch(manager: EntityManager, code: string): Promise<ProjectRecord> {
     const project = await this.projects.lockForBatch(manager, code);

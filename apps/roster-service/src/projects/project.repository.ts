@@ -17,6 +17,9 @@ export interface ProjectRecord {
   payday: number;
   status: ProjectStatus;
   statusEffectiveDate: string;
+  /** While `status` is scheduled (dated after today): the status in force until then, and its date. */
+  previousStatus: ProjectStatus | null;
+  previousStatusEffectiveDate: string | null;
 }
 
 // Dates are read as text: node-pg would turn a `date` into a local-time Date and shift it across zones.
@@ -25,7 +28,8 @@ const PROJECT_COLUMNS = `
   contractor_credit_code AS "contractorCreditCode", owner_name AS "ownerName",
   owner_credit_code AS "ownerCreditCode", contract_amount_fen::float8 AS "contractAmountFen",
   start_date::text AS "startDate", planned_end_date::text AS "plannedEndDate", payday, status,
-  status_effective_date::text AS "statusEffectiveDate"`;
+  status_effective_date::text AS "statusEffectiveDate", previous_status AS "previousStatus",
+  previous_status_effective_date::text AS "previousStatusEffectiveDate"`;
 
 @Injectable()
 export class ProjectRepository {

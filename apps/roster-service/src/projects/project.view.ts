@@ -1,8 +1,12 @@
-import { formatYuan } from '@wage/domain';
+import { formatYuan, type IsoDate } from '@wage/domain';
 import type { ProjectRecord } from './project.repository';
 
-/** A project as the API shows it: amounts back in yuan strings, absent values left out. */
-export function projectView(project: ProjectRecord) {
+/**
+ * A project as the API shows it on `today`: amounts back in yuan strings, absent values left out. A status dated
+ * after today is not in force yet: the project shows the status that holds, and the other as `scheduledStatus`.
+ */
+export function projectView(project: ProjectRecord, today: IsoDate) {
+  const scheduled = project.previousStatus !== null && project.statusEffectiveDate > today;
   return {
     code: project.code,
     name: project.name,
@@ -13,8 +17,11 @@ export function projectView(project: ProjectRecord) {
     startDate: project.startDate,
     plannedEndDate: project.plannedEndDate ?? undefined,
     payday: project.payday,
-    status: project.status,
-    statusEffectiveDate: project.statusEffectiveDate,
+    status: scheduled ? project.previousStatus! : project.status,
+    statusEffectiveDate: scheduled ? project.previousStatusEffectiveDate! : project.statusEffectiveDate,
+    scheduledStatus: scheduled
+      ? { status: project.status, effectiveDate: project.statusEffectiveDate }
+      : undefined,
   };
 }
 

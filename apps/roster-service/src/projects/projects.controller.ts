@@ -1,19 +1,34 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { Allow, ApiContract, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { projectCodeParam, registerProjectExample } from '../api-examples';
-import { changeProjectStatusBody } from './dto/change-project-status.dto';
+import { Clock } from '../core/clock';
+import { changeProjectStatusBody, decideStatusRequestBody } from './dto/change-project-status.dto';
 import { registerProjectBody } from './dto/register-project.dto';
 import { ProjectAccess } from './project-access';
 import { projectView } from './project.view';
+import { StatusRequestRepository } from './status-request.repository';
 import { ChangeProjectStatusUseCase } from './use-cases/change-project-status/change-project-status.use-case';
+import { DecideStatusRequestUseCase } from './use-cases/decide-status-request/decide-status-request.use-case';
 import { RegisterProjectUseCase } from './use-cases/register-project/register-project.use-case';
+
+const statusRequestParams = {
+  ...projectCodeParam,
+  id: { description: 'the status request id (a UUID)', example: '3b2f6d1e-9a4c-4e8b-b7d2-5c1a0f9e8d47' },
+};
+const requestId = new ParseUUIDPipe({
+  exceptionFactory: () => ApiError.notFound('a status request id is a UUID'),
+});
 
 @Controller('api/v1/projects')
 export class ProjectsController {
   constructor(
     private readonly registerProject: RegisterProjectUseCase,
     private readonly changeProjectStatus: ChangeProjectStatusUseCase,
+    private readonly decideStatusRequest: DecideStatusRequestUseCase,
+    private readonly statusRequests: StatusRequestRepository,
     private readonly access: ProjectAccess,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -39,19 +54,127 @@ export class ProjectsController {
   }
 
   @Patch(':code')
-  @Allow('admin', 'project')
+  @Allow('admin', 'user', 'project')
   @ApiContract({
     summary: "Change a project's status",
-    description: '在建 IN_CONSTRUCTION, 停工 SUSPENDED or 竣工 COMPLETED, from a date on.',
+    description:
+      '在建 IN_CONSTRUCTION, 停工 SUSPENDED or 竣工 COMPLETED, from a date on. An administrator or an inspector of ' +
+      "the project's region changes it (200); from the project itself it is a request (202) that changes nothing " +
+      'until an inspector or administrator approves it — the monitored party never certifies itself. The date may ' +
+      'not precede the start or the status in force, nor (for SUSPENDED or COMPLETED) a month with attendance or a ' +
+      'pay sheet already reported, nor lie more than 30 days ahead. A change dated ahead shows as scheduledStatus ' +
+      'until it holds; an administrator may correct it.',
     params: projectCodeParam,
     body: changeProjectStatusBody,
-    examples: { 'suspended for the Spring Festival': { status: 'SUSPENDED', effectiveDate: '2027-02-01' } },
-    responses: { 200: { description: 'the project with its new status' } },
-    errors: { 404: 'no such project', 409: 'the change is not allowed from the current status' },
+    examples: {
+      'suspended for the Spring Festival': {
+        status: 'SUSPENDED',
+        effectiveDate: '2027-02-01',
+        reason: '春节停工',
+      },
+    },
+    responses: {
+      200: { description: 'the project with its new status (or unchanged: it already has that status)' },
+      202: { description: "the project's request, pending an inspector's or administrator's decision" },
+    },
+    errors: {
+      400: 'the date is before the status in force or the work already reported, or more than 30 days ahead',
+      403: 'another project, a bank, or a user who is not an inspector',
+      404: 'no such project, or not one in the caller’s region',
+      409: 'a change is already scheduled; only an administrator corrects it',
+    },
   })
-  changeStatus(@CurrentPrincipal() principal: Principal, @Param('code') code: string, @Body() body: unknown) {
-    this.access.assertWritable(principal, code);
-    return this.changeProjectStatus.execute(code, validate(changeProjectStatusBody, body));
+  async changeStatus(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    this.access.assertNotOtherProject(principal, code);
+    const answer = await this.changeProjectStatus.execute(
+      principal,
+      code,
+      validate(changeProjectStatusBody, body),
+    );
+    response.status(answer.status);
+    return answer.body;
+  }
+
+  @Get(':code/status-requests')
+  @Allow('admin', 'user', 'project')
+  @ApiContract({
+    summary: "A project's status requests",
+    description: 'Newest first, each with its decision once an inspector or administrator made one.',
+    params: projectCodeParam,
+    responses: { 200: { description: 'the requests' } },
+    errors: { 404: 'no such project, or not one the caller may see' },
+  })
+  async listStatusRequests(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
+    await this.access.readable(principal, code);
+    return { items: await this.statusRequests.list(code) };
+  }
+
+  @Post(':code/status-requests/:id/approve')
+  @Allow('admin', 'user')
+  @HttpCode(200)
+  @ApiContract({
+    summary: "Approve a project's status request",
+    description:
+      'An inspector of the region or an administrator approves: the change applies as if they had made it, ' +
+      'checked again today.',
+    params: statusRequestParams,
+    body: decideStatusRequestBody,
+    examples: { 'confirmed on site': { note: '现场核实已停工' } },
+    responses: { 200: { description: 'the decided request and the project with its status' } },
+    errors: {
+      400: 'the change is no longer possible (see PATCH /projects/{code})',
+      404: 'no such project or request, or not one in the caller’s region',
+      409: 'the request was already decided',
+    },
+  })
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Param('id', requestId) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.decideStatusRequest.execute(
+      principal,
+      code,
+      id,
+      'APPROVED',
+      validate(decideStatusRequestBody, body),
+    );
+  }
+
+  @Post(':code/status-requests/:id/reject')
+  @Allow('admin', 'user')
+  @HttpCode(200)
+  @ApiContract({
+    summary: "Reject a project's status request",
+    description: 'An inspector of the region or an administrator rejects it; the status stays as it is.',
+    params: statusRequestParams,
+    body: decideStatusRequestBody,
+    examples: { 'still working on site': { note: '现场仍在施工' } },
+    responses: { 200: { description: 'the decided request' } },
+    errors: {
+      404: 'no such project or request, or not one in the caller’s region',
+      409: 'the request was already decided',
+    },
+  })
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Param('id', requestId) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.decideStatusRequest.execute(
+      principal,
+      code,
+      id,
+      'REJECTED',
+      validate(decideStatusRequestBody, body),
+    );
   }
 
   @Get(':code')
@@ -69,6 +192,6 @@ export class ProjectsController {
     errors: { 404: 'no such project, or not one the caller may see' },
   })
   async get(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
-    return projectView(await this.access.readable(principal, code));
+    return projectView(await this.access.readable(principal, code), this.clock.today());
   }
 }

@@ -1,4 +1,5 @@
 import { Topics, parseEvent, projectEvents } from '@wage/contracts';
+import { addCalendarDays, dateInShanghai } from '@wage/domain';
 import { hashApiKey } from '@wage/platform';
 import { TopicReader, type TestApp } from '@wage/testing';
 import {
@@ -8,6 +9,7 @@ import {
   registerProject,
   startRosterService,
   userToken,
+  worker,
 } from '../testing/roster-test-kit';
 
 describe('projects (real PostgreSQL and Kafka)', () => {
@@ -111,39 +113,169 @@ describe('projects (real PostgreSQL and Kafka)', () => {
     expect((await get(userToken(service, '440000', 'ADMIN'))).status).toBe(200);
   });
 
-  it('changes status with an effective date, publishing ProjectStatusChanged; only the project itself', async () => {
+  const statusEvents = async (code: string, count: number) => {
+    const messages = await reader.waitFor(
+      (m) =>
+        m.filter((x) => x.key === code && x.headers['event-type'] === 'ProjectStatusChanged').length >= count,
+      { description: `${count} ProjectStatusChanged of ${code}` },
+    );
+    return messages
+      .filter((m) => m.key === code)
+      .map((m) => parseEvent(projectEvents, m.value))
+      .flatMap((e) => (e.ok && e.event.type === 'ProjectStatusChanged' ? [e.event.data] : []));
+  };
+
+  it('changes status with an effective date when an administrator or inspector of the region says so', async () => {
     const key = await registerProject(service, 'XM-P-5');
     const otherKey = await registerProject(service, 'XM-P-6');
     const patch = (token: string, body: object) =>
       service.http.patch('/api/v1/projects/XM-P-5').set(bearer(token)).send(body);
+    const inspector = userToken(service, '350206');
 
     expect((await patch(otherKey, { status: 'SUSPENDED', effectiveDate: '2026-07-01' })).status).toBe(403);
-    expect((await patch(key, { status: 'SUSPENDED', effectiveDate: '2026-01-01' })).status).toBe(400); // before start
-    expect((await patch(key, { status: 'HALTED', effectiveDate: '2026-07-01' })).status).toBe(400);
-    const suspended = await patch(key, { status: 'SUSPENDED', effectiveDate: '2026-07-01' });
+    expect((await patch(inspector, { status: 'SUSPENDED', effectiveDate: '2026-01-01' })).status).toBe(400); // before start
+    expect((await patch(inspector, { status: 'HALTED', effectiveDate: '2026-07-01' })).status).toBe(400);
+    expect(
+      (await patch(userToken(service, '350203'), { status: 'SUSPENDED', effectiveDate: '2026-07-01' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await patch(userToken(service, '350206', 'LEADER'), {
+          status: 'SUSPENDED',
+          effectiveDate: '2026-07-01',
+        })
+      ).status,
+    ).toBe(403);
+    const suspended = await patch(inspector, { status: 'SUSPENDED', effectiveDate: '2026-07-01' });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toMatchObject({
       status: 'SUSPENDED',
       statusEffectiveDate: '2026-07-01',
       changed: true,
     });
-    const again = await patch(key, { status: 'SUSPENDED', effectiveDate: '2026-07-02' });
-    expect(again.body).toMatchObject({ statusEffectiveDate: '2026-07-01', changed: false });
-
-    const messages = await reader.waitFor(
-      (m) => m.some((x) => x.key === 'XM-P-5' && x.headers['event-type'] === 'ProjectStatusChanged'),
-      { description: 'ProjectStatusChanged' },
-    );
-    const changes = messages
-      .map((m) => parseEvent(projectEvents, m.value))
-      .filter((e) => e.ok && e.event.type === 'ProjectStatusChanged');
-    expect(changes).toHaveLength(1);
-    expect(changes[0].ok && changes[0].event.data).toEqual({
-      code: 'XM-P-5',
+    const again = await patch(service.env.ADMIN_API_KEY, {
       status: 'SUSPENDED',
-      previousStatus: 'IN_CONSTRUCTION',
-      effectiveDate: '2026-07-01',
+      effectiveDate: '2026-07-02',
     });
+    expect(again.body).toMatchObject({ statusEffectiveDate: '2026-07-01', changed: false });
+    // The project asking for the status it has changes nothing and files no request.
+    expect((await patch(key, { status: 'SUSPENDED', effectiveDate: '2026-08-01' })).status).toBe(200);
+
+    const changes = await statusEvents('XM-P-5', 1);
+    expect(changes).toEqual([
+      { code: 'XM-P-5', status: 'SUSPENDED', previousStatus: 'IN_CONSTRUCTION', effectiveDate: '2026-07-01' },
+    ]);
+  });
+
+  // Issue 16: with its own key a project set itself COMPLETED from 8 months back (200) and no alert was raised
+  // for it afterwards. A project's change is now a request, and no change is dated before work already reported.
+  it("takes a project's status change as a request that an inspector approves or rejects", async () => {
+    const key = await registerProject(service, 'XM-P-7');
+    const inspector = userToken(service, '350206');
+    const put = await service.http
+      .put('/api/v1/projects/XM-P-7/workers')
+      .set(bearer(key))
+      .send({ workers: [worker(701)] });
+    expect(put.status).toBe(200);
+    const attendance = await service.http
+      .post('/api/v1/projects/XM-P-7/attendance')
+      .set(bearer(key))
+      .send({ month: '2026-11', records: [{ idNumber: worker(701).idNumber, daysWorked: 20 }] });
+    expect(attendance.status).toBe(201);
+    const patch = (token: string, body: object) =>
+      service.http.patch('/api/v1/projects/XM-P-7').set(bearer(token)).send(body);
+
+    // Backdated before the November attendance: refused, from anyone.
+    for (const token of [key, inspector, service.env.ADMIN_API_KEY]) {
+      const backdated = await patch(token, { status: 'COMPLETED', effectiveDate: '2026-04-01' });
+      expect(backdated.status).toBe(400);
+      expect(backdated.body.details).toEqual([expect.objectContaining({ code: 'BEFORE_REPORTED_DATA' })]);
+    }
+    const requested = await patch(key, {
+      status: 'COMPLETED',
+      effectiveDate: '2026-11-30',
+      reason: '竣工验收',
+    });
+    expect(requested.status).toBe(202);
+    expect(requested.body.request).toMatchObject({
+      status: 'COMPLETED',
+      effectiveDate: '2026-11-30',
+      reason: '竣工验收',
+      decision: null,
+    });
+    expect(requested.body.project).toMatchObject({ status: 'IN_CONSTRUCTION' });
+    const id = requested.body.request.id as string;
+    expect((await service.http.get('/api/v1/projects/XM-P-7').set(bearer(key))).body.status).toBe(
+      'IN_CONSTRUCTION',
+    );
+    const listed = await service.http.get('/api/v1/projects/XM-P-7/status-requests').set(bearer(inspector));
+    expect(listed.body.items).toEqual([expect.objectContaining({ id, decision: null })]);
+
+    const decide = (token: string, action: string, requestId = id) =>
+      service.http
+        .post(`/api/v1/projects/XM-P-7/status-requests/${requestId}/${action}`)
+        .set(bearer(token))
+        .send({ note: '现场核实' });
+    expect((await decide(key, 'approve')).status).toBe(403); // the project never approves itself
+    expect((await decide(userToken(service, '350203'), 'approve')).status).toBe(404);
+    expect((await decide(userToken(service, '350206', 'LEADER'), 'approve')).status).toBe(403);
+    const approved = await decide(inspector, 'approve');
+    expect(approved.status).toBe(200);
+    expect(approved.body.request).toMatchObject({ decision: 'APPROVED', decidedBy: 'user:user-350206' });
+    expect(approved.body.project).toMatchObject({ status: 'COMPLETED', statusEffectiveDate: '2026-11-30' });
+    expect((await decide(inspector, 'reject')).status).toBe(409);
+
+    // A second request, rejected: nothing changes.
+    const resume = await patch(key, { status: 'IN_CONSTRUCTION', effectiveDate: '2026-12-01' });
+    expect(resume.status).toBe(202);
+    const rejected = await decide(service.env.ADMIN_API_KEY, 'reject', resume.body.request.id);
+    expect(rejected.body.request).toMatchObject({ decision: 'REJECTED', note: '现场核实' });
+    expect((await service.http.get('/api/v1/projects/XM-P-7').set(bearer(key))).body.status).toBe(
+      'COMPLETED',
+    );
+    expect(await statusEvents('XM-P-7', 1)).toEqual([
+      { code: 'XM-P-7', status: 'COMPLETED', previousStatus: 'IN_CONSTRUCTION', effectiveDate: '2026-11-30' },
+    ]);
+  });
+
+  // Issue 16: SUSPENDED dated 2099-01-01 showed as suspended today, and an administrator could not undo it.
+  it('refuses changes more than 30 days ahead, shows a scheduled one beside the status in force, lets an administrator correct it', async () => {
+    await registerProject(service, 'XM-P-8');
+    const inspector = userToken(service, '350206');
+    const patch = (token: string, body: object) =>
+      service.http.patch('/api/v1/projects/XM-P-8').set(bearer(token)).send(body);
+    const farAhead = await patch(service.env.ADMIN_API_KEY, {
+      status: 'SUSPENDED',
+      effectiveDate: '2099-01-01',
+    });
+    expect(farAhead.status).toBe(400);
+    expect(farAhead.body.details).toEqual([expect.objectContaining({ code: 'TOO_FAR_AHEAD' })]);
+
+    const inTenDays = addCalendarDays(dateInShanghai(new Date()), 10);
+    const scheduled = await patch(inspector, { status: 'SUSPENDED', effectiveDate: inTenDays });
+    expect(scheduled.status).toBe(200);
+    const shown = await service.http.get('/api/v1/projects/XM-P-8').set(bearer(inspector));
+    expect(shown.body).toMatchObject({
+      status: 'IN_CONSTRUCTION',
+      statusEffectiveDate: '2026-03-01',
+      scheduledStatus: { status: 'SUSPENDED', effectiveDate: inTenDays },
+    });
+    // Only an administrator corrects a scheduled change; an inspector is told so.
+    const byInspector = await patch(inspector, { status: 'IN_CONSTRUCTION', effectiveDate: inTenDays });
+    expect(byInspector.status).toBe(409);
+    const corrected = await patch(service.env.ADMIN_API_KEY, {
+      status: 'IN_CONSTRUCTION',
+      effectiveDate: inTenDays,
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ status: 'IN_CONSTRUCTION', statusEffectiveDate: '2026-03-01' });
+    expect(corrected.body.scheduledStatus).toBeUndefined();
+    // Consumers keep a history: the correction undoes the scheduled change on its date.
+    expect(await statusEvents('XM-P-8', 2)).toEqual([
+      { code: 'XM-P-8', status: 'SUSPENDED', previousStatus: 'IN_CONSTRUCTION', effectiveDate: inTenDays },
+      { code: 'XM-P-8', status: 'IN_CONSTRUCTION', previousStatus: 'SUSPENDED', effectiveDate: inTenDays },
+    ]);
   });
 
   it('refuses unknown and missing keys', async () => {

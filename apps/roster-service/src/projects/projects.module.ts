@@ -4,7 +4,9 @@ import { ProjectAccess } from './project-access';
 import { ProjectKeyResolver } from './project-key.resolver';
 import { ProjectRepository } from './project.repository';
 import { ProjectsController } from './projects.controller';
+import { StatusRequestRepository } from './status-request.repository';
 import { ChangeProjectStatusUseCase } from './use-cases/change-project-status/change-project-status.use-case';
+import { DecideStatusRequestUseCase } from './use-cases/decide-status-request/decide-status-request.use-case';
 import { RegisterProjectUseCase } from './use-cases/register-project/register-project.use-case';
 
 /**
@@ -19,7 +21,9 @@ import { RegisterProjectUseCase } from './use-cases/register-project/register-pr
     ProjectAccess,
     { provide: API_KEY_RESOLVER, useClass: ProjectKeyResolver },
     RegisterProjectUseCase,
+    StatusRequestRepository,
     ChangeProjectStatusUseCase,
+    DecideStatusRequestUseCase,
   ],
   exports: [ProjectAccess, API_KEY_RESOLVER],
 })

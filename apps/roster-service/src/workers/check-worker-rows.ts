@@ -1,10 +1,19 @@
-import { ageOn, isIsoDate, isCardNumber, validateIdentityNumber, type IsoDate } from '@wage/domain';
+import {
+  addCalendarDays,
+  ageOn,
+  isIsoDate,
+  isCardNumber,
+  validateIdentityNumber,
+  type IsoDate,
+} from '@wage/domain';
 import type { RowError } from '@wage/platform';
 import { DuplicateFinder, shapeErrors } from '../core/row-errors';
 import { workerRow, type WorkerRow } from './dto/worker-row.dto';
 
 /** 劳动法 Art. 15: no one under 16 may be employed. */
 export const MINIMUM_WORKING_AGE = 16;
+/** A worker is enrolled before entering the site, but not months before: an entry date in 2099 is a typing error. */
+export const MAX_ENTRY_DAYS_AHEAD = 30;
 
 /** A row that passed every check; the identity number is in its normalised form (upper-case X). */
 export interface CheckedWorker extends WorkerRow {
@@ -53,8 +62,15 @@ function checkWorker(
   if (!identity.ok) problem('idNumber', identity.code, identity.message);
 
   const entryOk = isIsoDate(row.entryDate);
+  const latestEntry = addCalendarDays(today, MAX_ENTRY_DAYS_AHEAD);
   if (!entryOk)
     problem('entryDate', 'INVALID_DATE', 'must be a real calendar date YYYY-MM-DD, e.g. "2026-09-01"');
+  else if (row.entryDate > latestEntry)
+    problem(
+      'entryDate',
+      'TOO_FAR_AHEAD',
+      `the entry date is more than ${MAX_ENTRY_DAYS_AHEAD} days ahead (today is ${today}); enrol the worker nearer the day, by ${latestEntry} at the latest`,
+    );
   if (row.exitDate !== undefined) {
     if (!isIsoDate(row.exitDate)) {
       problem('exitDate', 'INVALID_DATE', 'must be a real calendar date YYYY-MM-DD, e.g. "2026-12-31"');

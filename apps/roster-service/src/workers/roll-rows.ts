@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { validateIdentityNumber, type IsoDate } from '@wage/domain';
+import {
+  firstDayOfMonth,
+  lastDayOfMonth,
+  validateIdentityNumber,
+  type IsoDate,
+  type Month,
+} from '@wage/domain';
 import { ApiError, type BlindIndex, type RowError } from '@wage/platform';
 import { DuplicateFinder, shapeErrors } from '../core/row-errors';
 
@@ -9,6 +15,8 @@ type RowProblem = Omit<RowError, 'index'>;
 export interface RollRowsCheck<T extends { idNumber: string }, C> {
   manager: EntityManager;
   projectCode: string;
+  /** The month the rows are for: each worker must have been on site in it (entered by its end, not left before). */
+  month: Month;
   rows: readonly unknown[];
   /** The row's shape; its own checks follow in `check`. */
   schema: z.ZodType<T>;
@@ -52,13 +60,23 @@ export async function checkRollRows<T extends { idNumber: string }, C>(
     options.projectCode,
     checked.map((row) => row.idHash),
   );
+  const [from, to] = [firstDayOfMonth(options.month), lastDayOfMonth(options.month)];
   for (const row of checked) {
-    if (!onRoll.has(row.idHash)) {
+    const worker = onRoll.get(row.idHash);
+    if (!worker) {
       errors.push({
         index: row.index,
         field: 'idNumber',
         code: 'NOT_ON_ROLL',
         message: "no worker with this identity number is on the project's roll; enrol the worker first",
+      });
+    } else if (worker.entryDate > to || (worker.exitDate !== null && worker.exitDate < from)) {
+      const onSite = `on the roll from ${worker.entryDate}${worker.exitDate === null ? '' : ` to ${worker.exitDate}`}`;
+      errors.push({
+        index: row.index,
+        field: 'idNumber',
+        code: 'NOT_ON_SITE_IN_MONTH',
+        message: `this worker is ${onSite}, not in ${options.month}; correct the month or the roll's entry and exit dates`,
       });
     }
   }
@@ -68,18 +86,26 @@ export async function checkRollRows<T extends { idNumber: string }, C>(
       options.rows.length,
     );
   }
-  return checked.map((row) => ({ ...row.value, idHash: row.idHash, workerId: onRoll.get(row.idHash)! }));
+  return checked.map((row) => ({ ...row.value, idHash: row.idHash, workerId: onRoll.get(row.idHash)!.id }));
 }
 
-/** Worker ids by identity blind index, for the given hashes on one project's roll. */
+interface RollEntry {
+  id: string;
+  idHash: string;
+  entryDate: IsoDate;
+  exitDate: IsoDate | null;
+}
+
+/** Roll entries by identity blind index, for the given hashes on one project's roll. */
 async function workersOnRoll(
   manager: EntityManager,
   projectCode: string,
   idHashes: string[],
-): Promise<Map<string, string>> {
-  const rows: { id: string; idHash: string }[] = await manager.query(
-    `SELECT id, id_hash AS "idHash" FROM roster.workers WHERE project_code = $1 AND id_hash = ANY($2::text[])`,
+): Promise<Map<string, RollEntry>> {
+  const rows: RollEntry[] = await manager.query(
+    `SELECT id, id_hash AS "idHash", entry_date::text AS "entryDate", exit_date::text AS "exitDate"
+     FROM roster.workers WHERE project_code = $1 AND id_hash = ANY($2::text[])`,
     [projectCode, idHashes],
   );
-  return new Map(rows.map((row) => [row.idHash, row.id]));
+  return new Map(rows.map((row) => [row.idHash, row]));
 }

@@ -10,13 +10,18 @@ export interface Deposit extends DepositTerms {
   projectCode: string;
   form: DepositForm;
   reference?: string;
-  /** The bank that recorded it, which may then record its movements. */
+  /** The bank that recorded it, or that must confirm a project's declaration; it records the movements. */
   bankCode?: string;
+  /** Declared by the project itself rather than recorded by its bank. */
+  declaredByProject: boolean;
+  /** Recorded or confirmed by the bank: only then does the deposit count. */
+  confirmed: boolean;
 }
 
 const DEPOSIT_COLUMNS = `id, project_code AS "projectCode", form, amount_fen AS "amountFen",
   to_char(effective_on, 'YYYY-MM-DD') AS "effectiveOn", to_char(expires_on, 'YYYY-MM-DD') AS "expiresOn",
-  reference, bank_code AS "bankCode"`;
+  reference, bank_code AS "bankCode", declared_by_project AS "declaredByProject",
+  confirmed_at IS NOT NULL AS confirmed`;
 
 type DepositRow = Omit<Deposit, 'amountFen' | 'expiresOn' | 'reference' | 'bankCode'> & {
   amountFen: string;
@@ -43,8 +48,9 @@ export class DepositRepository {
 
   async insert(manager: EntityManager, deposit: Deposit): Promise<void> {
     await manager.query(
-      `INSERT INTO "${SCHEMA}".deposits (id, project_code, form, amount_fen, effective_on, expires_on, reference, bank_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO "${SCHEMA}".deposits (id, project_code, form, amount_fen, effective_on, expires_on, reference, bank_code,
+         declared_by_project, confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10::boolean THEN now() END)`,
       [
         deposit.id,
         deposit.projectCode,
@@ -54,8 +60,15 @@ export class DepositRepository {
         deposit.expiresOn ?? null,
         deposit.reference ?? null,
         deposit.bankCode ?? null,
+        deposit.declaredByProject,
+        deposit.confirmed,
       ],
     );
+  }
+
+  /** The bank confirms a project's declaration: from now on it counts. */
+  async confirm(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE "${SCHEMA}".deposits SET confirmed_at = now() WHERE id = $1`, [id]);
   }
 
   /** The deposit, locked until the transaction ends so that concurrent movements are checked one after another. */

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Allow,
@@ -13,6 +24,7 @@ import {
 import { cashDepositExample, guaranteeDepositExample, movementExample } from '../api-examples';
 import { depositsQuerySchema, recordDepositSchema, recordMovementSchema } from './dto/deposit.dto';
 import { GetDepositsInForceUseCase } from './use-cases/get-deposits-in-force/get-deposits-in-force.use-case';
+import { ConfirmDepositUseCase } from './use-cases/confirm-deposit/confirm-deposit.use-case';
 import { RecordDepositMovementUseCase } from './use-cases/record-deposit-movement/record-deposit-movement.use-case';
 import { RecordDepositUseCase } from './use-cases/record-deposit/record-deposit.use-case';
 
@@ -28,23 +40,32 @@ export class DepositsController {
     private readonly recordDeposit: RecordDepositUseCase,
     private readonly recordMovement: RecordDepositMovementUseCase,
     private readonly getDeposits: GetDepositsInForceUseCase,
+    private readonly confirmDeposit: ConfirmDepositUseCase,
   ) {}
 
   @Post()
-  @Allow('admin', 'project', 'bank')
+  @Allow('bank', 'project')
   @ApiContract({
     summary: 'Record a wage guarantee deposit',
     description:
-      '工资保证金: cash, or a bank guarantee letter (保函) with its expiry date. A project records its own; a bank ' +
-      'records guarantees it issued.',
+      '工资保证金: cash, or a bank guarantee letter (保函) with its expiry date, recorded by the bank or guarantor ' +
+      'that holds it; it counts at once. A project may declare its own, naming that bank (bankCode): the ' +
+      'declaration counts only once the bank confirms it (POST /deposits/{id}/confirmation), since the monitored ' +
+      'party never certifies itself. effectiveOn at most 30 days ahead; a guarantee letter runs at most 10 years.',
     body: recordDepositSchema,
     examples: {
       'cash in the deposit account': cashDepositExample,
       'a bank guarantee letter': guaranteeDepositExample,
     },
     idempotent: true,
-    responses: { 201: { description: 'recorded; the deposit with its id' } },
-    errors: { 404: 'no such project', 409: 'the Idempotency-Key was used with a different body' },
+    responses: {
+      201: { description: 'recorded (confirmed: true), or declared pending the bank (confirmed: false)' },
+    },
+    errors: {
+      400: 'a declaration without bankCode or naming no registered bank, or effectiveOn more than 30 days ahead',
+      404: 'no such project',
+      409: 'the Idempotency-Key was used with a different body',
+    },
   })
   async record(
     @CurrentPrincipal() principal: Principal,
@@ -54,6 +75,28 @@ export class DepositsController {
   ) {
     const request = validate(recordDepositSchema, body);
     return answer(response, await this.recordDeposit.execute(principal, request, { key, body }));
+  }
+
+  @Post(':id/confirmation')
+  @Allow('bank')
+  @HttpCode(200)
+  @ApiContract({
+    summary: "Confirm a project's deposit declaration",
+    description:
+      'The bank named in the declaration confirms that it holds the deposit; from then on it counts. Confirming ' +
+      'again changes nothing.',
+    params: {
+      id: { description: 'the deposit id (a UUID)', example: '6f1c9e2a-8b4d-4c3e-9f7a-2d5b8e1c0a93' },
+    },
+    responses: { 200: { description: 'the deposit, confirmed' } },
+    errors: { 404: 'no such deposit, or not one this bank holds' },
+  })
+  confirm(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('a deposit id is a UUID') }))
+    id: string,
+  ) {
+    return this.confirmDeposit.execute(principal, id);
   }
 
   @Post(':id/movements')
@@ -71,7 +114,7 @@ export class DepositsController {
     responses: { 201: { description: 'recorded; the deposit with its new balance' } },
     errors: {
       404: 'no such deposit, or not one the caller may move',
-      409: 'the Idempotency-Key was used with a different body',
+      409: 'the Idempotency-Key was used with a different body, or the deposit is a declaration not yet confirmed',
     },
   })
   async move(

@@ -49,15 +49,31 @@ describe('wage guarantee deposits (real PostgreSQL and Kafka)', () => {
       });
       expect(cash.status).toBe(201);
       expect(cash.body).toMatchObject({ id: expect.any(String), amount: '100000.00', amountFen: 10_000_000 });
-      const letter = await record(projectKey, {
+      // Issue 16: a project declared a letter of its own (until 2099) and DEPOSIT_SHORTFALL counted it. A
+      // project's declaration names the bank holding it and counts only once that bank confirms it.
+      const letterTerms = {
         projectCode: 'P-DEP-1',
         form: 'GUARANTEE',
         amount: '50000',
         effectiveOn: '2026-03-01',
         expiresOn: '2026-09-01',
         reference: 'LG-2026-7',
-      });
+      };
+      const withoutBank = await record(projectKey, letterTerms);
+      expect(withoutBank.status).toBe(400);
+      expect(withoutBank.body.details).toEqual([expect.objectContaining({ field: 'bankCode' })]);
+      const letter = await record(projectKey, { ...letterTerms, bankCode: 'ICBC-XM' });
       expect(letter.status).toBe(201);
+      expect(letter.body).toMatchObject({ confirmed: false, declaredByProject: true, bankCode: 'ICBC-XM' });
+      expect(await inForce('2026-03-01')).toBe('100000.00'); // the letter does not count yet
+      const confirm = (token: string) =>
+        t.http.post(`/api/v1/deposits/${letter.body.id}/confirmation`).set(bearer(token)).send();
+      expect((await confirm(projectKey)).status).toBe(403);
+      expect((await confirm(otherBankKey)).status).toBe(404);
+      const confirmed = await confirm(bankKey);
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body).toMatchObject({ id: letter.body.id, confirmed: true });
+      expect((await confirm(bankKey)).body).toMatchObject({ confirmed: true }); // again: no change
 
       const drawdown = await move(bankKey, cash.body.id, {
         kind: 'DRAWDOWN',
@@ -150,6 +166,35 @@ describe('wage guarantee deposits (real PostgreSQL and Kafka)', () => {
       effectiveOn: '2026-03-01',
     });
     expect(unknown.status).toBe(422);
+    // Issue 16: deposits dated 2099 were taken as they came.
+    const farAhead = await record(bankKey, {
+      projectCode: 'P-DEP-1',
+      form: 'CASH',
+      amount: '1',
+      effectiveOn: '2099-01-01',
+    });
+    expect(farAhead.status).toBe(400);
+    expect(farAhead.body.details).toEqual([expect.objectContaining({ code: 'TOO_FAR_AHEAD' })]);
+    const centuryLetter = await record(bankKey, {
+      projectCode: 'P-DEP-1',
+      form: 'GUARANTEE',
+      amount: '1',
+      effectiveOn: '2026-03-01',
+      expiresOn: '2099-12-31',
+    });
+    expect(centuryLetter.status).toBe(400);
+    expect(centuryLetter.body.message).toContain('10 years');
+    // The administrator records no deposit: only the bank holding it, or the project declaring it.
+    expect(
+      (
+        await record(t.env.ADMIN_API_KEY, {
+          projectCode: 'P-DEP-1',
+          form: 'CASH',
+          amount: '1',
+          effectiveOn: '2026-03-01',
+        })
+      ).status,
+    ).toBe(403);
 
     const [cash] = (
       await t.http.get('/api/v1/deposits').query({ projectCode: 'P-DEP-1' }).set(bearer(bankKey))

@@ -6,6 +6,7 @@ import {
 } from '@wage/contracts';
 import {
   DomainError,
+  dateInShanghai,
   isMonth,
   parseInstant,
   parseYuan,
@@ -33,19 +34,28 @@ export interface CheckedTransaction {
 /** Clocks of banks and servers differ a little; a transaction further in the future is a mistake. */
 const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
+/** What bounds a batch's rows: the clock, and the day the account was opened (nothing occurs on it before). */
+export interface RowBounds {
+  /** Bounds `occurredAt` from above. */
+  now: Date;
+  /** The Shanghai date: bounds birth dates. */
+  today: IsoDate;
+  /** The account's opening day (Shanghai): no transaction occurs on an account before it exists. */
+  openedOn: IsoDate;
+}
+
 /**
  * Checks every row of a batch and reports every problem with its index and field. Messages never repeat a card or
- * identity number. `today` is the Shanghai date (bounds birth dates), `now` bounds `occurredAt`.
+ * identity number.
  */
 export function checkTransactionRows(
   rows: unknown[],
-  now: Date,
-  today: IsoDate,
+  bounds: RowBounds,
 ): { transactions: { index: number; transaction: CheckedTransaction }[]; errors: RowError[] } {
   const transactions: { index: number; transaction: CheckedTransaction }[] = [];
   const errors: RowError[] = [];
   rows.forEach((row, index) => {
-    const problems = checkRow(row, now, today);
+    const problems = checkRow(row, bounds);
     if (Array.isArray(problems)) errors.push(...problems.map((p) => ({ index, ...p })));
     else transactions.push({ index, transaction: problems });
   });
@@ -54,7 +64,7 @@ export function checkTransactionRows(
 
 type Problem = Omit<RowError, 'index'>;
 
-function checkRow(raw: unknown, now: Date, today: IsoDate): CheckedTransaction | Problem[] {
+function checkRow(raw: unknown, { now, today, openedOn }: RowBounds): CheckedTransaction | Problem[] {
   const shape = transactionRowSchema.safeParse(raw);
   if (!shape.success) {
     return shape.error.issues.map((issue) => ({
@@ -81,6 +91,12 @@ function checkRow(raw: unknown, now: Date, today: IsoDate): CheckedTransaction |
       field: 'occurredAt',
       code: 'INVALID_INSTANT',
       message: `occurredAt ${row.occurredAt} is in the future; give the instant the bank booked the transaction`,
+    });
+  } else if (occurredAt && dateInShanghai(occurredAt) < openedOn) {
+    problems.push({
+      field: 'occurredAt',
+      code: 'BEFORE_ACCOUNT_OPENED',
+      message: `occurredAt ${row.occurredAt} is before the account was opened on ${openedOn} (Shanghai); a transaction occurs on an open account only`,
     });
   }
   const expected = TRANSACTION_KIND_DIRECTION[row.kind];

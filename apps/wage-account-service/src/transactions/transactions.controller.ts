@@ -22,17 +22,19 @@ export class TransactionsController {
   constructor(private readonly recordTransactions: RecordTransactionsUseCase) {}
 
   @Post()
-  @Allow('admin', 'bank', 'project')
+  @Allow('bank')
   @ApiContract({
     summary: "Report the account's transactions",
     description:
-      'Idempotent by (accountNumber, serialNo): an identical resend is accepted and not counted twice; a different ' +
+      'The bank holding the account reports what it booked; no one else does, since the monitored party never ' +
+      'certifies itself (a project or the administrator is 403). Idempotent by (accountNumber, serialNo): an identical resend is accepted and not counted twice; a different ' +
       'transaction under a used serial number is 409. A batch with any invalid row is refused whole (422) and nothing ' +
       'of it is stored. Amounts are yuan strings; occurredAt carries its offset. counterparty.accountNumber may be ' +
       'left out only for a cash WITHDRAWAL at the counter (现金支取) or a bank FEE. With statementThrough the bank ' +
       "states that the account's feed is complete up to that instant (an empty transactions array then says there " +
-      'is nothing more); it only moves forward, and payment rules wait for it before they judge a deadline. Only ' +
-      'the bank holding the account (or the administrator) states it.',
+      'is nothing more); it only moves forward, and payment rules wait for it before they judge a deadline. No ' +
+      'transaction occurs before the day the account was opened (BEFORE_ACCOUNT_OPENED). Debits beyond the balance ' +
+      'are accepted as the bank reported them, and the gap is flagged in dataQuality (BALANCE_BELOW_ZERO).',
     params: accountNumberParam,
     body: recordTransactionsDocumented,
     examples: {
@@ -52,12 +54,13 @@ export class TransactionsController {
           balance: '496500.00',
           balanceFen: 49650000,
           statementThrough: '2026-10-15T15:59:59.000Z',
+          dataQuality: [],
         },
       },
     },
     errors: {
-      403: 'statementThrough from a project key: only the bank states that its feed is complete',
-      404: 'no such account, or not one the caller may report for',
+      403: 'not a bank key: only the bank holding the account reports its transactions',
+      404: 'no such account, or not one at the calling bank',
       409: 'a different transaction under a used serial number, or an Idempotency-Key reused with another body',
       413: 'more rows than the batch cap, or a body over the size limit',
       422:

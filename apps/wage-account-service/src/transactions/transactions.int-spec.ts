@@ -19,6 +19,8 @@ const OTHER_ACCOUNT = '6200000000000002';
 /** Opened on 2026-01-10, for the cash withdrawals and the bank's statements. */
 const FEED_ACCOUNT = '6100000000000003';
 const CARD = '6222020200112233445';
+/** An account whose feed misses a credit. */
+const GAP_ACCOUNT = '6100000000000004';
 
 describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
   let t: TestApp;
@@ -89,15 +91,16 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
       balance: '9700.00',
       balanceFen: 970_000,
       statementThrough: null,
+      dataQuality: [],
     });
 
-    // The bank resends the batch with one new fee; the project reports a payroll twice in one batch.
+    // The bank resends the batch with one new fee, then reports a payroll twice in one batch.
     const resent = await post(bankKey, [
       ...batch,
       transaction('S4', { kind: 'FEE', amount: '1.00', payrollMonth: undefined }),
     ]);
     expect(resent.body).toMatchObject({ accepted: 4, recorded: 1, duplicates: 3, balance: '9699.00' });
-    const twice = await post(projectKey, [
+    const twice = await post(bankKey, [
       transaction('S5', { amount: '50.00' }),
       transaction('S5', { amount: '50.00' }),
     ]);
@@ -125,7 +128,7 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
   it('rejects a batch with any invalid row whole, with row errors that never repeat a number', async () => {
     const valid = identityNumber();
     const badId = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0'); // a wrong check digit
-    const response = await post(projectKey, [
+    const response = await post(bankKey, [
       transaction('S7'),
       transaction('S8', { direction: 'CREDIT' }),
       transaction('S9', { amount: '-5' }),
@@ -197,19 +200,74 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
     expect(await balanceOf(OTHER_ACCOUNT, '2026-03-22T01:00:00Z')).toBe('3000.00'); // the same instant in UTC
   });
 
-  it('lets a bank or project key reach only its own accounts', async () => {
+  it('lets a bank reach only the accounts it holds, and no project or administrator report transactions', async () => {
     const before = await storedSerials();
-    for (const token of [otherBankKey, otherProjectKey]) {
-      const response = await post(token, [transaction('X-1')]);
-      expect(response.status).toBe(404);
-      expect(response.body.message).toContain(ACCOUNT);
+    const refused = await post(otherBankKey, [transaction('X-1')]);
+    expect(refused.status).toBe(404);
+    expect(refused.body.message).toContain(ACCOUNT);
+    for (const token of [otherBankKey, otherProjectKey])
       expect((await t.http.get(`/api/v1/wage-accounts/${ACCOUNT}`).set(bearer(token))).status).toBe(404);
-    }
-    // Inspectors read accounts but never record transactions.
+    // The monitored party never certifies itself: found by issue 16, a project posted an appropriation and payroll
+    // to its own account (200, recorded 3) and its arrears cleared. Payments come from the bank only.
+    const ownProject = await post(projectKey, [
+      appropriation('PX-1', '90000.00', '2026-03-01T09:00:00+08:00'),
+      transaction('PX-2'),
+      transaction('PX-3'),
+    ]);
+    expect(ownProject.status).toBe(403);
+    expect(ownProject.body).toMatchObject({ error: 'FORBIDDEN', message: expect.stringContaining('bank') });
+    // Neither inspectors nor the platform's administrator report what a bank booked.
     expect((await post(inspectorToken(t, '350206'), [transaction('X-1')])).status).toBe(403);
+    expect((await post(t.env.ADMIN_API_KEY, [transaction('ADM-1', { amount: '1.00' })])).status).toBe(403);
     expect(await storedSerials()).toEqual(before);
-    // The administrator may record on any account.
-    expect((await post(t.env.ADMIN_API_KEY, [transaction('ADM-1', { amount: '1.00' })])).status).toBe(200);
+    // The project still reads its account.
+    expect((await t.http.get(`/api/v1/wage-accounts/${ACCOUNT}`).set(bearer(projectKey))).status).toBe(200);
+  });
+
+  it('refuses transactions dated before the account was opened or with an offset no zone has', async () => {
+    const before = await storedSerials();
+    const response = await post(bankKey, [
+      transaction('OP-1', { occurredAt: '1970-01-01T00:00:00Z' }),
+      transaction('OP-2', { occurredAt: '2026-03-10T10:00:00+15:00' }),
+    ]);
+    expect(response.status).toBe(422);
+    expect(response.body.details).toEqual([
+      expect.objectContaining({ index: 0, field: 'occurredAt', code: 'BEFORE_ACCOUNT_OPENED' }),
+      expect.objectContaining({ index: 1, field: 'occurredAt', code: 'INVALID_INSTANT' }),
+    ]);
+    expect(await storedSerials()).toEqual(before);
+  });
+
+  // Issue 16: debits taking the balance below zero were taken silently. What the bank says is accepted; the gap
+  // in its feed is flagged on the account.
+  it('accepts debits beyond the balance as reported and flags the gap on the account', async () => {
+    await registerProject(t, 'P-TX-4');
+    await openAccount(t, { projectCode: 'P-TX-4', bankCode: 'ICBC-XM', accountNumber: GAP_ACCOUNT });
+    const funded = await post(
+      bankKey,
+      [appropriation('GAP-1', '1000.00', '2026-03-01T09:00:00+08:00')],
+      GAP_ACCOUNT,
+    );
+    expect(funded.body.dataQuality).toEqual([]);
+    // 1,000 in, then 1,500 out on 10 March: 500 below zero.
+    const overdrawn = await post(bankKey, [transaction('GAP-2', { amount: '1500.00' })], GAP_ACCOUNT);
+    expect(overdrawn.status).toBe(200);
+    expect(overdrawn.body).toMatchObject({
+      recorded: 1,
+      balance: '-500.00',
+      dataQuality: [
+        { code: 'BALANCE_BELOW_ZERO', since: '2026-03-10T02:00:00.000Z', lowestBalance: '-500.00' },
+      ],
+    });
+    const shown = await t.http.get(`/api/v1/wage-accounts/${GAP_ACCOUNT}`).set(bearer(bankKey));
+    expect(shown.body.dataQuality).toEqual([expect.objectContaining({ code: 'BALANCE_BELOW_ZERO' })]);
+    // The missing credit arrives, dated before the debit: the gap is gone.
+    const filled = await post(
+      bankKey,
+      [appropriation('GAP-3', '600.00', '2026-03-05T09:00:00+08:00')],
+      GAP_ACCOUNT,
+    );
+    expect(filled.body).toMatchObject({ balance: '100.00', dataQuality: [] });
   });
 
   it('refuses a batch above the cap with 413', async () => {
@@ -469,10 +527,9 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
         expect.objectContaining({ field: 'statementThrough', code: 'STATEMENT_BEFORE_OPENING' }),
       ]);
       expect(beforeOpening.body.message).toContain('2026-01-10');
-      // The monitored party never certifies itself: a project reports transactions but not the bank's completeness.
+      // The monitored party never certifies itself: a project reports neither transactions nor completeness.
       const fromProject = await send(feedProjectKey, withCash('2026-05-31T23:59:59+08:00'));
       expect(fromProject.status).toBe(403);
-      expect(fromProject.body.message).toContain('statementThrough');
       // An empty batch says nothing unless it states completeness.
       const empty = await send(bankKey, { transactions: [] });
       expect(empty.status).toBe(400);

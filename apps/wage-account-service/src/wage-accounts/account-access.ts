@@ -1,22 +1,23 @@
 import { covers } from '@wage/domain';
 import { isAdmin, type Principal } from '@wage/platform';
 
-/** Who may record on an account: the administrator, the bank holding it, the project it belongs to. */
-export function mayActOnAccount(
-  principal: Principal,
-  account: { projectCode: string; bankCode: string },
-): boolean {
-  if (isAdmin(principal)) return true;
-  if (principal.kind === 'bank') return principal.bankCode === account.bankCode;
-  if (principal.kind === 'project') return principal.projectCode === account.projectCode;
-  return false;
+/**
+ * Who may record transactions on an account: the bank holding it, and no one else. The monitored party never
+ * certifies itself, so neither the project nor the platform's administrator reports what the bank booked.
+ */
+export function mayRecordOnAccount(principal: Principal, account: { bankCode: string }): boolean {
+  return principal.kind === 'bank' && principal.bankCode === account.bankCode;
 }
 
-/** Who may see an account: those who may act on it, and inspectors and leaders whose region covers the project. */
+/**
+ * Who may see an account: the administrator, the bank holding it, the project it belongs to, and inspectors and
+ * leaders whose region covers the project.
+ */
 export function maySeeAccount(
   principal: Principal,
   account: { projectCode: string; bankCode: string; regionCode: string },
 ): boolean {
-  if (mayActOnAccount(principal, account)) return true;
+  if (isAdmin(principal) || mayRecordOnAccount(principal, account)) return true;
+  if (principal.kind === 'project') return principal.projectCode === account.projectCode;
   return principal.kind === 'user' && covers(principal.regionCode, account.regionCode);
 }

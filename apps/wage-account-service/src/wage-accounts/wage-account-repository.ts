@@ -102,4 +102,23 @@ export class WageAccountRepository {
     );
     return { balanceFen: Number(row.fen), transactionCount: row.count };
   }
+
+  /**
+   * The first instant the account's running balance went below zero, and the lowest it reached, or undefined when
+   * it never did. Within one instant credits count first, as a bank books them.
+   */
+  async belowZero(
+    accountNumber: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ since: Date; lowestFen: Fen } | undefined> {
+    const [row]: { since: Date | null; lowest: string | null }[] = await manager.query(
+      `WITH running AS (
+         SELECT occurred_at, SUM(CASE direction WHEN 'CREDIT' THEN amount_fen ELSE -amount_fen END)
+                  OVER (ORDER BY occurred_at, direction, serial_no) AS fen
+         FROM "${SCHEMA}".transactions WHERE account_number = $1)
+       SELECT min(occurred_at) FILTER (WHERE fen < 0) AS since, min(fen)::bigint AS lowest FROM running`,
+      [accountNumber],
+    );
+    return row?.since ? { since: row.since, lowestFen: Number(row.lowest) } : undefined;
+  }
 }

@@ -144,7 +144,7 @@ export interface ApiContractOptions<B extends z.ZodType, Q extends z.ZodType> {
   /** The answer is a stream of server-sent events. */
   eventStream?: boolean;
   /** Successful answers by status. */
-  responses: Partial<Record<200 | 201, SuccessAnswer>>;
+  responses: Partial<Record<200 | 201 | 202, SuccessAnswer>>;
   /** Errors this endpoint gives beyond those every endpoint may (400, 401, 403, and 413/415 with a body). */
   errors?: Partial<Record<ErrorStatus, string>>;
 }

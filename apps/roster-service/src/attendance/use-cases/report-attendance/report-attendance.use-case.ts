@@ -6,7 +6,7 @@ import { BlindIndex, OutboxWriter, newEvent, type IdempotentAnswer } from '@wage
 import type { RosterSettings } from '../../../config/env';
 import { Clock } from '../../../core/clock';
 import { IdempotentTransaction, type BatchRequest } from '../../../core/idempotent-transaction';
-import { refuseFutureMonth } from '../../../core/month-check';
+import { refuseFutureMonth, refuseMonthBeforeStart } from '../../../core/month-check';
 import { checkBatchSize, inParts } from '../../../core/row-errors';
 import { ROSTER_SETTINGS } from '../../../core/tokens';
 import { ProjectAccess } from '../../../projects/project-access';
@@ -43,11 +43,12 @@ export class ReportAttendanceUseCase {
     checkBatchSize(rows.length, this.settings.batchCap);
     return this.transaction.run(request, async (manager) => {
       refuseFutureMonth(month, this.clock.currentMonth());
-      await this.access.lockForBatch(manager, projectCode);
+      refuseMonthBeforeStart(month, await this.access.lockForBatch(manager, projectCode));
       const maxDays = daysInMonth(month);
       const records = await checkRollRows({
         manager,
         projectCode,
+        month,
         rows,
         schema: attendanceRecord,
         check: (record: AttendanceRecord) =>

@@ -6,7 +6,10 @@ import { amountInForce, depositBalanceOn } from '../../deposit-in-force';
 import { DepositRepository } from '../../deposit-repository';
 import { depositView } from '../../deposit-view';
 
-/** A project's deposits and the amount in force on a date: cash balances plus guarantee letters not yet expired. */
+/**
+ * A project's deposits and the amount in force on a date: cash balances plus guarantee letters not yet expired,
+ * of the deposits their bank recorded or confirmed.
+ */
 @Injectable()
 export class GetDepositsInForceUseCase {
   constructor(
@@ -33,7 +36,8 @@ export class GetDepositsInForceUseCase {
     const movements = await this.deposits.movementsOf(deposits.map((deposit) => deposit.id));
     const items = deposits.map((deposit) => {
       const moved = movements.get(deposit.id)!;
-      const inForceFen = amountInForce(deposit, moved, asOf);
+      // A project's declaration counts once its bank confirmed it.
+      const inForceFen = deposit.confirmed ? amountInForce(deposit, moved, asOf) : 0;
       return { ...depositView(deposit), balanceFen: depositBalanceOn(deposit, moved, asOf), inForceFen };
     });
     const totalFen = items.reduce((total, item) => total + item.inForceFen, 0);

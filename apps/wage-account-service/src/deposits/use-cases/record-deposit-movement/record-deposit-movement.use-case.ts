@@ -51,6 +51,13 @@ export class RecordDepositMovementUseCase {
           if (!deposit || !mayMove) {
             throw ApiError.notFound(`no deposit ${depositId} whose movements this caller may record`);
           }
+          if (!deposit.confirmed) {
+            throw ApiError.conflict(
+              'DEPOSIT_NOT_CONFIRMED',
+              `deposit ${depositId} is a project's declaration the bank has not confirmed; confirm it first ` +
+                `(POST /deposits/${depositId}/confirmation)`,
+            );
+          }
           const earlier = (await this.deposits.movementsOf([depositId], manager)).get(depositId)!;
           const problem = movementProblem(deposit, earlier, movement);
           if (problem) throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_MOVEMENT', problem);

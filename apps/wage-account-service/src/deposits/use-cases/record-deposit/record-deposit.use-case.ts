@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DepositRecorded } from '@wage/contracts';
-import { startOfDayShanghai } from '@wage/domain';
+import { addCalendarDays, dateInShanghai, startOfDayShanghai } from '@wage/domain';
 import {
   ApiError,
   OutboxRelayService,
@@ -12,19 +12,29 @@ import {
   withIdempotency,
   type Principal,
 } from '@wage/platform';
+import { BankRegistry } from '../../../banks/bank-registry';
 import { ProjectDirectory } from '../../../projects/project-directory';
 import { SCHEMA } from '../../../schema';
 import { DepositRepository, type Deposit } from '../../deposit-repository';
 import { depositView } from '../../deposit-view';
 import type { RecordDepositDto } from '../../dto/deposit.dto';
 
-/** Records a wage guarantee deposit (工资保证金): cash, or a bank guarantee letter (保函) valid until it expires. */
+/** A deposit may be recorded up to this many days before it takes effect: a deposit "from 2099" is a typing error. */
+const MAX_DAYS_AHEAD = 30;
+
+/**
+ * Records a wage guarantee deposit (工资保证金): cash, or a bank guarantee letter (保函) valid until it expires.
+ * The bank or guarantor holding it records it, and it counts at once. A project may declare its own, naming that
+ * bank; the declaration counts only once the bank confirms it (the monitored party never certifies itself), so it
+ * is published (DepositRecorded) only then.
+ */
 @Injectable()
 export class RecordDepositUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deposits: DepositRepository,
     private readonly projects: ProjectDirectory,
+    private readonly banks: BankRegistry,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
   ) {}
@@ -33,10 +43,31 @@ export class RecordDepositUseCase {
     principal: Principal,
     request: RecordDepositDto,
     idempotency: { key: string | undefined; body: unknown },
+    now = new Date(),
   ) {
-    if (principal.kind === 'project' && principal.projectCode !== request.projectCode) {
+    const declared = principal.kind === 'project';
+    if (declared && principal.projectCode !== request.projectCode) {
       throw ApiError.forbidden(
-        `a project key records deposits for its own project only, not ${request.projectCode}`,
+        `a project key declares deposits for its own project only, not ${request.projectCode}`,
+      );
+    }
+    refuseImplausibleDates(request, dateInShanghai(now));
+    if (declared && request.bankCode === undefined) {
+      throw ApiError.badRequest(
+        "a project's declaration names the bank or guarantor holding the deposit (bankCode), which must confirm it " +
+          'before it counts',
+        [{ field: 'bankCode', code: 'REQUIRED', message: 'the code of the bank that holds the deposit' }],
+      );
+    }
+    if (
+      principal.kind === 'bank' &&
+      request.bankCode !== undefined &&
+      request.bankCode !== principal.bankCode
+    ) {
+      throw ApiError.badRequest(
+        `a bank records the deposits it holds itself; bankCode ${request.bankCode} is not this bank's ` +
+          `(${principal.bankCode}). Leave bankCode out.`,
+        [{ field: 'bankCode', code: 'NOT_THIS_BANK', message: 'leave it out, or give this bank’s code' }],
       );
     }
     const answer = await this.dataSource.transaction((manager) =>
@@ -46,28 +77,50 @@ export class RecordDepositUseCase {
         { scope: `deposits:${describePrincipal(principal)}`, key: idempotency.key, body: idempotency.body },
         async () => {
           await this.projects.require(request.projectCode, manager);
-          const { amount, ...terms } = request;
+          if (declared && !(await this.banks.exists(request.bankCode!, manager))) {
+            throw ApiError.badRequest(
+              `there is no bank ${request.bankCode} registered to confirm the deposit`,
+              [{ field: 'bankCode', code: 'UNKNOWN_BANK', message: 'the code of a registered bank' }],
+            );
+          }
+          const { amount, bankCode: _declaredBank, ...terms } = request;
           const deposit: Deposit = {
             id: randomUUID(),
             ...terms,
             amountFen: amount,
-            ...(principal.kind === 'bank' ? { bankCode: principal.bankCode } : {}),
+            bankCode: principal.kind === 'bank' ? principal.bankCode : request.bankCode,
+            declaredByProject: declared,
+            confirmed: !declared,
           };
           await this.deposits.insert(manager, deposit);
-          const { id, projectCode, form, amountFen, effectiveOn, expiresOn, reference } = deposit;
-          await this.outbox.append(manager, [
-            newEvent(
-              DepositRecorded,
-              projectCode,
-              { depositId: id, projectCode, form, amountFen, effectiveOn, expiresOn, reference },
-              startOfDayShanghai(effectiveOn),
-            ),
-          ]);
+          if (deposit.confirmed) await this.outbox.append(manager, [depositRecorded(deposit)]);
           return { status: HttpStatus.CREATED, body: depositView(deposit) };
         },
       ),
     );
     if (!answer.replayed) this.relay.relay.wake();
     return answer;
+  }
+}
+
+/** The event by which a deposit starts to count, once its bank recorded or confirmed it. */
+export function depositRecorded(deposit: Deposit) {
+  const { id, projectCode, form, amountFen, effectiveOn, expiresOn, reference } = deposit;
+  return newEvent(
+    DepositRecorded,
+    projectCode,
+    { depositId: id, projectCode, form, amountFen, effectiveOn, expiresOn, reference },
+    startOfDayShanghai(effectiveOn),
+  );
+}
+
+function refuseImplausibleDates(request: RecordDepositDto, today: string): void {
+  const latest = addCalendarDays(today, MAX_DAYS_AHEAD);
+  if (request.effectiveOn > latest) {
+    throw ApiError.badRequest(
+      `effectiveOn ${request.effectiveOn} is more than ${MAX_DAYS_AHEAD} days ahead (today is ${today} in ` +
+        'Shanghai); record the deposit when it is about to take effect',
+      [{ field: 'effectiveOn', code: 'TOO_FAR_AHEAD', message: `must be ${latest} or earlier` }],
+    );
   }
 }

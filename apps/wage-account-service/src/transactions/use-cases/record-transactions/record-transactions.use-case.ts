@@ -16,7 +16,8 @@ import {
 } from '@wage/platform';
 import { ACCOUNT_SETTINGS, type AccountSettings } from '../../../config/account-settings';
 import { SCHEMA } from '../../../schema';
-import { mayActOnAccount } from '../../../wage-accounts/account-access';
+import { mayRecordOnAccount } from '../../../wage-accounts/account-access';
+import { accountDataQuality, type DataQualityProblem } from '../../../wage-accounts/data-quality';
 import { WageAccountRepository, type WageAccount } from '../../../wage-accounts/wage-account-repository';
 import {
   differingFields,
@@ -39,6 +40,8 @@ export interface RecordTransactionsAnswer {
   balanceFen: number;
   /** How far the bank has stated the feed complete, after this batch; null while it never has. */
   statementThrough: string | null;
+  /** Gaps in the bank's feed the batch leaves (a balance below zero): accepted, but flagged. */
+  dataQuality: DataQualityProblem[];
 }
 
 /** A batch as the controller validated its envelope; the rows are checked here, one by one. */
@@ -81,14 +84,13 @@ export class RecordTransactionsUseCase {
     if (rows.length > this.settings.batchCap)
       throw ApiError.batchTooLarge(rows.length, this.settings.batchCap);
     const account = await this.accounts.find(accountNumber);
-    if (!account || !mayActOnAccount(principal, account)) {
+    if (!account || !mayRecordOnAccount(principal, account)) {
       throw ApiError.notFound(
         `no dedicated wage account ${accountNumber} that this key may record transactions on`,
       );
     }
-    const batch = this.checkAndSeal(rows, now);
-    const statementThrough =
-      stated === undefined ? undefined : checkStatement(principal, account, stated, now);
+    const batch = this.checkAndSeal(rows, now, account.openedOn);
+    const statementThrough = stated === undefined ? undefined : checkStatement(account, stated, now);
     const answer = await this.dataSource.transaction((manager) =>
       withIdempotency(
         manager,
@@ -105,8 +107,8 @@ export class RecordTransactionsUseCase {
   }
 
   /** Every row checked and its numbers sealed; a 422 listing every problem when any row is wrong. */
-  private checkAndSeal(rows: unknown[], now: Date): SealedTransaction[] {
-    const checked = checkTransactionRows(rows, now, dateInShanghai(now));
+  private checkAndSeal(rows: unknown[], now: Date, openedOn: string): SealedTransaction[] {
+    const checked = checkTransactionRows(rows, { now, today: dateInShanghai(now), openedOn });
     const sealed = checked.transactions.map(({ index, transaction }) => ({
       index,
       transaction: sealTransaction(transaction, this.cipher, this.blindIndex),
@@ -169,22 +171,16 @@ export class RecordTransactionsUseCase {
       balance: formatYuan(balanceFen),
       balanceFen,
       statementThrough: (stated?.statementThrough ?? account.statementThrough)?.toISOString() ?? null,
+      dataQuality: await accountDataQuality(this.accounts, account.accountNumber, manager),
     };
   }
 }
 
 /**
- * The bank's statement that the feed is complete up to an instant: only the bank (or the administrator) makes it,
- * since the monitored party never certifies itself, and only for an instant that has passed since the account
- * was opened.
+ * The bank's statement that the feed is complete up to an instant, only for an instant that has passed since the
+ * account was opened.
  */
-function checkStatement(principal: Principal, account: WageAccount, stated: string, now: Date): Date {
-  if (principal.kind === 'project') {
-    throw ApiError.forbidden(
-      "statementThrough is the bank's statement that the account's feed is complete; only the bank holding the " +
-        'account gives it. Send the transactions without statementThrough.',
-    );
-  }
+function checkStatement(account: WageAccount, stated: string, now: Date): Date {
   const through = parseInstant(stated);
   const refuse = (code: string, message: string) =>
     new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_STATEMENT_THROUGH', message, [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { formatYuan, parseInstant } from '@wage/domain';
 import { ApiError, type Principal } from '@wage/platform';
 import { maySeeAccount } from '../../account-access';
+import { accountDataQuality } from '../../data-quality';
 import { WageAccountRepository } from '../../wage-account-repository';
 
 /**
@@ -26,6 +27,7 @@ export class GetWageAccountUseCase {
       balance: formatYuan(balanceFen),
       balanceFen,
       transactionCount,
+      dataQuality: await accountDataQuality(this.accounts, accountNumber),
     };
   }
 }
