@@ -163,7 +163,7 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
   // (from OutboxWriter.append). Each line is bounded, with a row-level 422; so are leading zeros.
   it('refuses pay lines too large to total exactly, and amounts with leading zeros, row by row', async () => {
     const response = await post('pay-sheets', {
-      month: '2025-10',
+      month: '2026-10',
       lines: [
         { idNumber: onRoll[0].idNumber, grossPay: '90071992547409.91', netPay: '90071992547409.91' },
         { idNumber: onRoll[1].idNumber, grossPay: '05000.00', netPay: '4800.00' },
