@@ -20,6 +20,7 @@ describe('loadEnv', () => {
       LOG_LEVEL: 'info',
       DATABASE_URL: valid.DATABASE_URL,
       DATABASE_POOL_SIZE: 10,
+      HOST: '127.0.0.1',
       KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
       KAFKA_TOPIC_PREFIX: '',
       PORT: 3001,
