@@ -9,6 +9,7 @@ export * from './database/unavailable';
 export * from './http/api-error';
 export * from './http/api-exception.filter';
 export * from './http/client-address';
+export * from './http/fields';
 export * from './http/idempotency';
 export * from './http/run-service';
 export * from './http/validate';

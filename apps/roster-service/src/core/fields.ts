@@ -1,24 +1,9 @@
 import { z } from 'zod';
-import {
-  DomainError,
-  isIsoDate,
-  isMonth,
-  parseYuan,
-  projectRegionProblem,
-  validateCreditCode,
-} from '@wage/domain';
+import { projectRegionProblem } from '@wage/domain';
 
 /** Request fields checked by the domain's rules; each says what a good value looks like. */
 
-export const isoDateField = z
-  .string()
-  .refine(isIsoDate, 'must be a real calendar date YYYY-MM-DD, e.g. "2026-09-01"')
-  .meta({ description: 'a calendar date YYYY-MM-DD', format: 'date', examples: ['2026-09-01'] });
-
-export const monthField = z
-  .string()
-  .refine(isMonth, 'must be a month YYYY-MM, e.g. "2026-09"')
-  .meta({ description: 'a month YYYY-MM', examples: ['2026-10'] });
+export { creditCodeField, isoDateField, monthField, yuanField } from '@wage/platform';
 
 /** A project's region: a district (county-level division) that exists in GB/T 2260. */
 export const regionCodeField = z
@@ -31,33 +16,3 @@ export const regionCodeField = z
     description: 'the six-digit GB/T 2260 code of the district (county-level division) the project is in',
     examples: ['350206'],
   });
-
-export const creditCodeField = z
-  .string()
-  .meta({
-    description: '18-character unified social credit code (GB 32100) with a valid check character',
-    examples: ['91350206MA31XM5K8N'],
-  })
-  .transform((value, context) => {
-    const result = validateCreditCode(value);
-    if (result.ok) return result.value.normalized;
-    context.addIssue({ code: 'custom', message: result.message });
-    return z.NEVER;
-  });
-
-/** A yuan amount string ("12345.67") read as integer fen. */
-export function yuanField(options: { positive?: boolean } = {}) {
-  const description = `an amount in yuan as a string with at most two decimals${options.positive ? ', above zero' : ''}`;
-  return z
-    .string()
-    .meta({ description, examples: ['3500.00'] })
-    .transform((value, context) => {
-      try {
-        return parseYuan(value, options);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        context.addIssue({ code: 'custom', message: error.message });
-        return z.NEVER;
-      }
-    });
-}
