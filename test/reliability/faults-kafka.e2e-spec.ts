@@ -375,6 +375,7 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
         'wage-account-service': 'wage_account',
         'alert-service': 'alerts',
         'report-service': 'reports',
+        'enforcement-service': 'enforcement',
       })[consumer.split('.')[0]]!;
     const ofProject = (messages: Envelope[]) =>
       messages.filter((e) => e.projectCode === code && !poisonIds.has(e.id));
