@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { alertKey, Topics } from '@wage/contracts';
-import { startTestApp, testInfra, TopicReader, type TestApp } from '@wage/testing';
+import { startTestApp, testInfra, TopicReader, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from '../../app.module';
 import { envSchema, serviceDefinition } from '../../config/env';
 import { EVALUATION_QUEUE, SCHEDULED_EVALUATION_ID } from './evaluation-jobs';
@@ -89,10 +89,16 @@ describe('rules-engine scheduled evaluation (real Redis, PostgreSQL and Kafka)',
         .filter((event) => event.data.alertKey === key);
       expect(raised).toHaveLength(1);
       // Runs come every second: a run that finds the project locked by the run before it evaluates nothing, so
-      // look for the run that did the work — the current month and the two before it, of the one project.
-      const done = await queue.getJobs(['completed']);
+      // look for the run that did the work — the current month and the two before it, of the one project. Its
+      // outbox can reach Kafka before BullMQ records the job as completed, so wait for that record.
+      const done = await waitFor(
+        async () => {
+          const jobs = await queue.getJobs(['completed']);
+          return jobs.some((job) => job.returnvalue?.evaluated === 3) && jobs;
+        },
+        { description: 'the completed run that evaluated the project', timeoutMs: 30_000 },
+      );
       expect(done.every((job) => job.name === 'scheduled-evaluation')).toBe(true);
-      expect(done.map((job) => job.returnvalue)).toContainEqual(expect.objectContaining({ evaluated: 3 }));
     } finally {
       await alerts.stop();
     }
