@@ -3,6 +3,7 @@ import { AlertClient } from '../alerts/alert-client';
 import { ProjectsModule } from '../projects/project-directory';
 import { CaseStore } from './case-store';
 import { CasesController } from './cases.controller';
+import { GetCaseDocumentUseCase } from './use-cases/get-case-document/get-case-document.use-case';
 import { CloseCaseUseCase } from './use-cases/close-case/close-case.use-case';
 import { ListCasesUseCase } from './use-cases/list-cases/list-cases.use-case';
 import { OpenCaseUseCase } from './use-cases/open-case/open-case.use-case';
@@ -20,6 +21,7 @@ import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recove
     RecordActionUseCase,
     CloseCaseUseCase,
     RecordRecoveryUseCase,
+    GetCaseDocumentUseCase,
   ],
   exports: [OpenCaseUseCase],
 })

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { envSchemas, personalDataEnv, standardDefinition, type ServiceDefinition } from '@wage/platform';
+import {
+  envSchemas,
+  pdfFontEnv,
+  pdfFontOf,
+  personalDataEnv,
+  standardDefinition,
+  type PdfFont,
+  type ServiceDefinition,
+} from '@wage/platform';
 import { database } from '../database';
 
 const httpOrigin = z
@@ -15,6 +23,7 @@ export const envSchema = envSchemas.base
   .extend(envSchemas.kafka.shape)
   .extend(envSchemas.auth.shape)
   .extend(personalDataEnv.shape)
+  .extend(pdfFontEnv.shape)
   .extend({
     PORT: envSchemas.port.default(3006),
     /** Where alert-service answers, to read an alert a case is opened from (with the caller's own token). */
@@ -25,6 +34,8 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface EnforcementSettings {
   alertServiceUrl: string;
+  /** The CJK font case documents are set in. */
+  pdfFont: PdfFont;
 }
 
 export interface EnforcementServiceDefinition extends ServiceDefinition {
@@ -34,6 +45,6 @@ export interface EnforcementServiceDefinition extends ServiceDefinition {
 export function serviceDefinition(env: Env): EnforcementServiceDefinition {
   return {
     ...standardDefinition('enforcement-service', env, { database, outbox: true }),
-    enforcement: { alertServiceUrl: env.ALERT_SERVICE_URL },
+    enforcement: { alertServiceUrl: env.ALERT_SERVICE_URL, pdfFont: pdfFontOf(env) },
   };
 }
