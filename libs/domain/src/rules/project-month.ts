@@ -15,7 +15,8 @@ import {
 } from '../month';
 import type { RegionCode } from '../region';
 import { addWorkingDays } from '../working-days';
-import { evaluateBalanceShortfall } from './balance-shortfall';
+import { evaluateAbnormalPayout, type WorkerPayout } from './abnormal-payout';
+import { evaluateAccountBalanceShortfall } from './account-balance-shortfall';
 import {
   type ContractorRecord,
   type DepositMovement,
@@ -26,7 +27,9 @@ import {
   requiredDeposit,
 } from './deposit';
 import { type FactValue, type Finding, finding, type RuleCode } from './finding';
-import { evaluateLaborCost } from './labor-cost';
+import { evaluateFundsDiverted } from './funds-diverted';
+import { evaluateLaborCostNotAppropriated } from './labor-cost-not-appropriated';
+import { evaluateNoWageAccount } from './no-wage-account';
 import {
   type ParameterOverride,
   type ParameterSource,
@@ -35,18 +38,11 @@ import {
 } from './parameters';
 import { evaluatePaySheetMissing } from './pay-sheet-missing';
 import { attributePayments, type PayrollPayment } from './payment-attribution';
-import { evaluateNoWageAccount, evaluateRealNameGap } from './project-rules';
+import { evaluatePayeeNotOnRoster } from './payee-not-on-roster';
+import { evaluateRealNameGap } from './real-name-gap';
+import { type CardRegistration, evaluateSharedBankCard } from './shared-bank-card';
 import { type StatusChange, statusOn, type Suppression, suppression } from './suppression';
-import {
-  type AccountDebit,
-  type CardRegistration,
-  evaluateAbnormalPayout,
-  evaluateFundsDiverted,
-  evaluatePayeeNotOnRoster,
-  evaluateSharedBankCard,
-  type RosterIndex,
-  type WorkerPayout,
-} from './transactions';
+import { type AccountDebit, type RosterIndex } from './transactions';
 import { evaluateWageArrears } from './wage-arrears';
 import { isDue, type WorkerMonth } from './wage-month';
 import { evaluateWageUnderpaid } from './wage-underpaid';
@@ -245,7 +241,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       'LABOR_COST_NOT_APPROPRIATED',
       month,
       withFeed(
-        evaluateLaborCost({
+        evaluateLaborCostNotAppropriated({
           month,
           projectStartDate: project.startDate,
           appropriatedFenByMonth: account.appropriatedFenByMonth,
@@ -262,7 +258,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       // Without an account there is no balance to watch: NO_WAGE_ACCOUNT reports that.
       account.accountOpenedOn === null
         ? null
-        : evaluateBalanceShortfall({
+        : evaluateAccountBalanceShortfall({
             month,
             payday: project.payday,
             balanceFen: account.balanceFen,
