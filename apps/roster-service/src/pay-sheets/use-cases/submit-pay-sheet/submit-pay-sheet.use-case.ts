@@ -8,7 +8,14 @@ import {
   PaySheetSubmitted,
   payLineTotals,
 } from '@wage/contracts';
-import { formatYuan, judgePaySheetResubmission, type Month } from '@wage/domain';
+import type { EntityManager } from 'typeorm';
+import {
+  formatYuan,
+  judgePaySheetResubmission,
+  type Month,
+  type PaySheetLineAmounts,
+  type PaySheetResubmissionVerdict,
+} from '@wage/domain';
 import { BlindIndex, OutboxWriter, describePrincipal, newEvent, type IdempotentAnswer } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
 import { Clock } from '../../../core/clock';
@@ -20,7 +27,11 @@ import { ProjectAccess } from '../../../projects/project-access';
 import { checkRollRows } from '../../../workers/roll-rows';
 import { checkPayLine } from '../../check-pay-line';
 import { payLine } from '../../dto/submit-pay-sheet.dto';
-import { PaySheetRevisionRepository, type PaySheetRevisionView } from '../../pay-sheet-revision.repository';
+import {
+  PaySheetRevisionRepository,
+  type PaySheetRevisionView,
+  type SheetInForce,
+} from '../../pay-sheet-revision.repository';
 
 export interface SubmitPaySheetAnswer {
   month: Month;
@@ -94,72 +105,18 @@ export class SubmitPaySheetUseCase {
           inForce: inForce?.lines ?? null,
           proposed: lines,
         });
-        const superseded = await this.revisions.supersedePending(
-          manager,
-          projectCode,
-          month,
-          submittedBy,
-          verdict.isRevision ? '被更晚提交的更正取代' : '被更晚提交的工资表取代',
-        );
-        await this.outbox.append(
-          manager,
-          superseded.map(({ id, decidedAt }) =>
-            newEvent(PaySheetRevisionDecided, projectCode, {
-              month,
-              revisionId: id,
-              decision: 'SUPERSEDED',
-              decidedBy: submittedBy,
-              decidedAt: decidedAt.toISOString(),
-              reason: 'a later pay sheet of the month',
-            }),
-          ),
-        );
+        await this.supersedePending(manager, projectCode, month, submittedBy, verdict.isRevision);
         if (verdict.isRevision && inForce) {
-          const revisionId = randomUUID();
-          await this.revisions.insert(manager, {
-            id: revisionId,
+          return this.keepAsRevision(manager, {
             projectCode,
             month,
             submissionId,
-            deadline: verdict.deadline.deadline,
             submittedBy,
             submittedAt,
             inForce,
-            totals,
+            verdict,
             lines,
           });
-          const idHashes = new Map(lines.map((l) => [l.workerId, l.idHash]));
-          const inForceHashes = await this.revisions.idHashes(
-            manager,
-            verdict.lowered.filter((l) => !idHashes.has(l.workerId)).map((l) => l.workerId),
-          );
-          await this.outbox.append(manager, [
-            newEvent(PaySheetRevisionSubmitted, projectCode, {
-              month,
-              revisionId,
-              revisesSubmissionId: inForce.submissionId,
-              submittedAt: submittedAt.toISOString(),
-              deadline: verdict.deadline.deadline,
-              totals,
-              originalTotals: inForce.totals,
-              linesLowered: verdict.lowered.length,
-              workersDropped: verdict.lowered.filter((l) => l.revisedNetPayFen === null).length,
-              lowered: verdict.lowered.slice(0, MAX_LOWERED_LINES_PER_EVENT).map((l) => ({
-                ...l,
-                idHash: idHashes.get(l.workerId) ?? inForceHashes.get(l.workerId)!,
-              })),
-            }),
-          ]);
-          const revision = await this.revisions.view(revisionId, manager);
-          const body: SubmitPaySheetRevisionAnswer = {
-            month,
-            code: 'REVISION_PENDING_REVIEW',
-            message:
-              `工资支付期限（${verdict.deadline.deadline}）已过，本次提交下调或删减了${verdict.lowered.length}名工人的实发工资，` +
-              '已作为更正保存，待项目所在地劳动保障监察员审核；审核通过前，欠薪与足额支付仍按原工资表判断。',
-            revision,
-          };
-          return { status: 202, body };
         }
         // The lines go with the old sheet (ON DELETE CASCADE); the project lock keeps two sheets from interleaving.
         const [{ replaced }] = await manager.query(
@@ -214,5 +171,95 @@ export class SubmitPaySheetUseCase {
         return { status: 201, body };
       },
     );
+  }
+
+  /** Ends the month's pending revisions: the latest sheet, whichever it is, takes their place. */
+  private async supersedePending(
+    manager: EntityManager,
+    projectCode: string,
+    month: Month,
+    submittedBy: string,
+    byRevision: boolean,
+  ): Promise<void> {
+    const reason = byRevision ? '被更晚提交的更正取代' : '被更晚提交的工资表取代';
+    const superseded = await this.revisions.supersedePending(
+      manager,
+      projectCode,
+      month,
+      submittedBy,
+      reason,
+    );
+    await this.outbox.append(
+      manager,
+      superseded.map(({ id, decidedAt }) =>
+        newEvent(PaySheetRevisionDecided, projectCode, {
+          month,
+          revisionId: id,
+          decision: 'SUPERSEDED',
+          decidedBy: submittedBy,
+          decidedAt: decidedAt.toISOString(),
+          reason,
+        }),
+      ),
+    );
+  }
+
+  /** Keeps the sheet beside the one in force as a revision (更正) an inspector decides, and says so (202). */
+  private async keepAsRevision(
+    manager: EntityManager,
+    sheet: {
+      projectCode: string;
+      month: Month;
+      submissionId: string;
+      submittedBy: string;
+      submittedAt: Date;
+      inForce: SheetInForce;
+      verdict: PaySheetResubmissionVerdict;
+      lines: readonly (PaySheetLineAmounts & { idHash: string })[];
+    },
+  ): Promise<{ status: number; body: SubmitPaySheetRevisionAnswer }> {
+    const { projectCode, month, inForce, verdict, lines } = sheet;
+    const revisionId = randomUUID();
+    const totals = payLineTotals(lines);
+    await this.revisions.insert(manager, {
+      ...sheet,
+      id: revisionId,
+      deadline: verdict.deadline.deadline,
+      totals,
+    });
+    // Dropped workers are not on the new lines: their blind index comes from the roll.
+    const idHashes = new Map(lines.map((l) => [l.workerId, l.idHash]));
+    const dropped = await this.revisions.idHashes(
+      manager,
+      verdict.lowered.filter((l) => !idHashes.has(l.workerId)).map((l) => l.workerId),
+    );
+    await this.outbox.append(manager, [
+      newEvent(PaySheetRevisionSubmitted, projectCode, {
+        month,
+        revisionId,
+        revisesSubmissionId: inForce.submissionId,
+        submittedAt: sheet.submittedAt.toISOString(),
+        deadline: verdict.deadline.deadline,
+        totals,
+        originalTotals: inForce.totals,
+        linesLowered: verdict.lowered.length,
+        workersDropped: verdict.lowered.filter((l) => l.revisedNetPayFen === null).length,
+        lowered: verdict.lowered.slice(0, MAX_LOWERED_LINES_PER_EVENT).map((l) => ({
+          ...l,
+          idHash: idHashes.get(l.workerId) ?? dropped.get(l.workerId)!,
+        })),
+      }),
+    ]);
+    return {
+      status: 202,
+      body: {
+        month,
+        code: 'REVISION_PENDING_REVIEW',
+        message:
+          `工资支付期限（${verdict.deadline.deadline}）已过，本次提交下调或删去了${verdict.lowered.length}名工人的实发工资，` +
+          '已作为更正保存，待项目所在地劳动保障监察员审核；审核通过前，欠薪与足额支付仍按原工资表判断。',
+        revision: await this.revisions.view(revisionId, manager),
+      },
+    };
   }
 }
