@@ -5,6 +5,7 @@ export * from './errors';
 export * from './identity-number';
 export * from './masking';
 export * from './money';
+export * from './pay-sheet-revision';
 export * from './month';
 export * from './region';
 export * from './regions';

@@ -9,7 +9,9 @@ import {
   type IsoDate,
   lookbackFrom,
   type Month,
+  MAX_REVISION_LINES_IN_EVIDENCE,
   monthOf,
+  type PendingPaySheetRevision,
   previousMonth,
   type ProjectMonthFacts,
   type StatusChange,
@@ -64,6 +66,48 @@ export class MonthFactsRepository {
       movements,
       contractor: await this.contractorRecord(manager, project.contractorCreditCode, asOf),
       overrides,
+      pendingRevision: await this.pendingRevision(manager, project.code, month, asOf),
+    };
+  }
+
+  /** The month's latest pay-sheet revision submitted by `asOf` and not decided by then, its lines masked. */
+  async pendingRevision(
+    manager: EntityManager,
+    projectCode: string,
+    month: Month,
+    asOf: Date,
+  ): Promise<PendingPaySheetRevision | null> {
+    const [row]: Record<string, unknown>[] = await manager.query(
+      `SELECT r.revision_id, r.submitted_at, r.deadline::text, r.totals, r.original_totals, r.lines_lowered,
+              r.workers_dropped,
+              (SELECT coalesce(json_agg(x ORDER BY x."idMasked", x.worker_id), '[]'::json) FROM (
+                 SELECT w.id_masked AS "idMasked", w.name, (l->>'originalNetPayFen')::float8 AS "originalNetPayFen",
+                        (l->>'revisedNetPayFen')::float8 AS "revisedNetPayFen", w.worker_id
+                 FROM jsonb_array_elements(r.lowered) l
+                 JOIN rules.workers w ON w.worker_id = (l->>'workerId')::uuid
+                 ORDER BY w.id_masked, w.worker_id LIMIT $4) x) AS lowered
+       FROM rules.pay_sheet_revisions r
+       WHERE r.project_code = $1 AND r.month = $2 AND r.submitted_at <= $3
+         AND (r.decided_at IS NULL OR r.decided_at > $3)
+       ORDER BY r.submitted_at DESC, r.revision_id LIMIT 1`,
+      [projectCode, month, asOf, MAX_REVISION_LINES_IN_EVIDENCE],
+    );
+    if (!row) return null;
+    type Line = PendingPaySheetRevision['lowered'][number] & { name: string | null };
+    return {
+      revisionId: String(row.revision_id),
+      submittedAt: row.submitted_at as Date,
+      deadline: String(row.deadline),
+      totals: row.totals as PendingPaySheetRevision['totals'],
+      originalTotals: row.original_totals as PendingPaySheetRevision['originalTotals'],
+      linesLowered: Number(row.lines_lowered),
+      workersDropped: Number(row.workers_dropped),
+      lowered: (row.lowered as Line[]).map((line) => ({
+        idMasked: line.idMasked,
+        ...(line.name !== null && { name: line.name }),
+        originalNetPayFen: line.originalNetPayFen,
+        revisedNetPayFen: line.revisedNetPayFen,
+      })),
     };
   }
 

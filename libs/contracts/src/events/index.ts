@@ -13,6 +13,8 @@ import { CaseClosed, CaseOpened, EmployerFindingRecorded } from './enforcement.e
 import { ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
   AttendanceReported,
+  PaySheetRevisionDecided,
+  PaySheetRevisionSubmitted,
   PaySheetSubmitted,
   WorkerEnrolled,
   WorkerExited,
@@ -34,6 +36,8 @@ export const rosterEvents = [
   WorkerExited,
   AttendanceReported,
   PaySheetSubmitted,
+  PaySheetRevisionSubmitted,
+  PaySheetRevisionDecided,
 ] as const;
 export const accountEvents = [
   WageAccountOpened,

@@ -121,7 +121,36 @@ export interface ProjectMonthFacts {
   movements: readonly DepositMovement[];
   contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'>;
   overrides: readonly ParameterOverride[];
+  /** The month's pay-sheet revision awaiting an inspector at `asOf`, if any: shown, never counted. */
+  pendingRevision?: PendingPaySheetRevision | null;
 }
+
+/**
+ * A pay sheet sent after the month's deadline that lowers or drops lines of the sheet in force (更正), kept
+ * beside it until an inspector accepts it. The payment rules judge the sheet in force and name this in their
+ * evidence, so an inspector sees on the alert what the project asked to change.
+ */
+export interface PendingPaySheetRevision {
+  revisionId: string;
+  submittedAt: Date;
+  /** The month's wage deadline the revision arrived after. */
+  deadline: IsoDate;
+  totals: { lines: number; grossPayFen: Fen; netPayFen: Fen };
+  originalTotals: { lines: number; grossPayFen: Fen; netPayFen: Fen };
+  linesLowered: number;
+  workersDropped: number;
+  /** Some of the lowered lines (all of `linesLowered` up to `MAX_REVISION_LINES_IN_EVIDENCE`), masked. */
+  lowered: readonly {
+    idMasked: string;
+    name?: string;
+    originalNetPayFen: Fen;
+    /** Null: the worker is left out of the revision. */
+    revisedNetPayFen: Fen | null;
+  }[];
+}
+
+/** Lowered lines of a pending revision that an alert's evidence lists; `linesLowered` counts them all. */
+export const MAX_REVISION_LINES_IN_EVIDENCE = 50;
 
 export interface ProjectMonthVerdict {
   code: RuleCode;
@@ -217,13 +246,19 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
     [
       'WAGE_ARREARS',
       month,
-      withFeed(evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }), arrearsFeed),
+      withRevision(
+        withFeed(evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }), arrearsFeed),
+        facts.pendingRevision,
+      ),
       arrearsFeed,
     ],
     [
       'WAGE_UNDERPAID',
       month,
-      withFeed(evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }), underpaidFeed),
+      withRevision(
+        withFeed(evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }), underpaidFeed),
+        facts.pendingRevision,
+      ),
       underpaidFeed,
     ],
     [
@@ -451,6 +486,31 @@ export function feedGate(
 function withFeed(found: Finding | null, feed: FeedGate): Finding | null {
   if (found === null || !feed.ready) return null;
   return { ...found, evidence: { ...found.evidence, facts: { ...found.evidence.facts, ...feed.facts } } };
+}
+
+/** The finding with the month's pending pay-sheet revision named in its facts (it changes no amount). */
+function withRevision(
+  found: Finding | null,
+  revision: PendingPaySheetRevision | null | undefined,
+): Finding | null {
+  if (found === null || !revision) return found;
+  const pendingRevision: FactValue = {
+    revisionId: revision.revisionId,
+    submittedAt: revision.submittedAt.toISOString(),
+    deadline: revision.deadline,
+    status: 'PENDING',
+    totals: revision.totals,
+    originalTotals: revision.originalTotals,
+    linesLowered: revision.linesLowered,
+    workersDropped: revision.workersDropped,
+    lowered: revision.lowered.slice(0, MAX_REVISION_LINES_IN_EVIDENCE).map((line) => ({
+      idMasked: line.idMasked,
+      ...(line.name !== undefined && { name: line.name }),
+      originalNetPayFen: line.originalNetPayFen,
+      revisedNetPayFen: line.revisedNetPayFen,
+    })),
+  };
+  return { ...found, evidence: { ...found.evidence, facts: { ...found.evidence.facts, pendingRevision } } };
 }
 
 export interface BankFeedStaleInput {
