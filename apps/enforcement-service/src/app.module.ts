@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { PlatformModule } from '@wage/platform';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { EmployersModule } from './employers/employers.module';
+import { GradingsModule } from './gradings/gradings.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
@@ -19,6 +21,8 @@ export class AppModule {
         CasesModule,
         ComplaintsModule,
         StatisticsModule,
+        GradingsModule,
+        EmployersModule,
       ],
     };
   }

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { Topics } from '@wage/contracts';
+import { creditCodeCheckChar } from '@wage/domain';
+import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
+import { startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
+import { AppModule } from '../app.module';
+import { envSchema, serviceDefinition } from '../config/env';
+
+const REGION = '350206';
+const creditCode = (n: number) => {
+  const first17 = `91350206MA31GR${String(n).padStart(3, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+};
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+type Message = { type: string; data: Record<string, unknown> };
+
+describe('enforcement-service integrity grades and the blacklist (real PostgreSQL and Kafka)', () => {
+  const secrets = testSecrets();
+  // Mon 2 Mar 2026, 10:00 in Shanghai.
+  const clock = new TestClock('2026-03-02T10:00:00+08:00');
+  let t: TestApp;
+  let events: TopicReader;
+  const token = (sub: string, role: 'INSPECTOR' | 'LEADER' | 'ADMIN', region = REGION) =>
+    signAccessToken({ sub, role, region }, secrets.JWT_SECRET, 3_600);
+  const inspector = () => token('li.inspector', 'INSPECTOR');
+  const admin = () => ({ Authorization: `Bearer ${t.env.ADMIN_API_KEY}` });
+  const published = (type: string, creditCodeOf: string) =>
+    events.messages
+      .map((m) => JSON.parse(m.value!) as Message)
+      .filter((m) => m.type === type && m.data.creditCode === creditCodeOf);
+
+  async function registerProject(code: string, contractorCreditCode: string) {
+    const now = new Date().toISOString();
+    const registration = {
+      id: randomUUID(),
+      type: 'ProjectRegistered',
+      schemaVersion: 1,
+      occurredAt: now,
+      recordedAt: now,
+      projectCode: code,
+      data: {
+        code,
+        name: `工地 ${code}`,
+        regionCode: REGION,
+        contractor: { name: `承包单位 ${contractorCreditCode.slice(-4)}`, creditCode: contractorCreditCode },
+        owner: { name: '湖里区住建局' },
+        contractAmountFen: 1_000_000_000,
+        startDate: '2025-06-01',
+        payday: 15,
+        status: 'IN_CONSTRUCTION',
+        apiKeyHash: 'a'.repeat(64),
+      },
+    };
+    await t.app.get(KafkaClient).send(Topics.project, [{ key: code, value: JSON.stringify(registration) }]);
+  }
+
+  /** A case opened from an accepted clue of ¥24,000 owed to 3 workers. */
+  async function openCase(contractorCreditCode: string, projectCode: string): Promise<string> {
+    const submitted = await t.http
+      .post('/api/v1/complaints')
+      .set(bearer(inspector()))
+      .send({
+        kind: 'CLUE',
+        complainant: { name: '张三', idNumber: '350206199001011239', phone: '13800001234' },
+        employer: { name: `承包单位 ${contractorCreditCode.slice(-4)}`, creditCode: contractorCreditCode },
+        projectCode,
+        regionCode: REGION,
+        periodFrom: '2026-01',
+        periodTo: '2026-01',
+        amountOwed: '24000.00',
+        workersAffected: 3,
+        description: '1月工资未发放',
+      });
+    expect(submitted.status).toBe(201);
+    const accepted = await t.http
+      .post(`/api/v1/complaints/${submitted.body.id}/accept`)
+      .set(bearer(inspector()))
+      .send({});
+    expect(accepted.status).toBe(200);
+    return accepted.body.caseId;
+  }
+
+  async function closeWithFinding(caseId: string, finding: Record<string, unknown> = {}) {
+    const closed = await t.http
+      .post(`/api/v1/cases/${caseId}/close`)
+      .set(bearer(inspector()))
+      .send({
+        code: 'HANDLED',
+        finding: { unpaidWages: true, violations: ['拖欠农民工工资'], ...finding },
+        summary: '已责令支付',
+      });
+    expect(closed.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ envSchema, serviceDefinition, AppModule }, { ...secrets }, { clock });
+    events = await TopicReader.start(t.topic(Topics.enforcement));
+    for (let n = 1; n <= 4; n++) await registerProject(`XM-GR-${n}`, creditCode(n));
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM enforcement.projects`))[0].n === 4,
+      { description: 'the project registrations', timeoutMs: 45_000 },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await events?.stop();
+    await t?.close();
+  });
+
+  it('downgrades at once: a closed case with unpaid wages makes B, the third finding C, each published', async () => {
+    const employer = creditCode(1);
+    clock.set('2026-03-02T10:00:00+08:00');
+    await closeWithFinding(await openCase(employer, 'XM-GR-1'));
+    const afterOne = await t.http.get(`/api/v1/employers/${employer}`).set(bearer(inspector()));
+    expect(afterOne.status).toBe(200);
+    expect(afterOne.body.grade).toMatchObject({
+      grade: 'B',
+      kind: 'DOWNGRADE',
+      findings: [expect.any(String)],
+    });
+    expect(afterOne.body.findings).toHaveLength(1);
+    expect(afterOne.body.projects).toEqual([{ code: 'XM-GR-1', name: '工地 XM-GR-1', regionCode: REGION }]);
+    expect(afterOne.body.blacklist).toEqual({ listed: false, listing: null, procedures: [] });
+
+    // A second finding leaves B (two findings); the third makes C.
+    clock.set('2026-04-01T10:00:00+08:00');
+    await closeWithFinding(await openCase(employer, 'XM-GR-1'));
+    clock.set('2026-05-06T10:00:00+08:00');
+    const third = await openCase(employer, 'XM-GR-1');
+    await closeWithFinding(third);
+    const afterThree = await t.http.get(`/api/v1/employers/${employer}`).set(bearer(inspector()));
+    expect(afterThree.body.grade).toMatchObject({
+      grade: 'C',
+      criteria: ['THREE_OR_MORE_FINDINGS'],
+      unpaidWages: true,
+      supervision: 'KEY_TARGET',
+    });
+    expect(afterThree.body.grade.findings).toHaveLength(3);
+    expect(afterThree.body.grades.map((g: { grade: string }) => g.grade)).toEqual(['C', 'B']);
+
+    await events.waitFor(() => published('GradeAssigned', employer).length === 2, {
+      description: 'GradeAssigned B then C on wage.enforcement.events.v1',
+      timeoutMs: 45_000,
+    });
+    const [b, c] = published('GradeAssigned', employer);
+    expect(b.data).toMatchObject({ grade: 'B', kind: 'DOWNGRADE' });
+    expect(c.data).toMatchObject({ grade: 'C', kind: 'DOWNGRADE', unpaidWages: true });
+    for (const m of events.messages) expect(m.value).not.toContain('350206199001011239');
+  }, 120_000);
+
+  it('C at once on one finding of an aggravating circumstance', async () => {
+    const employer = creditCode(2);
+    await closeWithFinding(await openCase(employer, 'XM-GR-2'), { circumstances: ['REFUSED_ORDER'] });
+    const record = await t.http.get(`/api/v1/employers/${employer}`).set(bearer(inspector()));
+    expect(record.body.grade).toMatchObject({ grade: 'C', criteria: ['REFUSED_ORDER'] });
+  });
+
+  it("grades a year's record in January: one finding B, three C, none A; only a year that is over", async () => {
+    clock.set('2027-01-05T09:00:00+08:00');
+    const refused = await t.http.post('/api/v1/gradings').set(admin()).send({ year: 2027 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toBe('YEAR_NOT_OVER');
+    const notAdmin = await t.http.post('/api/v1/gradings').set(bearer(inspector())).send({ year: 2026 });
+    expect(notAdmin.status).toBe(403);
+
+    const run = await t.http.post('/api/v1/gradings').set(admin()).send({ year: 2026, regionCode: REGION });
+    expect(run.status).toBe(200);
+    // employers 1 (three findings) and 2 (refused an order) C; 3 and 4 with projects and no finding A
+    expect(run.body).toMatchObject({ year: 2026, graded: 4, counts: { A: 2, B: 0, C: 2 } });
+    // the same run again changes nothing and publishes nothing new
+    const again = await t.http.post('/api/v1/gradings').set(admin()).send({ year: 2026, regionCode: REGION });
+    expect(again.body).toMatchObject({ graded: 4, changed: 0 });
+
+    const cs = await t.http.get('/api/v1/gradings?year=2026&grade=C').set(bearer(inspector()));
+    expect(cs.status).toBe(200);
+    expect(cs.body.items.map((g: { creditCode: string }) => g.creditCode).sort()).toEqual([
+      creditCode(1),
+      creditCode(2),
+    ]);
+    const a = await t.http.get(`/api/v1/employers/${creditCode(3)}`).set(bearer(inspector()));
+    expect(a.body.grade).toMatchObject({
+      grade: 'A',
+      year: 2026,
+      kind: 'ANNUAL',
+      consecutiveAYears: 1,
+      supervision: 'EXEMPT_FROM_ROUTINE_PATROL',
+    });
+    await events.waitFor(
+      () => published('GradeAssigned', creditCode(3)).some((m) => m.data.kind === 'ANNUAL'),
+      { description: 'the annual A published', timeoutMs: 45_000 },
+    );
+    const unknown = await t.http.get(`/api/v1/employers/${creditCode(99)}`).set(bearer(inspector()));
+    expect(unknown.status).toBe(404);
+    const malformed = await t.http.get('/api/v1/employers/not-a-code').set(bearer(inspector()));
+    expect(malformed.status).toBe(400);
+  }, 120_000);
+});
