@@ -5,6 +5,8 @@ import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
 import { startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
 import { envSchema, serviceDefinition } from '../config/env';
+import { AnnualGradingJob } from './jobs/annual-grading.job';
+import { GradingQueue } from './jobs/grading-queue';
 
 const REGION = '350206';
 const creditCode = (n: number) => {
@@ -190,6 +192,15 @@ describe('enforcement-service integrity grades and the blacklist (real PostgreSQ
       () => published('GradeAssigned', creditCode(3)).some((m) => m.data.kind === 'ANNUAL'),
       { description: 'the annual A published', timeoutMs: 45_000 },
     );
+    // January's scheduled run grades the year just ended: the same grades, nothing changed.
+    const next = await t.app.get(GradingQueue).nextRun();
+    expect(next && new Date(next.getTime() + 8 * 3_600_000).toISOString()).toMatch(/^\d{4}-01-02T02:00:00/);
+    await expect(t.app.get(AnnualGradingJob).handle({})).resolves.toMatchObject({
+      year: 2026,
+      graded: 4,
+      changed: 0,
+      counts: { A: 2, C: 2 },
+    });
     const unknown = await t.http.get(`/api/v1/employers/${creditCode(99)}`).set(bearer(inspector()));
     expect(unknown.status).toBe(404);
     const malformed = await t.http.get('/api/v1/employers/not-a-code').set(bearer(inspector()));
