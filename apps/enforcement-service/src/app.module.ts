@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@wage/platform';
+import { BlacklistModule } from './blacklist/blacklist.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { EmployersModule } from './employers/employers.module';
@@ -23,6 +24,7 @@ export class AppModule {
         StatisticsModule,
         GradingsModule,
         EmployersModule,
+        BlacklistModule,
       ],
     };
   }

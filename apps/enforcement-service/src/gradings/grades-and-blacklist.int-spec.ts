@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { Topics } from '@wage/contracts';
-import { creditCodeCheckChar } from '@wage/domain';
+import { creditCodeCheckChar, maskIdentityNumber } from '@wage/domain';
 import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
 import { startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
@@ -31,7 +32,7 @@ describe('enforcement-service integrity grades and the blacklist (real PostgreSQ
       .map((m) => JSON.parse(m.value!) as Message)
       .filter((m) => m.type === type && m.data.creditCode === creditCodeOf);
 
-  async function registerProject(code: string, contractorCreditCode: string) {
+  async function registerProject(code: string, contractorCreditCode: string, wait = false) {
     const now = new Date().toISOString();
     const registration = {
       id: randomUUID(),
@@ -54,6 +55,13 @@ describe('enforcement-service integrity grades and the blacklist (real PostgreSQ
       },
     };
     await t.app.get(KafkaClient).send(Topics.project, [{ key: code, value: JSON.stringify(registration) }]);
+    if (wait)
+      await waitFor(
+        async () =>
+          (await t.dataSource.query(`SELECT 1 FROM enforcement.projects WHERE code = $1`, [code])).length ===
+          1,
+        { description: `project ${code} registered`, timeoutMs: 45_000 },
+      );
   }
 
   /** A case opened from an accepted clue of ¥24,000 owed to 3 workers. */
@@ -206,4 +214,217 @@ describe('enforcement-service integrity grades and the blacklist (real PostgreSQ
     const malformed = await t.http.get('/api/v1/employers/not-a-code').set(bearer(inspector()));
     expect(malformed.status).toBe(400);
   }, 120_000);
+
+  describe('the blacklist (人社部令第45号)', () => {
+    const employer = creditCode(5);
+    const LEGAL_REP_ID = '350206199001011239';
+    const leader = () => token('zhao.leader', 'LEADER');
+    const persons = [{ name: '王某某', idNumber: LEGAL_REP_ID, role: 'LEGAL_REPRESENTATIVE' }];
+
+    /** A case of ¥24,000 owed with an order to pay by `deadline`. */
+    async function caseWithOrder(deadline: string, at: string) {
+      const caseId = await openCase(employer, 'XM-GR-5');
+      const order = await t.http.post(`/api/v1/cases/${caseId}/actions`).set(bearer(inspector())).send({
+        kind: 'RECTIFICATION_ORDER',
+        at,
+        note: '责令限期支付拖欠工资',
+        deadline,
+        amount: '24000.00',
+      });
+      expect(order.status).toBe(201);
+      return caseId;
+    }
+
+    it('notice, statement, decision, public list masked, early removal — each step audited and published', async () => {
+      clock.set('2027-01-05T10:00:00+08:00');
+      await registerProject('XM-GR-5', employer, true);
+      const caseId = await openCase(employer, 'XM-GR-5');
+      const early = await t.http
+        .post('/api/v1/blacklist')
+        .set(bearer(inspector()))
+        .send({ creditCode: employer, caseId, persons: persons });
+      expect(early.status).toBe(422);
+      expect(early.body.error).toBe('NOT_LISTABLE');
+      await t.http
+        .post(`/api/v1/cases/${caseId}/actions`)
+        .set(bearer(inspector()))
+        .send({
+          kind: 'RECTIFICATION_ORDER',
+          at: '2027-01-05T09:00:00+08:00',
+          note: '责令限期支付',
+          deadline: '2027-01-06',
+          amount: '24000.00',
+        })
+        .expect(201);
+
+      // Fri 8 Jan 2027, the order's deadline passed with ¥24,000 owed.
+      clock.set('2027-01-08T10:00:00+08:00');
+      const adminKey = await t.http
+        .post('/api/v1/blacklist')
+        .set(admin())
+        .send({ creditCode: employer, caseId, persons: persons });
+      expect(adminKey.status).toBe(403);
+      const notice = await t.http
+        .post('/api/v1/blacklist')
+        .set(bearer(inspector()))
+        .send({ creditCode: employer, caseId, persons: persons });
+      expect(notice.status).toBe(201);
+      // 2027's schedule is not known: Monday to Friday, 11–15 January.
+      expect(notice.body).toMatchObject({
+        status: 'NOTIFIED',
+        noticeOn: '2027-01-08',
+        statementBy: '2027-01-15',
+      });
+      expect(JSON.stringify(notice.body)).not.toContain(LEGAL_REP_ID);
+      const id = notice.body.id as string;
+      const twice = await t.http
+        .post('/api/v1/blacklist')
+        .set(bearer(inspector()))
+        .send({ creditCode: employer, caseId, persons: persons });
+      expect(twice.status).toBe(409);
+
+      const tooEarly = await t.http
+        .post(`/api/v1/blacklist/${id}/decision`)
+        .set(bearer(leader()))
+        .send({ listed: true });
+      expect(tooEarly.status).toBe(409);
+      expect(tooEarly.body.error).toBe('STATEMENT_PERIOD_OPEN');
+      await t.http
+        .post(`/api/v1/blacklist/${id}/statement`)
+        .set(bearer(inspector()))
+        .send({ text: '资金困难，请求宽限' })
+        .expect(201);
+      const decided = await t.http
+        .post(`/api/v1/blacklist/${id}/decision`)
+        .set(bearer(leader()))
+        .send({ listed: true });
+      expect(decided.status).toBe(201);
+      expect(decided.body).toMatchObject({
+        status: 'LISTED',
+        decidedOn: '2027-01-08',
+        listedUntil: '2030-01-07',
+      });
+
+      // The public list: no login, the persons masked, no identity number.
+      const listed = await t.http.get('/api/v1/blacklist');
+      expect(listed.status).toBe(200);
+      const entry = listed.body.items.find((i: { creditCode: string }) => i.creditCode === employer);
+      expect(entry).toEqual({
+        employerName: `承包单位 ${employer.slice(-4)}`,
+        creditCode: employer,
+        reason: '拖欠农民工工资，经责令限期支付逾期仍未支付',
+        decidedOn: '2027-01-08',
+        listedUntil: '2030-01-07',
+        persons: [{ name: '王**', role: 'LEGAL_REPRESENTATIVE' }],
+      });
+      expect(JSON.stringify(listed.body)).not.toContain(LEGAL_REP_ID);
+      expect(JSON.stringify(listed.body)).not.toContain('王某某');
+      const exported = await t.http
+        .get('/api/v1/blacklist/export')
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(exported.status).toBe(200);
+      expect(exported.headers['content-type']).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(exported.body as ArrayBuffer);
+      const cells = workbook.worksheets[0].getSheetValues().flat().map(String);
+      expect(cells).toContain(employer);
+      expect(cells).toContain('王**（法定代表人）');
+      expect(cells.join()).not.toContain(LEGAL_REP_ID);
+      const record = await t.http.get(`/api/v1/employers/${employer}`).set(bearer(inspector()));
+      expect(record.body.blacklist).toMatchObject({
+        listed: true,
+        listing: { id, listedUntil: '2030-01-07' },
+      });
+
+      // Early removal: refused while owed and before 6 months; granted once paid, 6 months on, with the pledge.
+      const refused = await t.http
+        .post(`/api/v1/blacklist/${id}/removal`)
+        .set(bearer(inspector()))
+        .send({ pledgeReference: '信用承诺书〔2027〕1号' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.details.map((d: { code: string }) => d.code)).toEqual([
+        'ARREARS_UNPAID',
+        'TOO_SOON',
+      ]);
+      await t.http
+        .post(`/api/v1/cases/${caseId}/recoveries`)
+        .set(bearer(inspector()))
+        .send({ amount: '24000.00', workers: 3, paidOn: '2027-01-08' })
+        .expect(201);
+      clock.set('2027-07-07T10:00:00+08:00');
+      const stillEarly = await t.http
+        .post(`/api/v1/blacklist/${id}/removal`)
+        .set(bearer(inspector()))
+        .send({ pledgeReference: '信用承诺书〔2027〕1号' });
+      expect(stillEarly.body.details.map((d: { code: string }) => d.code)).toEqual(['TOO_SOON']);
+      clock.set('2027-07-08T10:00:00+08:00');
+      const removed = await t.http
+        .post(`/api/v1/blacklist/${id}/removal`)
+        .set(bearer(inspector()))
+        .send({ pledgeReference: '信用承诺书〔2027〕1号' });
+      expect(removed.status).toBe(201);
+      expect(removed.body).toMatchObject({ status: 'REMOVED', removedOn: '2027-07-08' });
+      const after = await t.http.get('/api/v1/blacklist');
+      expect(after.body.items.map((i: { creditCode: string }) => i.creditCode)).not.toContain(employer);
+
+      const shown = await t.http.get(`/api/v1/blacklist/procedures/${id}`).set(bearer(inspector()));
+      expect(shown.body.audit.map((a: { step: string }) => a.step)).toEqual([
+        'NOTICE',
+        'STATEMENT',
+        'DECISION',
+        'REMOVAL',
+      ]);
+      expect(shown.body.persons).toEqual([
+        {
+          name: '王**',
+          role: 'LEGAL_REPRESENTATIVE',
+          idNumber: maskIdentityNumber(LEGAL_REP_ID),
+        },
+      ]);
+      expect(JSON.stringify(shown.body)).not.toContain(LEGAL_REP_ID);
+      const other = await t.http
+        .get(`/api/v1/blacklist/procedures/${id}`)
+        .set(bearer(token('x', 'INSPECTOR', '350203')));
+      expect(other.status).toBe(404);
+
+      await events.waitFor(() => published('EmployerDelisted', employer).length === 1, {
+        description: 'EmployerListed and EmployerDelisted published',
+        timeoutMs: 45_000,
+      });
+      expect(published('EmployerListed', employer)[0].data).toMatchObject({
+        listingId: id,
+        listedUntil: '2030-01-07',
+      });
+      for (const m of events.messages) expect(m.value).not.toContain(LEGAL_REP_ID);
+    }, 120_000);
+
+    it('wages paid before the decision end the procedure without a listing', async () => {
+      clock.set('2027-08-02T10:00:00+08:00');
+      const caseId = await caseWithOrder('2027-08-03', '2027-08-02T09:00:00+08:00');
+      clock.set('2027-08-04T10:00:00+08:00');
+      const notice = await t.http
+        .post('/api/v1/blacklist')
+        .set(bearer(inspector()))
+        .send({ creditCode: employer, caseId, persons: persons });
+      expect(notice.status).toBe(201);
+      await t.http
+        .post(`/api/v1/cases/${caseId}/recoveries`)
+        .set(bearer(inspector()))
+        .send({ amount: '24000.00', workers: 3, paidOn: '2027-08-04' })
+        .expect(201);
+      clock.set('2027-08-20T10:00:00+08:00');
+      const decided = await t.http
+        .post(`/api/v1/blacklist/${notice.body.id}/decision`)
+        .set(bearer(inspector()))
+        .send({ listed: true });
+      expect(decided.body).toMatchObject({ status: 'ENDED_BY_PAYMENT', listedUntil: null });
+      const listed = await t.http.get('/api/v1/blacklist');
+      expect(listed.body.items.map((i: { creditCode: string }) => i.creditCode)).not.toContain(employer);
+    }, 60_000);
+  });
 });
