@@ -426,5 +426,27 @@ describe('enforcement-service integrity grades and the blacklist (real PostgreSQ
       const listed = await t.http.get('/api/v1/blacklist');
       expect(listed.body.items.map((i: { creditCode: string }) => i.creditCode)).not.toContain(employer);
     }, 60_000);
+
+    it("gives leaders the counts by grade and region, and this year's listings and removals", async () => {
+      const cityLeader = token('chen.leader', 'LEADER', '350200');
+      const shown = await t.http.get('/api/v1/gradings/statistics?regionCode=350200').set(bearer(cityLeader));
+      expect(shown.status).toBe(200);
+      // 1 and 2 are C, 3 and 4 A (the 2026 run); 5 was never graded. One listing in 2027, removed in 2027.
+      const counts = { grades: { A: 2, B: 0, C: 2 }, listings: 1, removals: 1, listedNow: 0 };
+      expect(shown.body).toEqual({
+        regionCode: '350200',
+        year: null,
+        listingsYear: 2027,
+        ...counts,
+        children: [{ regionCode: REGION, ...counts }],
+      });
+      const byYear = await t.http.get('/api/v1/gradings/statistics?year=2025').set(bearer(inspector()));
+      // the downgrades of 2026 kept the year of the grade they lowered (2025, never graded: counted as A)
+      expect(byYear.body.grades).toEqual({ A: 0, B: 0, C: 2 });
+      const outside = await t.http
+        .get('/api/v1/gradings/statistics?regionCode=350200')
+        .set(bearer(inspector()));
+      expect(outside.status).toBe(403);
+    });
   });
 });

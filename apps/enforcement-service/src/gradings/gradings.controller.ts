@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { Allow, ApiContract, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { actorOf } from '../access/casework-access';
-import { listGradingsSchema, runGradingSchema } from './dto/grading.dto';
+import { gradeStatisticsSchema, listGradingsSchema, runGradingSchema } from './dto/grading.dto';
+import { GradeStatisticsUseCase } from './use-cases/grade-statistics/grade-statistics.use-case';
 import { ListGradingsUseCase } from './use-cases/list-gradings/list-gradings.use-case';
 import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case';
 
@@ -10,7 +11,29 @@ export class GradingsController {
   constructor(
     private readonly runGrading: RunGradingUseCase,
     private readonly gradings: ListGradingsUseCase,
+    private readonly statistics: GradeStatisticsUseCase,
   ) {}
+
+  @Get('statistics')
+  @Allow('admin', 'user')
+  @ApiContract({
+    summary: 'For leaders: employers by grade, listings and removals, by child region',
+    description:
+      'Employers with a project or a case in the region by the grade in force (or the grade given for `year`), ' +
+      "the blacklist's listings decided and removals in the year (this year by default), and listings in force " +
+      'today; for the region and each child region. An employer counts once in the total.',
+    query: gradeStatisticsSchema,
+    queryExample: { regionCode: '350200', year: 2025 },
+    responses: {
+      200: {
+        description:
+          '{ regionCode, year, listingsYear, grades: { A, B, C }, listings, removals, listedNow, children: [...] }',
+      },
+    },
+  })
+  summary(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
+    return this.statistics.execute(principal, validate(gradeStatisticsSchema, query, 'query'));
+  }
 
   @Post()
   @Allow('admin')

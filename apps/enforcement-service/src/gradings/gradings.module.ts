@@ -4,6 +4,7 @@ import { GradingsController } from './gradings.controller';
 import { AnnualGradingJob } from './jobs/annual-grading.job';
 import { GradingQueue } from './jobs/grading-queue';
 import { DowngradeOnFindingUseCase } from './use-cases/downgrade-on-finding/downgrade-on-finding.use-case';
+import { GradeStatisticsUseCase } from './use-cases/grade-statistics/grade-statistics.use-case';
 import { ListGradingsUseCase } from './use-cases/list-gradings/list-gradings.use-case';
 import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case';
 
@@ -14,6 +15,7 @@ import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case'
     GradeStore,
     RunGradingUseCase,
     ListGradingsUseCase,
+    GradeStatisticsUseCase,
     DowngradeOnFindingUseCase,
     AnnualGradingJob,
     GradingQueue,

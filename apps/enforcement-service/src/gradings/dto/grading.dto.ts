@@ -25,3 +25,10 @@ export const listGradingsSchema = z.strictObject({
 export type ListGradingsQuery = z.infer<typeof listGradingsSchema>;
 
 export const creditCodeParam = creditCodeField;
+
+export const gradeStatisticsSchema = z.strictObject({
+  regionCode: regionFilterField.optional(),
+  /** The grades given for this year; without it, the grades in force. Listings and removals: this year's. */
+  year: z.coerce.number().int().min(2000).max(9999).optional(),
+});
+export type GradeStatisticsQuery = z.infer<typeof gradeStatisticsSchema>;
