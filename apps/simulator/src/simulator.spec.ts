@@ -142,7 +142,9 @@ describe('the command line', () => {
       truthFile: 'ground-truth.json',
       settleSeconds: 900,
       evaluate: true,
+      casework: true,
     });
+    expect(parseArguments(['--no-casework'], { ADMIN_API_KEY: 'k' })).toMatchObject({ casework: false });
     expect(
       parseArguments(['--mail-catcher', 'http://127.0.0.1:8025'], {
         ADMIN_API_KEY: 'k',

@@ -4,6 +4,7 @@ import { GradingsModule } from '../gradings/gradings.module';
 import { ProjectsModule } from '../projects/project-directory';
 import { CaseStore } from './case-store';
 import { CasesController } from './cases.controller';
+import { GetCaseDocumentUseCase } from './use-cases/get-case-document/get-case-document.use-case';
 import { CloseCaseUseCase } from './use-cases/close-case/close-case.use-case';
 import { ListCasesUseCase } from './use-cases/list-cases/list-cases.use-case';
 import { OpenCaseUseCase } from './use-cases/open-case/open-case.use-case';
@@ -21,6 +22,7 @@ import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recove
     RecordActionUseCase,
     CloseCaseUseCase,
     RecordRecoveryUseCase,
+    GetCaseDocumentUseCase,
   ],
   exports: [OpenCaseUseCase, CaseStore],
 })

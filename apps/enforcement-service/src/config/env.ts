@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { envSchemas, personalDataEnv, standardDefinition, type ServiceDefinition } from '@wage/platform';
+import {
+  envSchemas,
+  pdfFontEnv,
+  pdfFontOf,
+  personalDataEnv,
+  standardDefinition,
+  type PdfFont,
+  type ServiceDefinition,
+} from '@wage/platform';
 import { database } from '../database';
 import type { GradingSchedule } from '../gradings/jobs/grading-jobs';
 
@@ -17,6 +25,7 @@ export const envSchema = envSchemas.base
   .extend(envSchemas.kafka.shape)
   .extend(envSchemas.auth.shape)
   .extend(personalDataEnv.shape)
+  .extend(pdfFontEnv.shape)
   .extend({
     PORT: envSchemas.port.default(3006),
     /** Where alert-service answers, to read an alert a case is opened from (with the caller's own token). */
@@ -41,6 +50,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface EnforcementSettings {
   alertServiceUrl: string;
   grading: GradingSchedule;
+  /** The CJK font case documents are set in. */
+  pdfFont: PdfFont;
 }
 
 export interface EnforcementServiceDefinition extends ServiceDefinition {
@@ -53,6 +64,7 @@ export function serviceDefinition(env: Env): EnforcementServiceDefinition {
     enforcement: {
       alertServiceUrl: env.ALERT_SERVICE_URL,
       grading: { bullmqPrefix: env.BULLMQ_PREFIX, gradingSchedule: env.GRADING_SCHEDULE },
+      pdfFont: pdfFontOf(env),
     },
   };
 }

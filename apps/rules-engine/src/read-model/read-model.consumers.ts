@@ -28,7 +28,11 @@ import { EvaluationWorker } from '../evaluation/evaluation.worker';
  */
 @Injectable()
 export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+  private readonly consumers: {
+    start(): Promise<void>;
+    stop(): Promise<void>;
+    readonly subscription: { group: string; topic: string };
+  }[];
 
   constructor(
     dataSource: DataSource,
@@ -86,6 +90,11 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
         },
       }),
     ];
+  }
+
+  /** Each consumer's group and topic, for the barrier that waits until the read model has caught up. */
+  subscriptions(): { group: string; topic: string }[] {
+    return this.consumers.map((consumer) => consumer.subscription);
   }
 
   async onApplicationBootstrap(): Promise<void> {
