@@ -54,6 +54,7 @@ describe('security under hostile callers and input', () => {
         code: a.project.code,
         accountNumber: a.accountNumber,
         regionCode: REGION_A,
+        creditCode: a.project.contractor.creditCode,
         // A year far ahead: entering its calendar re-evaluates no month that has begun.
         year: '2099',
         // A month whose wage deadline has passed: a lowered pay sheet of it is a revision.
@@ -1050,6 +1051,36 @@ describe('security under hostile callers and input', () => {
           finding: { unpaidWages: true, violations: ['拖欠农民工工资'] },
           summary: '已足额支付',
         }),
+      },
+      // Grades and the blacklist (enforcement-service): {id} names no procedure, so the body is checked first.
+      { method: 'POST', path: '/gradings', token: admin, base: () => ({ year: 2099, regionCode: REGION_A }) },
+      {
+        method: 'POST',
+        path: '/blacklist',
+        token: inspectorA,
+        base: () => ({
+          creditCode: a.project.contractor.creditCode,
+          caseId: alertId,
+          persons: [{ name: worker.name, idNumber: worker.idNumber, role: 'LEGAL_REPRESENTATIVE' }],
+        }),
+      },
+      {
+        method: 'POST',
+        path: `/blacklist/${alertId}/statement`,
+        token: inspectorA,
+        base: () => ({ text: '我司将于本月底前支付' }),
+      },
+      {
+        method: 'POST',
+        path: `/blacklist/${alertId}/decision`,
+        token: inspectorA,
+        base: () => ({ listed: true }),
+      },
+      {
+        method: 'POST',
+        path: `/blacklist/${alertId}/removal`,
+        token: inspectorA,
+        base: () => ({ pledgeReference: '信用承诺书〔2026〕1号' }),
       },
       {
         method: 'PUT',

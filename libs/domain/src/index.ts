@@ -12,3 +12,4 @@ export * from './regions';
 export * from './working-days';
 export * from './rules';
 export * from './casework';
+export * from './integrity';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertClient } from '../alerts/alert-client';
+import { GradingsModule } from '../gradings/gradings.module';
 import { ProjectsModule } from '../projects/project-directory';
 import { CaseStore } from './case-store';
 import { CasesController } from './cases.controller';
@@ -11,7 +12,7 @@ import { RecordActionUseCase } from './use-cases/record-action/record-action.use
 import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recovery.use-case';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, GradingsModule],
   controllers: [CasesController],
   providers: [
     AlertClient,
@@ -23,6 +24,6 @@ import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recove
     RecordRecoveryUseCase,
     GetCaseDocumentUseCase,
   ],
-  exports: [OpenCaseUseCase],
+  exports: [OpenCaseUseCase, CaseStore],
 })
 export class CasesModule {}

@@ -402,27 +402,61 @@ export class MonthFactsRepository {
 
   /**
    * The contractor's record across its projects: first registration, and the arrears that stood — WAGE_ARREARS
-   * alerts raised past the settle period (pending verdicts never count) and not dismissed by an inspector.
+   * alerts raised past the settle period (pending verdicts never count) and not dismissed by an inspector, and
+   * cases closed with a finding of unpaid wages (`case:<id>`); its integrity grade in force and whether it is on
+   * the blacklist on the day of `asOf`.
    */
   async contractorRecord(
     manager: EntityManager,
     creditCode: string,
     asOf: Date,
   ): Promise<ProjectMonthFacts['contractor']> {
-    const [row]: { since: string; arrears: string | null; keys: string[] | null }[] = await manager.query(
+    const [row]: {
+      since: string;
+      arrears: string | null;
+      keys: string[] | null;
+      grade: string | null;
+      grade_year: number | null;
+      unpaid_wages: boolean | null;
+      a_years: number | null;
+      listed: boolean;
+    }[] = await manager.query(
       `WITH stood AS (
          SELECT a.alert_key, (a.raised_at AT TIME ZONE ${SHANGHAI})::date AS raised_on
          FROM rules.alerts a JOIN rules.projects p ON p.code = a.project_code
          WHERE p.contractor_credit_code = $1 AND a.code = 'WAGE_ARREARS' AND a.raised_at IS NOT NULL
            AND a.raised_at <= $2 AND a.dismissed_at IS NULL
-       )
+         UNION ALL
+         SELECT 'case:' || f.case_id, (f.found_at AT TIME ZONE ${SHANGHAI})::date
+         FROM rules.employer_findings f WHERE f.credit_code = $1 AND f.found_at <= $2
+       ), today AS (SELECT ($2::timestamptz AT TIME ZONE ${SHANGHAI})::date AS d)
        SELECT (SELECT min((registered_at AT TIME ZONE ${SHANGHAI})::date)::text FROM rules.projects
                WHERE contractor_credit_code = $1) AS since,
               (SELECT max(raised_on)::text FROM stood) AS arrears,
               (SELECT array_agg(alert_key ORDER BY raised_on DESC, alert_key) FROM
-                 (SELECT * FROM stood ORDER BY raised_on DESC, alert_key LIMIT 20) recent) AS keys`,
+                 (SELECT * FROM stood ORDER BY raised_on DESC, alert_key LIMIT 20) recent) AS keys,
+              g.grade, g.year AS grade_year, g.unpaid_wages, g.consecutive_a_years AS a_years,
+              EXISTS (SELECT 1 FROM rules.employer_listings l, today
+                      WHERE l.credit_code = $1 AND l.decided_on <= today.d AND l.listed_until >= today.d
+                        AND (l.delisted_on IS NULL OR l.delisted_on > today.d)) AS listed
+       FROM (SELECT 1) one
+       LEFT JOIN rules.employer_grades g ON g.credit_code = $1 AND g.assigned_at <= $2`,
       [creditCode, asOf],
     );
-    return { onPlatformSince: row.since, lastArrearsOn: row.arrears, arrearsCounted: row.keys ?? [] };
+    return {
+      onPlatformSince: row.since,
+      lastArrearsOn: row.arrears,
+      arrearsCounted: row.keys ?? [],
+      blacklisted: row.listed,
+      grade:
+        row.grade === null
+          ? null
+          : {
+              grade: row.grade as 'A' | 'B' | 'C',
+              year: row.grade_year!,
+              unpaidWages: row.unpaid_wages!,
+              consecutiveAYears: row.a_years!,
+            },
+    };
   }
 }

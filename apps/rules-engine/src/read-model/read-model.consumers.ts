@@ -5,11 +5,19 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { accountEvents, alertEvents, projectEvents, rosterEvents, Topics } from '@wage/contracts';
+import {
+  accountEvents,
+  alertEvents,
+  enforcementEvents,
+  projectEvents,
+  rosterEvents,
+  Topics,
+} from '@wage/contracts';
 import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
 import { SCHEMA } from '../schema';
 import { projectAccountEvents } from './account-events.projection';
 import { projectAlertDismissals } from './alert-dismissals.projection';
+import { projectEnforcementEvents } from './enforcement-events.projection';
 import { projectProjectEvents } from './project-events.projection';
 import { projectRosterEvents } from './roster-events.projection';
 import { EvaluationWorker } from '../evaluation/evaluation.worker';
@@ -69,6 +77,17 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
         topic: Topics.alert,
         contracts: alertEvents,
         handle: projectAlertDismissals,
+      }),
+      // Findings, grades and listings of employers: the deposit adjustment follows them.
+      new EventConsumer({
+        ...common,
+        name: 'rules-engine.enforcement',
+        topic: Topics.enforcement,
+        contracts: enforcementEvents,
+        handle: async (events, manager) => {
+          await projectEnforcementEvents(events, manager);
+          worker.wakeSoon();
+        },
       }),
     ];
   }

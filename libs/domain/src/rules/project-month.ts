@@ -119,7 +119,10 @@ export interface ProjectMonthFacts {
   cardRegistrations: readonly CardRegistration[];
   deposits: readonly DepositRecord[];
   movements: readonly DepositMovement[];
-  contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'>;
+  contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'> & {
+    /** On the arrears blacklist (失信联合惩戒名单) on the day evaluated. */
+    blacklisted?: boolean;
+  };
   overrides: readonly ParameterOverride[];
   /** The month's pay-sheet revision awaiting an inspector at `asOf`, if any: shown, never counted. */
   pendingRevision?: PendingPaySheetRevision | null;
@@ -190,8 +193,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
 
   const contractor: ContractorRecord = {
     ...facts.contractor,
-    // No blacklist reaches the platform yet: every contractor is taken as not blacklisted.
-    blacklisted: false,
+    blacklisted: facts.contractor.blacklisted ?? false,
     usesRealNameManagement: roster.idHashes.size > 0,
     usesDedicatedAccount: account.accountOpenedOn !== null,
   };
