@@ -60,6 +60,8 @@ describe('security under hostile callers and input', () => {
         // A month whose wage deadline has passed: a lowered pay sheet of it is a revision.
         month,
         id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
+        // An action of no case: a document request is refused (or not found) before anything is rendered.
+        actionId: randomUUID(),
       }[name];
       if (value === undefined) throw new Error(`no value for the path parameter {${name}} of ${op.template}`);
       return encodeURIComponent(value);
