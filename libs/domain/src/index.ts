@@ -7,6 +7,7 @@ export * from './masking';
 export * from './money';
 export * from './month';
 export * from './region';
+export * from './spreadsheet-cells';
 export * from './regions';
 export * from './working-days';
 export * from './rules';

@@ -32,3 +32,4 @@ export * from './redis/redis';
 export * from './service-definition';
 export * from './tokens';
 export * from './projects/known-projects';
+export * from './export/xlsx-export';
