@@ -11,6 +11,7 @@ export * from './http/api-exception.filter';
 export * from './http/client-address';
 export * from './http/fields';
 export * from './http/idempotency';
+export * from './http/public-body-limit';
 export * from './http/run-service';
 export * from './http/validate';
 export * from './kafka/event-consumer';
