@@ -6,6 +6,7 @@ export * from './clock/clock';
 export * from './config/env';
 export * from './database/data-source';
 export * from './database/unavailable';
+export * from './database/case-insensitive-codes';
 export * from './http/api-error';
 export * from './http/api-exception.filter';
 export * from './http/client-address';
