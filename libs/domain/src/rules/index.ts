@@ -1,4 +1,5 @@
 export * from './balance-shortfall';
+export * from './closed-months';
 export * from './deposit';
 export * from './finding';
 export * from './labor-cost';
