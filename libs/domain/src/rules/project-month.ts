@@ -271,7 +271,10 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       'WAGE_UNDERPAID',
       month,
       withRevision(
-        withFeed(evaluateWageUnderpaid({ ...context, workers, parameters: mp.WAGE_UNDERPAID }), underpaidFeed),
+        withFeed(
+          evaluateWageUnderpaid({ ...context, workers, parameters: mp.WAGE_UNDERPAID }),
+          underpaidFeed,
+        ),
         facts.pendingRevision,
       ),
       underpaidFeed,
