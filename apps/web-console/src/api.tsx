@@ -78,7 +78,27 @@ export interface Alert {
   updatedAt: string;
   clearedAt: string | null;
   assignee: string | null;
+  /** While it waits to be acknowledged at a severity that escalates: when it goes to the leaders above. */
+  escalation?: { hours: number; dueAt: string; escalated: boolean } | null;
   history: HistoryEntry[];
+}
+
+/** The caseload of the caller's scope: to acknowledge (待签收), in hand (处理中), past the escalation deadline. */
+export interface AlertCounts {
+  open: number;
+  acknowledged: number;
+  overdue: number;
+}
+
+export interface AlertPage extends Page<Alert> {
+  counts: AlertCounts;
+}
+
+export interface Assignee {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
 }
 
 export interface Page<T> {
@@ -89,6 +109,8 @@ export interface Page<T> {
 }
 
 export interface AlertFilters {
+  /** true: still to be handled (OPEN or ACKNOWLEDGED); the workbench's default. */
+  open?: boolean;
   status?: AlertStatus;
   code?: AlertCode;
   severity?: Severity;
@@ -250,11 +272,16 @@ export type AlertAction =
   | { action: 'resolve'; note: string }
   | { action: 'dismiss'; reason: string };
 
+export const ALERT_PAGE_SIZE = 50;
+
 /** The calls a signed-in user makes. */
 export function client(token: string) {
   return {
-    alerts: (filters: AlertFilters) =>
-      request<Page<Alert>>(token, 'GET', `/alerts${query({ ...filters, pageSize: 200 })}`),
+    /** In the work order: most severe first, then the longest raised. */
+    alerts: (filters: AlertFilters, page = 1, pageSize = ALERT_PAGE_SIZE) =>
+      request<AlertPage>(token, 'GET', `/alerts${query({ ...filters, sort: 'urgency', page, pageSize })}`),
+    assignees: (id: string) =>
+      request<{ items: Assignee[] }>(token, 'GET', `/alerts/${encodeURIComponent(id)}/assignees`),
     alert: (id: string) => request<Alert>(token, 'GET', `/alerts/${encodeURIComponent(id)}`),
     act: (id: string, { action, ...body }: AlertAction) =>
       request<Alert>(token, 'POST', `/alerts/${encodeURIComponent(id)}/${action}`, body),

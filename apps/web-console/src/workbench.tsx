@@ -18,19 +18,16 @@ const SEVERITY_RANK = { RED: 0, ORANGE: 1, YELLOW: 2, BLUE: 3 } as const;
 const CLOSED = new Set(['RESOLVED', 'DISMISSED', 'CLEARED']);
 
 /**
- * The inspector's order: alerts still to be handled first, then the most severe, then the longest waiting —
- * the one that has hurt workers longest is at the top of its colour.
+ * The inspector's order, as the server sorts (sort=urgency): the most severe, then the longest waiting — the
+ * one that has hurt workers longest is at the top of its colour.
  */
 function byUrgency(a: Alert, b: Alert): number {
-  return (
-    Number(CLOSED.has(a.status)) - Number(CLOSED.has(b.status)) ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    a.raisedAt.localeCompare(b.raisedAt)
-  );
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.raisedAt.localeCompare(b.raisedAt);
 }
 
 function matches(alert: Alert, filters: AlertFilters): boolean {
   return (
+    (filters.open === undefined || filters.open !== CLOSED.has(alert.status)) &&
     (!filters.status || alert.status === filters.status) &&
     (!filters.code || alert.code === filters.code) &&
     (!filters.severity || alert.severity === filters.severity) &&
@@ -39,27 +36,89 @@ function matches(alert: Alert, filters: AlertFilters): boolean {
   );
 }
 
-function useAge() {
+/** The time now, renewed every 30 seconds so that countdowns move. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** A span of time in its two largest units: 2天5小时, 3小时12分钟, 7分钟. */
+function useDuration() {
   const { t } = useI18n();
-  return (since: string) => {
-    const minutes = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 60_000));
-    if (minutes >= 1_440) return `${Math.floor(minutes / 1_440)}${t('days')}`;
-    if (minutes >= 60) return `${Math.floor(minutes / 60)}${t('hours')}`;
-    return `${minutes}${t('minutes')}`;
+  return (ms: number) => {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    const [d, h, m] = [Math.floor(minutes / 1_440), Math.floor((minutes % 1_440) / 60), minutes % 60];
+    const text =
+      d > 0
+        ? `${d}${t('days')}${h > 0 ? `${h}${t('hours')}` : ''}`
+        : h > 0
+          ? `${h}${t('hours')}${m > 0 ? `${m}${t('minutes')}` : ''}`
+          : `${m}${t('minutes')}`;
+    return text.replace(/\s+/g, ' ').trim();
   };
+}
+
+/** `{}` in a message replaced by the value. */
+export const fill = (message: string, value: string) => message.replace('{}', value);
+
+/**
+ * Where the alert stands in time: a closed one how long it lasted (no running timer), one waiting to be
+ * acknowledged how long until it escalates (or how long past that it is), one in hand how long it has been open.
+ */
+export function Timing({ alert, now }: { alert: Alert; now: number }) {
+  const { t } = useI18n();
+  const duration = useDuration();
+  if (CLOSED.has(alert.status)) {
+    const end = Date.parse(alert.clearedAt ?? alert.updatedAt);
+    return (
+      <span className="timing lasted" data-timing="lasted">
+        {fill(t('lasted'), duration(end - Date.parse(alert.raisedAt)))}
+      </span>
+    );
+  }
+  const escalation = alert.escalation;
+  if (escalation) {
+    const left = Date.parse(escalation.dueAt) - now;
+    return left > 0 && !escalation.escalated ? (
+      <span
+        className="timing countdown"
+        data-timing="countdown"
+        title={fill(t('escalationRule'), String(escalation.hours))}
+      >
+        {fill(t('escalatesIn'), duration(left))}
+      </span>
+    ) : (
+      <span className="timing overdue" data-timing="overdue">
+        {fill(t('overdueBy'), duration(-left))}
+      </span>
+    );
+  }
+  return (
+    <span className="timing age" data-timing="age">
+      {t('age')} {duration(now - Date.parse(alert.raisedAt))}
+    </span>
+  );
 }
 
 const when = (instant: string) => new Date(instant).toLocaleString('zh-CN', { hour12: false });
 
+const DEFAULT_FILTERS: AlertFilters = { open: true };
+
 export function Workbench({ api, route }: { api: Client; route: Route }) {
   const { t } = useI18n();
   const selectedId = route.parts[1];
-  const [filters, setFilters] = useState<AlertFilters>({});
-  const list = useLoad(() => api.alerts(filters), [api, filters]);
+  const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
+  const [page, setPage] = useState(1);
+  const list = useLoad(() => api.alerts(filters, page), [api, filters, page]);
   const [items, setItems] = useState<Alert[]>([]);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [live, setLive] = useState<'open' | 'connecting'>('connecting');
   const [detailVersion, setDetailVersion] = useState(0);
+  const now = useNow();
 
   useEffect(() => setItems(list.data?.items ?? []), [list.data]);
 
@@ -67,11 +126,13 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
   const current = useRef({ filters, selectedId, reload: list.reload });
   current.current = { filters, selectedId, reload: list.reload };
 
-  // New and changed alerts arrive on the stream; after a dropped connection the list is loaded again, since
-  // the stream only carries what happens while connected.
+  // New and changed alerts arrive on the stream and show at once; a moment later the page is loaded again, so
+  // that its counts, its paging and the server's order stay true. After a dropped connection the list is loaded
+  // again too, since the stream only carries what happens while connected.
   useEffect(() => {
     const source = api.stream();
     let dropped = false;
+    let refresh: number | undefined;
     source.onopen = () => {
       setLive('open');
       if (dropped) current.current.reload();
@@ -90,34 +151,69 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
       ]);
       if (event.type === 'alert.raised') setFresh((ids) => new Set(ids).add(alert.id));
       if (alert.id === selected) setDetailVersion((v) => v + 1);
+      window.clearTimeout(refresh);
+      refresh = window.setTimeout(() => current.current.reload(), 2_000);
     };
-    for (const type of ['alert.raised', 'alert.updated', 'alert.cleared']) {
+    for (const type of ['alert.raised', 'alert.updated', 'alert.escalated', 'alert.cleared']) {
       source.addEventListener(type, onChange as EventListener);
     }
-    return () => source.close();
+    return () => {
+      window.clearTimeout(refresh);
+      source.close();
+    };
   }, [api]);
 
   const sorted = useMemo(() => [...items].sort(byUrgency), [items]);
   const replace = (alert: Alert) =>
     setItems((current) => current.map((a) => (a.id === alert.id ? alert : a)));
+  const applyFilters = (next: AlertFilters) => {
+    setFilters(next);
+    setPage(1);
+  };
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <main className={`workbench ${selectedId ? 'has-detail' : ''}`}>
       <section className="list-pane">
-        <Filters value={filters} onChange={setFilters} />
+        {data && (
+          <div className="counts" data-testid="counts">
+            <span data-count="open">
+              {t('status_OPEN')} <strong>{data.counts.open}</strong>
+            </span>
+            <span data-count="acknowledged">
+              {t('status_ACKNOWLEDGED')} <strong>{data.counts.acknowledged}</strong>
+            </span>
+            <span data-count="overdue" className={data.counts.overdue > 0 ? 'overdue' : ''}>
+              {t('overdue')} <strong>{data.counts.overdue}</strong>
+            </span>
+          </div>
+        )}
+        <Filters value={filters} onChange={applyFilters} />
         <p className={`live ${live}`} data-live={live}>
           ● {live === 'open' ? t('liveOpen') : t('liveConnecting')}
-          {list.data && (
-            <span className="muted">
-              {' '}
-              · {t('total')} {items.length}
-            </span>
-          )}
+          {list.loading && data && <span className="muted"> · {t('loading')}</span>}
         </p>
         {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
-        {list.loading && !list.data && <Loading />}
-        {list.data && sorted.length === 0 && <Empty>{t('noAlerts')}</Empty>}
-        <AlertList alerts={sorted} fresh={fresh} selectedId={selectedId} />
+        {list.loading && !data && <Loading />}
+        {data && sorted.length === 0 && <Empty>{t('noAlerts')}</Empty>}
+        <AlertList alerts={sorted} fresh={fresh} selectedId={selectedId} now={now} />
+        {data && data.total > 0 && (
+          <nav className="pager" aria-label={t('paging')} data-testid="pager">
+            <button type="button" disabled={page <= 1 || list.loading} onClick={() => setPage(page - 1)}>
+              {t('prevPage')}
+            </button>
+            <span data-testid="page-of">
+              {t('pageOf')
+                .replace('{page}', String(data.page))
+                .replace('{pages}', String(pages))
+                .replace('{total}', String(data.total))}
+            </span>
+            <button type="button" disabled={page >= pages || list.loading} onClick={() => setPage(page + 1)}>
+              {t('nextPage')}
+            </button>
+          </nav>
+        )}
       </section>
       <section className="detail-pane">
         {selectedId ? (
@@ -127,6 +223,7 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
             id={selectedId}
             version={detailVersion}
             onChange={replace}
+            now={now}
           />
         ) : (
           <Empty>{t('selectAlert')}</Empty>
@@ -136,14 +233,19 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
   );
 }
 
+/** The status choice: 待处理 (OPEN or ACKNOWLEDGED, the default), 全部, or one status. */
+const statusChoice = (filters: AlertFilters) => filters.status ?? (filters.open ? 'pending' : 'all');
+
 function Filters({ value, onChange }: { value: AlertFilters; onChange(filters: AlertFilters): void }) {
   const { t } = useI18n();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const status = text('status');
     onChange({
-      status: text('status') as AlertFilters['status'],
+      open: status === 'pending' ? true : undefined,
+      status: status === 'pending' || status === 'all' ? undefined : (status as AlertFilters['status']),
       code: text('code') as AlertFilters['code'],
       severity: text('severity') as AlertFilters['severity'],
       projectCode: text('projectCode'),
@@ -161,11 +263,25 @@ function Filters({ value, onChange }: { value: AlertFilters; onChange(filters: A
     )),
   ];
   return (
-    <form className="filters" onSubmit={submit} onReset={() => onChange({})}>
+    <form
+      className="filters"
+      onSubmit={submit}
+      onReset={(event) => {
+        event.preventDefault();
+        onChange(DEFAULT_FILTERS);
+      }}
+      key={JSON.stringify(value)}
+    >
       <label>
         {t('status')}
-        <select name="status" defaultValue={value.status ?? ''}>
-          {options('status', STATUSES)}
+        <select name="status" defaultValue={statusChoice(value)}>
+          <option value="pending">{t('pendingWork')}</option>
+          <option value="all">{t('all')}</option>
+          {STATUSES.map((v) => (
+            <option key={v} value={v}>
+              {label(t, 'status', v)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -202,13 +318,14 @@ function AlertList({
   alerts,
   fresh,
   selectedId,
+  now,
 }: {
   alerts: Alert[];
   fresh: Set<string>;
   selectedId?: string;
+  now: number;
 }) {
   const { t } = useI18n();
-  const age = useAge();
   return (
     <ul className="alerts">
       {alerts.map((alert) => (
@@ -229,7 +346,7 @@ function AlertList({
             </span>
             <span className="meta muted">
               {label(t, 'code', alert.code)} · {alert.projectCode}
-              {alert.month ? ` · ${alert.month}` : ''} · {t('age')} {age(alert.raisedAt)}
+              {alert.month ? ` · ${alert.month}` : ''} · <Timing alert={alert} now={now} />
             </span>
             <span className={`status st-${alert.status}`}>{label(t, 'status', alert.status)}</span>
           </a>
@@ -239,8 +356,14 @@ function AlertList({
   );
 }
 
-function AlertDetail(props: { api: Client; id: string; version: number; onChange(alert: Alert): void }) {
-  const { api, id, version, onChange } = props;
+function AlertDetail(props: {
+  api: Client;
+  id: string;
+  version: number;
+  now: number;
+  onChange(alert: Alert): void;
+}) {
+  const { api, id, version, now, onChange } = props;
   const { t } = useI18n();
   const loaded = useLoad(() => api.alert(id), [api, id, version]);
   const [alert, setAlert] = useState<Alert>();
@@ -300,7 +423,9 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
           </>
         )}
         <dt>{t('raisedAt')}</dt>
-        <dd>{when(alert.raisedAt)}</dd>
+        <dd>
+          {when(alert.raisedAt)} · <Timing alert={alert} now={now} />
+        </dd>
         <dt>{t('assignee')}</dt>
         <dd>{alert.assignee ?? '—'}</dd>
       </dl>
@@ -311,13 +436,16 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
           <p className="muted">{t('closed')}</p>
         ) : (
           <>
-            <textarea
-              name="note"
-              value={note}
-              maxLength={4000}
-              placeholder={t('notePlaceholder')}
-              onChange={(e) => setNote(e.target.value)}
-            />
+            <label>
+              {t('note')}
+              <textarea
+                name="note"
+                value={note}
+                maxLength={4000}
+                placeholder={t('notePlaceholder')}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            </label>
             <div className="buttons">
               {alert.status === 'OPEN' && (
                 <button
@@ -346,13 +474,8 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
                 {t('dismiss')}
               </button>
             </div>
-            <div className="row">
-              <input
-                name="assignee"
-                value={assignee}
-                placeholder={t('assigneePlaceholder')}
-                onChange={(e) => setAssignee(e.target.value)}
-              />
+            <div className="row assign">
+              <AssigneePicker api={api} alertId={alert.id} value={assignee} onChange={setAssignee} />
               <button
                 type="button"
                 disabled={busy}
@@ -384,6 +507,38 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
         </ol>
       </section>
     </article>
+  );
+}
+
+/** The people whose region covers the alert (GET /alerts/{id}/assignees), nearest region first. */
+function AssigneePicker(props: {
+  api: Client;
+  alertId: string;
+  value: string;
+  onChange(username: string): void;
+}) {
+  const { api, alertId, value, onChange } = props;
+  const { t } = useI18n();
+  const people = useLoad(() => api.assignees(alertId), [api, alertId]);
+  return (
+    <label className="grow">
+      {t('assignee')}
+      <select
+        name="assignee"
+        value={value}
+        disabled={!people.data}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{people.loading ? t('loading') : t('assigneePlaceholder')}</option>
+        {people.data?.items.map((person) => (
+          <option key={person.username} value={person.username}>
+            {person.displayName}（{person.username} · {label(t, 'role', person.role)} ·{' '}
+            {regionLabel(person.regionCode)}）
+          </option>
+        ))}
+      </select>
+      {people.error !== undefined && <ErrorNotice error={people.error} onRetry={people.reload} />}
+    </label>
   );
 }
 

@@ -1,0 +1,378 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client as PgClient } from 'pg';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Topics, alertKey, type AlertCode } from '@wage/contracts';
+import { KafkaClient } from '@wage/platform';
+import {
+  createTestDatabase,
+  startServiceProcess,
+  testInfra,
+  testSecrets,
+  testTopicPrefix,
+  waitFor,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@wage/testing';
+
+/**
+ * The console as inspectors and administrators work in it (issue 17): the workbench's open caseload, the evidence
+ * a person reads, the phone layout, the exports and the administration pages, in a real headless Chromium at a
+ * phone's and a desktop's size, against the services it needs running as real processes behind the gateway that
+ * serves the built console (`npm run build` first).
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
+const ARTIFACTS = resolve(__dirname, 'artifacts');
+const PASSWORD = 'a-long-enough-password';
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const VIEWPORTS = [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const;
+const HOUR = 3_600_000;
+
+const SERVICES = ['alert-service'];
+const URL_VARIABLE: Record<string, string> = {
+  'roster-service': 'ROSTER_SERVICE_URL',
+  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
+  'rules-engine': 'RULES_ENGINE_URL',
+  'alert-service': 'ALERT_SERVICE_URL',
+  'report-service': 'REPORT_SERVICE_URL',
+  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
+};
+/** Services this file does not start: the gateway is pointed at a closed port rather than at anyone's. */
+const NOWHERE = 'http://127.0.0.1:9';
+
+interface RaiseOptions {
+  code?: AlertCode;
+  severity?: string;
+  month?: string | null;
+  title?: string;
+  evidence?: object;
+}
+
+describe('the console inspectors and administrators work in (headless Chromium)', () => {
+  let database: TestDatabase;
+  let db: PgClient;
+  let kafka: KafkaClient;
+  let browser: Browser;
+  let gateway: ServiceProcess;
+  let adminKey: string;
+  const running: ServiceProcess[] = [];
+
+  const api = async <T>(
+    path: string,
+    token: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${gateway.url}/api/v1${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  const envelope = (type: string, projectCode: string, data: object) => {
+    const now = new Date().toISOString();
+    return {
+      key: projectCode,
+      value: JSON.stringify({
+        id: randomUUID(),
+        type,
+        schemaVersion: 1,
+        occurredAt: now,
+        recordedAt: now,
+        projectCode,
+        data,
+      }),
+    };
+  };
+
+  const alertEvent = (projectCode: string, regionCode: string, options: RaiseOptions = {}) => {
+    const code = options.code ?? 'WAGE_ARREARS';
+    const month = options.month === undefined ? '2026-10' : options.month;
+    return {
+      alertKey: alertKey(code, projectCode, month),
+      code,
+      severity: options.severity ?? 'YELLOW',
+      projectCode,
+      regionCode,
+      month,
+      title: options.title ?? `项目 ${projectCode} 欠薪`,
+      evidence: options.evidence ?? {
+        workersAffected: 1,
+        workers: [{ idHash: 'a'.repeat(64), idMasked: '350206********1234', amountDueFen: 500_000 }],
+        amounts: { netPayDueFen: 500_000, paidFen: 0, shortfallFen: 500_000 },
+        transactions: [],
+        parameters: { graceDays: 0 },
+        facts: { deadline: '2026-11-16' },
+      },
+      detectedAt: new Date().toISOString(),
+    };
+  };
+
+  const raise = (alerts: { projectCode: string; regionCode: string; options?: RaiseOptions }[]) =>
+    kafka.send(
+      Topics.alert,
+      alerts.map((a) =>
+        envelope('AlertRaised', a.projectCode, alertEvent(a.projectCode, a.regionCode, a.options)),
+      ),
+    );
+
+  const alertOf = (projectCode: string) =>
+    waitFor(
+      async () => {
+        const page = await api<{ items: { id: string; status: string }[] }>(
+          `/alerts?projectCode=${projectCode}`,
+          adminKey,
+        );
+        return page.body.items[0];
+      },
+      { description: `the alert of ${projectCode}`, timeoutMs: 45_000 },
+    );
+
+  const tokenOf = async (username: string) =>
+    (
+      await api<{ accessToken: string }>('/auth/login', '', {
+        method: 'POST',
+        body: JSON.stringify({ username, password: PASSWORD }),
+      })
+    ).body.accessToken;
+
+  const newPage = async (viewport: { width: number; height: number }): Promise<Page> => {
+    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+    page.on('pageerror', (error) => console.error(`browser error: ${error.message}`));
+    return page;
+  };
+
+  const logIn = async (page: Page, username: string, path = '') => {
+    await page.goto(`${gateway.url}/${path}`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set ` +
+          'CHROMIUM_PATH; the console tests need a real browser and are not skipped without one',
+      );
+    }
+    if (!existsSync(resolve(CONSOLE_DIR, 'index.html'))) {
+      throw new Error(
+        `${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` (build:console) first`,
+      );
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+
+    database = await createTestDatabase();
+    db = new PgClient({ connectionString: database.url });
+    await db.connect();
+    const infra = testInfra();
+    const secrets = testSecrets();
+    adminKey = secrets.ADMIN_API_KEY;
+    const topicPrefix = testTopicPrefix();
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: infra.redisUrl,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      ...secrets,
+      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
+      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      JOB_SCHEDULES_ENABLED: 'false',
+      ALERT_SETTLE_SECONDS: '0',
+    };
+    kafka = new KafkaClient({
+      brokers: infra.kafkaBrokers,
+      clientId: 'console-work-e2e',
+      topicPrefix,
+      logger: pino({ level: 'silent' }),
+    });
+    await kafka.ensureTopics([Topics.alert, Topics.assessment]);
+
+    for (const name of SERVICES) running.push(await startServiceProcess(name, env));
+    const urls = Object.fromEntries(
+      Object.entries(URL_VARIABLE).map(([name, variable]) => [
+        variable,
+        running.find((s) => s.name === name)?.url ?? NOWHERE,
+      ]),
+    );
+    gateway = await startServiceProcess('gateway', { ...env, ...urls, CONSOLE_DIR });
+    running.push(gateway);
+
+    for (const [username, role, regionCode, displayName] of [
+      ['insp-city', 'INSPECTOR', '350200', '陈监察'],
+      ['insp-huli', 'INSPECTOR', '350206', '林监察'],
+      ['lead-city', 'LEADER', '350200', '黄局长'],
+      ['insp-fuzhou', 'INSPECTOR', '350100', '福州监察'],
+    ]) {
+      const created = await api('/users', adminKey, {
+        method: 'POST',
+        body: JSON.stringify({ username, password: PASSWORD, role, regionCode, displayName }),
+      });
+      expect(created.status).toBe(201);
+    }
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(running.map((service) => service.stop()));
+    await kafka?.close();
+    await db?.end();
+    await database?.drop();
+  });
+
+  it('the workbench opens on the open caseload, most severe first, paged, with counts, countdowns and durations', async () => {
+    // 56 open alerts in Xiamen, more than a page of 50: a RED raised five hours ago (past its 4 h deadline), a
+    // RED just now, ORANGE, YELLOW and BLUE ones; one to be acknowledged, one cleared; and one in Fuzhou.
+    const region = (i: number) => ['350203', '350205', '350206', '350211'][i % 4];
+    await raise([
+      { projectCode: 'P-W-RED-OLD', regionCode: '350206', options: { severity: 'RED' } },
+      { projectCode: 'P-W-RED-NEW', regionCode: '350203', options: { severity: 'RED' } },
+      { projectCode: 'P-W-ORANGE', regionCode: '350211', options: { severity: 'ORANGE' } },
+      { projectCode: 'P-W-ACK', regionCode: '350206', options: { severity: 'ORANGE' } },
+      { projectCode: 'P-W-CLEARED', regionCode: '350206', options: { severity: 'YELLOW' } },
+      { projectCode: 'P-W-FUZHOU', regionCode: '350102', options: { severity: 'RED' } },
+      ...Array.from({ length: 40 }, (_, i) => ({
+        projectCode: `P-W-Y-${String(i).padStart(2, '0')}`,
+        regionCode: region(i),
+        options: { severity: 'YELLOW' },
+      })),
+      ...Array.from({ length: 13 }, (_, i) => ({
+        projectCode: `P-W-B-${String(i).padStart(2, '0')}`,
+        regionCode: region(i),
+        options: { severity: 'BLUE', code: 'PAY_SHEET_MISSING' as const },
+      })),
+    ]);
+    await waitFor(async () => (await api<{ total: number }>('/alerts', adminKey)).body.total === 59, {
+      description: 'the 59 alerts in the alert service',
+      timeoutMs: 60_000,
+    });
+    const old = await alertOf('P-W-RED-OLD');
+    const fiveHoursAgo = new Date(Date.now() - 5 * HOUR);
+    await db.query(`UPDATE alerts.alerts SET raised_at = $2, severity_since = $2 WHERE id = $1`, [
+      old.id,
+      fiveHoursAgo,
+    ]);
+    const cityToken = await tokenOf('insp-city');
+    const acknowledged = await api(`/alerts/${(await alertOf('P-W-ACK')).id}/acknowledge`, cityToken, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(acknowledged.status).toBe(200);
+    const clearedEvent = alertEvent('P-W-CLEARED', '350206', { severity: 'YELLOW' });
+    const cleared = await alertOf('P-W-CLEARED');
+    await kafka.send(Topics.alert, [
+      envelope('AlertCleared', 'P-W-CLEARED', {
+        ...clearedEvent,
+        raisedAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        clearedAt: new Date().toISOString(),
+        durationSeconds: 7_200,
+      }),
+    ]);
+    await waitFor(
+      async () =>
+        (await api<{ status: string }>(`/alerts/${cleared.id}`, adminKey)).body.status === 'CLEARED',
+      { description: 'the cleared alert', timeoutMs: 45_000 },
+    );
+    // The cleared alert lasted from when the case was raised until it cleared: two hours ago it was raised.
+    await db.query(`UPDATE alerts.alerts SET raised_at = $2 WHERE id = $1`, [
+      cleared.id,
+      new Date(Date.now() - 2 * HOUR - 60_000),
+    ]);
+
+    for (const [name, viewport] of VIEWPORTS) {
+      const page = await newPage(viewport);
+      await logIn(page, 'insp-city');
+      await page.waitForSelector('ul.alerts li');
+      // Opens on 待处理: the 57 open or acknowledged alerts of Xiamen, 50 to a page.
+      expect(await page.locator('select[name=status] option:checked').textContent()).toBe('待处理');
+      expect(await page.locator('ul.alerts li').count()).toBe(50);
+      expect(await page.locator('[data-testid=page-of]').textContent()).toBe('第 1 / 2 页，共 57 条');
+      expect(await page.locator('[data-count=open] strong').textContent()).toBe('56');
+      expect(await page.locator('[data-count=acknowledged] strong').textContent()).toBe('1');
+      expect(await page.locator('[data-count=overdue] strong').textContent()).toBe('1');
+      expect(await page.locator('[data-testid=counts]').textContent()).toContain('待签收');
+      // Most severe first, the longest waiting at the top of its colour; Fuzhou's RED is not the inspector's.
+      const projects = await page
+        .locator('ul.alerts li')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-project')));
+      expect(projects.slice(0, 2)).toEqual(['P-W-RED-OLD', 'P-W-RED-NEW']);
+      expect(projects.slice(2, 4).sort()).toEqual(['P-W-ACK', 'P-W-ORANGE']);
+      expect(projects.slice(4, 44).every((p) => p?.startsWith('P-W-Y-'))).toBe(true);
+      expect(projects).not.toContain('P-W-FUZHOU');
+      // The overdue RED says how long past its deadline; the new one counts down to its 4 h; an acknowledged one
+      // does not escalate; BLUE never does.
+      const timing = (project: string) => page.locator(`li[data-project=${project}] .timing`);
+      expect(await timing('P-W-RED-OLD').getAttribute('data-timing')).toBe('overdue');
+      expect(await timing('P-W-RED-OLD').textContent()).toMatch(/^已超时 (59分钟|1小时)/);
+      expect(await timing('P-W-RED-NEW').textContent()).toMatch(/^3小时\d+分钟后升级$/);
+      expect(await timing('P-W-ORANGE').textContent()).toMatch(/^23小时\d+分钟后升级$/);
+      expect(await timing('P-W-ACK').getAttribute('data-timing')).toBe('age');
+
+      await page.click('[data-testid=pager] button:has-text("下一页")');
+      await page.locator('[data-testid=page-of]:has-text("第 2 / 2 页")').waitFor();
+      expect(await page.locator('ul.alerts li').count()).toBe(7);
+      expect(await page.locator('ul.alerts li').first().getAttribute('data-project')).toMatch(/^P-W-B-/);
+      await page.screenshot({ path: resolve(ARTIFACTS, `workbench-page2-${name}.png`), fullPage: true });
+
+      // A cleared alert says how long it lasted, and no timer runs on it.
+      await page.selectOption('select[name=status]', 'CLEARED');
+      await page.click('form.filters button[type=submit]');
+      await page.locator('li[data-project=P-W-CLEARED]').waitFor();
+      expect(await page.locator('ul.alerts li').count()).toBe(1);
+      expect(await timing('P-W-CLEARED').textContent()).toMatch(/^历时 2小时(\d分钟)?$/);
+      await page.click('form.filters button[type=reset]');
+      await page.locator('[data-testid=page-of]:has-text("第 1 / 2 页")').waitFor();
+      await page.screenshot({ path: resolve(ARTIFACTS, `workbench-open-${name}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('assigns an alert to someone picked from the people whose region covers it', async () => {
+    await raise([{ projectCode: 'P-W-ASSIGN', regionCode: '350206', options: { severity: 'ORANGE' } }]);
+    const alert = await alertOf('P-W-ASSIGN');
+    for (const [name, viewport] of VIEWPORTS) {
+      const page = await newPage(viewport);
+      await logIn(page, 'insp-city', `#/alerts/${alert.id}`);
+      const detail = page.locator(`article.detail[data-alert-id="${alert.id}"]`);
+      await detail.waitFor();
+      const picker = detail.locator('select[name=assignee]');
+      await detail.locator('select[name=assignee]:not([disabled])').waitFor();
+      const offered = await picker
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      // Huli's inspector first (the alert's own district), then the city's people; never Fuzhou's.
+      expect(offered).toEqual(['insp-huli', 'insp-city', 'lead-city']);
+      expect(await picker.locator('option[value=insp-huli]').textContent()).toContain('林监察');
+      expect(await picker.locator('option[value=insp-huli]').textContent()).toContain('湖里区');
+      // The field is labelled.
+      expect(await detail.getByLabel('承办人').count()).toBe(1);
+      const assignee = name === 'phone' ? 'insp-huli' : 'lead-city';
+      await picker.selectOption(assignee);
+      await detail.locator('button', { hasText: '指派' }).click();
+      await detail.locator('.notice.ok').waitFor();
+      expect((await api<{ assignee: string }>(`/alerts/${alert.id}`, adminKey)).body.assignee).toBe(assignee);
+      await page.screenshot({ path: resolve(ARTIFACTS, `workbench-assign-${name}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+});
