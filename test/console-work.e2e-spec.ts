@@ -375,4 +375,170 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       await page.close();
     }
   });
+  it('shows evidence a person reads, in Chinese, for WAGE_ARREARS and FUNDS_DIVERTED; English translates titles', async () => {
+    // The evidence exactly as the rules engine records it (libs/domain/src/rules): the arrears of October 2026,
+    // due 2026-11-16, evaluated 16 days later; and two debits from the account that are not payroll.
+    const parameterSources = { graceDays: { kind: 'NATIONAL_DEFAULT' } };
+    await raise([
+      {
+        projectCode: 'P-E-ARREARS',
+        regionCode: '350206',
+        options: {
+          code: 'WAGE_ARREARS',
+          severity: 'RED',
+          title: '2026年10月 欠薪：2名工人未收到工资',
+          evidence: {
+            workersAffected: 2,
+            workers: [
+              {
+                idHash: 'a'.repeat(64),
+                idMasked: '350206********1234',
+                name: '张三',
+                cardMasked: '6222********0123',
+                amountDueFen: 650_000,
+                amountPaidFen: 0,
+              },
+              { idHash: 'b'.repeat(64), idMasked: '350203********567X', name: '李四', amountPaidFen: 0 },
+            ],
+            amounts: { netPayDueFen: 650_000 },
+            transactions: [],
+            parameters: {
+              graceDays: 0,
+              orangeDaysOverdue: 15,
+              redDaysOverdue: 30,
+              orangeUnpaidShareBasisPoints: 1000,
+            },
+            facts: {
+              payday: 15,
+              dueDate: '2026-11-16',
+              deadline: '2026-11-16',
+              daysOverdue: 16,
+              calendarKnown: true,
+              workersDue: 3,
+              workersUnpaid: 2,
+              workersUnpaidWithoutPaySheet: 1,
+              ruleVersion: 3,
+              parameterSources,
+            },
+          },
+        },
+      },
+      {
+        projectCode: 'P-E-DIVERTED',
+        regionCode: '350206',
+        options: {
+          code: 'FUNDS_DIVERTED',
+          severity: 'RED',
+          title: '2026年10月 专户资金挪用：2笔非工资支出共85000.00元',
+          evidence: {
+            workersAffected: 0,
+            workers: [],
+            amounts: { divertedFen: 8_500_000 },
+            transactions: [
+              {
+                accountNumber: '6222000011112222',
+                serialNo: 'SN-1001',
+                occurredAt: '2026-10-20T06:30:00.000Z',
+                kind: 'WITHDRAWAL',
+                amountFen: 8_000_000,
+              },
+              {
+                accountNumber: '6222000011112222',
+                serialNo: 'SN-1002',
+                occurredAt: '2026-10-22T02:05:00.000Z',
+                kind: 'TRANSFER',
+                amountFen: 500_000,
+                counterpartyName: '厦门某建材有限公司',
+                counterpartyAccountMasked: '3502********8888',
+              },
+            ],
+            parameters: {
+              feeAllowanceFen: 50_000,
+              redAmountFen: 5_000_000,
+              redBalanceShareBasisPoints: 2000,
+            },
+            facts: { largeSerialNos: ['SN-1001'], ruleVersion: 1, parameterSources },
+          },
+        },
+      },
+    ]);
+    const arrears = await alertOf('P-E-ARREARS');
+    const diverted = await alertOf('P-E-DIVERTED');
+
+    for (const [name, viewport] of VIEWPORTS) {
+      const page = await newPage(viewport);
+      await logIn(page, 'insp-city', `#/alerts/${arrears.id}`);
+      const evidence = page.locator('article.detail section.evidence[data-code=WAGE_ARREARS]');
+      await evidence.waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      expect(await evidence.locator('[data-testid=what]').textContent()).toBe(
+        '工资支付期限已过，2名应发工资的工人（共3名）未从农民工工资专用账户收到本月任何工资；已知应发合计¥6,500.00。',
+      );
+      expect(await evidence.locator('[data-testid=basis]').textContent()).toContain(
+        '《保障农民工工资支付条例》第十一条至第十四条',
+      );
+      expect(await evidence.locator('[data-testid=deadline]').textContent()).toBe('2026-11-16');
+      expect(await evidence.locator('[data-testid=days-overdue]').textContent()).toBe('16 天');
+      expect(await evidence.locator('[data-amount=netPayDueFen]').textContent()).toBe('应发合计¥6,500.00');
+      // The workers as a table of 应发 / 实发 / 欠付, in yuan.
+      const zhang = evidence.locator('table.workers tbody tr', { hasText: '张三' });
+      const cells = await zhang.locator('td').allTextContents();
+      if (name === 'desktop') {
+        expect(await evidence.locator('table.workers thead th').allTextContents()).toEqual([
+          '姓名',
+          '身份证号',
+          '银行卡',
+          '应发',
+          '实发',
+          '欠付',
+        ]);
+        expect(cells).toEqual([
+          '张三',
+          '350206********1234',
+          '6222********0123',
+          '¥6,500.00',
+          '¥0.00',
+          '¥6,500.00',
+        ]);
+      }
+      // Raw keys and JSON are folded away, not shown.
+      expect(await evidence.locator('details.raw').getAttribute('open')).toBeNull();
+      expect(await evidence.getByText('parameterSources').isVisible()).toBe(false);
+      expect(await evidence.getByText('orangeUnpaidShareBasisPoints').isVisible()).toBe(false);
+      await evidence.locator('details.raw summary').click();
+      expect(await evidence.getByText('orangeUnpaidShareBasisPoints').isVisible()).toBe(true);
+      await page.screenshot({ path: resolve(ARTIFACTS, `evidence-arrears-${name}.png`), fullPage: true });
+
+      await page.goto(`${gateway.url}/#/alerts/${diverted.id}`);
+      const divertedEvidence = page.locator('section.evidence[data-code=FUNDS_DIVERTED]');
+      await divertedEvidence.waitFor();
+      expect(await divertedEvidence.locator('[data-testid=what]').textContent()).toBe(
+        '农民工工资专用账户有2笔不是向工人代发工资的支出（取现、转给单位或超出限额的手续费），共¥85,000.00。',
+      );
+      expect(await divertedEvidence.locator('[data-testid=basis]').textContent()).toBe(
+        '《保障农民工工资支付条例》第二十六条（专用账户专项用于支付农民工工资）',
+      );
+      const rows = divertedEvidence.locator('table.transactions tbody tr');
+      expect(await rows.count()).toBe(2);
+      const first = await rows.nth(0).locator('td').allTextContents();
+      expect(first.slice(0, 3)).toEqual(['2026-10-20 14:30', '取现', '¥80,000.00']);
+      const second = await rows.nth(1).locator('td').allTextContents();
+      expect(second.slice(0, 3)).toEqual(['2026-10-22 10:05', '转账', '¥5,000.00']);
+      expect(second[3]).toContain('厦门某建材有限公司');
+      await page.screenshot({ path: resolve(ARTIFACTS, `evidence-diverted-${name}.png`), fullPage: true });
+
+      // English: the title too, and the page's language.
+      await page.click('[data-testid=lang-switch]');
+      await page.locator('article.detail h2:has-text("Wage account funds diverted")').waitFor();
+      expect(await page.locator('article.detail h2').textContent()).toContain(
+        '2026-10 · Wage account funds diverted · project P-E-DIVERTED',
+      );
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await divertedEvidence.locator('[data-testid=basis]').textContent()).toContain('Art. 26');
+      expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('Cash withdrawal');
+      await page.screenshot({ path: resolve(ARTIFACTS, `evidence-diverted-en-${name}.png`), fullPage: true });
+      await page.click('[data-testid=lang-switch]');
+      await page.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 
 /** Chinese first (the people who use it), English on request; the choice is kept in the browser. */
 export type Lang = 'zh' | 'en';
@@ -131,6 +131,26 @@ const zh = {
   hours: '小时',
   minutes: '分钟',
   error: '出错了',
+  whatHappened: '发生了什么',
+  legalBasis: '法律依据',
+  deadline: '支付期限',
+  daysOverdue: '逾期',
+  daysUnit: '天',
+  calendarGuessed: '该年法定节假日安排尚未录入，期限按周一至周五推算',
+  amountOwed: '欠付',
+  date: '日期',
+  rawData: '规则参数与原始数据',
+  action_RAISED: '发现',
+  action_UPDATED: '更新',
+  action_PERSISTS: '情况仍存在',
+  action_REOPENED: '重新打开',
+  action_CLEARED: '已消除',
+  action_SUPPRESSED: '暂停监测',
+  action_ACKNOWLEDGED: '签收',
+  action_ASSIGNED: '指派',
+  action_RESOLVED: '办结',
+  action_DISMISSED: '撤销',
+  action_ESCALATED: '超时上报',
   calendarMissing:
     '下一年度的法定节假日安排尚未录入：该年的工资支付期限暂按周一至周五计算。请管理员录入国务院办公厅的通知。',
 };
@@ -266,6 +286,26 @@ const en: Record<MessageKey, string> = {
   hours: ' h ',
   minutes: ' min',
   error: 'Something went wrong',
+  whatHappened: 'What happened',
+  legalBasis: 'Legal basis',
+  deadline: 'Deadline',
+  daysOverdue: 'Overdue',
+  daysUnit: 'days',
+  calendarGuessed: 'the year’s official calendar is not entered; the deadline counts Monday to Friday',
+  amountOwed: 'Owed',
+  date: 'Date',
+  rawData: 'Rule parameters and raw data',
+  action_RAISED: 'Raised',
+  action_UPDATED: 'Updated',
+  action_PERSISTS: 'Still the case',
+  action_REOPENED: 'Reopened',
+  action_CLEARED: 'Cleared',
+  action_SUPPRESSED: 'Suppressed',
+  action_ACKNOWLEDGED: 'Acknowledged',
+  action_ASSIGNED: 'Assigned',
+  action_RESOLVED: 'Resolved',
+  action_DISMISSED: 'Dismissed',
+  action_ESCALATED: 'Escalated',
   calendarMissing:
     "Next year's official holiday schedule has not been entered: its wage deadlines count Monday to Friday for now. An administrator should enter the State Council's notice.",
 };
@@ -287,9 +327,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   );
   const setLang = (next: Lang) => {
     localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
     setLangState(next);
   };
+  // The page's language follows the choice from the start (screen readers, fonts, hyphenation).
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   const t = (key: MessageKey) => DICTIONARY[lang][key];
   return <I18nContext.Provider value={{ lang, setLang, t }}>{children}</I18nContext.Provider>;
 }

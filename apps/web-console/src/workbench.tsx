@@ -3,14 +3,13 @@ import {
   ALERT_CODES,
   SEVERITIES,
   STATUSES,
-  formatFen,
   type Alert,
   type AlertAction,
   type AlertFilters,
   type Client,
-  type Evidence,
 } from './api';
 import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
+import { EvidenceView, alertTitle } from './evidence';
 import { label, useI18n, type MessageKey } from './i18n';
 import { regionLabel } from './regions';
 
@@ -325,7 +324,7 @@ function AlertList({
   selectedId?: string;
   now: number;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <ul className="alerts">
       {alerts.map((alert) => (
@@ -342,7 +341,7 @@ function AlertList({
             <span className={`badge sev-${alert.severity}`}>{label(t, 'severity', alert.severity)}</span>
             <span className="title">
               {fresh.has(alert.id) && <span className="badge new">{t('newAlert')}</span>}
-              {alert.title}
+              {alertTitle(alert, lang)}
             </span>
             <span className="meta muted">
               {label(t, 'code', alert.code)} · {alert.projectCode}
@@ -364,7 +363,7 @@ function AlertDetail(props: {
   onChange(alert: Alert): void;
 }) {
   const { api, id, version, now, onChange } = props;
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const loaded = useLoad(() => api.alert(id), [api, id, version]);
   const [alert, setAlert] = useState<Alert>();
   const [note, setNote] = useState('');
@@ -403,7 +402,7 @@ function AlertDetail(props: {
       </a>
       <h2>
         <span className={`badge sev-${alert.severity}`}>{label(t, 'severity', alert.severity)}</span>{' '}
-        {alert.title}
+        {alertTitle(alert, lang)}
       </h2>
       <dl className="facts">
         <dt>{t('status')}</dt>
@@ -492,14 +491,15 @@ function AlertDetail(props: {
         {outcome.message && <p className="notice ok">{outcome.message}</p>}
       </section>
 
-      <EvidenceView evidence={alert.evidence} />
+      <EvidenceView alert={alert} />
 
       <section>
         <h3>{t('history')}</h3>
         <ol className="history">
           {alert.history.map((entry, index) => (
             <li key={index}>
-              <span className="muted">{when(entry.at)}</span> <strong>{entry.action}</strong> · {entry.actor}
+              <span className="muted">{when(entry.at)}</span>{' '}
+              <strong>{label(t, 'action', entry.action)}</strong> · {entry.actor}
               {entry.toStatus && ` → ${label(t, 'status', entry.toStatus)}`}
               {entry.note && <div className="note">{entry.note}</div>}
             </li>
@@ -539,94 +539,5 @@ function AssigneePicker(props: {
       </select>
       {people.error !== undefined && <ErrorNotice error={people.error} onRetry={people.reload} />}
     </label>
-  );
-}
-
-function EvidenceView({ evidence }: { evidence: Evidence }) {
-  const { t } = useI18n();
-  const amounts = Object.entries(evidence.amounts);
-  const facts = [...Object.entries(evidence.facts), ...Object.entries(evidence.parameters)];
-  return (
-    <section className="evidence">
-      <h3>
-        {t('evidence')} · {t('workersAffected')} {evidence.workersAffected}
-      </h3>
-      {amounts.length > 0 && (
-        <dl className="facts">
-          {amounts.map(([name, fen]) => (
-            <div key={name}>
-              <dt>{name.replace(/Fen$/, '')}</dt>
-              <dd className="money">{formatFen(fen)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {evidence.workers.length > 0 && (
-        <div className="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('name')}</th>
-                <th>{t('idNumber')}</th>
-                <th>{t('card')}</th>
-                <th className="money">{t('amountDue')}</th>
-                <th className="money">{t('amountPaid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {evidence.workers.map((w, index) => (
-                <tr key={`${w.idMasked}-${index}`}>
-                  <td>{w.name ?? '—'}</td>
-                  <td className="mono">{w.idMasked}</td>
-                  <td className="mono">{w.cardMasked ?? '—'}</td>
-                  <td className="money">{w.amountDueFen === undefined ? '—' : formatFen(w.amountDueFen)}</td>
-                  <td className="money">
-                    {w.amountPaidFen === undefined ? '—' : formatFen(w.amountPaidFen)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {evidence.transactions.length > 0 && (
-        <div className="scroll">
-          <h4>{t('transactions')}</h4>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('time')}</th>
-                <th>{t('kind')}</th>
-                <th className="money">{t('amount')}</th>
-                <th>{t('counterparty')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {evidence.transactions.map((tx) => (
-                <tr key={`${tx.accountNumber}-${tx.serialNo}`}>
-                  <td>{when(tx.occurredAt)}</td>
-                  <td>{tx.kind}</td>
-                  <td className="money">{formatFen(tx.amountFen)}</td>
-                  <td>
-                    {tx.counterpartyName ?? ''}{' '}
-                    <span className="mono">{tx.counterpartyAccountMasked ?? ''}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {facts.length > 0 && (
-        <dl className="facts small">
-          {facts.map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </section>
   );
 }
