@@ -55,6 +55,39 @@ interface RaiseOptions {
   evidence?: object;
 }
 
+/** In the page: its width, the navigation's rows, targets smaller than 44 × 44 px, fields without a label. */
+const inspectLayout = () => {
+  const visible = (el: Element) => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
+  };
+  const nav = [...document.querySelectorAll('header.top nav a')].map((a) => a.getBoundingClientRect());
+  const targets = [...document.querySelectorAll('a, button, select, input, textarea, summary')]
+    .filter(visible)
+    .map((el) => {
+      const box = el.getBoundingClientRect();
+      return {
+        what: `${el.tagName} ${el.textContent?.trim().slice(0, 20)}`,
+        w: box.width,
+        h: box.height,
+      };
+    })
+    .filter((t) => t.w < 44 || t.h < 44);
+  const unlabelled = [...document.querySelectorAll('input, select, textarea')]
+    .filter(visible)
+    .filter((el) => ((el as HTMLInputElement).labels?.length ?? 0) === 0 && !el.getAttribute('aria-label'))
+    .map((el) => el.getAttribute('name'));
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    navTops: [...new Set(nav.map((box) => Math.round(box.top)))],
+    navHeights: nav.map((box) => Math.round(box.height)),
+    targets,
+    unlabelled,
+  };
+};
+
 describe('the console inspectors and administrators work in (headless Chromium)', () => {
   let database: TestDatabase;
   let db: PgClient;
@@ -538,6 +571,121 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('Cash withdrawal');
       await page.screenshot({ path: resolve(ARTIFACTS, `evidence-diverted-en-${name}.png`), fullPage: true });
       await page.click('[data-testid=lang-switch]');
+      await page.close();
+    }
+  });
+  it('works on a phone: fits 360 px, the navigation does not wrap, 44 px targets, labelled fields, AA badges', async () => {
+    await raise(
+      (['RED', 'ORANGE', 'YELLOW', 'BLUE'] as const).map((severity) => ({
+        projectCode: `P-M-${severity}`,
+        regionCode: '350206',
+        options: {
+          severity,
+          month: '2026-09',
+          title: `2026年9月 欠薪：1名工人未收到工资（${severity}项目测试用较长的标题文字）`,
+        },
+      })),
+    );
+    const red = await alertOf('P-M-RED');
+    await alertOf('P-M-BLUE');
+
+    for (const viewport of [{ width: 360, height: 740 }, PHONE, DESKTOP]) {
+      const label = `${viewport.width}×${viewport.height}`;
+      const page = await newPage(viewport);
+      // A wrong password is told in Chinese, not in the server's English.
+      await page.goto(`${gateway.url}/`);
+      await page.fill('input[name=username]', 'insp-city');
+      await page.fill('input[name=password]', 'not-the-password');
+      await page.click('button[type=submit]');
+      expect(await page.locator('[data-testid=error-message]').textContent()).toBe(
+        '用户名或密码错误，请重新输入。',
+      );
+
+      await logIn(page, 'insp-city', `#/alerts/${red.id}`);
+      await page.locator(`article.detail[data-alert-id="${red.id}"] section.evidence`).waitFor();
+      await page.locator('select[name=assignee]:not([disabled])').waitFor();
+      const layout = await page.evaluate(inspectLayout);
+      // Nothing wider than the screen: no sideways scrolling, the 应发/实发/欠付 columns included.
+      expect({ label, scrollWidth: layout.scrollWidth }).toEqual({ label, scrollWidth: layout.innerWidth });
+      // The navigation is one row of one-line links.
+      expect(layout.navTops).toHaveLength(1);
+      expect(Math.max(...layout.navHeights)).toBeLessThanOrEqual(48);
+      expect({ label, small: layout.targets }).toEqual({ label, small: [] });
+      expect({ label, unlabelled: layout.unlabelled }).toEqual({ label, unlabelled: [] });
+      await page.screenshot({ path: resolve(ARTIFACTS, `phone-detail-${label}.png`), fullPage: true });
+
+      // Badges and status words reach 4.5:1 against what they stand on (WCAG AA), from the computed styles.
+      await page.goto(`${gateway.url}/#/alerts`);
+      await page.locator('ul.alerts li').first().waitFor();
+      await page.fill('input[name=month]', '2026-09');
+      await page.click('form.filters button[type=submit]');
+      await page.locator('li[data-project=P-M-BLUE]').waitFor();
+      const list = await page.evaluate(inspectLayout);
+      expect({ label, list: true, scrollWidth: list.scrollWidth }).toEqual({
+        label,
+        list: true,
+        scrollWidth: list.innerWidth,
+      });
+      expect({ label, list: true, small: list.targets }).toEqual({ label, list: true, small: [] });
+      expect({ label, list: true, unlabelled: list.unlabelled }).toEqual({
+        label,
+        list: true,
+        unlabelled: [],
+      });
+      const contrasts = await page.evaluate(() => {
+        const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+        const luminance = ([r, g, b]: number[]) => {
+          const channel = (c: number) => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          };
+          return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+        };
+        const background = (el: Element | null): number[] => {
+          for (let node = el; node; node = node.parentElement) {
+            const [r, g, b, a = 1] = rgb(getComputedStyle(node).backgroundColor);
+            if (a > 0) return [r, g, b];
+          }
+          return [255, 255, 255];
+        };
+        return [...document.querySelectorAll('.badge, a.alert .status, .timing, [data-count]')].map((el) => {
+          const [fg, bg] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+          const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+          return {
+            what: `${el.className} ${el.textContent?.trim().slice(0, 12)}`,
+            ratio: Math.round(ratio * 100) / 100,
+          };
+        });
+      });
+      const badges = contrasts.filter((c) => c.what.startsWith('badge sev-'));
+      expect(new Set(badges.map((c) => c.what.split(' ')[1]))).toEqual(
+        new Set(['sev-RED', 'sev-ORANGE', 'sev-YELLOW', 'sev-BLUE']),
+      );
+      expect({ label, low: contrasts.filter((c) => c.ratio < 4.5) }).toEqual({ label, low: [] });
+
+      // A fetch that takes time shows that it is loading, and marks the figures it replaces as stale.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolveHeld) => (release = resolveHeld));
+      await page.route('**/api/v1/alerts?*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.selectOption('select[name=severity]', 'RED');
+      await page.click('form.filters button[type=submit]');
+      await page.locator('[data-testid=loading]').waitFor();
+      expect(await page.locator('ul.alerts').getAttribute('aria-busy')).toBe('true');
+      release();
+      await page.locator('[data-testid=loading]').waitFor({ state: 'detached' });
+      expect(await page.locator('ul.alerts').getAttribute('aria-busy')).toBe('false');
+      await page.unroute('**/api/v1/alerts?*');
+
+      // A server error in the interface's language: an alert that does not exist (or is not the user's).
+      await page.goto(`${gateway.url}/#/alerts/${randomUUID()}`);
+      await page.locator('.detail-pane [data-testid=error-message]').waitFor();
+      expect(await page.locator('.detail-pane [data-testid=error-message]').textContent()).toBe(
+        '未找到该记录，或它不在您的辖区内。',
+      );
+      expect(await page.locator('.detail-pane .notice.error').getAttribute('data-code')).toBe('NOT_FOUND');
       await page.close();
     }
   });

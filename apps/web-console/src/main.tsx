@@ -68,7 +68,7 @@ function Login({ onLogin }: { onLogin(session: Session): void }) {
           {t('password')}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        {error !== undefined && <ErrorNotice error={error} />}
+        {error !== undefined && <ErrorNotice error={error} login />}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('loggingIn') : t('login')}
         </button>

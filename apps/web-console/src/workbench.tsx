@@ -191,12 +191,12 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
         <Filters value={filters} onChange={applyFilters} />
         <p className={`live ${live}`} data-live={live}>
           ● {live === 'open' ? t('liveOpen') : t('liveConnecting')}
-          {list.loading && data && <span className="muted"> · {t('loading')}</span>}
         </p>
         {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
         {list.loading && !data && <Loading />}
         {data && sorted.length === 0 && <Empty>{t('noAlerts')}</Empty>}
-        <AlertList alerts={sorted} fresh={fresh} selectedId={selectedId} now={now} />
+        {list.loading && data && <Loading />}
+        <AlertList alerts={sorted} fresh={fresh} selectedId={selectedId} now={now} busy={list.loading} />
         {data && data.total > 0 && (
           <nav className="pager" aria-label={t('paging')} data-testid="pager">
             <button type="button" disabled={page <= 1 || list.loading} onClick={() => setPage(page - 1)}>
@@ -318,15 +318,17 @@ function AlertList({
   fresh,
   selectedId,
   now,
+  busy,
 }: {
   alerts: Alert[];
   fresh: Set<string>;
   selectedId?: string;
   now: number;
+  busy: boolean;
 }) {
   const { t, lang } = useI18n();
   return (
-    <ul className="alerts">
+    <ul className="alerts" aria-busy={busy}>
       {alerts.map((alert) => (
         <li
           key={alert.id}
