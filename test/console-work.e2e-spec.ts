@@ -5,7 +5,9 @@ import { Client as PgClient } from 'pg';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Topics, alertKey, type AlertCode } from '@wage/contracts';
+import { latestDueMonth } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
+import ExcelJS from 'exceljs';
 import {
   createTestDatabase,
   startServiceProcess,
@@ -35,7 +37,7 @@ const VIEWPORTS = [
 ] as const;
 const HOUR = 3_600_000;
 
-const SERVICES = ['alert-service'];
+const SERVICES = ['alert-service', 'report-service'];
 const URL_VARIABLE: Record<string, string> = {
   'roster-service': 'ROSTER_SERVICE_URL',
   'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
@@ -55,6 +57,17 @@ interface RaiseOptions {
   evidence?: object;
 }
 
+/*
+ * The functions handed to page.evaluate run in the browser. The root tsconfig has no DOM library (and this file
+ * must not pull one into the whole program), so the few browser globals they use are declared here, loosely.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Element = any;
+declare const document: any;
+declare const window: any;
+declare function getComputedStyle(element: Element): any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 /** In the page: its width, the navigation's rows, targets smaller than 44 × 44 px, fields without a label. */
 const inspectLayout = () => {
   const visible = (el: Element) => {
@@ -62,8 +75,12 @@ const inspectLayout = () => {
     const style = getComputedStyle(el);
     return box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
   };
-  const nav = [...document.querySelectorAll('header.top nav a')].map((a) => a.getBoundingClientRect());
-  const targets = [...document.querySelectorAll('a, button, select, input, textarea, summary')]
+  const nav = Array.from<Element>(document.querySelectorAll('header.top nav a')).map((a) =>
+    a.getBoundingClientRect(),
+  );
+  const targets = Array.from<Element>(
+    document.querySelectorAll('a, button, select, input, textarea, summary'),
+  )
     .filter(visible)
     .map((el) => {
       const box = el.getBoundingClientRect();
@@ -74,9 +91,11 @@ const inspectLayout = () => {
       };
     })
     .filter((t) => t.w < 44 || t.h < 44);
-  const unlabelled = [...document.querySelectorAll('input, select, textarea')]
+  const unlabelled = Array.from<Element>(document.querySelectorAll('input, select, textarea'))
     .filter(visible)
-    .filter((el) => ((el as HTMLInputElement).labels?.length ?? 0) === 0 && !el.getAttribute('aria-label'))
+    .filter(
+      (el) => ((el as { labels?: unknown[] }).labels?.length ?? 0) === 0 && !el.getAttribute('aria-label'),
+    )
     .map((el) => el.getAttribute('name'));
   return {
     scrollWidth: document.documentElement.scrollWidth,
@@ -392,7 +411,7 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       await detail.locator('select[name=assignee]:not([disabled])').waitFor();
       const offered = await picker
         .locator('option')
-        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+        .evaluateAll((options) => options.map((o) => (o as { value: string }).value).filter(Boolean));
       // Huli's inspector first (the alert's own district), then the city's people; never Fuzhou's.
       expect(offered).toEqual(['insp-huli', 'insp-city', 'lead-city']);
       expect(await picker.locator('option[value=insp-huli]').textContent()).toContain('林监察');
@@ -648,7 +667,9 @@ describe('the console inspectors and administrators work in (headless Chromium)'
           }
           return [255, 255, 255];
         };
-        return [...document.querySelectorAll('.badge, a.alert .status, .timing, [data-count]')].map((el) => {
+        return Array.from<Element>(
+          document.querySelectorAll('.badge, a.alert .status, .timing, [data-count]'),
+        ).map((el) => {
           const [fg, bg] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
           const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
           return {
@@ -687,6 +708,147 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       );
       expect(await page.locator('.detail-pane .notice.error').getAttribute('data-code')).toBe('NOT_FOUND');
       await page.close();
+    }
+  });
+  /** The rows of the first sheet of a downloaded XLSX file, as the cell values exceljs reads. */
+  const readXlsx = async (page: Page, click: () => Promise<void>) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const path = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    const rows: ExcelJS.CellValue[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+    return { name: download.suggestedFilename(), sheet, rows };
+  };
+
+  it('exports the alert list and the coverage table as XLSX, formulas neutralised', async () => {
+    const formula = '=HYPERLINK("http://example.com/x","点我")';
+    await raise([
+      { projectCode: 'P-X-FORMULA', regionCode: '350206', options: { severity: 'RED', title: formula } },
+      // More than one page of the API's largest (200): the export fetches them all.
+      ...Array.from({ length: 210 }, (_, i) => ({
+        projectCode: `P-X-${String(i).padStart(3, '0')}`,
+        regionCode: '350211',
+        options: { severity: 'BLUE', code: 'REAL_NAME_GAP' as const },
+      })),
+    ]);
+    await waitFor(
+      async () =>
+        (await api<{ total: number }>('/alerts?code=REAL_NAME_GAP&regionCode=350211', adminKey)).body
+          .total === 210,
+      { description: 'the 210 alerts in the alert service', timeoutMs: 60_000 },
+    );
+    await alertOf('P-X-FORMULA');
+    const cityToken = await tokenOf('insp-city');
+    const open = await api<{ total: number }>('/alerts?open=true', cityToken);
+
+    // Coverage of the latest month due: 350203 with 2 projects, 350206 with 1.
+    const month = latestDueMonth(new Date());
+    const assess = (projectCode: string, regionCode: string, complete: boolean) =>
+      envelope('MonthlyAssessmentCompleted', projectCode, {
+        projectCode,
+        regionCode,
+        month,
+        status: 'IN_CONSTRUCTION',
+        inConstruction: true,
+        coverage: {
+          realName: true,
+          wageAccount: true,
+          deposit: complete,
+          bankPayroll: complete,
+          monthlyFullPayment: complete,
+        },
+        workersDue: 10,
+        workersPaidInFull: complete ? 10 : 0,
+        amountDueFen: 5_000_000,
+        amountPaidFen: complete ? 5_000_000 : 0,
+        evaluatedAt: new Date().toISOString(),
+      });
+    await kafka.send(Topics.assessment, [
+      assess('P-X-C1', '350203', true),
+      assess('P-X-C2', '350203', false),
+      assess('P-X-C3', '350206', true),
+    ]);
+    const leaderToken = await tokenOf('lead-city');
+    const coverage = await waitFor(
+      async () => {
+        const answer = await api<{
+          projectsInConstruction: number;
+          month: string;
+          metrics: Record<string, { count: number; of: number; pct: number | null }>;
+          children: { regionCode: string; projectsInConstruction: number }[];
+        }>('/coverage', leaderToken);
+        return answer.body.projectsInConstruction === 3 && answer.body;
+      },
+      { description: 'the coverage read model to count 3 projects', timeoutMs: 45_000 },
+    );
+
+    for (const [name, viewport] of VIEWPORTS) {
+      const page = await newPage(viewport);
+      await logIn(page, 'insp-city');
+      await page.locator('ul.alerts li').first().waitFor();
+      const alerts = await readXlsx(page, () => page.click('[data-testid=export]'));
+      expect(alerts.name).toMatch(/^预警工作台-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      expect(alerts.rows[0]).toEqual([
+        '级别',
+        '状态',
+        '预警类型',
+        '标题',
+        '项目',
+        '辖区代码',
+        '辖区',
+        '月份',
+        '发现时间',
+        '升级期限',
+        '消除时间',
+        '承办人',
+        '涉及工人',
+        '欠付 (元)',
+      ]);
+      // Every open alert of the inspector's region, not only the page on screen.
+      expect(alerts.rows).toHaveLength(open.body.total + 1);
+      expect(open.body.total).toBeGreaterThan(200);
+      await page.locator('.export [role=status]:has-text("已导出")').waitFor();
+      const row = alerts.rows.find((r) => r[4] === 'P-X-FORMULA')!;
+      expect(row.slice(0, 8)).toEqual([
+        '红色',
+        '待签收',
+        '欠薪',
+        `'${formula}`,
+        'P-X-FORMULA',
+        '350206',
+        '湖里区',
+        '2026-10',
+      ]);
+      expect(row[13]).toBe(5000);
+      // Written as text with its apostrophe, never as a formula.
+      const index = alerts.rows.indexOf(row) + 1;
+      expect(alerts.sheet.getRow(index).getCell(4).type).toBe(ExcelJS.ValueType.String);
+
+      await page.close();
+      const dashboard = await newPage(viewport);
+      await logIn(dashboard, 'lead-city', '#/dashboard');
+      await dashboard.locator('table.children tr[data-region="350206"]').waitFor();
+      const table = await readXlsx(dashboard, () => dashboard.click('[data-testid=export]'));
+      expect(table.name).toBe(`制度覆盖率-350200-${coverage.month}.xlsx`);
+      expect(table.rows[0].slice(0, 7)).toEqual([
+        '辖区代码',
+        '辖区',
+        '月份',
+        '在建项目',
+        '实名制 达标项目',
+        '实名制 适用项目',
+        '实名制 %',
+      ]);
+      expect(table.rows).toHaveLength(1 + 1 + coverage.children.length);
+      expect(table.rows[1].slice(0, 4)).toEqual(['350200', '厦门市', coverage.month, 3]);
+      const all = table.rows[0].indexOf('全部制度 %');
+      expect(table.rows[1][all]).toBe(coverage.metrics.allSystems.pct);
+      const siming = table.rows.find((r) => r[0] === '350203')!;
+      expect(siming.slice(1, 4)).toEqual(['思明区', coverage.month, 2]);
+      await dashboard.screenshot({ path: resolve(ARTIFACTS, `coverage-export-${name}.png`), fullPage: true });
+      await dashboard.close();
     }
   });
 });

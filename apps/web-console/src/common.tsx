@@ -101,3 +101,38 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   }, [...deps, attempt]);
   return { ...state, reload: () => setAttempt((a) => a + 1) };
 }
+
+/** A button that builds an XLSX file, saying how many rows it wrote (or why it could not). */
+export function ExportButton({ run }: { run(): Promise<{ rows: number; total: number } | void> }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ busy?: boolean; error?: unknown; message?: string }>({});
+  const click = async () => {
+    setState({ busy: true });
+    try {
+      const outcome = await run();
+      setState({
+        message: !outcome
+          ? undefined
+          : outcome.rows < outcome.total
+            ? t('exportCapped').replace('{}', String(outcome.rows)).replace('{total}', String(outcome.total))
+            : t('exported').replace('{}', String(outcome.rows)),
+      });
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <div className="export">
+      <button type="button" data-testid="export" disabled={state.busy} onClick={click}>
+        {state.busy ? t('exporting') : t('exportXlsx')}
+      </button>
+      {state.message && (
+        <span className="muted" role="status">
+          {' '}
+          {state.message}
+        </span>
+      )}
+      {state.error !== undefined && <ErrorNotice error={state.error} />}
+    </div>
+  );
+}

@@ -8,8 +8,9 @@ import {
   type AlertFilters,
   type Client,
 } from './api';
-import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
+import { Empty, ErrorNotice, ExportButton, Loading, navigate, useLoad, type Route } from './common';
 import { EvidenceView, alertTitle } from './evidence';
+import { exportAlerts } from './export';
 import { label, useI18n, type MessageKey } from './i18n';
 import { regionLabel } from './regions';
 
@@ -108,7 +109,7 @@ const when = (instant: string) => new Date(instant).toLocaleString('zh-CN', { ho
 const DEFAULT_FILTERS: AlertFilters = { open: true };
 
 export function Workbench({ api, route }: { api: Client; route: Route }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const selectedId = route.parts[1];
   const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
   const [page, setPage] = useState(1);
@@ -189,6 +190,7 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
           </div>
         )}
         <Filters value={filters} onChange={applyFilters} />
+        <ExportButton run={() => exportAlerts(api, filters, t, lang)} />
         <p className={`live ${live}`} data-live={live}>
           ● {live === 'open' ? t('liveOpen') : t('liveConnecting')}
         </p>
