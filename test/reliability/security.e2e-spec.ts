@@ -1007,6 +1007,13 @@ describe('security under hostile callers and input', () => {
           source: '国务院办公厅关于2099年部分节假日安排的通知',
         }),
       },
+      // A user that does not exist: each field is still checked before the user is looked up.
+      {
+        method: 'PATCH',
+        path: '/users/nobody-here',
+        token: admin,
+        base: () => ({ displayName: '检查员', regionCode: REGION_A, role: 'INSPECTOR' }),
+      },
     ];
 
     // Every operation of the document that takes a JSON body has a target here: a new endpoint fails this test
