@@ -5,7 +5,7 @@ import { Client as PgClient } from 'pg';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Topics, alertKey, type AlertCode } from '@wage/contracts';
-import { latestDueMonth } from '@wage/domain';
+import { dateInShanghai, latestDueMonth } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
 import ExcelJS from 'exceljs';
 import {
@@ -37,7 +37,13 @@ const VIEWPORTS = [
 ] as const;
 const HOUR = 3_600_000;
 
-const SERVICES = ['alert-service', 'report-service'];
+const SERVICES = [
+  'alert-service',
+  'report-service',
+  'roster-service',
+  'wage-account-service',
+  'rules-engine',
+];
 const URL_VARIABLE: Record<string, string> = {
   'roster-service': 'ROSTER_SERVICE_URL',
   'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
@@ -263,6 +269,7 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       ['insp-huli', 'INSPECTOR', '350206', '林监察'],
       ['lead-city', 'LEADER', '350200', '黄局长'],
       ['insp-fuzhou', 'INSPECTOR', '350100', '福州监察'],
+      ['root-admin', 'ADMIN', '000000', '系统管理员'],
     ]) {
       const created = await api('/users', adminKey, {
         method: 'POST',
@@ -850,5 +857,125 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       await dashboard.screenshot({ path: resolve(ARTIFACTS, `coverage-export-${name}.png`), fullPage: true });
       await dashboard.close();
     }
+  });
+  it('administers users, projects, banks and rule parameters, for the administrator only', async () => {
+    const today = dateInShanghai(new Date());
+    const login = (username: string, password: string) =>
+      fetch(`${gateway.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+
+    for (const [name, viewport] of VIEWPORTS) {
+      const page = await newPage(viewport);
+      await logIn(page, 'root-admin');
+      await page.locator('header.top nav a:has-text("系统管理")').click();
+      await page.locator('table.users tr[data-username=insp-huli]').waitFor();
+
+      // Users: create, disable (no login), enable, reset the password (shown once, and it works), move.
+      const username = `new-insp-${name}`;
+      const form = page.locator('[data-testid=create-user]');
+      await form.getByLabel('用户名').fill(username);
+      await form.getByLabel('姓名').fill(`新监察员${name}`);
+      await form.getByLabel('角色').selectOption('INSPECTOR');
+      await form.getByLabel('辖区代码').fill('350206');
+      await form.getByLabel('密码').fill(PASSWORD);
+      await form.locator('button[type=submit]').click();
+      const row = page.locator(`table.users tr[data-username="${username}"]`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain('湖里区');
+      await row.locator('button', { hasText: '停用' }).click();
+      await page.locator(`table.users tr[data-username="${username}"][data-disabled=true]`).waitFor();
+      expect((await login(username, PASSWORD)).status).toBe(401);
+      await row.locator('button', { hasText: '启用' }).click();
+      await page.locator(`table.users tr[data-username="${username}"][data-disabled=false]`).waitFor();
+      expect((await login(username, PASSWORD)).status).toBe(200);
+      await row.locator('button', { hasText: '重置密码' }).click();
+      const secret = (await page.locator('[data-testid=secret]').textContent())!;
+      expect(secret).toMatch(/^[A-Za-z0-9]{20}$/);
+      expect((await login(username, PASSWORD)).status).toBe(401);
+      expect((await login(username, secret)).status).toBe(200);
+      await row.locator('button', { hasText: '修改' }).click();
+      await row.locator('.inline-edit').getByLabel('角色').selectOption('LEADER');
+      await row.locator('.inline-edit').getByLabel('辖区代码').fill('350200');
+      await row.locator('.inline-edit button[type=submit]').click();
+      await page.locator(`table.users tr[data-username="${username}"]:has-text("厦门市")`).waitFor();
+      const listed = await api<{ items: { username: string; role: string; regionCode: string }[] }>(
+        '/users?role=LEADER',
+        adminKey,
+      );
+      expect(listed.body.items.find((u) => u.username === username)).toMatchObject({ regionCode: '350200' });
+      await page.screenshot({ path: resolve(ARTIFACTS, `admin-users-${name}.png`), fullPage: true });
+
+      // Projects: register (the key shown once, and it is the project's), then stop work.
+      await page.locator('nav.tabs a:has-text("项目")').click();
+      const project = page.locator('[data-testid=register-project]');
+      const code = `P-ADM-${name.toUpperCase()}`;
+      await project.getByLabel('项目编号').fill(code);
+      await project.getByLabel('项目名称').fill('海沧区新垵村安置房二期工程');
+      await project.getByLabel('辖区代码').fill('350206');
+      await project.getByLabel('施工总承包单位').fill('福建海建建设集团有限公司');
+      await project.getByLabel('总包单位统一社会信用代码').fill('91350206MA31XM5K8N');
+      await project.getByLabel('建设单位').fill('厦门市海沧区城市建设开发有限公司');
+      await project.getByLabel('合同金额（元）').fill('128000000.00');
+      await project.getByLabel('开工日期').fill('2026-11-01');
+      await project.locator('button[type=submit]').click();
+      const projectKey = (await page.locator('[data-testid=secret]').textContent())!;
+      expect(projectKey).toMatch(/^wgp_/);
+      expect((await api<{ code: string }>(`/projects/${code}`, projectKey)).body.code).toBe(code);
+      const status = page.locator('[data-testid=project-status]');
+      await status.getByLabel('项目编号').fill(code);
+      await status.getByLabel('状态').selectOption('SUSPENDED');
+      await status.getByLabel('生效日期').fill(today);
+      await status.getByLabel('原因').fill('停工整改');
+      await status.locator('button[type=submit]').click();
+      await page.locator('.notice.ok:has-text("停工")').waitFor();
+      expect((await api<{ status: string }>(`/projects/${code}`, adminKey)).body.status).toBe('SUSPENDED');
+      await page.screenshot({ path: resolve(ARTIFACTS, `admin-projects-${name}.png`), fullPage: true });
+
+      // Banks: register, the key shown once.
+      await page.locator('nav.tabs a:has-text("银行")').click();
+      const bank = page.locator('[data-testid=register-bank]');
+      await bank.getByLabel('银行编码').fill(`ICBC-XM-${name.toUpperCase()}`);
+      await bank.getByLabel('银行名称').fill('中国工商银行厦门分行');
+      await bank.locator('button[type=submit]').click();
+      expect(await page.locator('[data-testid=secret]').textContent()).toMatch(/^wgb_/);
+
+      // Rule parameters of a region, with where each comes from; a new version from a date.
+      await page.locator('nav.tabs a:has-text("规则参数")').click();
+      const region = name === 'phone' ? '350203' : '350206';
+      await page.getByLabel('辖区代码').first().fill(region);
+      await page.locator('button', { hasText: '查看' }).click();
+      const grace = page.locator('table.rules tr[data-parameter="WAGE_ARREARS.graceDays"]');
+      await grace.locator('td.source:has-text("国家默认")').waitFor();
+      const set = page.locator('[data-testid=set-parameter]');
+      await set.getByLabel('参数').selectOption('WAGE_ARREARS.graceDays');
+      await set.getByLabel('取值').fill('3');
+      await set.getByLabel('生效日期').fill(today);
+      await set.locator('button[type=submit]').click();
+      await grace.locator(`td.source:has-text("自 ${today}")`).waitFor();
+      expect(await grace.locator('td.value').textContent()).toContain('3');
+      const catalogue = await api<{
+        rules: { code: string; parameters: { name: string; value: number; source: { kind: string } }[] }[];
+      }>(`/rules?regionCode=${region}`, adminKey);
+      const wageArrears = catalogue.body.rules.find((r) => r.code === 'WAGE_ARREARS')!;
+      expect(wageArrears.parameters.find((p) => p.name === 'graceDays')).toMatchObject({
+        value: 3,
+        source: { kind: 'OVERRIDE' },
+      });
+      const layout = await page.evaluate(inspectLayout);
+      expect({ name, scrollWidth: layout.scrollWidth }).toEqual({ name, scrollWidth: layout.innerWidth });
+      await page.screenshot({ path: resolve(ARTIFACTS, `admin-rules-${name}.png`), fullPage: true });
+      await page.close();
+    }
+
+    // Not for anyone else: an inspector has no link, and the page says it is for administrators.
+    const inspector = await newPage(PHONE);
+    await logIn(inspector, 'insp-city', '#/admin/users');
+    await inspector.locator('text=只有管理员可以使用系统管理。').waitFor();
+    expect(await inspector.locator('header.top nav a:has-text("系统管理")').count()).toBe(0);
+    expect((await api('/users', await tokenOf('insp-city'))).status).toBe(403);
+    await inspector.close();
   });
 });

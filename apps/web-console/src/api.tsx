@@ -204,7 +204,7 @@ function query(params: object): string {
 
 async function request<T>(
   token: string | null,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -274,6 +274,36 @@ export type AlertAction =
 
 export const ALERT_PAGE_SIZE = 50;
 
+/** A user as the administrator lists them (GET /users). */
+export interface UserRecord {
+  username: string;
+  role: Role;
+  regionCode: string;
+  displayName: string;
+  email: string | null;
+  disabled: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+export interface RuleCatalogue {
+  regionCode: string;
+  onDate: string;
+  rules: {
+    code: AlertCode;
+    name: string;
+    ruleVersion: number;
+    parameters: {
+      name: string;
+      value: number | null;
+      defaultValue: number | null;
+      unit: string;
+      description: string;
+      source?: { kind: 'NATIONAL_DEFAULT' } | { kind: 'OVERRIDE'; regionCode: string; effectiveFrom: string };
+    }[];
+  }[];
+}
+
 /** The calls a signed-in user makes. */
 export function client(token: string) {
   return {
@@ -292,6 +322,31 @@ export function client(token: string) {
     calendar: (year: number) => request<{ year: number; known: boolean }>(token, 'GET', `/calendar/${year}`),
     arrears: (regionCode: string, month?: string) =>
       request<Arrears>(token, 'GET', `/arrears${query({ regionCode, month })}`),
+    // Administration (the administrator role only; the API refuses anyone else).
+    users: () => request<Page<UserRecord>>(token, 'GET', '/users?pageSize=200'),
+    createUser: (body: {
+      username: string;
+      displayName: string;
+      role: Role;
+      regionCode: string;
+      password: string;
+      email?: string;
+    }) => request<{ username: string }>(token, 'POST', '/users', body),
+    changeUser: (
+      username: string,
+      body: { disabled?: boolean; password?: string; role?: Role; regionCode?: string; displayName?: string },
+    ) => request<UserRecord>(token, 'PATCH', `/users/${encodeURIComponent(username)}`, body),
+    registerProject: (body: object) =>
+      request<{ code: string; apiKey: string }>(token, 'POST', '/projects', body),
+    changeProjectStatus: (code: string, body: { status: string; effectiveDate: string; reason?: string }) =>
+      request<{ status?: string }>(token, 'PATCH', `/projects/${encodeURIComponent(code)}`, body),
+    registerBank: (body: { code: string; name: string }) =>
+      request<{ code: string; apiKey: string }>(token, 'POST', '/banks', body),
+    rules: (regionCode: string) => request<RuleCatalogue>(token, 'GET', `/rules${query({ regionCode })}`),
+    setRules: (
+      regionCode: string,
+      body: { effectiveFrom: string; parameters: Record<string, number | null> },
+    ) => request<RuleCatalogue>(token, 'PUT', `/rules/${encodeURIComponent(regionCode)}`, body),
     /** EventSource cannot send headers: the stream takes the token as ?access_token=. */
     stream: () => new EventSource(`${BASE}/alerts/stream?access_token=${encodeURIComponent(token)}`),
   };

@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useMemo, useState, type FormEvent } from 'react'
 import { createRoot } from 'react-dom/client';
 import { client, login, sessionFromToken, type Client, type Session } from './api';
 import { ErrorNotice, navigate, useHashRoute, useLoad } from './common';
+import { Admin, AdminLink } from './admin';
 import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
 import { regionName } from './regions';
@@ -138,6 +139,7 @@ function App() {
           <a href="#/dashboard" className={page === 'dashboard' ? 'active' : ''}>
             {t('dashboard')}
           </a>
+          <AdminLink session={session} active={page === 'admin'} />
         </nav>
         <span className="who muted">
           {session.username} · {regionName(session.regionCode) ?? session.regionCode}
@@ -148,7 +150,9 @@ function App() {
         </button>
       </header>
       <CalendarBanner api={api} />
-      {page === 'dashboard' ? (
+      {page === 'admin' ? (
+        <Admin api={api} session={session} route={route} />
+      ) : page === 'dashboard' ? (
         <Dashboard api={api} session={session} route={route} />
       ) : (
         <Workbench api={api} route={route} />
