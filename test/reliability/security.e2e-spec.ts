@@ -56,6 +56,8 @@ describe('security under hostile callers and input', () => {
         regionCode: REGION_A,
         // A year far ahead: entering its calendar re-evaluates no month that has begun.
         year: '2099',
+        // No such user: a caller refused is refused before any user is looked up, and none is changed.
+        username: 'nobody-here',
         id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
       }[name];
       if (value === undefined) throw new Error(`no value for the path parameter {${name}} of ${op.template}`);
