@@ -59,3 +59,9 @@ function keepEndDigits(value: string, first: number, last: number): string {
 function hideAll(value: string): string {
   return MASK.repeat(value.length);
 }
+
+/** A person's name as a public list shows it: '王**', the family name kept, the rest hidden. */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}

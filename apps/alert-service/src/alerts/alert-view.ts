@@ -1,5 +1,5 @@
 import { ESCALATE_AFTER_HOURS } from '../notifications/routing';
-import type { AlertCase } from './alert-repository';
+import type { AlertCase, EnforcementCaseLink } from './alert-repository';
 import type { HistoryEntry } from './audit-log';
 
 /** An alert as the public API shows it (docs/api.md). */
@@ -22,8 +22,12 @@ export interface AlertView {
    * (`dueAt`, `hours` after it reached this severity) and whether it already has. Null otherwise.
    */
   escalation: { hours: number; dueAt: string; escalated: boolean } | null;
+  /** The enforcement case opened from this alert (立案), with its status and deadline; null while there is none. */
+  enforcementCase: EnforcementCaseLink | null;
   history: HistoryEntry[];
 }
+
+const iso = (instant: string | null) => (instant === null ? null : new Date(instant).toISOString());
 
 function escalationOf(alert: AlertCase): AlertView['escalation'] {
   const hours = ESCALATE_AFTER_HOURS[alert.severity];
@@ -51,6 +55,13 @@ export function toAlertView(alert: AlertCase, history: HistoryEntry[]): AlertVie
     clearedAt: alert.clearedAt?.toISOString() ?? null,
     assignee: alert.assignee,
     escalation: escalationOf(alert),
+    enforcementCase: alert.enforcementCase
+      ? {
+          ...alert.enforcementCase,
+          openedAt: iso(alert.enforcementCase.openedAt)!,
+          closedAt: iso(alert.enforcementCase.closedAt),
+        }
+      : null,
     history,
   };
 }

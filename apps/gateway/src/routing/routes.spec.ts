@@ -19,6 +19,10 @@ describe('serviceFor', () => {
     ['/api/v1/complaints/8f14e45f-ceea-4e7a-9f6b-1c2d3e4f5a6b/accept', 'enforcement-service'],
     ['/api/v1/cases?overdue=true', 'enforcement-service'],
     ['/api/v1/enforcement/statistics', 'enforcement-service'],
+    ['/api/v1/employers/91350200MA2Y8N3K0A', 'enforcement-service'],
+    ['/api/v1/gradings?year=2025', 'enforcement-service'],
+    ['/api/v1/blacklist', 'enforcement-service'],
+    ['/api/v1/blacklist/export?employer=x', 'enforcement-service'],
   ])('%s goes to %s', (path, service) => {
     expect(serviceFor(path)).toBe(service);
   });
