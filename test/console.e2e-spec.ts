@@ -75,8 +75,11 @@ const CONTRACT = [
   'PUT /api/v1/rules/{regionCode}',
   'POST /api/v1/auth/login',
   'POST /api/v1/users',
+  'GET /api/v1/users',
+  'PATCH /api/v1/users/{username}',
   'GET /api/v1/alerts',
   'GET /api/v1/alerts/{id}',
+  'GET /api/v1/alerts/{id}/assignees',
   'POST /api/v1/alerts/{id}/acknowledge',
   'POST /api/v1/alerts/{id}/resolve',
   'POST /api/v1/alerts/{id}/dismiss',
@@ -343,6 +346,10 @@ describe('web console in headless Chromium', () => {
     await detail.locator('textarea[name=note]').fill('已约谈总包单位，工资已补发');
     await detail.locator('button', { hasText: '办结' }).click();
     await page.waitForSelector('article.detail[data-status=RESOLVED]');
+    // The workbench opens on 待处理: a resolved alert leaves the list, and 全部 shows it resolved.
+    await page.locator('li[data-project=P-E2E-LIVE]').waitFor({ state: 'detached' });
+    await page.selectOption('select[name=status]', 'all');
+    await page.click('form.filters button[type=submit]');
     await page.waitForSelector('li[data-project=P-E2E-LIVE][data-status=RESOLVED]');
     await page.screenshot({ path: resolve(ARTIFACTS, 'workbench-resolved.png'), fullPage: true });
 

@@ -58,6 +58,8 @@ describe('security under hostile callers and input', () => {
         creditCode: a.project.contractor.creditCode,
         // A year far ahead: entering its calendar re-evaluates no month that has begun.
         year: '2099',
+        // No such user: a caller refused is refused before any user is looked up, and none is changed.
+        username: 'nobody-here',
         // A month whose wage deadline has passed: a lowered pay sheet of it is a revision.
         month,
         id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
@@ -1244,6 +1246,13 @@ describe('security under hostile callers and input', () => {
           workingDays: ['2099-09-26'],
           source: '国务院办公厅关于2099年部分节假日安排的通知',
         }),
+      },
+      // A user that does not exist: each field is still checked before the user is looked up.
+      {
+        method: 'PATCH',
+        path: '/users/nobody-here',
+        token: admin,
+        base: () => ({ displayName: '检查员', regionCode: REGION_A, role: 'INSPECTOR' }),
       },
     ];
 

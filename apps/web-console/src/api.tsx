@@ -78,7 +78,27 @@ export interface Alert {
   updatedAt: string;
   clearedAt: string | null;
   assignee: string | null;
+  /** While it waits to be acknowledged at a severity that escalates: when it goes to the leaders above. */
+  escalation?: { hours: number; dueAt: string; escalated: boolean } | null;
   history: HistoryEntry[];
+}
+
+/** The caseload of the caller's scope: to acknowledge (待签收), in hand (处理中), past the escalation deadline. */
+export interface AlertCounts {
+  open: number;
+  acknowledged: number;
+  overdue: number;
+}
+
+export interface AlertPage extends Page<Alert> {
+  counts: AlertCounts;
+}
+
+export interface Assignee {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
 }
 
 export interface Page<T> {
@@ -89,6 +109,8 @@ export interface Page<T> {
 }
 
 export interface AlertFilters {
+  /** true: still to be handled (OPEN or ACKNOWLEDGED); the workbench's default. */
+  open?: boolean;
   status?: AlertStatus;
   code?: AlertCode;
   severity?: Severity;
@@ -182,7 +204,7 @@ function query(params: object): string {
 
 async function request<T>(
   token: string | null,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -250,11 +272,46 @@ export type AlertAction =
   | { action: 'resolve'; note: string }
   | { action: 'dismiss'; reason: string };
 
+export const ALERT_PAGE_SIZE = 50;
+
+/** A user as the administrator lists them (GET /users). */
+export interface UserRecord {
+  username: string;
+  role: Role;
+  regionCode: string;
+  displayName: string;
+  email: string | null;
+  disabled: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+export interface RuleCatalogue {
+  regionCode: string;
+  onDate: string;
+  rules: {
+    code: AlertCode;
+    name: string;
+    ruleVersion: number;
+    parameters: {
+      name: string;
+      value: number | null;
+      defaultValue: number | null;
+      unit: string;
+      description: string;
+      source?: { kind: 'NATIONAL_DEFAULT' } | { kind: 'OVERRIDE'; regionCode: string; effectiveFrom: string };
+    }[];
+  }[];
+}
+
 /** The calls a signed-in user makes. */
 export function client(token: string) {
   return {
-    alerts: (filters: AlertFilters) =>
-      request<Page<Alert>>(token, 'GET', `/alerts${query({ ...filters, pageSize: 200 })}`),
+    /** In the work order: most severe first, then the longest raised. */
+    alerts: (filters: AlertFilters, page = 1, pageSize = ALERT_PAGE_SIZE) =>
+      request<AlertPage>(token, 'GET', `/alerts${query({ ...filters, sort: 'urgency', page, pageSize })}`),
+    assignees: (id: string) =>
+      request<{ items: Assignee[] }>(token, 'GET', `/alerts/${encodeURIComponent(id)}/assignees`),
     alert: (id: string) => request<Alert>(token, 'GET', `/alerts/${encodeURIComponent(id)}`),
     act: (id: string, { action, ...body }: AlertAction) =>
       request<Alert>(token, 'POST', `/alerts/${encodeURIComponent(id)}/${action}`, body),
@@ -265,6 +322,31 @@ export function client(token: string) {
     calendar: (year: number) => request<{ year: number; known: boolean }>(token, 'GET', `/calendar/${year}`),
     arrears: (regionCode: string, month?: string) =>
       request<Arrears>(token, 'GET', `/arrears${query({ regionCode, month })}`),
+    // Administration (the administrator role only; the API refuses anyone else).
+    users: () => request<Page<UserRecord>>(token, 'GET', '/users?pageSize=200'),
+    createUser: (body: {
+      username: string;
+      displayName: string;
+      role: Role;
+      regionCode: string;
+      password: string;
+      email?: string;
+    }) => request<{ username: string }>(token, 'POST', '/users', body),
+    changeUser: (
+      username: string,
+      body: { disabled?: boolean; password?: string; role?: Role; regionCode?: string; displayName?: string },
+    ) => request<UserRecord>(token, 'PATCH', `/users/${encodeURIComponent(username)}`, body),
+    registerProject: (body: object) =>
+      request<{ code: string; apiKey: string }>(token, 'POST', '/projects', body),
+    changeProjectStatus: (code: string, body: { status: string; effectiveDate: string; reason?: string }) =>
+      request<{ status?: string }>(token, 'PATCH', `/projects/${encodeURIComponent(code)}`, body),
+    registerBank: (body: { code: string; name: string }) =>
+      request<{ code: string; apiKey: string }>(token, 'POST', '/banks', body),
+    rules: (regionCode: string) => request<RuleCatalogue>(token, 'GET', `/rules${query({ regionCode })}`),
+    setRules: (
+      regionCode: string,
+      body: { effectiveFrom: string; parameters: Record<string, number | null> },
+    ) => request<RuleCatalogue>(token, 'PUT', `/rules/${encodeURIComponent(regionCode)}`, body),
     /** EventSource cannot send headers: the stream takes the token as ?access_token=. */
     stream: () => new EventSource(`${BASE}/alerts/stream?access_token=${encodeURIComponent(token)}`),
   };

@@ -11,7 +11,8 @@ import {
   type Session,
 } from './api';
 import { Chart, type ChartOption } from './chart';
-import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
+import { Empty, ErrorNotice, ExportButton, Loading, navigate, useLoad, type Route } from './common';
+import { exportCoverage } from './export';
 import { label, useI18n } from './i18n';
 import { regionLabel, regionName } from './regions';
 
@@ -179,9 +180,12 @@ function CoverageView(props: {
       </section>
 
       <section className="card">
-        <h2>
-          {t('byRegion')} · {label(t, 'metric', metric)}
-        </h2>
+        <div className="row spread wrap">
+          <h2>
+            {t('byRegion')} · {label(t, 'metric', metric)}
+          </h2>
+          <ExportButton run={() => exportCoverage(coverage, t)} />
+        </div>
         {coverage.children.length === 0 ? (
           <Empty>{t('noChildren')}</Empty>
         ) : (

@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useMemo, useState, type FormEvent } from 'react'
 import { createRoot } from 'react-dom/client';
 import { client, login, sessionFromToken, type Client, type Session } from './api';
 import { ErrorNotice, navigate, useHashRoute, useLoad } from './common';
+import { Admin, AdminLink } from './admin';
 import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
 import { EmployerPage, PublicBlacklist } from './integrity';
@@ -69,7 +70,7 @@ function Login({ onLogin }: { onLogin(session: Session): void }) {
           {t('password')}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        {error !== undefined && <ErrorNotice error={error} />}
+        {error !== undefined && <ErrorNotice error={error} login />}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('loggingIn') : t('login')}
         </button>
@@ -143,6 +144,7 @@ function App() {
           <a href="#/dashboard" className={page === 'dashboard' ? 'active' : ''}>
             {t('dashboard')}
           </a>
+          <AdminLink session={session} active={page === 'admin'} />
         </nav>
         <span className="who muted">
           {session.username} · {regionName(session.regionCode) ?? session.regionCode}
@@ -153,7 +155,9 @@ function App() {
         </button>
       </header>
       <CalendarBanner api={api} />
-      {page === 'dashboard' ? (
+      {page === 'admin' ? (
+        <Admin api={api} session={session} route={route} />
+      ) : page === 'dashboard' ? (
         <Dashboard api={api} session={session} route={route} />
       ) : (
         <Workbench api={api} route={route} />

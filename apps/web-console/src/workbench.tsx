@@ -3,14 +3,14 @@ import {
   ALERT_CODES,
   SEVERITIES,
   STATUSES,
-  formatFen,
   type Alert,
   type AlertAction,
   type AlertFilters,
   type Client,
-  type Evidence,
 } from './api';
-import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
+import { Empty, ErrorNotice, ExportButton, Loading, navigate, useLoad, type Route } from './common';
+import { EvidenceView, alertTitle } from './evidence';
+import { exportAlerts } from './export';
 import { label, useI18n, type MessageKey } from './i18n';
 import { regionLabel } from './regions';
 
@@ -18,19 +18,16 @@ const SEVERITY_RANK = { RED: 0, ORANGE: 1, YELLOW: 2, BLUE: 3 } as const;
 const CLOSED = new Set(['RESOLVED', 'DISMISSED', 'CLEARED']);
 
 /**
- * The inspector's order: alerts still to be handled first, then the most severe, then the longest waiting —
- * the one that has hurt workers longest is at the top of its colour.
+ * The inspector's order, as the server sorts (sort=urgency): the most severe, then the longest waiting — the
+ * one that has hurt workers longest is at the top of its colour.
  */
 function byUrgency(a: Alert, b: Alert): number {
-  return (
-    Number(CLOSED.has(a.status)) - Number(CLOSED.has(b.status)) ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    a.raisedAt.localeCompare(b.raisedAt)
-  );
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.raisedAt.localeCompare(b.raisedAt);
 }
 
 function matches(alert: Alert, filters: AlertFilters): boolean {
   return (
+    (filters.open === undefined || filters.open !== CLOSED.has(alert.status)) &&
     (!filters.status || alert.status === filters.status) &&
     (!filters.code || alert.code === filters.code) &&
     (!filters.severity || alert.severity === filters.severity) &&
@@ -39,27 +36,89 @@ function matches(alert: Alert, filters: AlertFilters): boolean {
   );
 }
 
-function useAge() {
+/** The time now, renewed every 30 seconds so that countdowns move. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** A span of time in its two largest units: 2天5小时, 3小时12分钟, 7分钟. */
+function useDuration() {
   const { t } = useI18n();
-  return (since: string) => {
-    const minutes = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 60_000));
-    if (minutes >= 1_440) return `${Math.floor(minutes / 1_440)}${t('days')}`;
-    if (minutes >= 60) return `${Math.floor(minutes / 60)}${t('hours')}`;
-    return `${minutes}${t('minutes')}`;
+  return (ms: number) => {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    const [d, h, m] = [Math.floor(minutes / 1_440), Math.floor((minutes % 1_440) / 60), minutes % 60];
+    const text =
+      d > 0
+        ? `${d}${t('days')}${h > 0 ? `${h}${t('hours')}` : ''}`
+        : h > 0
+          ? `${h}${t('hours')}${m > 0 ? `${m}${t('minutes')}` : ''}`
+          : `${m}${t('minutes')}`;
+    return text.replace(/\s+/g, ' ').trim();
   };
+}
+
+/** `{}` in a message replaced by the value. */
+export const fill = (message: string, value: string) => message.replace('{}', value);
+
+/**
+ * Where the alert stands in time: a closed one how long it lasted (no running timer), one waiting to be
+ * acknowledged how long until it escalates (or how long past that it is), one in hand how long it has been open.
+ */
+export function Timing({ alert, now }: { alert: Alert; now: number }) {
+  const { t } = useI18n();
+  const duration = useDuration();
+  if (CLOSED.has(alert.status)) {
+    const end = Date.parse(alert.clearedAt ?? alert.updatedAt);
+    return (
+      <span className="timing lasted" data-timing="lasted">
+        {fill(t('lasted'), duration(end - Date.parse(alert.raisedAt)))}
+      </span>
+    );
+  }
+  const escalation = alert.escalation;
+  if (escalation) {
+    const left = Date.parse(escalation.dueAt) - now;
+    return left > 0 && !escalation.escalated ? (
+      <span
+        className="timing countdown"
+        data-timing="countdown"
+        title={fill(t('escalationRule'), String(escalation.hours))}
+      >
+        {fill(t('escalatesIn'), duration(left))}
+      </span>
+    ) : (
+      <span className="timing overdue" data-timing="overdue">
+        {fill(t('overdueBy'), duration(-left))}
+      </span>
+    );
+  }
+  return (
+    <span className="timing age" data-timing="age">
+      {t('age')} {duration(now - Date.parse(alert.raisedAt))}
+    </span>
+  );
 }
 
 const when = (instant: string) => new Date(instant).toLocaleString('zh-CN', { hour12: false });
 
+const DEFAULT_FILTERS: AlertFilters = { open: true };
+
 export function Workbench({ api, route }: { api: Client; route: Route }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const selectedId = route.parts[1];
-  const [filters, setFilters] = useState<AlertFilters>({});
-  const list = useLoad(() => api.alerts(filters), [api, filters]);
+  const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
+  const [page, setPage] = useState(1);
+  const list = useLoad(() => api.alerts(filters, page), [api, filters, page]);
   const [items, setItems] = useState<Alert[]>([]);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [live, setLive] = useState<'open' | 'connecting'>('connecting');
   const [detailVersion, setDetailVersion] = useState(0);
+  const now = useNow();
 
   useEffect(() => setItems(list.data?.items ?? []), [list.data]);
 
@@ -67,11 +126,13 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
   const current = useRef({ filters, selectedId, reload: list.reload });
   current.current = { filters, selectedId, reload: list.reload };
 
-  // New and changed alerts arrive on the stream; after a dropped connection the list is loaded again, since
-  // the stream only carries what happens while connected.
+  // New and changed alerts arrive on the stream and show at once; a moment later the page is loaded again, so
+  // that its counts, its paging and the server's order stay true. After a dropped connection the list is loaded
+  // again too, since the stream only carries what happens while connected.
   useEffect(() => {
     const source = api.stream();
     let dropped = false;
+    let refresh: number | undefined;
     source.onopen = () => {
       setLive('open');
       if (dropped) current.current.reload();
@@ -90,34 +151,70 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
       ]);
       if (event.type === 'alert.raised') setFresh((ids) => new Set(ids).add(alert.id));
       if (alert.id === selected) setDetailVersion((v) => v + 1);
+      window.clearTimeout(refresh);
+      refresh = window.setTimeout(() => current.current.reload(), 2_000);
     };
-    for (const type of ['alert.raised', 'alert.updated', 'alert.cleared']) {
+    for (const type of ['alert.raised', 'alert.updated', 'alert.escalated', 'alert.cleared']) {
       source.addEventListener(type, onChange as EventListener);
     }
-    return () => source.close();
+    return () => {
+      window.clearTimeout(refresh);
+      source.close();
+    };
   }, [api]);
 
   const sorted = useMemo(() => [...items].sort(byUrgency), [items]);
   const replace = (alert: Alert) =>
     setItems((current) => current.map((a) => (a.id === alert.id ? alert : a)));
+  const applyFilters = (next: AlertFilters) => {
+    setFilters(next);
+    setPage(1);
+  };
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <main className={`workbench ${selectedId ? 'has-detail' : ''}`}>
       <section className="list-pane">
-        <Filters value={filters} onChange={setFilters} />
+        {data && (
+          <div className="counts" data-testid="counts">
+            <span data-count="open">
+              {t('status_OPEN')} <strong>{data.counts.open}</strong>
+            </span>
+            <span data-count="acknowledged">
+              {t('status_ACKNOWLEDGED')} <strong>{data.counts.acknowledged}</strong>
+            </span>
+            <span data-count="overdue" className={data.counts.overdue > 0 ? 'overdue' : ''}>
+              {t('overdue')} <strong>{data.counts.overdue}</strong>
+            </span>
+          </div>
+        )}
+        <Filters value={filters} onChange={applyFilters} />
+        <ExportButton run={() => exportAlerts(api, filters, t, lang)} />
         <p className={`live ${live}`} data-live={live}>
           ● {live === 'open' ? t('liveOpen') : t('liveConnecting')}
-          {list.data && (
-            <span className="muted">
-              {' '}
-              · {t('total')} {items.length}
-            </span>
-          )}
         </p>
         {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
-        {list.loading && !list.data && <Loading />}
-        {list.data && sorted.length === 0 && <Empty>{t('noAlerts')}</Empty>}
-        <AlertList alerts={sorted} fresh={fresh} selectedId={selectedId} />
+        {list.loading && !data && <Loading />}
+        {data && sorted.length === 0 && <Empty>{t('noAlerts')}</Empty>}
+        {list.loading && data && <Loading />}
+        <AlertList alerts={sorted} fresh={fresh} selectedId={selectedId} now={now} busy={list.loading} />
+        {data && data.total > 0 && (
+          <nav className="pager" aria-label={t('paging')} data-testid="pager">
+            <button type="button" disabled={page <= 1 || list.loading} onClick={() => setPage(page - 1)}>
+              {t('prevPage')}
+            </button>
+            <span data-testid="page-of">
+              {t('pageOf')
+                .replace('{page}', String(data.page))
+                .replace('{pages}', String(pages))
+                .replace('{total}', String(data.total))}
+            </span>
+            <button type="button" disabled={page >= pages || list.loading} onClick={() => setPage(page + 1)}>
+              {t('nextPage')}
+            </button>
+          </nav>
+        )}
       </section>
       <section className="detail-pane">
         {selectedId ? (
@@ -127,6 +224,7 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
             id={selectedId}
             version={detailVersion}
             onChange={replace}
+            now={now}
           />
         ) : (
           <Empty>{t('selectAlert')}</Empty>
@@ -136,14 +234,19 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
   );
 }
 
+/** The status choice: 待处理 (OPEN or ACKNOWLEDGED, the default), 全部, or one status. */
+const statusChoice = (filters: AlertFilters) => filters.status ?? (filters.open ? 'pending' : 'all');
+
 function Filters({ value, onChange }: { value: AlertFilters; onChange(filters: AlertFilters): void }) {
   const { t } = useI18n();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const status = text('status');
     onChange({
-      status: text('status') as AlertFilters['status'],
+      open: status === 'pending' ? true : undefined,
+      status: status === 'pending' || status === 'all' ? undefined : (status as AlertFilters['status']),
       code: text('code') as AlertFilters['code'],
       severity: text('severity') as AlertFilters['severity'],
       projectCode: text('projectCode'),
@@ -161,11 +264,25 @@ function Filters({ value, onChange }: { value: AlertFilters; onChange(filters: A
     )),
   ];
   return (
-    <form className="filters" onSubmit={submit} onReset={() => onChange({})}>
+    <form
+      className="filters"
+      onSubmit={submit}
+      onReset={(event) => {
+        event.preventDefault();
+        onChange(DEFAULT_FILTERS);
+      }}
+      key={JSON.stringify(value)}
+    >
       <label>
         {t('status')}
-        <select name="status" defaultValue={value.status ?? ''}>
-          {options('status', STATUSES)}
+        <select name="status" defaultValue={statusChoice(value)}>
+          <option value="pending">{t('pendingWork')}</option>
+          <option value="all">{t('all')}</option>
+          {STATUSES.map((v) => (
+            <option key={v} value={v}>
+              {label(t, 'status', v)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -202,15 +319,18 @@ function AlertList({
   alerts,
   fresh,
   selectedId,
+  now,
+  busy,
 }: {
   alerts: Alert[];
   fresh: Set<string>;
   selectedId?: string;
+  now: number;
+  busy: boolean;
 }) {
-  const { t } = useI18n();
-  const age = useAge();
+  const { t, lang } = useI18n();
   return (
-    <ul className="alerts">
+    <ul className="alerts" aria-busy={busy}>
       {alerts.map((alert) => (
         <li
           key={alert.id}
@@ -225,11 +345,11 @@ function AlertList({
             <span className={`badge sev-${alert.severity}`}>{label(t, 'severity', alert.severity)}</span>
             <span className="title">
               {fresh.has(alert.id) && <span className="badge new">{t('newAlert')}</span>}
-              {alert.title}
+              {alertTitle(alert, lang)}
             </span>
             <span className="meta muted">
               {label(t, 'code', alert.code)} · {alert.projectCode}
-              {alert.month ? ` · ${alert.month}` : ''} · {t('age')} {age(alert.raisedAt)}
+              {alert.month ? ` · ${alert.month}` : ''} · <Timing alert={alert} now={now} />
             </span>
             <span className={`status st-${alert.status}`}>{label(t, 'status', alert.status)}</span>
           </a>
@@ -239,9 +359,15 @@ function AlertList({
   );
 }
 
-function AlertDetail(props: { api: Client; id: string; version: number; onChange(alert: Alert): void }) {
-  const { api, id, version, onChange } = props;
-  const { t } = useI18n();
+function AlertDetail(props: {
+  api: Client;
+  id: string;
+  version: number;
+  now: number;
+  onChange(alert: Alert): void;
+}) {
+  const { api, id, version, now, onChange } = props;
+  const { t, lang } = useI18n();
   const loaded = useLoad(() => api.alert(id), [api, id, version]);
   const [alert, setAlert] = useState<Alert>();
   const [note, setNote] = useState('');
@@ -280,7 +406,7 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
       </a>
       <h2>
         <span className={`badge sev-${alert.severity}`}>{label(t, 'severity', alert.severity)}</span>{' '}
-        {alert.title}
+        {alertTitle(alert, lang)}
       </h2>
       <dl className="facts">
         <dt>{t('status')}</dt>
@@ -300,7 +426,9 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
           </>
         )}
         <dt>{t('raisedAt')}</dt>
-        <dd>{when(alert.raisedAt)}</dd>
+        <dd>
+          {when(alert.raisedAt)} · <Timing alert={alert} now={now} />
+        </dd>
         <dt>{t('assignee')}</dt>
         <dd>{alert.assignee ?? '—'}</dd>
       </dl>
@@ -311,13 +439,16 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
           <p className="muted">{t('closed')}</p>
         ) : (
           <>
-            <textarea
-              name="note"
-              value={note}
-              maxLength={4000}
-              placeholder={t('notePlaceholder')}
-              onChange={(e) => setNote(e.target.value)}
-            />
+            <label>
+              {t('note')}
+              <textarea
+                name="note"
+                value={note}
+                maxLength={4000}
+                placeholder={t('notePlaceholder')}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            </label>
             <div className="buttons">
               {alert.status === 'OPEN' && (
                 <button
@@ -346,13 +477,8 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
                 {t('dismiss')}
               </button>
             </div>
-            <div className="row">
-              <input
-                name="assignee"
-                value={assignee}
-                placeholder={t('assigneePlaceholder')}
-                onChange={(e) => setAssignee(e.target.value)}
-              />
+            <div className="row assign">
+              <AssigneePicker api={api} alertId={alert.id} value={assignee} onChange={setAssignee} />
               <button
                 type="button"
                 disabled={busy}
@@ -369,14 +495,15 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
         {outcome.message && <p className="notice ok">{outcome.message}</p>}
       </section>
 
-      <EvidenceView evidence={alert.evidence} />
+      <EvidenceView alert={alert} />
 
       <section>
         <h3>{t('history')}</h3>
         <ol className="history">
           {alert.history.map((entry, index) => (
             <li key={index}>
-              <span className="muted">{when(entry.at)}</span> <strong>{entry.action}</strong> · {entry.actor}
+              <span className="muted">{when(entry.at)}</span>{' '}
+              <strong>{label(t, 'action', entry.action)}</strong> · {entry.actor}
               {entry.toStatus && ` → ${label(t, 'status', entry.toStatus)}`}
               {entry.note && <div className="note">{entry.note}</div>}
             </li>
@@ -387,173 +514,34 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
   );
 }
 
-function EvidenceView({ evidence }: { evidence: Evidence }) {
+/** The people whose region covers the alert (GET /alerts/{id}/assignees), nearest region first. */
+function AssigneePicker(props: {
+  api: Client;
+  alertId: string;
+  value: string;
+  onChange(username: string): void;
+}) {
+  const { api, alertId, value, onChange } = props;
   const { t } = useI18n();
-  const amounts = Object.entries(evidence.amounts);
-  const { pendingRevision, ...otherFacts } = evidence.facts;
-  const facts = [...Object.entries(otherFacts), ...Object.entries(evidence.parameters)];
+  const people = useLoad(() => api.assignees(alertId), [api, alertId]);
   return (
-    <section className="evidence">
-      {isPendingRevision(pendingRevision) && <PendingRevisionView revision={pendingRevision} />}
-      <h3>
-        {t('evidence')} · {t('workersAffected')} {evidence.workersAffected}
-      </h3>
-      {amounts.length > 0 && (
-        <dl className="facts">
-          {amounts.map(([name, fen]) => (
-            <div key={name}>
-              <dt>{name.replace(/Fen$/, '')}</dt>
-              <dd className="money">{formatFen(fen)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {evidence.workers.length > 0 && (
-        <div className="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('name')}</th>
-                <th>{t('idNumber')}</th>
-                <th>{t('card')}</th>
-                <th className="money">{t('amountDue')}</th>
-                <th className="money">{t('amountPaid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {evidence.workers.map((w, index) => (
-                <tr key={`${w.idMasked}-${index}`}>
-                  <td>{w.name ?? '—'}</td>
-                  <td className="mono">{w.idMasked}</td>
-                  <td className="mono">{w.cardMasked ?? '—'}</td>
-                  <td className="money">{w.amountDueFen === undefined ? '—' : formatFen(w.amountDueFen)}</td>
-                  <td className="money">
-                    {w.amountPaidFen === undefined ? '—' : formatFen(w.amountPaidFen)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {evidence.transactions.length > 0 && (
-        <div className="scroll">
-          <h4>{t('transactions')}</h4>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('time')}</th>
-                <th>{t('kind')}</th>
-                <th className="money">{t('amount')}</th>
-                <th>{t('counterparty')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {evidence.transactions.map((tx) => (
-                <tr key={`${tx.accountNumber}-${tx.serialNo}`}>
-                  <td>{when(tx.occurredAt)}</td>
-                  <td>{tx.kind}</td>
-                  <td className="money">{formatFen(tx.amountFen)}</td>
-                  <td>
-                    {tx.counterpartyName ?? ''}{' '}
-                    <span className="mono">{tx.counterpartyAccountMasked ?? ''}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {facts.length > 0 && (
-        <dl className="facts small">
-          {facts.map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </section>
-  );
-}
-
-/** A pay-sheet revision awaiting an inspector, as the payment rules name it in their evidence. */
-interface PendingRevision {
-  revisionId: string;
-  submittedAt: string;
-  deadline: string;
-  totals: { lines: number; netPayFen: number };
-  originalTotals: { lines: number; netPayFen: number };
-  linesLowered: number;
-  workersDropped: number;
-  lowered: { idMasked: string; name?: string; originalNetPayFen: number; revisedNetPayFen: number | null }[];
-}
-
-function isPendingRevision(value: unknown): value is PendingRevision {
-  return typeof value === 'object' && value !== null && 'revisionId' in value && 'lowered' in value;
-}
-
-/**
- * The sheet the project sent after the deadline to lower its own pay (更正): shown above the evidence, since the
- * alert still judges the sheet in force until an inspector accepts or rejects it.
- */
-function PendingRevisionView({ revision }: { revision: PendingRevision }) {
-  const { t } = useI18n();
-  return (
-    <div className="notice pending" role="note">
-      <h4>{t('pendingRevision')}</h4>
-      <p>{t('pendingRevisionHint')}</p>
-      <dl className="facts">
-        <div>
-          <dt>{t('revisionSubmittedAt')}</dt>
-          <dd>
-            {when(revision.submittedAt)} ({t('revisionDeadline')} {revision.deadline})
-          </dd>
-        </div>
-        <div>
-          <dt>{t('revisionOriginalNet')}</dt>
-          <dd className="money">{formatFen(revision.originalTotals.netPayFen)}</dd>
-        </div>
-        <div>
-          <dt>{t('revisionRevisedNet')}</dt>
-          <dd className="money">{formatFen(revision.totals.netPayFen)}</dd>
-        </div>
-        <div>
-          <dt>{t('revisionLinesLowered')}</dt>
-          <dd>
-            {revision.linesLowered} ({t('revisionWorkersDropped')} {revision.workersDropped})
-          </dd>
-        </div>
-        <div>
-          <dt>ID</dt>
-          <dd className="mono">{revision.revisionId}</dd>
-        </div>
-      </dl>
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('name')}</th>
-              <th>{t('idNumber')}</th>
-              <th className="money">{t('revisionOriginalNet')}</th>
-              <th className="money">{t('revisionRevisedNet')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revision.lowered.map((line, index) => (
-              <tr key={`${line.idMasked}-${index}`}>
-                <td>{line.name ?? '—'}</td>
-                <td className="mono">{line.idMasked}</td>
-                <td className="money">{formatFen(line.originalNetPayFen)}</td>
-                <td className="money">
-                  {line.revisedNetPayFen === null ? t('revisionDropped') : formatFen(line.revisedNetPayFen)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <label className="grow">
+      {t('assignee')}
+      <select
+        name="assignee"
+        value={value}
+        disabled={!people.data}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{people.loading ? t('loading') : t('assigneePlaceholder')}</option>
+        {people.data?.items.map((person) => (
+          <option key={person.username} value={person.username}>
+            {person.displayName}（{person.username} · {label(t, 'role', person.role)} ·{' '}
+            {regionLabel(person.regionCode)}）
+          </option>
+        ))}
+      </select>
+      {people.error !== undefined && <ErrorNotice error={people.error} onRetry={people.reload} />}
+    </label>
   );
 }

@@ -52,6 +52,23 @@ export interface AlertFilters {
   projectCode?: string;
   regionCode?: string;
   month?: string;
+  /** true: OPEN or ACKNOWLEDGED; false: RESOLVED, DISMISSED or CLEARED. */
+  open?: boolean;
+}
+
+/** recent: newest first; urgency: most severe first, then the longest raised. */
+export type AlertOrder = 'recent' | 'urgency';
+
+const ORDER: Record<AlertOrder, string> = {
+  recent: 'raised_at DESC, id',
+  urgency: `CASE severity WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 WHEN 'YELLOW' THEN 2 ELSE 3 END, raised_at, id`,
+};
+
+/** The caseload of a scope: alerts to acknowledge, in hand, and not acknowledged by their escalation deadline. */
+export interface AlertCounts {
+  open: number;
+  acknowledged: number;
+  overdue: number;
 }
 
 const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_code AS "projectCode",
@@ -126,6 +143,7 @@ export class AlertRepository {
     filters: AlertFilters,
     page: number,
     pageSize: number,
+    order: AlertOrder = 'recent',
   ): Promise<{ items: AlertCase[]; total: number }> {
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -139,6 +157,8 @@ export class AlertRepository {
     if (filters.projectCode) add((p) => `project_code = ${p}`, filters.projectCode);
     if (filters.regionCode) add((p) => `starts_with(region_code, ${p})`, regionPrefix(filters.regionCode));
     if (filters.month) add((p) => `month = ${p}`, filters.month);
+    if (filters.open !== undefined)
+      conditions.push(`status ${filters.open ? '' : 'NOT '}IN ('OPEN', 'ACKNOWLEDGED')`);
     const scope = visibility(principal, params.length + 1);
     conditions.push(scope.sql);
     params.push(...scope.params);
@@ -149,10 +169,43 @@ export class AlertRepository {
     );
     const items = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM "${SCHEMA}".alerts WHERE ${where}
-       ORDER BY raised_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+       ORDER BY ${ORDER[order]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
     );
     return { items, total };
+  }
+
+  /**
+   * How many of the caller's alerts (within `regionCode` if given) wait to be acknowledged, are in hand, and are
+   * still unacknowledged after their severity's escalation deadline (hours per severity; others never fall due).
+   */
+  async counts(
+    principal: Principal,
+    regionCode: string | undefined,
+    escalateAfterHours: Partial<Record<Severity, number>>,
+    now: Date,
+  ): Promise<AlertCounts> {
+    const entries = Object.entries(escalateAfterHours) as [Severity, number][];
+    const params: unknown[] = [entries.map(([s]) => s), entries.map(([, h]) => h), now];
+    const conditions = [`status IN ('OPEN', 'ACKNOWLEDGED')`];
+    if (regionCode) {
+      params.push(regionPrefix(regionCode));
+      conditions.push(`starts_with(region_code, $${params.length})`);
+    }
+    const scope = visibility(principal, params.length + 1);
+    conditions.push(scope.sql);
+    params.push(...scope.params);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,
+         count(*) FILTER (WHERE status = 'ACKNOWLEDGED')::int AS acknowledged,
+         count(*) FILTER (WHERE status = 'OPEN' AND d.hours IS NOT NULL
+           AND severity_since + d.hours * interval '1 hour' <= $3)::int AS overdue
+       FROM "${SCHEMA}".alerts
+       LEFT JOIN unnest($1::text[], $2::int[]) AS d (due_severity, hours) ON d.due_severity = severity
+       WHERE ${conditions.join(' AND ')}`,
+      params,
+    );
+    return row;
   }
 
   async insert(manager: EntityManager, alert: NewAlertCase): Promise<AlertCase> {

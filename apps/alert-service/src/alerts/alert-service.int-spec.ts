@@ -128,6 +128,7 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
         'clearedAt',
         'code',
         'enforcementCase',
+        'escalation',
         'evidence',
         'history',
         'id',

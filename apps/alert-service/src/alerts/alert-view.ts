@@ -1,3 +1,4 @@
+import { ESCALATE_AFTER_HOURS } from '../notifications/routing';
 import type { AlertCase, EnforcementCaseLink } from './alert-repository';
 import type { HistoryEntry } from './audit-log';
 
@@ -16,12 +17,27 @@ export interface AlertView {
   updatedAt: string;
   clearedAt: string | null;
   assignee: string | null;
+  /**
+   * While the alert waits to be acknowledged at a severity that escalates: when it goes to the leaders above
+   * (`dueAt`, `hours` after it reached this severity) and whether it already has. Null otherwise.
+   */
+  escalation: { hours: number; dueAt: string; escalated: boolean } | null;
   /** The enforcement case opened from this alert (立案), with its status and deadline; null while there is none. */
   enforcementCase: EnforcementCaseLink | null;
   history: HistoryEntry[];
 }
 
 const iso = (instant: string | null) => (instant === null ? null : new Date(instant).toISOString());
+
+function escalationOf(alert: AlertCase): AlertView['escalation'] {
+  const hours = ESCALATE_AFTER_HOURS[alert.severity];
+  if (alert.status !== 'OPEN' || hours === undefined) return null;
+  return {
+    hours,
+    dueAt: new Date(alert.severitySince.getTime() + hours * 3_600_000).toISOString(),
+    escalated: alert.escalatedSeverity === alert.severity,
+  };
+}
 
 export function toAlertView(alert: AlertCase, history: HistoryEntry[]): AlertView {
   return {
@@ -38,6 +54,7 @@ export function toAlertView(alert: AlertCase, history: HistoryEntry[]): AlertVie
     updatedAt: alert.updatedAt.toISOString(),
     clearedAt: alert.clearedAt?.toISOString() ?? null,
     assignee: alert.assignee,
+    escalation: escalationOf(alert),
     enforcementCase: alert.enforcementCase
       ? {
           ...alert.enforcementCase,

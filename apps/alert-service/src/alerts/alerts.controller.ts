@@ -45,17 +45,23 @@ export class AlertsController {
   @Allow('admin', 'user', 'project')
   @ApiContract({
     summary: 'Alerts, filtered and paged',
-    description: "A user sees their region's alerts, a project its own. Most severe and most recent first.",
+    description:
+      "A user sees their region's alerts, a project its own. Newest first, or with sort=urgency most severe " +
+      'first and then the longest raised; open=true keeps the alerts still to be handled (OPEN, ACKNOWLEDGED). ' +
+      '`counts` is the caseload of the scope (within regionCode if given) whatever the other filters: open ' +
+      '(待签收), acknowledged (处理中) and overdue (已超时: not acknowledged by the escalation deadline). Each alert ' +
+      'carries its `escalation` deadline while it waits to be acknowledged.',
     query: listAlertsSchema,
     queryExample: {
-      status: 'OPEN',
+      open: 'true',
+      sort: 'urgency',
       severity: 'RED',
       regionCode: '350206',
       month: '2026-10',
       page: 1,
       pageSize: 50,
     },
-    responses: { 200: { description: 'one page: { items, total, page, pageSize }' } },
+    responses: { 200: { description: 'one page: { items, total, page, pageSize, counts }' } },
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     return this.listAlerts.list(principal, validate(listAlertsSchema, query, 'query'));
@@ -89,6 +95,30 @@ export class AlertsController {
   })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.listAlerts.get(principal, id);
+  }
+
+  @Get(':id/assignees')
+  @Allow('user')
+  @ApiContract({
+    summary: 'Who may take an alert',
+    description:
+      "The inspectors and leaders whose region covers the alert's region, nearest region first: the people " +
+      'POST /alerts/{id}/assign accepts.',
+    params: alertId,
+    responses: {
+      200: {
+        description: '{ items: [{ username, displayName, role, regionCode }] }',
+        example: {
+          items: [
+            { username: 'wang.jianguo', displayName: '王建国', role: 'INSPECTOR', regionCode: '350206' },
+          ],
+        },
+      },
+    },
+    errors: { 404: 'no such alert, or not one the caller may see' },
+  })
+  assignees(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.listAlerts.assignees(principal, id);
   }
 
   @Post(':id/acknowledge')

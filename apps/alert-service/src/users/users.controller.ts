@@ -1,7 +1,16 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { Allow, ApiContract, clientAddress, Public, validate } from '@wage/platform';
-import { createUserSchema, loginSchema } from './dto/user.dto';
+import {
+  Allow,
+  ApiContract,
+  clientAddress,
+  CurrentPrincipal,
+  Public,
+  validate,
+  type Principal,
+} from '@wage/platform';
+import { changeUserSchema, createUserSchema, listUsersSchema, loginSchema } from './dto/user.dto';
+import { AdministerUsersUseCase } from './use-cases/administer-users/administer-users.use-case';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
 import { LogInUseCase } from './use-cases/log-in/log-in.use-case';
 
@@ -10,7 +19,71 @@ export class UsersController {
   constructor(
     private readonly createUser: CreateUserUseCase,
     private readonly logIn: LogInUseCase,
+    private readonly administer: AdministerUsersUseCase,
   ) {}
+
+  @Get('users')
+  @Allow('admin')
+  @ApiContract({
+    summary: 'Users, disabled ones included',
+    description: 'For the administrator: every user with role, region and whether disabled; no passwords.',
+    query: listUsersSchema,
+    queryExample: { role: 'INSPECTOR', regionCode: '350206', page: 1, pageSize: 50 },
+    responses: {
+      200: {
+        description: 'one page: { items, total, page, pageSize }',
+        example: {
+          items: [
+            {
+              username: 'wang.jianguo',
+              role: 'INSPECTOR',
+              regionCode: '350206',
+              displayName: '王建国',
+              email: 'wang.jianguo@example.gov.cn',
+              disabled: false,
+              disabledAt: null,
+              createdAt: '2026-11-02T01:00:00.000Z',
+            },
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 50,
+        },
+      },
+    },
+  })
+  list(@Query() query: unknown) {
+    return this.administer.list(validate(listUsersSchema, query, 'query'));
+  }
+
+  @Patch('users/:username')
+  @Allow('admin')
+  @ApiContract({
+    summary: 'Change a user: disable or enable, reset the password, change role, region or name',
+    description:
+      'A disabled user cannot log in (a token already issued lapses within ACCESS_TOKEN_TTL_SECONDS), is not ' +
+      'notified and is not offered or accepted as an assignee; their history stays. Every change is recorded ' +
+      'with who made it (a password reset as such, never the password).',
+    params: { username: { description: 'the username', example: 'wang.jianguo' } },
+    body: changeUserSchema,
+    examples: {
+      'disable a user who left': { disabled: true },
+      'reset a forgotten password': { password: 'Haicang-2026-new-password' },
+      'move an inspector to the city': { regionCode: '350200' },
+    },
+    responses: { 200: { description: 'the user as GET /users lists them' } },
+    errors: {
+      404: 'no such user',
+      409: 'an administrator cannot disable their own account (CANNOT_DISABLE_SELF)',
+    },
+  })
+  change(
+    @CurrentPrincipal() principal: Principal,
+    @Param('username') username: string,
+    @Body() body: unknown,
+  ) {
+    return this.administer.change(principal, username, validate(changeUserSchema, body));
+  }
 
   @Post('users')
   @Allow('admin')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BootstrapAdmin } from './bootstrap-admin';
+import { AdministerUsersUseCase } from './use-cases/administer-users/administer-users.use-case';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
 import { LoginThrottle } from './login-throttle';
 import { LogInUseCase } from './use-cases/log-in/log-in.use-case';
@@ -8,7 +9,14 @@ import { UsersController } from './users.controller';
 
 @Module({
   controllers: [UsersController],
-  providers: [UserDirectory, CreateUserUseCase, LogInUseCase, LoginThrottle, BootstrapAdmin],
+  providers: [
+    UserDirectory,
+    CreateUserUseCase,
+    AdministerUsersUseCase,
+    LogInUseCase,
+    LoginThrottle,
+    BootstrapAdmin,
+  ],
   exports: [UserDirectory],
 })
 export class UsersModule {}

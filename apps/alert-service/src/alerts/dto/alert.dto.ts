@@ -17,6 +17,19 @@ export const listAlertsSchema = z.strictObject({
     .refine(isMonth, 'must be YYYY-MM')
     .meta({ description: 'a month YYYY-MM', examples: ['2026-10'] })
     .optional(),
+  open: z
+    .enum(['true', 'false'])
+    .meta({
+      description: 'true: only alerts still to be handled (OPEN or ACKNOWLEDGED); false: only closed ones',
+    })
+    .optional(),
+  sort: z
+    .enum(['recent', 'urgency'])
+    .meta({
+      description:
+        'recent (the default): newest first; urgency: most severe first, then the longest raised (the work order)',
+    })
+    .default('recent'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

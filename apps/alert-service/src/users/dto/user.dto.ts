@@ -26,6 +26,44 @@ export const createUserSchema = z.strictObject({
 });
 export type CreateUserRequest = z.infer<typeof createUserSchema>;
 
+const regionCode = z
+  .string()
+  .refine(isRegionCode, 'must be a six-digit GB/T 2260 code, or 000000 for the nation')
+  .meta({ description: 'a six-digit GB/T 2260 region code, 000000 for the nation', examples: ['350206'] });
+
+export const listUsersSchema = z.strictObject({
+  role: UserRole.optional(),
+  regionCode: regionCode.optional(),
+  disabled: z
+    .enum(['true', 'false'])
+    .meta({ description: 'true: only disabled users; false: only active ones' })
+    .optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListUsersQuery = z.infer<typeof listUsersSchema>;
+
+export const changeUserSchema = z
+  .strictObject({
+    disabled: z
+      .boolean()
+      .meta({ description: 'true disables the user (no login, no notifications); false enables them again' })
+      .optional(),
+    password: z
+      .string()
+      .min(12, 'must be at least 12 characters')
+      .max(1_000)
+      .meta({ description: 'a new password (a reset); tell it to the user by another channel' })
+      .optional(),
+    role: UserRole.optional(),
+    regionCode: regionCode.optional(),
+    displayName: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, {
+    error: 'name at least one of disabled, password, role, regionCode, displayName',
+  });
+export type ChangeUserRequest = z.infer<typeof changeUserSchema>;
+
 export const loginSchema = z.strictObject({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(1_000),

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, type Principal } from '@wage/platform';
+import { Clock } from '../../../common/clock';
+import { UserDirectory } from '../../../users/user-directory';
+import { ESCALATE_AFTER_HOURS, regionsAbove } from '../../../notifications/routing';
 import { AlertRepository } from '../../alert-repository';
 import { toAlertView, type AlertView } from '../../alert-view';
 import { AuditLog } from '../../audit-log';
@@ -10,14 +13,43 @@ export class ListAlertsUseCase {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly audit: AuditLog,
+    private readonly users: UserDirectory,
+    private readonly clock: Clock,
   ) {}
 
-  /** The caller's alerts, filtered and paged; filters narrow the caller's scope, never widen it. */
+  /**
+   * The caller's alerts, filtered, sorted and paged; filters narrow the caller's scope, never widen it. `counts`
+   * is the caseload of the caller's scope (within `regionCode` if given), whatever the other filters.
+   */
   async list(principal: Principal, query: ListAlertsQuery) {
-    const { page, pageSize, ...filters } = query;
-    const { items, total } = await this.alerts.list(principal, filters, page, pageSize);
+    const { page, pageSize, sort, open, ...rest } = query;
+    const filters = { ...rest, open: open === undefined ? undefined : open === 'true' };
+    const [{ items, total }, counts] = await Promise.all([
+      this.alerts.list(principal, filters, page, pageSize, sort),
+      this.alerts.counts(principal, query.regionCode, ESCALATE_AFTER_HOURS, this.clock.now()),
+    ]);
     const views = await Promise.all(items.map(async (a) => toAlertView(a, await this.audit.history(a.id))));
-    return { items: views, total, page, pageSize };
+    return { items: views, total, page, pageSize, counts };
+  }
+
+  /** The inspectors and leaders who may take the alert: those whose region covers the alert's, nearest first. */
+  async assignees(principal: Principal, id: string) {
+    const alert = await this.alerts.findVisible(principal, id);
+    if (!alert) throw ApiError.notFound(`no alert ${id}`);
+    const regions = [alert.regionCode, ...regionsAbove(alert.regionCode)];
+    const people = [
+      ...(await this.users.inRegions('INSPECTOR', regions)),
+      ...(await this.users.inRegions('LEADER', regions)),
+    ];
+    const items = people
+      .map(({ username, displayName, role, regionCode }) => ({ username, displayName, role, regionCode }))
+      .sort(
+        (a, b) =>
+          regions.indexOf(a.regionCode) - regions.indexOf(b.regionCode) ||
+          a.role.localeCompare(b.role) ||
+          a.username.localeCompare(b.username),
+      );
+    return { items };
   }
 
   /** One alert with its history; another region's (or project's) alert is a 404, as if it did not exist. */

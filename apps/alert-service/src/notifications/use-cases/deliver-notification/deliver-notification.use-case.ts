@@ -28,7 +28,7 @@ export class DeliverNotificationUseCase {
     if (!notification || notification.status === 'SENT' || notification.status === 'FAILED') return;
     const recipient = await this.users.find(notification.recipient);
     try {
-      if (!recipient) throw new Error(`user ${notification.recipient} no longer exists`);
+      if (!recipient) throw new Error(`user ${notification.recipient} no longer exists or is disabled`);
       await this.send(notification, recipient);
     } catch (error) {
       await this.log.recordFailure(notificationId, attempt.number, (error as Error).message, attempt.last);

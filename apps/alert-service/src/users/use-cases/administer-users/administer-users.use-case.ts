@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ApiError, describePrincipal, type Principal } from '@wage/platform';
+import { Clock } from '../../../common/clock';
+import type { ChangeUserRequest, ListUsersQuery } from '../../dto/user.dto';
+import { hashPassword } from '../../password-hash';
+import { UserDirectory, type UserListing } from '../../user-directory';
+
+/** A user as the administrator sees them (no password hash, no webhook addresses). */
+export interface UserView {
+  username: string;
+  role: UserListing['role'];
+  regionCode: string;
+  displayName: string;
+  email: string | null;
+  disabled: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+const view = (user: UserListing): UserView => ({
+  username: user.username,
+  role: user.role,
+  regionCode: user.regionCode,
+  displayName: user.displayName,
+  email: user.email,
+  disabled: user.disabledAt !== null,
+  disabledAt: user.disabledAt?.toISOString() ?? null,
+  createdAt: user.createdAt.toISOString(),
+});
+
+/**
+ * The administrator's users: listed with disabled ones, and changed — disabled or enabled, the password reset, the
+ * role, region or name changed — each change recorded in the append-only user change log in the same transaction.
+ */
+@Injectable()
+export class AdministerUsersUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: ListUsersQuery) {
+    const { page, pageSize, disabled, ...filters } = query;
+    const { items, total } = await this.users.list(
+      { ...filters, disabled: disabled === undefined ? undefined : disabled === 'true' },
+      page,
+      pageSize,
+    );
+    return { items: items.map(view), total, page, pageSize };
+  }
+
+  async change(principal: Principal, username: string, request: ChangeUserRequest) {
+    const actor = describePrincipal(principal);
+    if (principal.kind === 'user' && principal.username === username && request.disabled === true) {
+      throw ApiError.conflict('CANNOT_DISABLE_SELF', 'an administrator cannot disable their own account');
+    }
+    const passwordHash = request.password === undefined ? undefined : await hashPassword(request.password);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.users.lockListing(manager, username);
+      if (!before) throw ApiError.notFound(`no user ${username}`);
+      const disabledAt =
+        request.disabled === undefined ? undefined : request.disabled ? (before.disabledAt ?? now) : null;
+      await this.users.update(manager, username, {
+        role: request.role,
+        regionCode: request.regionCode,
+        displayName: request.displayName,
+        passwordHash,
+        disabledAt,
+      });
+      const { password, ...fields } = request;
+      await this.users.recordChange(manager, username, {
+        at: now,
+        actor,
+        changes: { ...fields, ...(password !== undefined && { password: 'RESET' }) },
+      });
+      return view((await this.users.lockListing(manager, username))!);
+    });
+  }
+}
