@@ -10,6 +10,8 @@ import {
 import { alertTitle } from './evidence';
 import { label, type Lang, type MessageKey } from './i18n';
 import { regionName } from './regions';
+// The platform's one cell writer: text that could start a formula is neutralised (docs/api.md, exports).
+import { exportCell, type CellValue } from '../../../libs/domain/src/spreadsheet-cells';
 
 /**
  * Exports built in the browser from what the user may already see through the API (their region's alerts, their
@@ -17,15 +19,6 @@ import { regionName } from './regions';
  */
 
 type T = (key: MessageKey) => string;
-
-/**
- * Text a spreadsheet would take for a formula (=, +, -, @, or a tab or carriage return first) is written with a
- * leading apostrophe, so that opening, editing or re-saving the file never runs what someone typed into a title.
- * Small and local: the platform's shared neutralising function is not on main yet.
- */
-export function neutralise<V>(value: V): V | string {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 async function newWorkbook(): Promise<Workbook> {
   const module = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') };
@@ -38,7 +31,7 @@ async function newWorkbook(): Promise<Workbook> {
 
 function addRows(sheet: Worksheet, header: string[], rows: unknown[][], widths: number[]): void {
   sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => neutralise(cell ?? '')));
+  for (const row of rows) sheet.addRow(row.map((cell) => exportCell((cell ?? '') as CellValue)));
   sheet.columns.forEach((column, index) => (column.width = widths[index] ?? 14));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
