@@ -39,6 +39,8 @@ WORKDIR /app
 COPY --from=prod-deps --chown=root:root /build/node_modules ./node_modules
 COPY --from=build --chown=root:root /build/dist ./dist
 COPY --chown=root:root package.json ./
+# The SMS catcher that compose runs in place of a provider (node scripts/sms-catcher.mjs).
+COPY --chown=root:root scripts/sms-catcher.mjs ./scripts/
 # The image's files belong to root and are read-only for the process; it runs as the unprivileged `node` user.
 USER node
 EXPOSE 8080

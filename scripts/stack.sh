@@ -33,6 +33,7 @@ dev_secrets() {
   add BLIND_INDEX_KEY "$(rand32)"
   add WEBHOOK_SIGNING_SECRET "$(rand32)"
   add METRICS_TOKEN "dev-metrics-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
+  add SMS_API_SECRET "dev-sms-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
   # Split at the first `=` only: `IFS='=' read name value` would drop a trailing `=` (base64 padding).
   local line name
   while IFS= read -r line || [ -n "$line" ]; do
