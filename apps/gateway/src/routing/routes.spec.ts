@@ -18,6 +18,7 @@ describe('serviceFor', () => {
     ['/api/v1/arrears', 'report-service'],
     ['/api/v1/complaints/8f14e45f-ceea-4e7a-9f6b-1c2d3e4f5a6b/accept', 'enforcement-service'],
     ['/api/v1/cases?overdue=true', 'enforcement-service'],
+    ['/api/v1/worker/months/XM-2026-001/2026-09/confirmation', 'roster-service'],
     ['/api/v1/enforcement/statistics', 'enforcement-service'],
   ])('%s goes to %s', (path, service) => {
     expect(serviceFor(path)).toBe(service);
@@ -27,6 +28,7 @@ describe('serviceFor', () => {
     '/api/v1',
     '/api/v1/',
     '/api/v1/projectsX',
+    '/api/v1/workers',
     '/api/v1/constructor',
     '/api/v1/__proto__',
     '/api/v2/projects',
