@@ -83,6 +83,16 @@ export const DEPOSIT_MOVEMENT_KINDS = ['DRAWDOWN', 'TOPUP', 'RELEASE'] as const;
 export const DepositMovementKind = z.enum(DEPOSIT_MOVEMENT_KINDS);
 export type DepositMovementKind = z.infer<typeof DepositMovementKind>;
 
+/** A worker's answer about one project-month (工资确认): confirmed, or disputed for one of these reasons. */
+export const WORKER_MONTH_RESULTS = ['CONFIRMED', 'DISPUTED'] as const;
+export const WorkerMonthResult = z.enum(WORKER_MONTH_RESULTS);
+export type WorkerMonthResult = z.infer<typeof WorkerMonthResult>;
+
+/** 金额不对, 没收到, 卡不是我的 — the last is evidence that someone else holds the card (代管工资卡). */
+export const WORKER_DISPUTE_REASONS = ['AMOUNT_WRONG', 'NOT_RECEIVED', 'CARD_NOT_MINE'] as const;
+export const WorkerDisputeReason = z.enum(WORKER_DISPUTE_REASONS);
+export type WorkerDisputeReason = z.infer<typeof WorkerDisputeReason>;
+
 export const USER_ROLES = ['INSPECTOR', 'LEADER', 'ADMIN'] as const;
 export const UserRole = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRole>;

@@ -59,3 +59,9 @@ function keepEndDigits(value: string, first: number, last: number): string {
 function hideAll(value: string): string {
   return MASK.repeat(value.length);
 }
+
+/** '王**': a person's family name kept, the rest hidden (a single character is hidden whole). */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}

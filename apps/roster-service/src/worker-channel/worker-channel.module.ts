@@ -6,12 +6,16 @@ import { SignInGuard } from './sign-in-guard';
 import { WORKER_CHANNEL_SETTINGS } from './tokens';
 import { OpenWorkerSessionUseCase } from './use-cases/open-worker-session/open-worker-session.use-case';
 import { RequestSignInCodeUseCase } from './use-cases/request-sign-in-code/request-sign-in-code.use-case';
+import { AnswerMonthUseCase } from './use-cases/answer-month/answer-month.use-case';
+import { ListOwnMonthsUseCase } from './use-cases/list-own-months/list-own-months.use-case';
+import { PayrollPaymentsConsumer } from './payroll-payments.consumer';
+import { WorkerMonthsController } from './worker-months.controller';
 import { WorkerRoll } from './worker-roll';
 import { WorkerSignInController } from './worker-sign-in.controller';
 
 /** The workers' own channel (/worker/*): sign-in by SMS code, their months, confirmations and disputes. */
 @Module({
-  controllers: [WorkerSignInController],
+  controllers: [WorkerSignInController, WorkerMonthsController],
   providers: [
     {
       provide: WORKER_CHANNEL_SETTINGS,
@@ -27,6 +31,9 @@ import { WorkerSignInController } from './worker-sign-in.controller';
     WorkerRoll,
     RequestSignInCodeUseCase,
     OpenWorkerSessionUseCase,
+    ListOwnMonthsUseCase,
+    AnswerMonthUseCase,
+    PayrollPaymentsConsumer,
   ],
 })
 export class WorkerChannelModule {}

@@ -16,6 +16,7 @@ import {
   PaySheetSubmitted,
   WorkerEnrolled,
   WorkerExited,
+  WorkerMonthAnswered,
   WorkerUpdated,
 } from './roster.events';
 
@@ -34,6 +35,7 @@ export const rosterEvents = [
   WorkerExited,
   AttendanceReported,
   PaySheetSubmitted,
+  WorkerMonthAnswered,
 ] as const;
 export const accountEvents = [
   WageAccountOpened,
