@@ -19,6 +19,7 @@ export const ALERT_CODES = [
   'NO_WAGE_ACCOUNT',
   'REAL_NAME_GAP',
   'BANK_FEED_STALE',
+  'WORKER_PAY_DISPUTED',
 ] as const;
 export const AlertCode = z.enum(ALERT_CODES);
 export type AlertCode = z.infer<typeof AlertCode>;
@@ -119,4 +120,5 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertCodeInfo>> = {
   NO_WAGE_ACCOUNT: { name: '未开设专户', defaultSeverity: 'ORANGE' },
   REAL_NAME_GAP: { name: '实名制未落实', defaultSeverity: 'YELLOW' },
   BANK_FEED_STALE: { name: '银行流水未按时报送', defaultSeverity: 'BLUE' },
+  WORKER_PAY_DISPUTED: { name: '工人对工资有异议', defaultSeverity: 'YELLOW' },
 };

@@ -13,6 +13,7 @@ import {
   previousMonth,
   type ProjectMonthFacts,
   type StatusChange,
+  type WorkerDispute,
   type WorkerMonthRow,
   type WorkerPayment,
   type WorkerRef,
@@ -64,7 +65,24 @@ export class MonthFactsRepository {
       movements,
       contractor: await this.contractorRecord(manager, project.contractorCreditCode, asOf),
       overrides,
+      disputes: await this.disputes(manager, project.code, month),
     };
+  }
+
+  /** The month's standing disputes: each worker's latest answer, where it is a dispute. */
+  async disputes(manager: EntityManager, projectCode: string, month: Month): Promise<WorkerDispute[]> {
+    const rows: Record<string, string | Date>[] = await manager.query(
+      `SELECT id_hash, id_masked, name_masked, reason, answered_at FROM rules.worker_month_answers
+        WHERE project_code = $1 AND month = $2 AND result = 'DISPUTED' ORDER BY answered_at, id_hash`,
+      [projectCode, month],
+    );
+    return rows.map((r) => ({
+      idHash: r.id_hash as string,
+      idMasked: r.id_masked as string,
+      nameMasked: r.name_masked as string,
+      reason: r.reason as WorkerDispute['reason'],
+      answeredAt: new Date(r.answered_at),
+    }));
   }
 
   async projects(manager: EntityManager, projectCode?: string): Promise<ProjectRow[]> {

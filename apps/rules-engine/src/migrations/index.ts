@@ -2,6 +2,7 @@ import { platformTablesMigration } from '@wage/platform';
 import { CreateReadModel1763900000000 } from './1763900000000-create-read-model';
 import { AlertLifecycleAndFeed1764300000000 } from './1764300000000-alert-lifecycle-and-feed';
 import { CreateCalendars1764600000100 } from './1764600000100-create-calendars';
+import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-answers';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateReadModel1763900000000,
   AlertLifecycleAndFeed1764300000000,
   CreateCalendars1764600000100,
+  WorkerMonthAnswers1764800300100,
 ];

@@ -12,3 +12,4 @@ export * from './transactions';
 export * from './wage-arrears';
 export * from './wage-month';
 export * from './wage-underpaid';
+export * from './worker-disputes';

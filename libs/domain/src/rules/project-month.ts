@@ -50,6 +50,7 @@ import {
 import { evaluateWageArrears } from './wage-arrears';
 import { isDue, type WorkerMonth } from './wage-month';
 import { evaluateWageUnderpaid } from './wage-underpaid';
+import { evaluateWorkerPayDisputed, type WorkerDispute } from './worker-disputes';
 
 /**
  * Rules that fire because something is *not* in the data (docs/domain.md, alert lifecycle). Data arrive in bursts
@@ -125,6 +126,8 @@ export interface ProjectMonthFacts {
   movements: readonly DepositMovement[];
   contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'>;
   overrides: readonly ParameterOverride[];
+  /** The month's standing disputes by workers (workers' channel); none when absent. */
+  disputes?: readonly WorkerDispute[];
 }
 
 export interface ProjectMonthVerdict {
@@ -353,6 +356,17 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
         statementThrough: account.statementThrough,
         asOf,
         parameters: p.BANK_FEED_STALE,
+      }),
+      null,
+    ],
+    [
+      'WORKER_PAY_DISPUTED',
+      month,
+      evaluateWorkerPayDisputed({
+        month,
+        disputes: facts.disputes ?? [],
+        asOf,
+        parameters: p.WORKER_PAY_DISPUTED,
       }),
       null,
     ],
