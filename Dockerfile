@@ -34,7 +34,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=8080 \
-    CONSOLE_DIR=/app/dist/apps/web-console
+    CONSOLE_DIR=/app/dist/apps/web-console \
+    WORKER_PORTAL_DIR=/app/dist/apps/worker-portal
 WORKDIR /app
 COPY --from=prod-deps --chown=root:root /build/node_modules ./node_modules
 COPY --from=build --chown=root:root /build/dist ./dist

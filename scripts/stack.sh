@@ -74,7 +74,7 @@ up() {
   for service in "${MIGRATED[@]}"; do node "$ROOT/dist/apps/$service/main.js" migrate; done
   for service in "${SERVICES[@]}"; do
     if running "$service"; then say "stack: $service already running (pid $(cat "$STATE/$service.pid"))"; continue; fi
-    PORT="${PORTS[$service]}" CONSOLE_DIR="$ROOT/dist/apps/web-console" setsid nohup node "$ROOT/dist/apps/$service/main.js" >"$STATE/$service.log" 2>&1 </dev/null &
+    PORT="${PORTS[$service]}" CONSOLE_DIR="$ROOT/dist/apps/web-console" WORKER_PORTAL_DIR="$ROOT/dist/apps/worker-portal" setsid nohup node "$ROOT/dist/apps/$service/main.js" >"$STATE/$service.log" 2>&1 </dev/null &
     echo $! >"$STATE/$service.pid"
   done
   for service in "${SERVICES[@]}"; do
