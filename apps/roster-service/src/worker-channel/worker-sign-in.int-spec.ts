@@ -122,6 +122,11 @@ describe("workers' sign-in by SMS code (real PostgreSQL, Redis and an SMS catche
     const answer = await askCode('12345', '999');
     expect(answer.status).toBe(400);
     expect(answer.body.message).toContain('身份证号');
+    // A mistyped last character is told at once; it says nothing about any roll.
+    const mistyped = onRoll.idNumber.slice(0, 17) + (onRoll.idNumber.endsWith('1') ? '2' : '1');
+    const refused = await askCode(mistyped, onRoll.phone);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('does not match the first 17');
   });
 
   it('keeps no code, identity or phone number in clear in the database', async () => {

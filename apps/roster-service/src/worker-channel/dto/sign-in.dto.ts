@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { dateInShanghai, validateIdentityNumber } from '@wage/domain';
 
 const idNumber = z
   .string()
   .trim()
-  .regex(/^\d{17}[\dXx]$/, 'must be the 18-character identity number on your ID card (身份证号)')
-  .meta({ description: 'the identity number on the roll (18 characters)', examples: ['350206198805170012'] });
+  .meta({ description: 'the identity number on the roll (18 characters)', examples: ['350206198805170011'] })
+  .transform((value, context) => {
+    // Checked in full (region, birth date, check character): a mistyped number is told at once, and it says
+    // nothing about any roll.
+    const checked = validateIdentityNumber(value, dateInShanghai(new Date()));
+    if (checked.ok) return checked.value.normalized;
+    context.addIssue({ code: 'custom', message: `请核对18位身份证号 (${checked.message})` });
+    return z.NEVER;
+  });
 
 const phone = z
   .string()
