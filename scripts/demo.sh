@@ -115,6 +115,7 @@ The demo is running.
   API:                                http://127.0.0.1:8080/api/v1   (administrator key: $ADMIN_API_KEY)
   Mail catcher (alert e-mails):       http://127.0.0.1:8025
   SMS catcher (workers' codes):       http://127.0.0.1:8026
+  Workers' page:                      http://127.0.0.1:8080/worker
   Logins: inspector / demo-inspector-password   (district 350206)
           leader    / demo-leader-password      (city 350200)
           admin     / demo-admin-password       (administrator)
