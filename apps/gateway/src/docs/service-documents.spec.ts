@@ -31,7 +31,7 @@ const SERVICES: [string, ServiceParts<never>][] = [
   ['enforcement-service', { ...enforcementEnv, AppModule: EnforcementModule }],
 ] as unknown as [string, ServiceParts<never>][];
 
-const CALLERS = ['admin', 'project', 'bank', 'user', 'public'];
+const CALLERS = ['admin', 'project', 'bank', 'user', 'worker', 'public'];
 
 describe.each(SERVICES)('the OpenAPI document of %s', (name, parts) => {
   let app: INestApplication;
