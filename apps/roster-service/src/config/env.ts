@@ -35,6 +35,8 @@ export type Env = z.infer<typeof envSchema>;
 /** The workers' channel: sign-in by SMS code and the session it opens. */
 export interface WorkerChannelSettings {
   jwtSecret: string;
+  /** Pending codes and sign-in counters; the channel's own connection (see worker-channel.module.ts). */
+  redisUrl: string;
   sessionTtlSeconds: number;
   codeRequestsPerAddress: number;
   sms: SmsProviderSettings;
@@ -51,12 +53,19 @@ export interface RosterServiceDefinition extends ServiceDefinition {
 }
 
 export function serviceDefinition(env: Env): RosterServiceDefinition {
+  // Redis serves only the workers' sign-in: not the platform's connection, so that its health does not decide
+  // whether rolls, attendance and pay sheets are taken.
+  const { redisUrl: _workersOnly, ...platform } = standardDefinition('roster-service', env, {
+    database,
+    outbox: true,
+  });
   return {
-    ...standardDefinition('roster-service', env, { database, outbox: true }),
+    ...platform,
     roster: {
       batchCap: env.ROSTER_BATCH_CAP,
       workerChannel: {
         jwtSecret: env.JWT_SECRET,
+        redisUrl: env.REDIS_URL,
         sessionTtlSeconds: env.WORKER_SESSION_TTL_SECONDS,
         codeRequestsPerAddress: env.WORKER_CODE_REQUESTS_PER_ADDRESS,
         sms: smsSettings(env),

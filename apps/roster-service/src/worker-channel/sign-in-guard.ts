@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { REDIS } from '@wage/platform';
+import { ApiError } from '@wage/platform';
 import type { WorkerChannelSettings } from '../config/env';
-import { WORKER_CHANNEL_SETTINGS } from './tokens';
+import { WORKER_CHANNEL_SETTINGS, WORKER_REDIS } from './tokens';
 
 /** Code requests per identity number and per phone number in an hour, wherever they come from. */
 export const CODE_REQUESTS_PER_PERSON = 5;
@@ -21,6 +21,20 @@ export interface SignInSubject {
   addressHash: string;
 }
 
+/** Redis away: sign-in cannot work, and says so at once (503) rather than hang or pretend. */
+async function available<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'SIGN_IN_UNAVAILABLE',
+      '登录服务暂时不可用，请过几分钟再试 (workers’ sign-in is briefly unavailable; try again shortly)',
+    );
+  }
+}
+
 const INCREMENT = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
@@ -34,7 +48,7 @@ return n`;
 @Injectable()
 export class SignInGuard {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(WORKER_REDIS) private readonly redis: Redis,
     @Inject(WORKER_CHANNEL_SETTINGS) private readonly settings: WorkerChannelSettings,
   ) {}
 
@@ -51,7 +65,11 @@ export class SignInGuard {
   }
 
   /** Counts a code request; false once the identity, the phone or the address asked too often this hour. */
-  async takeCodeRequest(subject: SignInSubject): Promise<boolean> {
+  takeCodeRequest(subject: SignInSubject): Promise<boolean> {
+    return available(() => this.takeCodeRequestNow(subject));
+  }
+
+  private async takeCodeRequestNow(subject: SignInSubject): Promise<boolean> {
     const counts = await Promise.all([
       this.increment(`worker:requests:id:${subject.idHash}`, REQUEST_WINDOW_SECONDS),
       this.increment(`worker:requests:phone:${subject.phoneHash}`, REQUEST_WINDOW_SECONDS),
@@ -65,7 +83,11 @@ export class SignInGuard {
   }
 
   /** Whether wrong codes have locked this identity, phone or address out (seconds left), else 0. */
-  async lockedFor(subject: SignInSubject): Promise<number> {
+  lockedFor(subject: SignInSubject): Promise<number> {
+    return available(() => this.lockedForNow(subject));
+  }
+
+  private async lockedForNow(subject: SignInSubject): Promise<number> {
     const keys = this.failureKeys(subject);
     const counts = await this.redis.mget(...keys);
     const addressLimit = MAX_WRONG_CODES * 4;
@@ -78,7 +100,11 @@ export class SignInGuard {
   }
 
   /** Replaces the identity's pending code; good for 5 minutes and 5 tries. */
-  async storeCode(subject: SignInSubject, codeHash: string): Promise<void> {
+  storeCode(subject: SignInSubject, codeHash: string): Promise<void> {
+    return available(() => this.storeCodeNow(subject, codeHash));
+  }
+
+  private async storeCodeNow(subject: SignInSubject, codeHash: string): Promise<void> {
     await this.redis.set(`worker:code:${subject.idHash}`, codeHash, 'EX', CODE_TTL_SECONDS);
   }
 
@@ -86,7 +112,11 @@ export class SignInGuard {
    * Uses the pending code if `codeHash` is it (it is then gone); otherwise counts a wrong code against the identity,
    * the phone and the address, and drops the pending code at the fifth.
    */
-  async redeem(subject: SignInSubject, codeHash: string): Promise<boolean> {
+  redeem(subject: SignInSubject, codeHash: string): Promise<boolean> {
+    return available(() => this.redeemNow(subject, codeHash));
+  }
+
+  private async redeemNow(subject: SignInSubject, codeHash: string): Promise<boolean> {
     const key = `worker:code:${subject.idHash}`;
     // GETDEL only when it matches: a Lua compare-and-delete, so a code is used once even by two racing requests.
     const used = await this.redis.eval(
