@@ -37,6 +37,10 @@ ENV NODE_ENV=production \
     CONSOLE_DIR=/app/dist/apps/web-console \
     WORKER_PORTAL_DIR=/app/dist/apps/worker-portal
 WORKDIR /app
+# Case documents (PDF) are set in a Chinese font: Debian's WenQuanYi Micro Hei, at the path PDF_FONT_PATH names.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=prod-deps --chown=root:root /build/node_modules ./node_modules
 COPY --from=build --chown=root:root /build/dist ./dist
 COPY --chown=root:root package.json ./

@@ -58,6 +58,9 @@ const CONTRACT = [
   'GET /api/v1/projects/{code}/workers',
   'POST /api/v1/projects/{code}/attendance',
   'POST /api/v1/projects/{code}/pay-sheets',
+  'GET /api/v1/projects/{code}/pay-sheets/{month}/revisions',
+  'POST /api/v1/projects/{code}/pay-sheets/{month}/revisions/{id}/accept',
+  'POST /api/v1/projects/{code}/pay-sheets/{month}/revisions/{id}/reject',
   'POST /api/v1/banks',
   'POST /api/v1/wage-accounts',
   'GET /api/v1/wage-accounts/{accountNumber}',
@@ -144,7 +147,13 @@ describe('web console in headless Chromium', () => {
     await kafka.send(topic, [{ key: projectCode, value: JSON.stringify(envelope) }]);
   };
 
-  const raiseAlert = (projectCode: string, regionCode: string, severity: string, title: string) =>
+  const raiseAlert = (
+    projectCode: string,
+    regionCode: string,
+    severity: string,
+    title: string,
+    facts: Record<string, unknown> = {},
+  ) =>
     publish(Topics.alert, 'AlertRaised', projectCode, {
       alertKey: alertKey('WAGE_ARREARS', projectCode, MONTH),
       code: 'WAGE_ARREARS',
@@ -169,7 +178,7 @@ describe('web console in headless Chromium', () => {
         amounts: { netPayDueFen: 1_230_050, paidFen: 0, shortfallFen: 1_230_050 },
         transactions: [],
         parameters: { graceDays: 2 },
-        facts: { deadline: `${MONTH}-15` },
+        facts: { deadline: `${MONTH}-15`, ...facts },
       },
       detectedAt: new Date().toISOString(),
     });
@@ -353,6 +362,53 @@ describe('web console in headless Chromium', () => {
     await page.click('[data-testid=lang-switch]');
     await page.locator('header.top a', { hasText: 'Alert workbench' }).waitFor();
     await page.screenshot({ path: resolve(ARTIFACTS, 'workbench-phone-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  // Issue 16: a project lowered its sheet to net 0.00 after the deadline. The arrears stands on the sheet in
+  // force, and the inspector sees on the alert what the project asked to change.
+  it('an inspector sees on the alert the pay-sheet revision awaiting review', async () => {
+    await raiseAlert('P-E2E-REV', '350206', 'ORANGE', '项目 P-E2E-REV 欠薪', {
+      pendingRevision: {
+        revisionId: '9d3c1b2a-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+        submittedAt: new Date().toISOString(),
+        deadline: `${MONTH}-17`,
+        status: 'PENDING',
+        totals: { lines: 2, grossPayFen: 1_300_000, netPayFen: 0 },
+        originalTotals: { lines: 2, grossPayFen: 1_300_000, netPayFen: 1_230_050 },
+        linesLowered: 2,
+        workersDropped: 1,
+        lowered: [
+          { idMasked: '350206********1234', name: '张三', originalNetPayFen: 650_000, revisedNetPayFen: 0 },
+          {
+            idMasked: '350203********567X',
+            name: '李四',
+            originalNetPayFen: 580_050,
+            revisedNetPayFen: null,
+          },
+        ],
+      },
+    });
+    const listed = await waitFor(
+      async () =>
+        (await api<{ items: { id: string }[] }>('/alerts?projectCode=P-E2E-REV', adminKey)).body.items[0],
+      { description: 'the alert in the alert service', timeoutMs: 45_000 },
+    );
+    // Opened from the alert's link, as an inspector does from the notification.
+    const page = await newPage();
+    await page.goto(alertLink(gateway.url, listed.id));
+    await page.fill('input[name=username]', 'inspector-e2e');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector(`article.detail[data-alert-id="${listed.id}"]`);
+    const revision = page.locator('article.detail [role=note]', { hasText: '待审核的工资表更正' });
+    await revision.waitFor();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'workbench-revision.png'), fullPage: true });
+    const text = (await revision.textContent()) ?? '';
+    expect(text).toContain('审核通过前，本预警仍按原工资表判断');
+    expect(text).toContain('¥12,300.50');
+    expect(text).toContain('350203********567X');
+    expect(text).toContain('删去');
     await page.close();
   });
 

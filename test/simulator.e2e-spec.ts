@@ -21,6 +21,8 @@ const BACKENDS = {
   'rules-engine': 'RULES_ENGINE_URL',
   'alert-service': 'ALERT_SERVICE_URL',
   'report-service': 'REPORT_SERVICE_URL',
+  // Started after alert-service: a case opened from an alert reads it there.
+  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
 } as const;
 
 /**
@@ -80,7 +82,10 @@ describe('a simulated district through the whole platform', () => {
       },
     };
     for (const name of Object.keys(BACKENDS)) {
-      running.push(await startServiceProcess(name, { ...env, ...extra[name] }));
+      const alertService = running.find((service) => service.name === 'alert-service');
+      const upstream: Record<string, string> =
+        name === 'enforcement-service' ? { ALERT_SERVICE_URL: alertService!.url } : {};
+      running.push(await startServiceProcess(name, { ...env, ...extra[name], ...upstream }));
     }
     const upstreams = Object.fromEntries(
       running.map((service) => [BACKENDS[service.name as keyof typeof BACKENDS], service.url]),
@@ -153,5 +158,20 @@ describe('a simulated district through the whole platform', () => {
     expect(RULE_CODES.filter((code) => !reachable.has(code) && !unreachable.has(code))).toEqual([]);
     expect(truth.projects.filter((p) => p.clean).length).toBe(2);
     expect(result.comparison!.cleanProjectsWithAlerts).toBe(0);
+  });
+
+  it("opens cases from the gravest alerts and decides the workers' clues, and the leaders' statistics count them", () => {
+    const casework = result.casework!;
+    expect(casework.casesOpened).toBeGreaterThanOrEqual(2);
+    expect(casework.casesClosed).toBe(1);
+    expect(casework.actions).toBe(2 * (casework.casesOpened - casework.complaints.accepted));
+    expect(casework.complaints).toEqual({ submitted: 2, accepted: 1, refused: 1 });
+    expect(casework.statistics).toMatchObject({
+      casesOpened: casework.casesOpened,
+      casesClosed: 1,
+      closedWithinLimit: 1,
+      amountRecovered: casework.recovered,
+    });
+    expect(Number(casework.recovered)).toBeGreaterThan(0);
   });
 });

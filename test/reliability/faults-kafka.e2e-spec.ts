@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import pino from 'pino';
 import { deadLetterTopic, Topics, type Topic } from '@wage/contracts';
-import { KafkaClient } from '@wage/platform';
+import { KafkaClient, signAccessToken } from '@wage/platform';
 import { startDisposableKafka, TopicReader, waitFor, type DisposableKafka } from '@wage/testing';
 import { ApiClient } from '../../apps/simulator/src/api-client';
 import { evaluateAndCompare, formatComparison, lastingFalseAlerts } from '../../apps/simulator/src/compare';
@@ -269,7 +269,7 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
       [Topics.account]: ['rules-engine.account'],
       [Topics.alert]: ['alert-service.alerts', 'report-service.alert'],
       [Topics.assessment]: ['report-service.assessment'],
-      [Topics.enforcement]: [],
+      [Topics.enforcement]: ['alert-service.enforcement'],
     };
     // Valid JSON in a valid envelope, whose data fails the event's schema.
     const invalidType: Record<Topic, string> = {
@@ -348,6 +348,23 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
       },
       retryOnError: 'PROJECT_NOT_REGISTERED',
     });
+    // A case opened for the project (enforcement topic): answers once enforcement-service has consumed the
+    // registration past the poison.
+    const inspector = signAccessToken(
+      { sub: 'poison.inspector', role: 'INSPECTOR', region: source.regionCode },
+      stack.secrets.JWT_SECRET,
+      3_600,
+    );
+    await waitFor(
+      () =>
+        client
+          .call('POST', '/cases', {
+            token: inspector,
+            body: { projectCode: code, summary: '毒丸消息后的立案' },
+          })
+          .then(() => true),
+      { description: `a case opened for ${code}`, timeoutMs: 60_000, intervalMs: 1_000 },
+    );
     const worker = source.workers[0];
     await client.call('PUT', `/projects/${code}/workers`, {
       token: registered.apiKey,
@@ -399,7 +416,6 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
       reasons: string[];
       processed: number;
     }[] = [];
-    // A topic nobody consumes yet (wage.enforcement.events.v1) has no consumer to dead-letter for.
     for (const topic of (Object.keys(consumers) as Topic[]).filter((t) => consumers[t].length > 0)) {
       const behind = ofProject(
         envelopes(

@@ -64,12 +64,14 @@ describe('security under hostile callers and input', () => {
         code: a.project.code,
         accountNumber: a.accountNumber,
         regionCode: REGION_A,
+        creditCode: a.project.contractor.creditCode,
         // A year far ahead: entering its calendar re-evaluates no month that has begun.
         year: '2099',
-        id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
-        // The workers' channel: a project-month of tenant A's roll.
-        projectCode: a.project.code,
+        // A month whose wage deadline has passed: a lowered pay sheet of it is a revision.
         month,
+        id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
+        // The workers' channel: a project-month of tenant A's roll (`month` as above).
+        projectCode: a.project.code,
       }[name];
       if (value === undefined) throw new Error(`no value for the path parameter {${name}} of ${op.template}`);
       return encodeURIComponent(value);
@@ -230,6 +232,13 @@ describe('security under hostile callers and input', () => {
         'POST',
         `/projects/${A}/pay-sheets`,
         { month, lines: [{ idNumber: a.project.workers[0].idNumber, grossPay: '100.00', netPay: '90.00' }] },
+      ],
+      ["another project's key", b.projectKey, 'GET', `/projects/${A}/pay-sheets/${month}/revisions`],
+      [
+        'inspector of another region',
+        userToken('inspector-b', 'INSPECTOR', REGION_B),
+        'GET',
+        `/projects/${A}/pay-sheets/${month}/revisions`,
       ],
       ["another project's key", b.projectKey, 'GET', `/wage-accounts/${a.accountNumber}`],
       [
@@ -537,6 +546,44 @@ describe('security under hostile callers and input', () => {
       ),
     );
     expectThat('the project cannot approve its own request', selfApproved.status === 403, selfApproved);
+
+    // Issue 16 item 1: after the deadline the project sent its month again with net 0.00 and its arrears cleared.
+    const [sheet] = b.project.paySheets;
+    const lines = (net?: string) =>
+      sheet.lines.map((l) => ({
+        idNumber: l.idNumber,
+        grossPay: formatYuan(l.grossPayFen),
+        netPay: net ?? formatYuan(l.netPayFen),
+      }));
+    const sheetPath = `/projects/${B}/pay-sheets`;
+    const first = record(
+      await stack.call('POST', sheetPath, b.projectKey, { month: sheet.month, lines: lines() }),
+    );
+    expectThat(`the pay sheet of ${sheet.month} is stored`, first.status === 201, first);
+    const netZero = record(
+      await stack.call('POST', sheetPath, b.projectKey, { month: sheet.month, lines: lines('0.00') }),
+    );
+    expectThat('a net-0 sheet after the deadline is a revision (202)', netZero.status === 202, netZero);
+    const revisionPath = `${sheetPath}/${sheet.month}/revisions/${String((netZero.body.revision as { id?: string })?.id)}`;
+    const selfAccepted = record(
+      await stack.call('POST', `${revisionPath}/accept`, b.projectKey, { reason: '自己审核' }),
+    );
+    expectThat('the project cannot accept its own revision', selfAccepted.status === 403, selfAccepted);
+    const otherRegion = record(
+      await stack.call('POST', `${revisionPath}/accept`, userToken('inspector-a', 'INSPECTOR', REGION_A), {
+        reason: '他区审核',
+      }),
+    );
+    expectThat("another region's inspector cannot see it (404)", otherRegion.status === 404, otherRegion);
+    const listed = record(
+      await stack.call(
+        'GET',
+        `${sheetPath}/${sheet.month}/revisions`,
+        userToken('inspector-b', 'INSPECTOR', REGION_B),
+      ),
+    );
+    const items = (listed.body.items as { status: string }[] | undefined) ?? [];
+    expectThat('and it is still pending', items[0]?.status === 'PENDING', listed);
     const farAhead = record(
       await stack.call('PATCH', `/projects/${B}`, stack.secrets.ADMIN_API_KEY, {
         status: 'SUSPENDED',
@@ -555,8 +602,8 @@ describe('security under hostile callers and input', () => {
     }
     report.add({
       check: 'the monitored party never certifies itself',
-      tried: 14,
-      held: 14 - held.length,
+      tried: 19,
+      held: 19 - held.length,
       failures: held,
     });
     expect(held).toEqual([]);
@@ -932,6 +979,13 @@ describe('security under hostile callers and input', () => {
         token: admin,
         base: () => ({ username: 'nobody-here', password: PASSWORD }),
       },
+      // A pay-sheet revision that does not exist: the reason is still checked before the revision is looked up.
+      ...(['accept', 'reject'] as const).map((action) => ({
+        method: 'POST',
+        path: `/projects/${A}/pay-sheets/${month}/revisions/${alertId}/${action}`,
+        token: inspectorA,
+        base: () => ({ reason: '已核对考勤与银行代发记录' }),
+      })),
       // A status request that does not exist: each field is still checked before the request is looked up.
       ...(['approve', 'reject'] as const).map((action) => ({
         method: 'POST',
@@ -1028,6 +1082,36 @@ describe('security under hostile callers and input', () => {
           finding: { unpaidWages: true, violations: ['拖欠农民工工资'] },
           summary: '已足额支付',
         }),
+      },
+      // Grades and the blacklist (enforcement-service): {id} names no procedure, so the body is checked first.
+      { method: 'POST', path: '/gradings', token: admin, base: () => ({ year: 2099, regionCode: REGION_A }) },
+      {
+        method: 'POST',
+        path: '/blacklist',
+        token: inspectorA,
+        base: () => ({
+          creditCode: a.project.contractor.creditCode,
+          caseId: alertId,
+          persons: [{ name: worker.name, idNumber: worker.idNumber, role: 'LEGAL_REPRESENTATIVE' }],
+        }),
+      },
+      {
+        method: 'POST',
+        path: `/blacklist/${alertId}/statement`,
+        token: inspectorA,
+        base: () => ({ text: '我司将于本月底前支付' }),
+      },
+      {
+        method: 'POST',
+        path: `/blacklist/${alertId}/decision`,
+        token: inspectorA,
+        base: () => ({ listed: true }),
+      },
+      {
+        method: 'POST',
+        path: `/blacklist/${alertId}/removal`,
+        token: inspectorA,
+        base: () => ({ pledgeReference: '信用承诺书〔2026〕1号' }),
       },
       {
         method: 'PUT',

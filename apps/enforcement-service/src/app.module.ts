@@ -1,8 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@wage/platform';
+import { BlacklistModule } from './blacklist/blacklist.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { EmployersModule } from './employers/employers.module';
+import { GradingsModule } from './gradings/gradings.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
@@ -19,6 +22,9 @@ export class AppModule {
         CasesModule,
         ComplaintsModule,
         StatisticsModule,
+        GradingsModule,
+        EmployersModule,
+        BlacklistModule,
       ],
     };
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Topics } from '@wage/contracts';
 import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
-import { startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
+import { pdfText, startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
 import {
   alertData,
   publishAlertEvent,
@@ -262,6 +262,65 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
     expect((await act({ kind: 'EXTRA_COMPENSATION', amount: '12000.00' })).status).toBe(201);
     const missing = await act({ kind: 'RECTIFICATION_ORDER' });
     expect(missing.status).toBe(400);
+  });
+
+  it('gives each action its document as a PDF in Chinese, to those who may see the case', async () => {
+    const caseId = await openCase();
+    const order = await t.http
+      .post(`/api/v1/cases/${caseId}/actions`)
+      .set(bearer(inspector()))
+      .send({
+        kind: 'RECTIFICATION_ORDER',
+        at: '2026-09-14T09:30:00+08:00',
+        note: `足额支付7月、8月工资，名单见附件（张三 ${ID_NUMBER}）`,
+        deadline: '2026-09-21',
+        amount: '24000.00',
+        documentNo: '厦湖人社监令〔2026〕12号',
+      });
+    expect(order.status).toBe(201);
+    const pdf = await t.http
+      .get(`/api/v1/cases/${caseId}/documents/${order.body.id}`)
+      .set(bearer(colleague()))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(decodeURIComponent(pdf.headers['content-disposition'])).toContain(
+      '劳动保障监察限期改正指令书-厦湖人社监令〔2026〕12号.pdf',
+    );
+    const body = pdf.body as Buffer;
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text, pages } = await pdfText(body);
+    expect(pages).toBe(1);
+    const flat = text.replace(/\s+/g, '');
+    for (const expected of [
+      '劳动保障监察限期改正指令书',
+      '文号：厦湖人社监令〔2026〕12号',
+      '厦门某建设工程有限公司（统一社会信用代码：91350206MA31XM5K8N）：',
+      '《劳动保障监察条例》第二十六条',
+      '于2026年9月21日前改正',
+      '应支付的工资报酬：24000.00元。',
+      '厦门市湖里区人力资源和社会保障局',
+      '2026年9月14日',
+    ])
+      expect(flat).toContain(expected);
+    // The identity number the note quoted is masked; the complainant of the clue is never named.
+    expect(flat).not.toContain(ID_NUMBER);
+    expect(flat).toContain('350206********1239');
+
+    const elsewhere = token('chen.inspector', 'INSPECTOR', '350203');
+    const hidden = await t.http
+      .get(`/api/v1/cases/${caseId}/documents/${order.body.id}`)
+      .set(bearer(elsewhere));
+    expect(hidden.status).toBe(404);
+    const noAction = await t.http
+      .get(`/api/v1/cases/${caseId}/documents/${randomUUID()}`)
+      .set(bearer(inspector()));
+    expect(noAction.status).toBe(404);
   });
 
   it('shows owed, recovered and outstanding, and publishes a finding of unpaid wages without personal data', async () => {

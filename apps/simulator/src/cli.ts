@@ -19,17 +19,23 @@ export const USAGE = `Simulates a district's construction projects and banks thr
                        (default $ALERT_SETTLE_SECONDS, else 900 as the engine's default)
   --mail-catcher <url> also count the alert e-mails the mail catcher received (e.g. http://127.0.0.1:8025)
   --no-evaluate        push only; do not evaluate and compare
+  --no-casework        after the comparison, do not open cases from the gravest alerts nor decide two clues
 `;
 
 /** Reads the command line; throws with what is wrong. */
 export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): SimulationOptions | 'help' {
   const values = new Map<string, string>();
   let evaluate = true;
+  let casework = true;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--no-evaluate') {
       evaluate = false;
+      continue;
+    }
+    if (arg === '--no-casework') {
+      casework = false;
       continue;
     }
     const [name, inline] = arg.split(/=(.*)/s, 2);
@@ -88,5 +94,6 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     settleSeconds: Number(settle),
     ...(mailCatcher && { mailCatcher }),
     evaluate,
+    casework,
   };
 }

@@ -178,7 +178,7 @@ export async function evaluateAndCompare(
 }
 
 /** Every alert of our projects, whatever its status, with how often it was raised. */
-async function everyAlert(
+export async function everyAlert(
   client: ApiClient,
   adminKey: string,
   ours: ReadonlySet<string>,

@@ -233,9 +233,10 @@ async function pushProjectRecords(
         });
       }
     }
-    // A pay sheet replaces the month's sheet, so it goes whole.
+    // A pay sheet replaces the month's sheet, so it goes whole. Each month's goes once: a sheet lowered after its
+    // deadline would only be a revision awaiting an inspector, and the ground truth counts the sheets as sent.
     for (const { month, lines } of project.paySheets) {
-      await client.call('POST', `${path}/pay-sheets`, {
+      const sheet = await client.call<{ code?: string }>('POST', `${path}/pay-sheets`, {
         token: projectKey,
         idempotencyKey: key(`pay-sheet-${month}`),
         body: {
@@ -247,6 +248,12 @@ async function pushProjectRecords(
           })),
         },
       });
+      if (sheet.code === 'REVISION_PENDING_REVIEW') {
+        throw new Error(
+          `${project.code} ${month}: the platform kept the pay sheet as a revision, so an earlier, higher sheet of ` +
+            'the month is in force there; simulate into a fresh stack or another seed',
+        );
+      }
     }
   };
   const bank = async () => {

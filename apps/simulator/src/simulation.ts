@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { type Month, type RuleCode } from '@wage/domain';
 import { ApiClient } from './api-client';
-import { type Comparison, evaluateAndCompare, formatComparison } from './compare';
+import { type CaseworkResult, simulateCasework } from './casework';
+import { type Comparison, evaluateAndCompare, everyAlert, formatComparison } from './compare';
 import { type DistrictPlan, INJECTABLE_CODES, planDistrict } from './plan';
 import { pushDistrict } from './push';
 import { type GroundTruth, groundTruth } from './truth';
@@ -31,6 +32,8 @@ export interface SimulationOptions {
   settleSeconds: number;
   /** The mail catcher's web origin, to count the e-mails inspectors received. */
   mailCatcher?: string;
+  /** After the comparison, an inspector opens cases from the gravest alerts and decides two clues (default true). */
+  casework?: boolean;
   log?: (line: string) => void;
 }
 
@@ -38,6 +41,7 @@ export interface SimulationResult {
   plan: DistrictPlan;
   truth: GroundTruth;
   comparison?: Comparison;
+  casework?: CaseworkResult;
   summary?: string;
 }
 
@@ -113,7 +117,24 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     },
   );
   await writeTruth(options.truthFile, final);
-  return { plan, truth: final, comparison, summary: formatComparison(comparison) };
+  const casework =
+    options.casework === false
+      ? undefined
+      : await simulateCasework(client, {
+          gateway: options.gateway,
+          adminKey: options.adminKey,
+          region: options.region,
+          plan,
+          alerts: await everyAlert(client, options.adminKey, new Set(plan.projects.map((p) => p.code))),
+          log,
+        });
+  return {
+    plan,
+    truth: final,
+    comparison,
+    ...(casework && { casework }),
+    summary: formatComparison(comparison),
+  };
 }
 
 async function writeTruth(file: string | undefined, truth: GroundTruth): Promise<void> {

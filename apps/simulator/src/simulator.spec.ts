@@ -115,6 +115,16 @@ describe('the simulated district', () => {
     expect(stale.expected).toEqual([{ code: 'BANK_FEED_STALE', month: null, severity: 'YELLOW' }]);
   });
 
+  // A sheet lowered after its deadline would wait for an inspector (a revision) and the truth would not hold: the
+  // district sends each month's sheet once, as projects do, and never lowers one.
+  it('sends one pay sheet per project-month, so none is ever a revision', () => {
+    const plan = planDistrict(options({ projects: 30 }));
+    for (const project of plan.projects) {
+      const months = project.paySheets.map((sheet) => sheet.month);
+      expect(new Set(months).size).toBe(months.length);
+    }
+  });
+
   it('refuses more violations than projects, and a month that is not over', () => {
     expect(() => planDistrict(options({ projects: 5 }))).toThrow(/need 15 projects/);
     expect(() => planDistrict(options({ endMonth: '2026-11' }))).toThrow(/not complete yet/);
@@ -141,7 +151,9 @@ describe('the command line', () => {
       truthFile: 'ground-truth.json',
       settleSeconds: 900,
       evaluate: true,
+      casework: true,
     });
+    expect(parseArguments(['--no-casework'], { ADMIN_API_KEY: 'k' })).toMatchObject({ casework: false });
     expect(
       parseArguments(['--mail-catcher', 'http://127.0.0.1:8025'], {
         ADMIN_API_KEY: 'k',

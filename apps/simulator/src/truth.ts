@@ -4,11 +4,11 @@ import {
   defaultParameters,
   depositInForce,
   evaluateAbnormalPayout,
-  evaluateBalanceShortfall,
+  evaluateAccountBalanceShortfall,
   evaluateDepositShortfall,
   evaluateFundsDiverted,
   evaluateGuaranteeExpiring,
-  evaluateLaborCost,
+  evaluateLaborCostNotAppropriated,
   evaluateNoWageAccount,
   evaluatePayeeNotOnRoster,
   evaluatePaySheetMissing,
@@ -249,7 +249,7 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
           parameters: p.PAY_SHEET_MISSING,
         }),
         appropriationsKnown
-          ? evaluateLaborCost({
+          ? evaluateLaborCostNotAppropriated({
               month,
               projectStartDate: project.startDate,
               appropriatedFenByMonth: appropriated,
@@ -259,7 +259,7 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
           : null,
         project.account === null
           ? null
-          : evaluateBalanceShortfall({
+          : evaluateAccountBalanceShortfall({
               month,
               payday: project.payday,
               balanceFen: balanceAt(asOf),

@@ -4,6 +4,7 @@ import { client, login, sessionFromToken, type Client, type Session } from './ap
 import { ErrorNotice, navigate, useHashRoute, useLoad } from './common';
 import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
+import { EmployerPage, PublicBlacklist } from './integrity';
 import { regionName } from './regions';
 import { Workbench } from './workbench';
 import './styles.css';
@@ -125,8 +126,12 @@ function App() {
     return () => window.clearTimeout(timer);
   }, [session]);
 
+  // The published blacklist is public: no login.
+  if (route.parts[0] === 'public-blacklist')
+    return <PublicBlacklist employer={route.params.get('employer') ?? undefined} />;
   if (!session || !api) return <Login onLogin={signIn} />;
   const page = route.parts[0] ?? (session.role === 'LEADER' ? 'dashboard' : 'alerts');
+  if (page === 'employers') return <EmployerPage token={session.token} creditCode={route.parts[1] ?? ''} />;
   return (
     <>
       <header className="top">

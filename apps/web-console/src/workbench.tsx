@@ -390,9 +390,11 @@ function AlertDetail(props: { api: Client; id: string; version: number; onChange
 function EvidenceView({ evidence }: { evidence: Evidence }) {
   const { t } = useI18n();
   const amounts = Object.entries(evidence.amounts);
-  const facts = [...Object.entries(evidence.facts), ...Object.entries(evidence.parameters)];
+  const { pendingRevision, ...otherFacts } = evidence.facts;
+  const facts = [...Object.entries(otherFacts), ...Object.entries(evidence.parameters)];
   return (
     <section className="evidence">
+      {isPendingRevision(pendingRevision) && <PendingRevisionView revision={pendingRevision} />}
       <h3>
         {t('evidence')} · {t('workersAffected')} {evidence.workersAffected}
       </h3>
@@ -473,5 +475,85 @@ function EvidenceView({ evidence }: { evidence: Evidence }) {
         </dl>
       )}
     </section>
+  );
+}
+
+/** A pay-sheet revision awaiting an inspector, as the payment rules name it in their evidence. */
+interface PendingRevision {
+  revisionId: string;
+  submittedAt: string;
+  deadline: string;
+  totals: { lines: number; netPayFen: number };
+  originalTotals: { lines: number; netPayFen: number };
+  linesLowered: number;
+  workersDropped: number;
+  lowered: { idMasked: string; name?: string; originalNetPayFen: number; revisedNetPayFen: number | null }[];
+}
+
+function isPendingRevision(value: unknown): value is PendingRevision {
+  return typeof value === 'object' && value !== null && 'revisionId' in value && 'lowered' in value;
+}
+
+/**
+ * The sheet the project sent after the deadline to lower its own pay (更正): shown above the evidence, since the
+ * alert still judges the sheet in force until an inspector accepts or rejects it.
+ */
+function PendingRevisionView({ revision }: { revision: PendingRevision }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice pending" role="note">
+      <h4>{t('pendingRevision')}</h4>
+      <p>{t('pendingRevisionHint')}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('revisionSubmittedAt')}</dt>
+          <dd>
+            {when(revision.submittedAt)} ({t('revisionDeadline')} {revision.deadline})
+          </dd>
+        </div>
+        <div>
+          <dt>{t('revisionOriginalNet')}</dt>
+          <dd className="money">{formatFen(revision.originalTotals.netPayFen)}</dd>
+        </div>
+        <div>
+          <dt>{t('revisionRevisedNet')}</dt>
+          <dd className="money">{formatFen(revision.totals.netPayFen)}</dd>
+        </div>
+        <div>
+          <dt>{t('revisionLinesLowered')}</dt>
+          <dd>
+            {revision.linesLowered} ({t('revisionWorkersDropped')} {revision.workersDropped})
+          </dd>
+        </div>
+        <div>
+          <dt>ID</dt>
+          <dd className="mono">{revision.revisionId}</dd>
+        </div>
+      </dl>
+      <div className="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('name')}</th>
+              <th>{t('idNumber')}</th>
+              <th className="money">{t('revisionOriginalNet')}</th>
+              <th className="money">{t('revisionRevisedNet')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revision.lowered.map((line, index) => (
+              <tr key={`${line.idMasked}-${index}`}>
+                <td>{line.name ?? '—'}</td>
+                <td className="mono">{line.idMasked}</td>
+                <td className="money">{formatFen(line.originalNetPayFen)}</td>
+                <td className="money">
+                  {line.revisedNetPayFen === null ? t('revisionDropped') : formatFen(line.revisedNetPayFen)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,11 @@
-import { isCardNumber, maskCardNumber, maskIdentityNumber, maskPhone, redactSensitive } from './masking';
+import {
+  isCardNumber,
+  maskCardNumber,
+  maskIdentityNumber,
+  maskPersonName,
+  maskPhone,
+  redactSensitive,
+} from './masking';
 
 describe('isCardNumber', () => {
   it.each([
@@ -95,5 +102,16 @@ describe('redactSensitive', () => {
     ['a UUID', 'id 3f2b8c1e-9d4a-4b7e-8f6a-1c2d3e4f5a6b', 'id 3f2b8c1e-9d4a-4b7e-8f6a-1c2d3e4f5a6b'],
   ])('%s', (_scenario, text, redacted) => {
     expect(redactSensitive(text)).toBe(redacted);
+  });
+});
+
+describe('maskPersonName', () => {
+  it.each([
+    ['王某某', '王**'],
+    ['李四', '李*'],
+    ['欧阳娜娜', '欧***'],
+    [' 张 ', '*'],
+  ])('%j → %j', (name, masked) => {
+    expect(maskPersonName(name)).toBe(masked);
   });
 });

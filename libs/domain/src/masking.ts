@@ -60,7 +60,7 @@ function hideAll(value: string): string {
   return MASK.repeat(value.length);
 }
 
-/** '王**': a person's family name kept, the rest hidden (a single character is hidden whole). */
+/** A person's name as a public list shows it: '王**', the family name kept, the rest hidden. */
 export function maskPersonName(name: string): string {
   const chars = [...name.trim()];
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;

@@ -26,6 +26,7 @@ export * from './metrics/metrics-token';
 export * from './metrics/platform-metrics';
 export * from './openapi/api-contract';
 export * from './openapi/openapi-document';
+export * from './pdf/pdf-document';
 export * from './personal-data/personal-data';
 export * from './platform.module';
 export * from './redis/redis';

@@ -2,6 +2,7 @@ export * from './database';
 export * from './infra';
 export * from './kafka';
 export * from './service-databases';
+export * from './pdf-text';
 export * from './wait-for';
 export * from './disposable-kafka';
 export * from './disposable-postgres';

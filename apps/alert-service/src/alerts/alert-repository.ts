@@ -29,6 +29,18 @@ export interface AlertCase {
   sourceRecordedAt: Date | null;
   /** While RESOLVED: the severity it was resolved at; only a rise above it reopens the case. */
   resolvedSeverity: Severity | null;
+  /** The enforcement case opened from the alert, if any (read only: enforcement-service's events set it). */
+  enforcementCase?: EnforcementCaseLink | null;
+}
+
+/** An enforcement case as the alert shows it. */
+export interface EnforcementCaseLink {
+  id: string;
+  status: 'OPEN' | 'CLOSED';
+  openedAt: string;
+  closeBy: string;
+  closedAt: string | null;
+  closureCode: string | null;
 }
 
 export type NewAlertCase = Omit<AlertCase, 'id'>;
@@ -46,7 +58,10 @@ const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_co
   region_code AS "regionCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
   cleared_at AS "clearedAt", assignee, detected_at AS "detectedAt", raise_count AS "raiseCount",
   severity_since AS "severitySince", escalated_severity AS "escalatedSeverity",
-  source_recorded_at AS "sourceRecordedAt", resolved_severity AS "resolvedSeverity"`;
+  source_recorded_at AS "sourceRecordedAt", resolved_severity AS "resolvedSeverity",
+  (SELECT json_build_object('id', c.case_id, 'status', c.status, 'openedAt', c.opened_at, 'closeBy', c.close_by,
+     'closedAt', c.closed_at, 'closureCode', c.closure_code)
+   FROM "${SCHEMA}".alert_enforcement_cases c WHERE c.for_alert_key = alert_key) AS "enforcementCase"`;
 
 /**
  * What a caller may see, as SQL: a user their region and everything in it, a project its own alerts, the

@@ -1,4 +1,4 @@
-import type { AlertCase } from './alert-repository';
+import type { AlertCase, EnforcementCaseLink } from './alert-repository';
 import type { HistoryEntry } from './audit-log';
 
 /** An alert as the public API shows it (docs/api.md). */
@@ -16,8 +16,12 @@ export interface AlertView {
   updatedAt: string;
   clearedAt: string | null;
   assignee: string | null;
+  /** The enforcement case opened from this alert (立案), with its status and deadline; null while there is none. */
+  enforcementCase: EnforcementCaseLink | null;
   history: HistoryEntry[];
 }
+
+const iso = (instant: string | null) => (instant === null ? null : new Date(instant).toISOString());
 
 export function toAlertView(alert: AlertCase, history: HistoryEntry[]): AlertView {
   return {
@@ -34,6 +38,13 @@ export function toAlertView(alert: AlertCase, history: HistoryEntry[]): AlertVie
     updatedAt: alert.updatedAt.toISOString(),
     clearedAt: alert.clearedAt?.toISOString() ?? null,
     assignee: alert.assignee,
+    enforcementCase: alert.enforcementCase
+      ? {
+          ...alert.enforcementCase,
+          openedAt: iso(alert.enforcementCase.openedAt)!,
+          closedAt: iso(alert.enforcementCase.closedAt),
+        }
+      : null,
     history,
   };
 }

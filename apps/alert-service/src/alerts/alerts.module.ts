@@ -4,15 +4,24 @@ import { UsersModule } from '../users/users.module';
 import { AlertStoreModule } from './alert-store.module';
 import { AlertsConsumer } from './alerts.consumer';
 import { AlertsController } from './alerts.controller';
+import { EnforcementConsumer } from './enforcement.consumer';
 import { streamTokenMiddleware } from './stream-token.middleware';
 import { ApplyAlertEventsUseCase } from './use-cases/apply-alert-events/apply-alert-events.use-case';
+import { ApplyEnforcementEventsUseCase } from './use-cases/apply-enforcement-events/apply-enforcement-events.use-case';
 import { ChangeAlertStatusUseCase } from './use-cases/change-alert-status/change-alert-status.use-case';
 import { ListAlertsUseCase } from './use-cases/list-alerts/list-alerts.use-case';
 
 @Module({
   imports: [AlertStoreModule, NotificationsModule, UsersModule],
   controllers: [AlertsController],
-  providers: [ApplyAlertEventsUseCase, AlertsConsumer, ListAlertsUseCase, ChangeAlertStatusUseCase],
+  providers: [
+    ApplyAlertEventsUseCase,
+    AlertsConsumer,
+    ApplyEnforcementEventsUseCase,
+    EnforcementConsumer,
+    ListAlertsUseCase,
+    ChangeAlertStatusUseCase,
+  ],
 })
 export class AlertsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

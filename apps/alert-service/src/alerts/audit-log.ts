@@ -16,7 +16,10 @@ export type AuditAction =
   | 'ASSIGNED'
   | 'RESOLVED'
   | 'DISMISSED'
-  | 'ESCALATED';
+  | 'ESCALATED'
+  /** enforcement-service opened a case (立案) from the alert, or closed it (结案). */
+  | 'CASE_OPENED'
+  | 'CASE_CLOSED';
 
 export interface AuditEntry {
   alertId: string | null;

@@ -3,6 +3,7 @@ import { CreateAlertCases1764100000000 } from './1764100000000-create-alert-case
 import { AlertSourceOrder1764200000000 } from './1764200000000-alert-source-order';
 import { AuditLogByInstant1764300000000 } from './1764300000000-audit-log-by-instant';
 import { ResolvedSeverity1764300100000 } from './1764300100000-resolved-severity';
+import { AlertEnforcementCases1764800500000 } from './1764800500000-alert-enforcement-cases';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AlertSourceOrder1764200000000,
   AuditLogByInstant1764300000000,
   ResolvedSeverity1764300100000,
+  AlertEnforcementCases1764800500000,
 ];

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { Allow, ApiContract, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { uuidParam } from '../common/fields';
 import {
@@ -8,6 +19,7 @@ import {
   recordActionSchema,
   recordRecoverySchema,
 } from './dto/case.dto';
+import { GetCaseDocumentUseCase } from './use-cases/get-case-document/get-case-document.use-case';
 import { CloseCaseUseCase } from './use-cases/close-case/close-case.use-case';
 import { ListCasesUseCase } from './use-cases/list-cases/list-cases.use-case';
 import { OpenCaseUseCase } from './use-cases/open-case/open-case.use-case';
@@ -30,6 +42,7 @@ export class CasesController {
     private readonly recordAction: RecordActionUseCase,
     private readonly closeCase: CloseCaseUseCase,
     private readonly recordRecovery: RecordRecoveryUseCase,
+    private readonly documents: GetCaseDocumentUseCase,
   ) {}
 
   @Post()
@@ -80,6 +93,42 @@ export class CasesController {
   })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.cases.get(principal, validate(uuidParam, id, 'case id'));
+  }
+
+  @Get(':id/documents/:actionId')
+  @Allow('admin', 'user')
+  @ApiContract({
+    summary: "An action's document as a PDF in Chinese (指令书, 决定书, 移送书…)",
+    description:
+      'The order, decision, summons, record or transfer an action of the case produced, addressed, with its legal ' +
+      'basis, amount, deadline and (for a decision) the rights of review, set in an embedded Chinese font. Identity ' +
+      'and card numbers in the notes are masked; no complainant is named.',
+    params: {
+      ...caseId,
+      actionId: {
+        description: "the action's id, from the case's actions",
+        example: '9a7b6c5d-4e3f-4a2b-8c1d-0e9f8a7b6c5d',
+      },
+    },
+    file: { mediaType: 'application/pdf' },
+    responses: { 200: { description: 'the PDF (Content-Disposition names the document and its number)' } },
+    errors: { 404: 'no such case or action, or not one the caller may see' },
+  })
+  async document(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Param('actionId') actionId: string,
+  ) {
+    const file = await this.documents.execute(
+      principal,
+      validate(uuidParam, id, 'case id'),
+      validate(uuidParam, actionId, 'action id'),
+    );
+    return new StreamableFile(file.pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      length: file.pdf.length,
+    });
   }
 
   @Post(':id/actions')

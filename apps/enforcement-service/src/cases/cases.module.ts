@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AlertClient } from '../alerts/alert-client';
+import { GradingsModule } from '../gradings/gradings.module';
 import { ProjectsModule } from '../projects/project-directory';
 import { CaseStore } from './case-store';
 import { CasesController } from './cases.controller';
+import { GetCaseDocumentUseCase } from './use-cases/get-case-document/get-case-document.use-case';
 import { CloseCaseUseCase } from './use-cases/close-case/close-case.use-case';
 import { ListCasesUseCase } from './use-cases/list-cases/list-cases.use-case';
 import { OpenCaseUseCase } from './use-cases/open-case/open-case.use-case';
@@ -10,7 +12,7 @@ import { RecordActionUseCase } from './use-cases/record-action/record-action.use
 import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recovery.use-case';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, GradingsModule],
   controllers: [CasesController],
   providers: [
     AlertClient,
@@ -20,7 +22,8 @@ import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recove
     RecordActionUseCase,
     CloseCaseUseCase,
     RecordRecoveryUseCase,
+    GetCaseDocumentUseCase,
   ],
-  exports: [OpenCaseUseCase],
+  exports: [OpenCaseUseCase, CaseStore],
 })
 export class CasesModule {}

@@ -20,6 +20,10 @@ describe('serviceFor', () => {
     ['/api/v1/cases?overdue=true', 'enforcement-service'],
     ['/api/v1/worker/months/XM-2026-001/2026-09/confirmation', 'roster-service'],
     ['/api/v1/enforcement/statistics', 'enforcement-service'],
+    ['/api/v1/employers/91350200MA2Y8N3K0A', 'enforcement-service'],
+    ['/api/v1/gradings?year=2025', 'enforcement-service'],
+    ['/api/v1/blacklist', 'enforcement-service'],
+    ['/api/v1/blacklist/export?employer=x', 'enforcement-service'],
   ])('%s goes to %s', (path, service) => {
     expect(serviceFor(path)).toBe(service);
   });

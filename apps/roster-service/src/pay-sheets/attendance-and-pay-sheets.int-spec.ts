@@ -114,21 +114,27 @@ describe('attendance and pay sheets (real PostgreSQL and Kafka)', () => {
       replaced: false,
     });
 
+    // September's deadline has passed: a sheet that raises pay still replaces the one in force (a lower one is a
+    // revision, see pay-sheet-revisions.int-spec.ts).
     const second = await post('pay-sheets', {
       month: '2026-09',
-      lines: [{ idNumber: onRoll[0].idNumber, grossPay: '8000.00', netPay: '7800.00' }],
+      lines: [
+        { idNumber: onRoll[0].idNumber, grossPay: '8000.00', netPay: '7800.00' },
+        { idNumber: onRoll[1].idNumber, grossPay: '6000', netPay: '6000' },
+      ],
     });
-    expect(second.body).toMatchObject({ lines: 1, netPay: '7800.00', replaced: true });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ lines: 2, netPay: '13800.00', replaced: true });
     const lines = await service.dataSource.query(
-      `SELECT net_pay_fen::int AS net FROM roster.pay_sheet_lines`,
+      `SELECT net_pay_fen::int AS net FROM roster.pay_sheet_lines ORDER BY net`,
     );
-    expect(lines).toEqual([{ net: 780_000 }]);
+    expect(lines).toEqual([{ net: 600_000 }, { net: 780_000 }]);
 
     await reader.waitFor(() => eventsOf('PaySheetSubmitted').length === 2, { description: 'two pay sheets' });
     const sheets = eventsOf('PaySheetSubmitted').map((e) => e.data as PaySheetSubmitted);
     expect(sheets.map((s) => [s.replacesPrevious, s.totals])).toEqual([
       [false, { lines: 2, grossPayFen: 1_400_000, netPayFen: 1_360_050 }],
-      [true, { lines: 1, grossPayFen: 800_000, netPayFen: 780_000 }],
+      [true, { lines: 2, grossPayFen: 1_400_000, netPayFen: 1_380_000 }],
     ]);
   });
 

@@ -53,6 +53,24 @@ export class ProjectAccess {
     return 'decide';
   }
 
+  /**
+   * Who decides what a project put up for review (a pay-sheet revision): an administrator, or an inspector whose
+   * region covers the project. The project itself gets 403 with `refusal` (it never certifies itself), another
+   * project or a bank 403, a user outside the region 404, a leader or grid assistant 403.
+   */
+  assertDecider(principal: Principal, project: ProjectRecord, refusal: string): void {
+    this.refuseOtherProjectKey(principal, project.code);
+    if (isAdmin(principal)) return;
+    if (principal.kind === 'project') throw ApiError.forbidden(refusal);
+    if (principal.kind !== 'user') throw ApiError.forbidden('only an inspector or an administrator');
+    if (!covers(principal.regionCode, project.regionCode)) throw notFound(project.code);
+    if (principal.role !== 'INSPECTOR') {
+      throw ApiError.forbidden(
+        `a ${principal.role} does not decide this; an inspector of the region or an administrator does`,
+      );
+    }
+  }
+
   /** Refuses another project's key before anything is read: it may not learn whether a project exists. */
   assertNotOtherProject(principal: Principal, code: string): void {
     this.refuseOtherProjectKey(principal, code);

@@ -25,6 +25,16 @@ export const envSchema = envSchemas.base
       .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of 5 or 6 fields, e.g. "0 * * * *" for hourly')
       .default('0 * * * *'),
     /**
+     * Seconds the time-driven sweep waits for the read model to consume what was published before it began; past
+     * that (a Kafka outage, a long backlog) the run is retried later instead of judging on stale data.
+     */
+    READ_MODEL_CATCH_UP_SECONDS: z.coerce
+      .number()
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(3_600, 'must be at most 3600 seconds (one hour)')
+      .default(120),
+    /**
      * Seconds an absence verdict (no payment, no sheet, no attendance...) must hold before it is raised; data that
      * end it within this period mean nothing is published or notified. The demo and tests set it shorter.
      */
@@ -47,7 +57,11 @@ export interface RulesEngineDefinition extends ServiceDefinition {
 export function serviceDefinition(env: Env): RulesEngineDefinition {
   return {
     ...standardDefinition('rules-engine', env, { database, outbox: true }),
-    scheduling: { bullmqPrefix: env.BULLMQ_PREFIX, evaluationSchedule: env.EVALUATION_SCHEDULE },
+    scheduling: {
+      bullmqPrefix: env.BULLMQ_PREFIX,
+      evaluationSchedule: env.EVALUATION_SCHEDULE,
+      catchUpSeconds: env.READ_MODEL_CATCH_UP_SECONDS,
+    },
     evaluation: { settleSeconds: env.ALERT_SETTLE_SECONDS },
   };
 }

@@ -9,7 +9,9 @@ import {
   type IsoDate,
   lookbackFrom,
   type Month,
+  MAX_REVISION_LINES_IN_EVIDENCE,
   monthOf,
+  type PendingPaySheetRevision,
   previousMonth,
   type ProjectMonthFacts,
   type StatusChange,
@@ -65,6 +67,7 @@ export class MonthFactsRepository {
       movements,
       contractor: await this.contractorRecord(manager, project.contractorCreditCode, asOf),
       overrides,
+      pendingRevision: await this.pendingRevision(manager, project.code, month, asOf),
       disputes: await this.disputes(manager, project.code, month),
     };
   }
@@ -83,6 +86,47 @@ export class MonthFactsRepository {
       reason: r.reason as WorkerDispute['reason'],
       answeredAt: new Date(r.answered_at),
     }));
+  }
+
+  /** The month's latest pay-sheet revision submitted by `asOf` and not decided by then, its lines masked. */
+  async pendingRevision(
+    manager: EntityManager,
+    projectCode: string,
+    month: Month,
+    asOf: Date,
+  ): Promise<PendingPaySheetRevision | null> {
+    const [row]: Record<string, unknown>[] = await manager.query(
+      `SELECT r.revision_id, r.submitted_at, r.deadline::text, r.totals, r.original_totals, r.lines_lowered,
+              r.workers_dropped,
+              (SELECT coalesce(json_agg(x ORDER BY x."idMasked", x.worker_id), '[]'::json) FROM (
+                 SELECT w.id_masked AS "idMasked", w.name, (l->>'originalNetPayFen')::float8 AS "originalNetPayFen",
+                        (l->>'revisedNetPayFen')::float8 AS "revisedNetPayFen", w.worker_id
+                 FROM jsonb_array_elements(r.lowered) l
+                 JOIN rules.workers w ON w.worker_id = (l->>'workerId')::uuid
+                 ORDER BY w.id_masked, w.worker_id LIMIT $4) x) AS lowered
+       FROM rules.pay_sheet_revisions r
+       WHERE r.project_code = $1 AND r.month = $2 AND r.submitted_at <= $3
+         AND (r.decided_at IS NULL OR r.decided_at > $3)
+       ORDER BY r.submitted_at DESC, r.revision_id LIMIT 1`,
+      [projectCode, month, asOf, MAX_REVISION_LINES_IN_EVIDENCE],
+    );
+    if (!row) return null;
+    type Line = PendingPaySheetRevision['lowered'][number] & { name: string | null };
+    return {
+      revisionId: String(row.revision_id),
+      submittedAt: row.submitted_at as Date,
+      deadline: String(row.deadline),
+      totals: row.totals as PendingPaySheetRevision['totals'],
+      originalTotals: row.original_totals as PendingPaySheetRevision['originalTotals'],
+      linesLowered: Number(row.lines_lowered),
+      workersDropped: Number(row.workers_dropped),
+      lowered: (row.lowered as Line[]).map((line) => ({
+        idMasked: line.idMasked,
+        ...(line.name !== null && { name: line.name }),
+        originalNetPayFen: line.originalNetPayFen,
+        revisedNetPayFen: line.revisedNetPayFen,
+      })),
+    };
   }
 
   async projects(manager: EntityManager, projectCode?: string): Promise<ProjectRow[]> {
@@ -376,27 +420,61 @@ export class MonthFactsRepository {
 
   /**
    * The contractor's record across its projects: first registration, and the arrears that stood — WAGE_ARREARS
-   * alerts raised past the settle period (pending verdicts never count) and not dismissed by an inspector.
+   * alerts raised past the settle period (pending verdicts never count) and not dismissed by an inspector, and
+   * cases closed with a finding of unpaid wages (`case:<id>`); its integrity grade in force and whether it is on
+   * the blacklist on the day of `asOf`.
    */
   async contractorRecord(
     manager: EntityManager,
     creditCode: string,
     asOf: Date,
   ): Promise<ProjectMonthFacts['contractor']> {
-    const [row]: { since: string; arrears: string | null; keys: string[] | null }[] = await manager.query(
+    const [row]: {
+      since: string;
+      arrears: string | null;
+      keys: string[] | null;
+      grade: string | null;
+      grade_year: number | null;
+      unpaid_wages: boolean | null;
+      a_years: number | null;
+      listed: boolean;
+    }[] = await manager.query(
       `WITH stood AS (
          SELECT a.alert_key, (a.raised_at AT TIME ZONE ${SHANGHAI})::date AS raised_on
          FROM rules.alerts a JOIN rules.projects p ON p.code = a.project_code
          WHERE p.contractor_credit_code = $1 AND a.code = 'WAGE_ARREARS' AND a.raised_at IS NOT NULL
            AND a.raised_at <= $2 AND a.dismissed_at IS NULL
-       )
+         UNION ALL
+         SELECT 'case:' || f.case_id, (f.found_at AT TIME ZONE ${SHANGHAI})::date
+         FROM rules.employer_findings f WHERE f.credit_code = $1 AND f.found_at <= $2
+       ), today AS (SELECT ($2::timestamptz AT TIME ZONE ${SHANGHAI})::date AS d)
        SELECT (SELECT min((registered_at AT TIME ZONE ${SHANGHAI})::date)::text FROM rules.projects
                WHERE contractor_credit_code = $1) AS since,
               (SELECT max(raised_on)::text FROM stood) AS arrears,
               (SELECT array_agg(alert_key ORDER BY raised_on DESC, alert_key) FROM
-                 (SELECT * FROM stood ORDER BY raised_on DESC, alert_key LIMIT 20) recent) AS keys`,
+                 (SELECT * FROM stood ORDER BY raised_on DESC, alert_key LIMIT 20) recent) AS keys,
+              g.grade, g.year AS grade_year, g.unpaid_wages, g.consecutive_a_years AS a_years,
+              EXISTS (SELECT 1 FROM rules.employer_listings l, today
+                      WHERE l.credit_code = $1 AND l.decided_on <= today.d AND l.listed_until >= today.d
+                        AND (l.delisted_on IS NULL OR l.delisted_on > today.d)) AS listed
+       FROM (SELECT 1) one
+       LEFT JOIN rules.employer_grades g ON g.credit_code = $1 AND g.assigned_at <= $2`,
       [creditCode, asOf],
     );
-    return { onPlatformSince: row.since, lastArrearsOn: row.arrears, arrearsCounted: row.keys ?? [] };
+    return {
+      onPlatformSince: row.since,
+      lastArrearsOn: row.arrears,
+      arrearsCounted: row.keys ?? [],
+      blacklisted: row.listed,
+      grade:
+        row.grade === null
+          ? null
+          : {
+              grade: row.grade as 'A' | 'B' | 'C',
+              year: row.grade_year!,
+              unpaidWages: row.unpaid_wages!,
+              consecutiveAYears: row.a_years!,
+            },
+    };
   }
 }

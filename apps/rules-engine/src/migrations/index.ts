@@ -2,6 +2,8 @@ import { platformTablesMigration } from '@wage/platform';
 import { CreateReadModel1763900000000 } from './1763900000000-create-read-model';
 import { AlertLifecycleAndFeed1764300000000 } from './1764300000000-alert-lifecycle-and-feed';
 import { CreateCalendars1764600000100 } from './1764600000100-create-calendars';
+import { PaySheetRevisions1764800000100 } from './1764800000100-pay-sheet-revisions';
+import { EmployerStanding1764800200100 } from './1764800200100-employer-standing';
 import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-answers';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
@@ -10,5 +12,7 @@ export const migrations = [
   CreateReadModel1763900000000,
   AlertLifecycleAndFeed1764300000000,
   CreateCalendars1764600000100,
+  PaySheetRevisions1764800000100,
+  EmployerStanding1764800200100,
   WorkerMonthAnswers1764800300100,
 ];

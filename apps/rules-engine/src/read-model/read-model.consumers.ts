@@ -5,11 +5,19 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { accountEvents, alertEvents, projectEvents, rosterEvents, Topics } from '@wage/contracts';
+import {
+  accountEvents,
+  alertEvents,
+  enforcementEvents,
+  projectEvents,
+  rosterEvents,
+  Topics,
+} from '@wage/contracts';
 import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
 import { SCHEMA } from '../schema';
 import { projectAccountEvents } from './account-events.projection';
 import { projectAlertDismissals } from './alert-dismissals.projection';
+import { projectEnforcementEvents } from './enforcement-events.projection';
 import { projectProjectEvents } from './project-events.projection';
 import { projectRosterEvents } from './roster-events.projection';
 import { EvaluationWorker } from '../evaluation/evaluation.worker';
@@ -20,7 +28,11 @@ import { EvaluationWorker } from '../evaluation/evaluation.worker';
  */
 @Injectable()
 export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+  private readonly consumers: {
+    start(): Promise<void>;
+    stop(): Promise<void>;
+    readonly subscription: { group: string; topic: string };
+  }[];
 
   constructor(
     dataSource: DataSource,
@@ -66,7 +78,23 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
         contracts: alertEvents,
         handle: projectAlertDismissals,
       }),
+      // Findings, grades and listings of employers: the deposit adjustment follows them.
+      new EventConsumer({
+        ...common,
+        name: 'rules-engine.enforcement',
+        topic: Topics.enforcement,
+        contracts: enforcementEvents,
+        handle: async (events, manager) => {
+          await projectEnforcementEvents(events, manager);
+          worker.wakeSoon();
+        },
+      }),
     ];
+  }
+
+  /** Each consumer's group and topic, for the barrier that waits until the read model has caught up. */
+  subscriptions(): { group: string; topic: string }[] {
+    return this.consumers.map((consumer) => consumer.subscription);
   }
 
   async onApplicationBootstrap(): Promise<void> {

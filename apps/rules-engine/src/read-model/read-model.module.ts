@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { ReadModelConsumers } from './read-model.consumers';
 
-@Module({ imports: [EvaluationModule], providers: [ReadModelConsumers] })
+@Module({ imports: [EvaluationModule], providers: [ReadModelConsumers], exports: [ReadModelConsumers] })
 export class ReadModelModule {}

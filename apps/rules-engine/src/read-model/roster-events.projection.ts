@@ -15,9 +15,15 @@ export async function projectRosterEvents(events: RosterEvent[], manager: Entity
   await upsertWorkers(events, manager);
   await upsertAttendance(ofType(events, 'AttendanceReported'), manager);
   await storePaySheets(ofType(events, 'PaySheetSubmitted'), manager);
+  await storeRevisions(ofType(events, 'PaySheetRevisionSubmitted'), manager);
+  await decideRevisions(ofType(events, 'PaySheetRevisionDecided'), manager);
   await storeMonthAnswers(ofType(events, 'WorkerMonthAnswered'), manager);
   const touched: ProjectMonth[] = events.flatMap((e) =>
-    e.type === 'AttendanceReported' || e.type === 'PaySheetSubmitted' || e.type === 'WorkerMonthAnswered'
+    e.type === 'AttendanceReported' ||
+    e.type === 'PaySheetSubmitted' ||
+    e.type === 'PaySheetRevisionSubmitted' ||
+    e.type === 'PaySheetRevisionDecided' ||
+    e.type === 'WorkerMonthAnswered'
       ? [{ projectCode: e.projectCode, month: e.data.month }]
       : [],
   );
@@ -177,6 +183,54 @@ async function storePaySheets(events: Of<'PaySheetSubmitted'>[], manager: Entity
            first_submitted_at = LEAST(rules.pay_sheets.first_submitted_at, EXCLUDED.first_submitted_at)
        WHERE EXCLUDED.submitted_at >= rules.pay_sheets.submitted_at`,
     [events.map((e) => e.data.submissionId)],
+  );
+}
+
+/** A revision awaiting an inspector: kept for the evidence; the sheet in force is unchanged. */
+async function storeRevisions(
+  events: Of<'PaySheetRevisionSubmitted'>[],
+  manager: EntityManager,
+): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO rules.pay_sheet_revisions (revision_id, project_code, month, submitted_at, deadline, totals,
+       original_totals, lines_lowered, workers_dropped, lowered)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::jsonb[],
+                          $7::jsonb[], $8::int[], $9::int[], $10::jsonb[])
+     ON CONFLICT (revision_id) DO NOTHING`,
+    [
+      events.map((e) => e.data.revisionId),
+      events.map((e) => e.projectCode),
+      events.map((e) => e.data.month),
+      events.map((e) => e.data.submittedAt),
+      events.map((e) => e.data.deadline),
+      events.map((e) => JSON.stringify(e.data.totals)),
+      events.map((e) => JSON.stringify(e.data.originalTotals)),
+      events.map((e) => e.data.linesLowered),
+      events.map((e) => e.data.workersDropped),
+      events.map((e) => JSON.stringify(e.data.lowered)),
+    ],
+  );
+}
+
+/** A revision decided or superseded: no longer pending (an accepted one arrives as the next PaySheetSubmitted). */
+async function decideRevisions(
+  events: Of<'PaySheetRevisionDecided'>[],
+  manager: EntityManager,
+): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `UPDATE rules.pay_sheet_revisions r SET decision = d.decision, decided_by = d.decided_by,
+       decided_at = d.decided_at
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])
+       AS d(revision_id, decision, decided_by, decided_at)
+     WHERE r.revision_id = d.revision_id AND r.decision IS NULL`,
+    [
+      events.map((e) => e.data.revisionId),
+      events.map((e) => e.data.decision),
+      events.map((e) => e.data.decidedBy),
+      events.map((e) => e.data.decidedAt),
+    ],
   );
 }
 

@@ -76,6 +76,8 @@ export const EmployerFindingRecorded = defineEvent(
     regionCode,
     unpaidWages: z.literal(true),
     violations: z.array(z.string().min(1)).max(50),
+    /** What makes the employer C on its own: GROUP_INCIDENT, REFUSED_ORDER, OBSTRUCTED_INSPECTION, PROSECUTED. */
+    circumstances: z.array(z.string().min(1)).max(10).optional(),
     wagesOwedFen: fen,
     recoveredFen: fen,
     workersAffected: z.number().int().nonnegative(),
@@ -83,3 +85,61 @@ export const EmployerFindingRecorded = defineEvent(
   }),
 );
 export type EmployerFindingRecorded = EventData<typeof EmployerFindingRecorded>;
+
+/** 劳动保障守法诚信等级 A/B/C (人社部规〔2016〕1号). */
+export const IntegrityGradeCode = z.enum(['A', 'B', 'C']);
+
+/**
+ * An employer's integrity grade: the annual run for a year (`ANNUAL`) or a new finding lowering the grade in force
+ * at once (`DOWNGRADE`, with the year of the grade it lowered). `findings` are the case ids it rests on. Keyed
+ * `employer:<credit code>`, so one employer's grades and listings stay in order.
+ */
+export const GradeAssigned = defineEvent(
+  Topics.enforcement,
+  'GradeAssigned',
+  z.object({
+    creditCode,
+    employerName: z.string().min(1),
+    year: z.number().int().min(2000).max(9999),
+    grade: IntegrityGradeCode,
+    kind: z.enum(['ANNUAL', 'DOWNGRADE']),
+    criteria: z.array(z.string().min(1)).max(10),
+    findings: z.array(z.uuid()).max(1000),
+    /** C for unpaid wages: the deposit adjustment doubles. */
+    unpaidWages: z.boolean(),
+    /** A years in a row up to `year` (0 unless A). */
+    consecutiveAYears: z.number().int().nonnegative(),
+    assignedAt: instant,
+  }),
+);
+export type GradeAssigned = EventData<typeof GradeAssigned>;
+
+/** Listed on the arrears blacklist (失信联合惩戒名单, 人社部令第45号) by a decision; persons never travel. */
+export const EmployerListed = defineEvent(
+  Topics.enforcement,
+  'EmployerListed',
+  z.object({
+    listingId: z.uuid(),
+    creditCode,
+    employerName: z.string().min(1),
+    caseId: z.uuid(),
+    regionCode,
+    reason: z.string().min(1).max(500),
+    decidedOn: isoDate,
+    listedUntil: isoDate,
+  }),
+);
+export type EmployerListed = EventData<typeof EmployerListed>;
+
+/** Off the blacklist: removed early (信用修复). A listing's 3 years ending needs no event: `listedUntil` says it. */
+export const EmployerDelisted = defineEvent(
+  Topics.enforcement,
+  'EmployerDelisted',
+  z.object({
+    listingId: z.uuid(),
+    creditCode,
+    reason: z.enum(['EARLY_REMOVAL']),
+    delistedOn: isoDate,
+  }),
+);
+export type EmployerDelisted = EventData<typeof EmployerDelisted>;

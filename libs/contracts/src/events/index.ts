@@ -9,10 +9,19 @@ import {
 } from './account.events';
 import { AlertCleared, AlertDismissed, AlertRaised, AlertSuppressed, AlertUpdated } from './alert.events';
 import { MonthlyAssessmentCompleted } from './assessment.events';
-import { CaseClosed, CaseOpened, EmployerFindingRecorded } from './enforcement.events';
+import {
+  CaseClosed,
+  CaseOpened,
+  EmployerDelisted,
+  EmployerFindingRecorded,
+  EmployerListed,
+  GradeAssigned,
+} from './enforcement.events';
 import { ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
   AttendanceReported,
+  PaySheetRevisionDecided,
+  PaySheetRevisionSubmitted,
   PaySheetSubmitted,
   WorkerEnrolled,
   WorkerExited,
@@ -35,6 +44,8 @@ export const rosterEvents = [
   WorkerExited,
   AttendanceReported,
   PaySheetSubmitted,
+  PaySheetRevisionSubmitted,
+  PaySheetRevisionDecided,
   WorkerMonthAnswered,
 ] as const;
 export const accountEvents = [
@@ -52,7 +63,14 @@ export const alertEvents = [
   AlertDismissed,
 ] as const;
 export const assessmentEvents = [MonthlyAssessmentCompleted] as const;
-export const enforcementEvents = [CaseOpened, CaseClosed, EmployerFindingRecorded] as const;
+export const enforcementEvents = [
+  CaseOpened,
+  CaseClosed,
+  EmployerFindingRecorded,
+  GradeAssigned,
+  EmployerListed,
+  EmployerDelisted,
+] as const;
 
 export type ProjectEvent = AnyEventOf<typeof projectEvents>;
 export type RosterEvent = AnyEventOf<typeof rosterEvents>;

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../envelope';
-import { bankCode, blindIndex, fen, isoDate, maskedAccountNumber, maskedIdNumber, month } from '../fields';
+import {
+  bankCode,
+  blindIndex,
+  fen,
+  instant,
+  isoDate,
+  maskedAccountNumber,
+  maskedIdNumber,
+  month,
+} from '../fields';
 import { WorkerDisputeReason, WorkerMonthResult } from '../enums';
 import { Topics } from '../topics';
 
@@ -138,6 +147,75 @@ export const PaySheetSubmitted = defineEvent(
     }),
 );
 export type PaySheetSubmitted = EventData<typeof PaySheetSubmitted>;
+
+/** Lowered lines a revision event lists; `linesLowered` keeps the full count. */
+export const MAX_LOWERED_LINES_PER_EVENT = MAX_ROWS_PER_EVENT;
+
+/**
+ * A pay sheet sent after the month's wage deadline that lowers a worker's net pay or drops a worker of the sheet
+ * in force (更正): kept beside the sheet in force, which still counts, until an inspector accepts or rejects it
+ * (PaySheetRevisionDecided). The monitored party never certifies itself. Workers travel as in PaySheetSubmitted:
+ * roll entry and blind index, never an identity number.
+ */
+export const PaySheetRevisionSubmitted = defineEvent(
+  Topics.roster,
+  'PaySheetRevisionSubmitted',
+  z
+    .object({
+      month,
+      revisionId: z.uuid(),
+      /** The sheet in force that the revision would replace. */
+      revisesSubmissionId: z.uuid(),
+      submittedAt: instant,
+      /** The month's wage deadline the sheet arrived after. */
+      deadline: isoDate,
+      totals: payTotals,
+      originalTotals: payTotals,
+      linesLowered: z.number().int().positive(),
+      /** Of `linesLowered`, the workers the revision leaves out. */
+      workersDropped: z.number().int().nonnegative(),
+      lowered: z
+        .array(
+          z.object({
+            workerId: z.uuid(),
+            idHash: blindIndex,
+            originalNetPayFen: fen,
+            /** Null: the worker is not on the revision. */
+            revisedNetPayFen: fen.nullable(),
+          }),
+        )
+        .min(1)
+        .max(MAX_LOWERED_LINES_PER_EVENT),
+    })
+    .refine((revision) => revision.workersDropped <= revision.linesLowered, {
+      error: 'workersDropped must not exceed linesLowered',
+      path: ['workersDropped'],
+    })
+    .refine((revision) => revision.lowered.length <= revision.linesLowered, {
+      error: 'linesLowered must count at least the lines listed',
+      path: ['linesLowered'],
+    }),
+);
+export type PaySheetRevisionSubmitted = EventData<typeof PaySheetRevisionSubmitted>;
+
+/**
+ * A revision's end: ACCEPTED by an inspector of the region or an administrator (a PaySheetSubmitted with the
+ * revision's lines follows, the sheet in force from then on), REJECTED (the sheet in force stays), or SUPERSEDED
+ * by a later sheet of the month. `decidedBy` names the caller (`user:<username>`, `admin`, `project:<code>`).
+ */
+export const PaySheetRevisionDecided = defineEvent(
+  Topics.roster,
+  'PaySheetRevisionDecided',
+  z.object({
+    month,
+    revisionId: z.uuid(),
+    decision: z.enum(['ACCEPTED', 'REJECTED', 'SUPERSEDED']),
+    decidedBy: z.string().min(1),
+    decidedAt: instant,
+    reason: z.string().min(1),
+  }),
+);
+export type PaySheetRevisionDecided = EventData<typeof PaySheetRevisionDecided>;
 
 /**
  * A worker confirmed or disputed their pay for a project-month on the workers' channel (工资确认); a later answer

@@ -23,6 +23,68 @@ const newcomer: ContractorRecord = {
   usesDedicatedAccount: true,
 };
 
+describe('requiredDeposit once the contractor is graded (守法诚信等级 decides the adjustment)', () => {
+  const graded = (grade: 'A' | 'B' | 'C', consecutiveAYears: number, unpaidWages = false) => ({
+    grade: { grade, year: 2025, unpaidWages, consecutiveAYears },
+  });
+  it.each<[string, Partial<ContractorRecord>, object]>([
+    // 2% × 2.0 = 4% of ¥100,000,000
+    [
+      'C for unpaid wages: × 2.0',
+      graded('C', 0, true),
+      {
+        requiredFen: 400_000_000,
+        adjustment: 2,
+        reason: 'GRADE_C_UNPAID_WAGES',
+        grade: { grade: 'C', year: 2025 },
+      },
+    ],
+    ['C for obstruction, no wages: × 1.0', graded('C', 0), { adjustment: 1, reason: 'GRADE_STANDARD' }],
+    // B with arrears 10 months ago: the grade decides, not the 1.5 of raw arrears
+    [
+      'B: × 1.0 even after arrears',
+      { ...graded('B', 0, true), lastArrearsOn: '2025-12-01' },
+      { requiredFen: 200_000_000, adjustment: 1, reason: 'GRADE_STANDARD' },
+    ],
+    ['one A year: × 1.0', graded('A', 1), { adjustment: 1, reason: 'GRADE_STANDARD' }],
+    [
+      'two A years: × 0.5',
+      graded('A', 2),
+      { requiredFen: 100_000_000, adjustment: 0.5, reason: 'GRADE_A_REDUCED' },
+    ],
+    [
+      'three A years with real-name and the dedicated account: exempt',
+      graded('A', 3),
+      { requiredFen: 0, exempt: true, reason: 'GRADE_A_EXEMPT' },
+    ],
+    [
+      'three A years without the dedicated account: × 0.5',
+      { ...graded('A', 3), usesDedicatedAccount: false },
+      { adjustment: 0.5, reason: 'GRADE_A_REDUCED' },
+    ],
+    [
+      'listed outranks an A: × 2.0',
+      { ...graded('A', 3), blacklisted: true },
+      { adjustment: 2, reason: 'BLACKLISTED' },
+    ],
+  ])('%s', (_, record, expected) => {
+    expect(requiredDeposit(contract, { ...newcomer, ...record }, today, parameters)).toMatchObject(expected);
+  });
+
+  it('names the grade in the DEPOSIT_SHORTFALL evidence', () => {
+    const required = requiredDeposit(contract, { ...newcomer, ...graded('C', 0, true) }, today, parameters);
+    const shortfall = evaluateDepositShortfall({
+      projectStartDate: '2026-06-01',
+      required,
+      inForceFen: 0,
+      lastDrawdownOn: null,
+      asOf: parseInstant('2026-10-01T12:00:00+08:00'),
+      parameters,
+    });
+    expect(shortfall?.evidence.facts).toMatchObject({ adjustment: 2, grade: 'C', gradeYear: 2025 });
+  });
+});
+
 describe('requiredDeposit', () => {
   it.each<[string, number, Partial<ContractorRecord>, object]>([
     ['standard: 2% × 1.0', contract, {}, { requiredFen: 200_000_000, adjustment: 1, reason: 'STANDARD' }],

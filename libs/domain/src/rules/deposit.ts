@@ -7,6 +7,7 @@ import {
   type IsoDate,
   parseIsoDate,
 } from '../month';
+import type { IntegrityGrade } from '../integrity';
 import { addWorkingDays } from '../working-days';
 import { type Finding, finding } from './finding';
 import type { RuleParameterMap } from './parameters';
@@ -27,7 +28,23 @@ export interface ContractorRecord {
   blacklisted: boolean;
   usesRealNameManagement: boolean;
   usesDedicatedAccount: boolean;
+  /** The integrity grade in force (劳动保障守法诚信等级), once the contractor was graded: it decides the adjustment. */
+  grade?: ContractorGrade | null;
 }
+
+export interface ContractorGrade {
+  grade: IntegrityGrade;
+  /** The year graded (a downgrade keeps the year of the grade it lowered). */
+  year: number;
+  /** C for unpaid wages. */
+  unpaidWages: boolean;
+  /** A years in a row up to `year`. */
+  consecutiveAYears: number;
+}
+
+/** Two A years in a row reduce the deposit; three, with real-name management and the dedicated account, exempt it. */
+export const A_YEARS_REDUCED = 2;
+export const A_YEARS_EXEMPT = 3;
 
 export type DepositReason =
   | 'BLACKLISTED'
@@ -35,7 +52,11 @@ export type DepositReason =
   | 'EXEMPT_CLEAN_RECORD'
   | 'RAISED_AFTER_ARREARS'
   | 'REDUCED_CLEAN_RECORD'
-  | 'STANDARD';
+  | 'STANDARD'
+  | 'GRADE_C_UNPAID_WAGES'
+  | 'GRADE_A_EXEMPT'
+  | 'GRADE_A_REDUCED'
+  | 'GRADE_STANDARD';
 
 const REASON_TEXT: Readonly<Record<DepositReason, string>> = {
   BLACKLISTED: '列入失信名单，按2倍缴存',
@@ -44,6 +65,10 @@ const REASON_TEXT: Readonly<Record<DepositReason, string>> = {
   RAISED_AFTER_ARREARS: '近24个月发生欠薪预警，按1.5倍缴存',
   REDUCED_CLEAN_RECORD: '入平台满24个月无欠薪预警，按0.5倍缴存',
   STANDARD: '按标准比例缴存',
+  GRADE_C_UNPAID_WAGES: '守法诚信等级C级（欠薪），按2倍缴存',
+  GRADE_A_EXEMPT: '连续三年守法诚信等级A级且落实实名制和专户，免缴',
+  GRADE_A_REDUCED: '连续两年守法诚信等级A级，按0.5倍缴存',
+  GRADE_STANDARD: '按守法诚信等级按标准比例缴存',
 };
 
 export interface RequiredDeposit {
@@ -57,6 +82,8 @@ export interface RequiredDeposit {
   exempt: boolean;
   reason: DepositReason;
   reasonText: string;
+  /** The grade that decided the adjustment, if the contractor was graded. */
+  grade: { grade: IntegrityGrade; year: number } | null;
 }
 
 /**
@@ -71,7 +98,8 @@ export function requiredDeposit(
   parameters: DepositParameters,
 ): RequiredDeposit {
   const { reason, adjustmentPercent } = depositAdjustment(contractAmountFen, contractor, onDate, parameters);
-  const exempt = reason === 'EXEMPT_SMALL_CONTRACT' || reason === 'EXEMPT_CLEAN_RECORD';
+  const exempt =
+    reason === 'EXEMPT_SMALL_CONTRACT' || reason === 'EXEMPT_CLEAN_RECORD' || reason === 'GRADE_A_EXEMPT';
   // fen × bp/10,000 × percent/100, in one exact step
   const uncapped = exempt
     ? 0
@@ -88,6 +116,7 @@ export function requiredDeposit(
     exempt,
     reason,
     reasonText: REASON_TEXT[reason],
+    grade: contractor.grade ? { grade: contractor.grade.grade, year: contractor.grade.year } : null,
   };
 }
 
@@ -105,8 +134,23 @@ function depositAdjustment(
 
   if (contractor.blacklisted)
     return { reason: 'BLACKLISTED', adjustmentPercent: p.blacklistAdjustmentPercent };
+  const grade = contractor.grade;
+  if (grade?.grade === 'C' && grade.unpaidWages)
+    return { reason: 'GRADE_C_UNPAID_WAGES', adjustmentPercent: p.blacklistAdjustmentPercent };
   if (contractAmountFen < p.exemptContractBelowFen && !arrearsWithin(p.exemptNoArrearsMonths)) {
     return { reason: 'EXEMPT_SMALL_CONTRACT', adjustmentPercent: 0 };
+  }
+  // Once graded, the grade decides (B and other C → 1.0).
+  if (grade) {
+    if (grade.grade !== 'A' || grade.consecutiveAYears < A_YEARS_REDUCED)
+      return { reason: 'GRADE_STANDARD', adjustmentPercent: 100 };
+    if (
+      grade.consecutiveAYears >= A_YEARS_EXEMPT &&
+      contractor.usesRealNameManagement &&
+      contractor.usesDedicatedAccount
+    )
+      return { reason: 'GRADE_A_EXEMPT', adjustmentPercent: 0 };
+    return { reason: 'GRADE_A_REDUCED', adjustmentPercent: p.reducedAdjustmentPercent };
   }
   if (
     onPlatformFor(p.exemptCleanMonths) &&
@@ -270,6 +314,7 @@ export function evaluateDepositShortfall(input: DepositShortfallInput): Finding 
       capped: required.capped,
       reason: required.reason,
       reasonText: required.reasonText,
+      ...(required.grade && { grade: required.grade.grade, gradeYear: required.grade.year }),
     },
   });
 }

@@ -40,7 +40,7 @@ export const RULE_VERSIONS: Readonly<Record<RuleCode, number>> = {
   PAY_SHEET_MISSING: 1,
   LABOR_COST_NOT_APPROPRIATED: 1,
   ACCOUNT_BALANCE_SHORTFALL: 1,
-  DEPOSIT_SHORTFALL: 1,
+  DEPOSIT_SHORTFALL: 2, // 2: the integrity grade and the blacklist decide the adjustment
   DEPOSIT_GUARANTEE_EXPIRING: 1,
   FUNDS_DIVERTED: 1,
   PAYEE_NOT_ON_ROSTER: 1,

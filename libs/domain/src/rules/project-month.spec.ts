@@ -216,6 +216,45 @@ describe('evaluateProjectMonth', () => {
     expect(verdict.withheld !== undefined).toBe(withheld);
   });
 
+  // The attack of issue 16: after the deadline the project sent the month again with net 0.00. Kept as a
+  // revision, it changes nothing the rules count; the alert names it so an inspector sees it.
+  it('judges arrears on the sheet in force and names the pending revision in the evidence', () => {
+    const pendingRevision = {
+      revisionId: 'rev-1',
+      submittedAt: at('2026-10-24T09:00:00+08:00'),
+      deadline: '2026-10-17',
+      totals: { lines: 1, grossPayFen: 520_000, netPayFen: 0 },
+      originalTotals: { lines: 1, grossPayFen: 520_000, netPayFen: 500_000 },
+      linesLowered: 1,
+      workersDropped: 0,
+      lowered: [
+        { idMasked: '350206********0011', name: '张三', originalNetPayFen: 500_000, revisedNetPayFen: 0 },
+      ],
+    };
+    const asOf = at('2026-10-25T12:00:00+08:00');
+    const without = verdictOf(evaluateProjectMonth(facts(), asOf), 'WAGE_ARREARS').finding!;
+    const withRevision = verdictOf(
+      evaluateProjectMonth(facts({ pendingRevision }), asOf),
+      'WAGE_ARREARS',
+    ).finding!;
+    expect(withRevision.severity).toBe(without.severity);
+    expect(withRevision.evidence.amounts).toEqual({ netPayDueFen: 500_000 });
+    expect(withRevision.evidence.facts.pendingRevision).toEqual({
+      revisionId: 'rev-1',
+      submittedAt: '2026-10-24T01:00:00.000Z',
+      deadline: '2026-10-17',
+      status: 'PENDING',
+      totals: { lines: 1, grossPayFen: 520_000, netPayFen: 0 },
+      originalTotals: { lines: 1, grossPayFen: 520_000, netPayFen: 500_000 },
+      linesLowered: 1,
+      workersDropped: 0,
+      lowered: [
+        { idMasked: '350206********0011', name: '张三', originalNetPayFen: 500_000, revisedNetPayFen: 0 },
+      ],
+    });
+    expect(without.evidence.facts.pendingRevision).toBeUndefined();
+  });
+
   it('a cash withdrawal, which has no counterparty account, is diverted funds', () => {
     const cash = {
       accountNumber: 'AC-1',

@@ -15,7 +15,8 @@ import {
 } from '../month';
 import type { RegionCode } from '../region';
 import { addWorkingDays } from '../working-days';
-import { evaluateBalanceShortfall } from './balance-shortfall';
+import { evaluateAbnormalPayout, type WorkerPayout } from './abnormal-payout';
+import { evaluateAccountBalanceShortfall } from './account-balance-shortfall';
 import {
   type ContractorRecord,
   type DepositMovement,
@@ -26,7 +27,9 @@ import {
   requiredDeposit,
 } from './deposit';
 import { type FactValue, type Finding, finding, type RuleCode } from './finding';
-import { evaluateLaborCost } from './labor-cost';
+import { evaluateFundsDiverted } from './funds-diverted';
+import { evaluateLaborCostNotAppropriated } from './labor-cost-not-appropriated';
+import { evaluateNoWageAccount } from './no-wage-account';
 import {
   type ParameterOverride,
   type ParameterSource,
@@ -35,18 +38,11 @@ import {
 } from './parameters';
 import { evaluatePaySheetMissing } from './pay-sheet-missing';
 import { attributePayments, type PayrollPayment } from './payment-attribution';
-import { evaluateNoWageAccount, evaluateRealNameGap } from './project-rules';
+import { evaluatePayeeNotOnRoster } from './payee-not-on-roster';
+import { evaluateRealNameGap } from './real-name-gap';
+import { type CardRegistration, evaluateSharedBankCard } from './shared-bank-card';
 import { type StatusChange, statusOn, type Suppression, suppression } from './suppression';
-import {
-  type AccountDebit,
-  type CardRegistration,
-  evaluateAbnormalPayout,
-  evaluateFundsDiverted,
-  evaluatePayeeNotOnRoster,
-  evaluateSharedBankCard,
-  type RosterIndex,
-  type WorkerPayout,
-} from './transactions';
+import { type AccountDebit, type RosterIndex } from './transactions';
 import { evaluateWageArrears } from './wage-arrears';
 import { isDue, type WorkerMonth } from './wage-month';
 import { evaluateWageUnderpaid } from './wage-underpaid';
@@ -124,11 +120,43 @@ export interface ProjectMonthFacts {
   cardRegistrations: readonly CardRegistration[];
   deposits: readonly DepositRecord[];
   movements: readonly DepositMovement[];
-  contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'>;
+  contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'> & {
+    /** On the arrears blacklist (失信联合惩戒名单) on the day evaluated. */
+    blacklisted?: boolean;
+  };
   overrides: readonly ParameterOverride[];
+  /** The month's pay-sheet revision awaiting an inspector at `asOf`, if any: shown, never counted. */
+  pendingRevision?: PendingPaySheetRevision | null;
   /** The month's standing disputes by workers (workers' channel); none when absent. */
   disputes?: readonly WorkerDispute[];
 }
+
+/**
+ * A pay sheet sent after the month's deadline that lowers or drops lines of the sheet in force (更正), kept
+ * beside it until an inspector accepts it. The payment rules judge the sheet in force and name this in their
+ * evidence, so an inspector sees on the alert what the project asked to change.
+ */
+export interface PendingPaySheetRevision {
+  revisionId: string;
+  submittedAt: Date;
+  /** The month's wage deadline the revision arrived after. */
+  deadline: IsoDate;
+  totals: { lines: number; grossPayFen: Fen; netPayFen: Fen };
+  originalTotals: { lines: number; grossPayFen: Fen; netPayFen: Fen };
+  linesLowered: number;
+  workersDropped: number;
+  /** Some of the lowered lines (all of `linesLowered` up to `MAX_REVISION_LINES_IN_EVIDENCE`), masked. */
+  lowered: readonly {
+    idMasked: string;
+    name?: string;
+    originalNetPayFen: Fen;
+    /** Null: the worker is left out of the revision. */
+    revisedNetPayFen: Fen | null;
+  }[];
+}
+
+/** Lowered lines of a pending revision that an alert's evidence lists; `linesLowered` counts them all. */
+export const MAX_REVISION_LINES_IN_EVIDENCE = 50;
 
 export interface ProjectMonthVerdict {
   code: RuleCode;
@@ -168,8 +196,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
 
   const contractor: ContractorRecord = {
     ...facts.contractor,
-    // No blacklist reaches the platform yet: every contractor is taken as not blacklisted.
-    blacklisted: false,
+    blacklisted: facts.contractor.blacklisted ?? false,
     usesRealNameManagement: roster.idHashes.size > 0,
     usesDedicatedAccount: account.accountOpenedOn !== null,
   };
@@ -224,13 +251,19 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
     [
       'WAGE_ARREARS',
       month,
-      withFeed(evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }), arrearsFeed),
+      withRevision(
+        withFeed(evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }), arrearsFeed),
+        facts.pendingRevision,
+      ),
       arrearsFeed,
     ],
     [
       'WAGE_UNDERPAID',
       month,
-      withFeed(evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }), underpaidFeed),
+      withRevision(
+        withFeed(evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }), underpaidFeed),
+        facts.pendingRevision,
+      ),
       underpaidFeed,
     ],
     [
@@ -248,7 +281,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       'LABOR_COST_NOT_APPROPRIATED',
       month,
       withFeed(
-        evaluateLaborCost({
+        evaluateLaborCostNotAppropriated({
           month,
           projectStartDate: project.startDate,
           appropriatedFenByMonth: account.appropriatedFenByMonth,
@@ -265,7 +298,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       // Without an account there is no balance to watch: NO_WAGE_ACCOUNT reports that.
       account.accountOpenedOn === null
         ? null
-        : evaluateBalanceShortfall({
+        : evaluateAccountBalanceShortfall({
             month,
             payday: project.payday,
             balanceFen: account.balanceFen,
@@ -469,6 +502,31 @@ export function feedGate(
 function withFeed(found: Finding | null, feed: FeedGate): Finding | null {
   if (found === null || !feed.ready) return null;
   return { ...found, evidence: { ...found.evidence, facts: { ...found.evidence.facts, ...feed.facts } } };
+}
+
+/** The finding with the month's pending pay-sheet revision named in its facts (it changes no amount). */
+function withRevision(
+  found: Finding | null,
+  revision: PendingPaySheetRevision | null | undefined,
+): Finding | null {
+  if (found === null || !revision) return found;
+  const pendingRevision: FactValue = {
+    revisionId: revision.revisionId,
+    submittedAt: revision.submittedAt.toISOString(),
+    deadline: revision.deadline,
+    status: 'PENDING',
+    totals: revision.totals,
+    originalTotals: revision.originalTotals,
+    linesLowered: revision.linesLowered,
+    workersDropped: revision.workersDropped,
+    lowered: revision.lowered.slice(0, MAX_REVISION_LINES_IN_EVIDENCE).map((line) => ({
+      idMasked: line.idMasked,
+      ...(line.name !== undefined && { name: line.name }),
+      originalNetPayFen: line.originalNetPayFen,
+      revisedNetPayFen: line.revisedNetPayFen,
+    })),
+  };
+  return { ...found, evidence: { ...found.evidence, facts: { ...found.evidence.facts, pendingRevision } } };
 }
 
 export interface BankFeedStaleInput {

@@ -1,16 +1,8 @@
-import { type Fen, formatYuan, sumFen } from '../money';
+import type { Fen } from '../money';
 import type { Month } from '../month';
-import {
-  type EvidenceTransaction,
-  type Finding,
-  finding,
-  monthLabel,
-  shareReaches,
-  type TransactionKind,
-  type WorkerRef,
-} from './finding';
-import type { RuleParameterMap } from './parameters';
+import type { EvidenceTransaction, TransactionKind } from './finding';
 
+// What a debit from the dedicated account is, for the rules that judge debits (FUNDS_DIVERTED, PAYEE_NOT_ON_ROSTER).
 /**
  * A debit from the dedicated account, with the balance just before it (ordered by occurredAt, serialNo). A cash
  * withdrawal at the counter (现金支取) or a bank fee has no counterparty account.
@@ -62,145 +54,8 @@ export interface TransactionMonthInput {
   roster: RosterIndex;
 }
 
-/** 专户资金挪用: debits in the month that are not payroll to a worker. RED when one is large or takes a big share. */
-export function evaluateFundsDiverted({
-  month,
-  debits,
-  roster,
-  parameters,
-}: TransactionMonthInput & { parameters: RuleParameterMap['FUNDS_DIVERTED'] }): Finding | null {
-  const diverted = debits.filter(
-    (debit) => classifyDebit(debit, roster, parameters.feeAllowanceFen) === 'DIVERTED',
-  );
-  if (diverted.length === 0) return null;
-  const isLarge = (debit: AccountDebit) =>
-    debit.amountFen >= parameters.redAmountFen ||
-    shareReaches(debit.amountFen, debit.balanceBeforeFen, parameters.redBalanceShareBasisPoints);
-  const divertedFen = sumFen(diverted.map((debit) => debit.amountFen));
-  return finding({
-    code: 'FUNDS_DIVERTED',
-    severity: diverted.some(isLarge) ? 'RED' : 'ORANGE',
-    month,
-    title: `${monthLabel(month)} 专户资金挪用：${diverted.length}笔非工资支出共${formatYuan(divertedFen)}元`,
-    transactions: diverted.map(evidenceTransaction),
-    amounts: { divertedFen },
-    parameters,
-    facts: { largeSerialNos: diverted.filter(isLarge).map((debit) => debit.serialNo) },
-  });
-}
-
-/** 代发对象不在实名册: payroll paid to a card and identity that are no registered worker's (ORANGE). */
-export function evaluatePayeeNotOnRoster({ month, debits, roster }: TransactionMonthInput): Finding | null {
-  const strangers = debits.filter(
-    (debit) => debit.kind === 'PAYROLL' && classifyDebit(debit, roster, 0) === 'PAYEE_NOT_ON_ROSTER',
-  );
-  if (strangers.length === 0) return null;
-  return finding({
-    code: 'PAYEE_NOT_ON_ROSTER',
-    severity: 'ORANGE',
-    month,
-    title: `${monthLabel(month)} 代发对象不在实名册：${strangers.length}笔`,
-    transactions: strangers.map(evidenceTransaction),
-    amounts: { paidToUnregisteredFen: sumFen(strangers.map((debit) => debit.amountFen)) },
-    parameters: {},
-  });
-}
-
-/** One worker's payroll received, by the date it was paid (not the month it pays). */
-export interface WorkerPayout extends WorkerRef {
-  /** Received in the Shanghai calendar month. */
-  paidInMonthFen: Fen;
-  /** Received in the calendar year, up to the month's end. */
-  paidInYearFen: Fen;
-}
-
-/** 异常大额代发: a worker received more than the monthly or the yearly limit (YELLOW). */
-export function evaluateAbnormalPayout({
-  month,
-  workers,
-  parameters,
-}: {
-  month: Month;
-  workers: readonly WorkerPayout[];
-  parameters: RuleParameterMap['ABNORMAL_PAYOUT'];
-}): Finding | null {
-  const abnormal = workers.filter(
-    (worker) =>
-      worker.paidInMonthFen > parameters.monthlyLimitFen || worker.paidInYearFen > parameters.yearlyLimitFen,
-  );
-  if (abnormal.length === 0) return null;
-  return finding({
-    code: 'ABNORMAL_PAYOUT',
-    severity: 'YELLOW',
-    month,
-    title: `${monthLabel(month)} 异常大额代发：${abnormal.length}名工人`,
-    workers: abnormal.map((worker) => ({ ...worker, amountPaidFen: worker.paidInMonthFen })),
-    amounts: { paidInMonthFen: sumFen(abnormal.map((worker) => worker.paidInMonthFen)) },
-    parameters,
-    facts: {
-      overMonthlyLimit: abnormal
-        .filter((w) => w.paidInMonthFen > parameters.monthlyLimitFen)
-        .map((w) => w.idHash),
-      overYearlyLimit: abnormal
-        .filter((w) => w.paidInYearFen > parameters.yearlyLimitFen)
-        .map((w) => w.idHash),
-    },
-  });
-}
-
-/** A worker's registered card on any project, as the SQL joining on `cardHash` returns it. */
-export interface CardRegistration extends WorkerRef {
-  cardHash: string;
-  cardMasked: string;
-  projectCode: string;
-}
-
-/**
- * 疑似代管工资卡: a card registered for two or more different workers, on this project or any other (ORANGE).
- * Pass the registrations of every card this project's workers use; one finding per project, month null.
- */
-export function evaluateSharedBankCard({
-  projectCode,
-  registrations,
-}: {
-  projectCode: string;
-  registrations: readonly CardRegistration[];
-}): Finding | null {
-  const byCard = new Map<string, CardRegistration[]>();
-  for (const registration of registrations) {
-    byCard.set(registration.cardHash, [...(byCard.get(registration.cardHash) ?? []), registration]);
-  }
-  const shared = [...byCard.values()].filter(
-    (group) =>
-      new Set(group.map((r) => r.idHash)).size >= 2 && group.some((r) => r.projectCode === projectCode),
-  );
-  if (shared.length === 0) return null;
-  const workers = shared
-    .flat()
-    .filter(
-      (registration, index, all) =>
-        all.findIndex(
-          (other) => other.idHash === registration.idHash && other.cardHash === registration.cardHash,
-        ) === index,
-    );
-  return finding({
-    code: 'SHARED_BANK_CARD',
-    severity: 'ORANGE',
-    month: null,
-    title: `疑似代管工资卡：${shared.length}张银行卡登记给多名工人`,
-    workers,
-    parameters: {},
-    facts: {
-      cards: shared.map((group) => ({
-        cardMasked: group[0].cardMasked,
-        workers: new Set(group.map((r) => r.idHash)).size,
-        projects: [...new Set(group.map((r) => r.projectCode))].sort(),
-      })),
-    },
-  });
-}
-
-function evidenceTransaction(debit: AccountDebit): EvidenceTransaction {
+/** A debit as an alert's evidence shows it. */
+export function evidenceTransaction(debit: AccountDebit): EvidenceTransaction {
   const {
     accountNumber,
     serialNo,

@@ -69,6 +69,11 @@ export class EventConsumer<Cs extends readonly EventContract[]> {
     this.chunkSize = settings.chunkSize ?? 500;
   }
 
+  /** The consumer group (by its unprefixed name) and the contract topic it reads. */
+  get subscription(): { group: string; topic: string } {
+    return { group: this.settings.name, topic: this.settings.topic };
+  }
+
   async start(): Promise<void> {
     const { kafka, topic, name } = this.settings;
     await kafka.ensureTopics([topic, deadLetterTopic(topic)]);

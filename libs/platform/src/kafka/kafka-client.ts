@@ -133,6 +133,34 @@ export class KafkaClient {
     return consumer;
   }
 
+  /** The offset the next message of each partition of a topic will get: what "everything published" reaches. */
+  async endOffsets(topicName: string): Promise<Map<number, number>> {
+    const admin = await this.admin();
+    const offsets = await admin.fetchTopicOffsets(this.topic(topicName));
+    return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+  }
+
+  /**
+   * Whether a consumer group has committed, on every partition of the topic, at least the offsets given: it has
+   * consumed everything that was published when they were read. A partition without a commit counts as its
+   * earliest offset, so an empty partition is consumed.
+   */
+  async hasConsumed(groupName: string, topicName: string, upTo: Map<number, number>): Promise<boolean> {
+    const admin = await this.admin();
+    const topic = this.topic(topicName);
+    const [low, [committed]] = await Promise.all([
+      admin.fetchTopicOffsets(topic),
+      admin.fetchOffsets({ groupId: this.groupId(groupName), topics: [topic] }),
+    ]);
+    const done = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
+    const earliest = new Map(low.map((p) => [p.partition, Number(p.low)]));
+    for (const [partition, end] of upTo) {
+      const offset = done.get(partition) ?? -1;
+      if ((offset < 0 ? (earliest.get(partition) ?? 0) : offset) < end) return false;
+    }
+    return true;
+  }
+
   /** Answers whether the cluster responds to a metadata request now. */
   async ping(): Promise<void> {
     const admin = await this.admin();

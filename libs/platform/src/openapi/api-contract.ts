@@ -143,6 +143,8 @@ export interface ApiContractOptions<B extends z.ZodType, Q extends z.ZodType> {
   idempotent?: boolean;
   /** The answer is a stream of server-sent events. */
   eventStream?: boolean;
+  /** The answer is a file of this media type (a PDF, a spreadsheet), not JSON. */
+  file?: { mediaType: string };
   /** Successful answers by status. */
   responses: Partial<Record<200 | 201 | 202, SuccessAnswer>>;
   /** Errors this endpoint gives beyond those every endpoint may (400, 401, 403, and 413/415 with a body). */
@@ -260,12 +262,16 @@ export function ApiContract<B extends z.ZodType = z.ZodType, Q extends z.ZodType
     );
   }
   if (options.eventStream) decorators.push(ApiProduces('text/event-stream'));
+  if (options.file) decorators.push(ApiProduces(options.file.mediaType));
   for (const [status, answer] of Object.entries(options.responses)) {
     decorators.push(
       ApiResponse({
         status: Number(status),
         description: answer.description,
         ...(answer.example !== undefined && { example: answer.example }),
+        ...(options.file && {
+          content: { [options.file.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+        }),
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseClosureCode } from '@wage/contracts';
-import { PENALTY_ARTICLES } from '@wage/domain';
+import { AGGRAVATING_CIRCUMSTANCES, PENALTY_ARTICLES } from '@wage/domain';
 import {
   creditCodeField,
   isoDateField,
@@ -65,6 +65,8 @@ export const closeCaseSchema = z.strictObject({
   finding: z.strictObject({
     unpaidWages: z.boolean(),
     violations: z.array(text(200)).max(50),
+    /** What makes the employer's grade C on its own (群体性事件, 拒不履行, 阻挠监察, 追究刑事责任). */
+    circumstances: z.array(z.enum(AGGRAVATING_CIRCUMSTANCES)).max(4).optional(),
   }),
   summary: text(4_000),
   /** The employer's credit code, when the case does not know it yet: a finding of unpaid wages needs it. */

@@ -5,6 +5,8 @@ export interface SchedulingSettings {
   bullmqPrefix: string;
   /** Cron pattern in Asia/Shanghai time. */
   evaluationSchedule: string;
+  /** How long a sweep waits for the read model to catch up with its topics before it is retried. */
+  catchUpSeconds: number;
 }
 
 export const SCHEDULING_SETTINGS = Symbol('SCHEDULING_SETTINGS');

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { alertKey, Topics } from '@wage/contracts';
+import { alertKey, ProjectRegistered, Topics } from '@wage/contracts';
+import { KafkaClient } from '@wage/platform';
 import { startTestApp, testInfra, TopicReader, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from '../../app.module';
 import { envSchema, serviceDefinition } from '../../config/env';
+import { ReadModelConsumers } from '../../read-model/read-model.consumers';
+import { envelope, hash } from '../../testing/upstream-events.fixtures';
 import { EVALUATION_QUEUE, SCHEDULED_EVALUATION_ID } from './evaluation-jobs';
 
 const parts = { envSchema, serviceDefinition, AppModule };
@@ -103,4 +106,69 @@ describe('rules-engine scheduled evaluation (real Redis, PostgreSQL and Kafka)',
       await alerts.stop();
     }
   }, 120_000);
+
+  it('waits while the read model is behind its topics, and judges only once it has caught up', async () => {
+    const prefix = uniquePrefix();
+    const queue = queueOf(prefix);
+    queues.push(queue);
+    const t = await startTestApp(parts, {
+      BULLMQ_PREFIX: prefix,
+      EVALUATION_SCHEDULE: '* * * * * *',
+      ALERT_SETTLE_SECONDS: '0',
+      READ_MODEL_CATCH_UP_SECONDS: '1',
+    });
+    apps.push(t);
+    const alerts = await TopicReader.start(t.topic(Topics.alert));
+    const consumers = t.app.get(ReadModelConsumers);
+    try {
+      // The engine stops consuming (as in a Kafka outage, or a backlog) and an event waits on the project topic.
+      await consumers.beforeApplicationShutdown();
+      const waiting = `Q-${randomBytes(3).toString('hex')}`;
+      await t.app.get(KafkaClient).send(Topics.project, [
+        envelope(ProjectRegistered, waiting, {
+          code: waiting,
+          name: '工地',
+          regionCode: '350206',
+          contractor: { name: '某建设公司', creditCode: '91350200MA2Y8N3K0A' },
+          owner: { name: '某开发公司' },
+          contractAmountFen: 100_000_000,
+          startDate: '2026-09-01',
+          payday: 15,
+          status: 'IN_CONSTRUCTION',
+          apiKeyHash: hash(),
+        }),
+      ]);
+      const code = `P-${randomBytes(3).toString('hex')}`;
+      await t.dataSource.query(
+        `INSERT INTO rules.projects (code, name, region_code, contractor_credit_code, contract_amount_fen,
+                                     start_date, payday, registered_at)
+         VALUES ($1, '工地', '350206', '91350200MA2Y8N3K0A', 100000000, '2026-09-01', 15, now())`,
+        [code],
+      );
+      const postponed = await waitFor(
+        async () => {
+          const jobs = await queue.getJobs(['failed', 'delayed', 'wait', 'active']);
+          return jobs.find((job) => job.failedReason?.includes('read model had not consumed'));
+        },
+        { description: 'a run postponed because the read model is behind', timeoutMs: 30_000 },
+      );
+      expect(postponed.failedReason).toContain(Topics.project);
+      // Nothing was judged while it was behind, not even what the missing event has nothing to do with.
+      const key = alertKey('NO_WAGE_ACCOUNT', code, null);
+      const raisedFor = (m: { value: string | null }[]) =>
+        m.some((message) => JSON.parse(message.value!).data.alertKey === key);
+      expect(raisedFor(alerts.messages)).toBe(false);
+
+      await consumers.onApplicationBootstrap();
+      await alerts.waitFor(raisedFor, {
+        description: 'NO_WAGE_ACCOUNT raised by a run after the read model caught up',
+        timeoutMs: 100_000,
+      });
+      expect(
+        await t.dataSource.query(`SELECT 1 FROM rules.projects WHERE code = $1`, [waiting]),
+      ).toHaveLength(1);
+    } finally {
+      await alerts.stop();
+    }
+  }, 180_000);
 });

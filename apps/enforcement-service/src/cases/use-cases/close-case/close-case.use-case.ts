@@ -5,6 +5,7 @@ import { dateInShanghai } from '@wage/domain';
 import { ApiError, Clock, newEvent, OutboxWriter, type NewEvent, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
+import { DowngradeOnFindingUseCase } from '../../../gradings/use-cases/downgrade-on-finding/downgrade-on-finding.use-case';
 import { CaseStore } from '../../case-store';
 import type { CloseCaseDto } from '../../dto/case.dto';
 import { openCaseVisibleTo } from '../case-guards';
@@ -21,6 +22,7 @@ export class CloseCaseUseCase {
     private readonly cases: CaseStore,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly downgrade: DowngradeOnFindingUseCase,
   ) {}
 
   async execute(principal: Principal, caseId: string, closure: CloseCaseDto) {
@@ -92,6 +94,9 @@ export class CloseCaseUseCase {
               regionCode: row.region_code,
               unpaidWages: true,
               violations: closure.finding.violations,
+              ...(closure.finding.circumstances?.length
+                ? { circumstances: closure.finding.circumstances }
+                : {}),
               wagesOwedFen: Number(row.wages_owed_fen),
               recoveredFen: Number(row.recovered_fen),
               workersAffected: row.workers_owed,
@@ -99,6 +104,17 @@ export class CloseCaseUseCase {
             },
             now,
           ),
+        );
+      const { unpaidWages, violations, circumstances = [] } = closure.finding;
+      if (creditCode && (unpaidWages || violations.length > 0 || circumstances.length > 0))
+        events.push(
+          ...(await this.downgrade.execute(
+            manager,
+            { creditCode, name: row.employer_name },
+            { caseId, foundAt: now, unpaidWages, violations, circumstances },
+            actorOf(inspector),
+            now,
+          )),
         );
       await this.outbox.append(manager, events);
       return { id: caseId, status: 'CLOSED', code: closure.code, withinLimit };

@@ -1,11 +1,11 @@
 import { parseInstant } from '../month';
-import { evaluateLaborCost } from './labor-cost';
+import { evaluateLaborCostNotAppropriated } from './labor-cost-not-appropriated';
 import { defaultParameters } from './parameters';
 
 const parameters = defaultParameters().LABOR_COST_NOT_APPROPRIATED;
 const some = 10_000_000;
 
-describe('evaluateLaborCost', () => {
+describe('evaluateLaborCostNotAppropriated', () => {
   // Started 15 Jun 2026 (June not checked). September is checked after 30 Sep + 10 days = 10 Oct ends.
   it.each<[string, Record<string, number>, string, string | null, number | null]>([
     [
@@ -34,7 +34,7 @@ describe('evaluateLaborCost', () => {
     // July, August, September; June (the start month) does not extend the run
     ['three months in a row', {}, '2026-10-11T00:00:00+08:00', 'RED', 3],
   ])('%s', (_scenario, appropriatedFenByMonth, asOf, severity, consecutive) => {
-    const result = evaluateLaborCost({
+    const result = evaluateLaborCostNotAppropriated({
       month: '2026-09',
       projectStartDate: '2026-06-15',
       appropriatedFenByMonth,
@@ -47,7 +47,7 @@ describe('evaluateLaborCost', () => {
 
   it('does not check the start month', () => {
     expect(
-      evaluateLaborCost({
+      evaluateLaborCostNotAppropriated({
         month: '2026-06',
         projectStartDate: '2026-06-15',
         appropriatedFenByMonth: {},
@@ -58,7 +58,7 @@ describe('evaluateLaborCost', () => {
   });
 
   it('titles a run of months', () => {
-    const result = evaluateLaborCost({
+    const result = evaluateLaborCostNotAppropriated({
       month: '2026-09',
       projectStartDate: '2026-06-15',
       appropriatedFenByMonth: { '2026-07': some },

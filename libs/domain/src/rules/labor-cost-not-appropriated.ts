@@ -11,15 +11,15 @@ import {
 import { type Finding, finding, monthLabel, type Severity } from './finding';
 import type { RuleParameterMap } from './parameters';
 
-export type LaborCostParameters = RuleParameterMap['LABOR_COST_NOT_APPROPRIATED'];
+export type LaborCostNotAppropriatedParameters = RuleParameterMap['LABOR_COST_NOT_APPROPRIATED'];
 
-export interface LaborCostInput {
+export interface LaborCostNotAppropriatedInput {
   month: Month;
   projectStartDate: IsoDate;
   /** APPROPRIATION credits by the month they occurred in (Shanghai), for M and the months before it. */
   appropriatedFenByMonth: Readonly<Record<Month, Fen>>;
   asOf: Date;
-  parameters: LaborCostParameters;
+  parameters: LaborCostNotAppropriatedParameters;
 }
 
 /**
@@ -27,13 +27,13 @@ export interface LaborCostInput {
  * (bank records arrive late; a credit dated in M that arrives late clears it). The start month is not checked:
  * the contract and the appropriation agreement are still being set up. Consecutive months count back from M.
  */
-export function evaluateLaborCost({
+export function evaluateLaborCostNotAppropriated({
   month,
   projectStartDate,
   appropriatedFenByMonth,
   asOf,
   parameters,
-}: LaborCostInput): Finding | null {
+}: LaborCostNotAppropriatedInput): Finding | null {
   const startMonth = monthOfDate(projectStartDate);
   if (month <= startMonth) return null;
   const checkedAfter = addCalendarDays(lastDayOfMonth(month), parameters.appropriationGraceDays);

@@ -4,9 +4,9 @@ import { addCalendarDays, type Month, startOfDayShanghai } from '../month';
 import { type Finding, finding, monthLabel } from './finding';
 import type { RuleParameterMap } from './parameters';
 
-export type BalanceShortfallParameters = RuleParameterMap['ACCOUNT_BALANCE_SHORTFALL'];
+export type AccountBalanceShortfallParameters = RuleParameterMap['ACCOUNT_BALANCE_SHORTFALL'];
 
-export interface BalanceShortfallInput {
+export interface AccountBalanceShortfallInput {
   month: Month;
   payday: number;
   /** The dedicated account's balance at `asOf`. */
@@ -18,14 +18,14 @@ export interface BalanceShortfallInput {
   /** Payroll already attributed to the month. */
   paidFen: Fen;
   asOf: Date;
-  parameters: BalanceShortfallParameters;
+  parameters: AccountBalanceShortfallParameters;
 }
 
 /**
  * 专户余额不足: from `shortfallLookaheadDays` before the month's wage deadline, the balance is below the net pay
  * still unpaid for the month. BLUE up to the deadline, ORANGE after it while still short.
  */
-export function evaluateBalanceShortfall(input: BalanceShortfallInput): Finding | null {
+export function evaluateAccountBalanceShortfall(input: AccountBalanceShortfallInput): Finding | null {
   const { month, parameters } = input;
   const deadline = wageDeadline(month, { payday: input.payday, graceDays: parameters.graceDays });
   const watchFrom = addCalendarDays(deadline.deadline, -parameters.shortfallLookaheadDays);

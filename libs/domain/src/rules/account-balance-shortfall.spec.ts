@@ -1,10 +1,13 @@
 import { parseInstant } from '../month';
-import { evaluateBalanceShortfall, type BalanceShortfallInput } from './balance-shortfall';
+import {
+  evaluateAccountBalanceShortfall,
+  type AccountBalanceShortfallInput,
+} from './account-balance-shortfall';
 import { defaultParameters } from './parameters';
 
 const parameters = defaultParameters().ACCOUNT_BALANCE_SHORTFALL;
 // September 2026, payday 15 → deadline Sat 17 Oct; watched from 17 − 5 = 12 Oct, 00:00 Shanghai
-const base: BalanceShortfallInput = {
+const base: AccountBalanceShortfallInput = {
   month: '2026-09',
   payday: 15,
   balanceFen: 1_000_000,
@@ -15,8 +18,8 @@ const base: BalanceShortfallInput = {
   parameters,
 };
 
-describe('evaluateBalanceShortfall', () => {
-  it.each<[string, Partial<BalanceShortfallInput>, string | null, number | null]>([
+describe('evaluateAccountBalanceShortfall', () => {
+  it.each<[string, Partial<AccountBalanceShortfallInput>, string | null, number | null]>([
     ['before the watch starts', { asOf: parseInstant('2026-10-11T23:59:59+08:00') }, null, null],
     // 3,000,000 unpaid − 1,000,000 balance = 2,000,000 short
     ['from the first watched day', { asOf: parseInstant('2026-10-12T00:00:00+08:00') }, 'BLUE', 2_000_000],
@@ -45,7 +48,7 @@ describe('evaluateBalanceShortfall', () => {
       null,
     ],
   ])('%s', (_scenario, change, severity, shortfallFen) => {
-    const result = evaluateBalanceShortfall({ ...base, ...change });
+    const result = evaluateAccountBalanceShortfall({ ...base, ...change });
     expect(result?.severity ?? null).toBe(severity);
     expect(result?.evidence.amounts.shortfallFen ?? null).toBe(shortfallFen);
   });

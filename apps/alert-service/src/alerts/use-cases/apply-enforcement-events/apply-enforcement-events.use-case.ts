@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EnforcementEvent } from '@wage/contracts';
+import { SCHEMA } from '../../../schema';
+import { AuditLog } from '../../audit-log';
+
+const CLOSURE_LABELS: Record<string, string> = {
+  PENALTY: '处罚结案',
+  HANDLED: '处理结案',
+  WITHDRAWN: '撤销立案',
+  TRANSFERRED_POLICE: '移送公安',
+  TRANSFERRED_DEPARTMENT: '移送其他部门',
+  REFUSED: '不予受理',
+  ARBITRATION: '转仲裁',
+};
+
+/**
+ * What enforcement-service's events change on alerts: a case opened from an alert is linked to it and entered in
+ * its history, and its closure too. Cases not opened from an alert, and the other enforcement events (findings,
+ * grades), concern no alert here.
+ */
+@Injectable()
+export class ApplyEnforcementEventsUseCase {
+  constructor(private readonly audit: AuditLog) {}
+
+  async execute(manager: EntityManager, events: EnforcementEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.type === 'CaseOpened' && event.data.alertKey) {
+        const { caseId, alertKey, openedAt, closeBy } = event.data;
+        await manager.query(
+          `INSERT INTO "${SCHEMA}".alert_enforcement_cases (for_alert_key, case_id, status, opened_at, close_by)
+           VALUES ($1, $2, 'OPEN', $3, $4) ON CONFLICT DO NOTHING`,
+          [alertKey, caseId, openedAt, closeBy],
+        );
+        await this.entry(
+          manager,
+          alertKey,
+          openedAt,
+          'CASE_OPENED',
+          `已立案（案件 ${caseId}），办结期限 ${closeBy}`,
+          {
+            caseId,
+          },
+        );
+      }
+      if (event.type === 'CaseClosed') {
+        const { caseId, closedAt, code, withinLimit } = event.data;
+        // pg answers an UPDATE … RETURNING as [rows, count].
+        const [[linked]]: [{ alertKey: string }[], number] = await manager.query(
+          `UPDATE "${SCHEMA}".alert_enforcement_cases SET status = 'CLOSED', closed_at = $2, closure_code = $3
+           WHERE case_id = $1 AND status = 'OPEN' RETURNING for_alert_key AS "alertKey"`,
+          [caseId, closedAt, code],
+        );
+        if (linked)
+          await this.entry(
+            manager,
+            linked.alertKey,
+            closedAt,
+            'CASE_CLOSED',
+            `已结案（${CLOSURE_LABELS[code] ?? code}${withinLimit ? '' : '，超过办案期限'}）`,
+            { caseId, code, withinLimit },
+          );
+      }
+    }
+  }
+
+  private async entry(
+    manager: EntityManager,
+    alertKey: string,
+    at: string,
+    action: 'CASE_OPENED' | 'CASE_CLOSED',
+    note: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const [alert]: { id: string; status: never }[] = await manager.query(
+      `SELECT id, status FROM "${SCHEMA}".alerts WHERE alert_key = $1`,
+      [alertKey],
+    );
+    await this.audit.append(manager, [
+      {
+        alertId: alert?.id ?? null,
+        alertKey,
+        at: new Date(at),
+        actor: 'enforcement-service',
+        action,
+        fromStatus: alert?.status ?? null,
+        toStatus: alert?.status ?? null,
+        severity: null,
+        note,
+        details,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { GradeStore } from './grade-store';
+import { GradingsController } from './gradings.controller';
+import { AnnualGradingJob } from './jobs/annual-grading.job';
+import { GradingQueue } from './jobs/grading-queue';
+import { DowngradeOnFindingUseCase } from './use-cases/downgrade-on-finding/downgrade-on-finding.use-case';
+import { GradeStatisticsUseCase } from './use-cases/grade-statistics/grade-statistics.use-case';
+import { ListGradingsUseCase } from './use-cases/list-gradings/list-gradings.use-case';
+import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case';
+
+/** Employers' integrity grades: the annual run, downgrades on new findings, the list. */
+@Module({
+  controllers: [GradingsController],
+  providers: [
+    GradeStore,
+    RunGradingUseCase,
+    ListGradingsUseCase,
+    GradeStatisticsUseCase,
+    DowngradeOnFindingUseCase,
+    AnnualGradingJob,
+    GradingQueue,
+  ],
+  exports: [GradeStore, RunGradingUseCase, DowngradeOnFindingUseCase, GradingQueue],
+})
+export class GradingsModule {}

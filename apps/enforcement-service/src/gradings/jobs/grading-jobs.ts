@@ -1,0 +1,31 @@
+import type { JobsOptions } from 'bullmq';
+
+/** The queue of enforcement-service's background jobs. */
+export const GRADING_QUEUE = 'enforcement-grading';
+
+/** Every job by name with its payload; a handler map keyed by this type makes a job without one a compile error. */
+export interface GradingJobs {
+  /** The annual grading of the year before the run's (January). */
+  'annual-grading': Record<string, never>;
+}
+export type GradingJobName = keyof GradingJobs;
+export type GradingJobHandlers = { [N in GradingJobName]: (data: GradingJobs[N]) => Promise<unknown> };
+
+/** One scheduler id: every instance upserts the same one, and BullMQ derives each run's job id from it. */
+export const ANNUAL_GRADING_ID = 'annual-grading';
+
+/** A failed run is retried (the grading is one transaction, so a retry starts clean) and kept when it fails. */
+export const ANNUAL_GRADING_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: { count: 50 },
+  removeOnFail: false,
+} satisfies JobsOptions;
+
+export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+
+export interface GradingSchedule {
+  bullmqPrefix: string;
+  /** Cron pattern in Asia/Shanghai time; by default 02:00 on 2 January. */
+  gradingSchedule: string;
+}

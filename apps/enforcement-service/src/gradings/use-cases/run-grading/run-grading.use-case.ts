@@ -1,0 +1,148 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { GradeAssigned } from '@wage/contracts';
+import {
+  annualGrade,
+  consecutiveAYears,
+  dateInShanghai,
+  INTEGRITY_GRADES,
+  regionPrefix,
+  type IntegrityGrade,
+} from '@wage/domain';
+import { ApiError, Clock, newEvent, OutboxWriter, type NewEvent } from '@wage/platform';
+import { SCHEMA as S } from '../../../schema';
+import { GradeStore } from '../../grade-store';
+
+export interface GradingRun {
+  year: number;
+  /** The region whose employers are graded; every employer when absent. */
+  regionCode?: string;
+  /** Who ran it: a username, `admin`, or `scheduler` for the January run. */
+  actor: string;
+}
+
+export interface GradingCounts {
+  year: number;
+  regionCode: string | null;
+  graded: number;
+  changed: number;
+  counts: Record<IntegrityGrade, number>;
+}
+
+/** Key of employer events: one employer's grades and listings in one partition, in order. */
+export const employerKey = (creditCode: string) => `employer:${creditCode}`;
+
+/**
+ * The annual grading (劳动保障守法诚信等级评价) of a year, on that calendar year's findings: each employer's annual grade
+ * for the year is set (a run again replaces it) and published when it is new or changed. In one transaction.
+ */
+@Injectable()
+export class RunGradingUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly grades: GradeStore,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(run: GradingRun): Promise<GradingCounts> {
+    const now = this.clock.now();
+    const thisYear = Number(dateInShanghai(now).slice(0, 4));
+    if (run.year >= thisYear)
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'YEAR_NOT_OVER',
+        `the grading of ${run.year} rests on that whole calendar year's record; grade a year before ${thisYear}`,
+        [{ field: 'year', code: 'YEAR_NOT_OVER', message: `at most ${thisYear - 1}` }],
+      );
+    const pattern = run.regionCode ? `${regionPrefix(run.regionCode)}%` : '%';
+    return this.dataSource.transaction(async (manager) => {
+      // One grading at a time: two runs of one year would race on the same rows.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('enforcement.grading'))`);
+      const employers = await this.grades.employersIn(pattern, manager);
+      const codes = employers.map((e) => e.creditCode);
+      const findings = await this.grades.findings(codes, manager);
+      const history = await this.grades.history(codes, manager);
+      const byEmployer = groupBy(findings, (f) => f.creditCode);
+      const counts: Record<IntegrityGrade, number> = { A: 0, B: 0, C: 0 };
+      const events: NewEvent[] = [];
+      for (const employer of employers) {
+        const verdict = annualGrade(run.year, byEmployer.get(employer.creditCode) ?? []);
+        counts[verdict.grade]++;
+        const annual = history.filter((h) => h.credit_code === employer.creditCode && h.kind === 'ANNUAL');
+        const previous = annual.find((h) => h.year === run.year);
+        const aYears = consecutiveAYears([
+          ...annual.filter((h) => h.year !== run.year),
+          { year: run.year, grade: verdict.grade },
+        ]);
+        if (
+          previous &&
+          previous.grade === verdict.grade &&
+          previous.findings.join() === verdict.basis.join() &&
+          previous.consecutive_a_years === aYears
+        )
+          continue;
+        await manager.query(
+          `INSERT INTO "${S}".employer_grades (id, credit_code, employer_name, year, grade, kind, criteria, findings,
+             unpaid_wages, consecutive_a_years, region_code, assigned_at, assigned_by)
+           VALUES ($1, $2, $3, $4, $5, 'ANNUAL', $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (credit_code, year) WHERE kind = 'ANNUAL' DO UPDATE SET employer_name = EXCLUDED.employer_name,
+             grade = EXCLUDED.grade, criteria = EXCLUDED.criteria, findings = EXCLUDED.findings,
+             unpaid_wages = EXCLUDED.unpaid_wages, consecutive_a_years = EXCLUDED.consecutive_a_years,
+             region_code = EXCLUDED.region_code, assigned_at = EXCLUDED.assigned_at, assigned_by = EXCLUDED.assigned_by`,
+          [
+            randomUUID(),
+            employer.creditCode,
+            employer.name,
+            run.year,
+            verdict.grade,
+            verdict.criteria,
+            verdict.basis,
+            verdict.unpaidWages,
+            aYears,
+            run.regionCode ?? null,
+            now,
+            run.actor,
+          ],
+        );
+        events.push(
+          newEvent(
+            GradeAssigned,
+            employerKey(employer.creditCode),
+            {
+              creditCode: employer.creditCode,
+              employerName: employer.name,
+              year: run.year,
+              grade: verdict.grade,
+              kind: 'ANNUAL',
+              criteria: verdict.criteria,
+              findings: verdict.basis,
+              unpaidWages: verdict.unpaidWages,
+              consecutiveAYears: aYears,
+              assignedAt: now.toISOString(),
+            },
+            now,
+          ),
+        );
+      }
+      await this.outbox.append(manager, events);
+      return {
+        year: run.year,
+        regionCode: run.regionCode ?? null,
+        graded: employers.length,
+        changed: events.length,
+        counts: Object.fromEntries(INTEGRITY_GRADES.map((g) => [g, counts[g]])) as Record<
+          IntegrityGrade,
+          number
+        >,
+      };
+    });
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

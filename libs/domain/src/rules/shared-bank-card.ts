@@ -1,0 +1,53 @@
+import { type Finding, finding, type WorkerRef } from './finding';
+
+/** A worker's registered card on any project, as the SQL joining on `cardHash` returns it. */
+export interface CardRegistration extends WorkerRef {
+  cardHash: string;
+  cardMasked: string;
+  projectCode: string;
+}
+
+/**
+ * 疑似代管工资卡: a card registered for two or more different workers, on this project or any other (ORANGE).
+ * Pass the registrations of every card this project's workers use; one finding per project, month null.
+ */
+export function evaluateSharedBankCard({
+  projectCode,
+  registrations,
+}: {
+  projectCode: string;
+  registrations: readonly CardRegistration[];
+}): Finding | null {
+  const byCard = new Map<string, CardRegistration[]>();
+  for (const registration of registrations) {
+    byCard.set(registration.cardHash, [...(byCard.get(registration.cardHash) ?? []), registration]);
+  }
+  const shared = [...byCard.values()].filter(
+    (group) =>
+      new Set(group.map((r) => r.idHash)).size >= 2 && group.some((r) => r.projectCode === projectCode),
+  );
+  if (shared.length === 0) return null;
+  const workers = shared
+    .flat()
+    .filter(
+      (registration, index, all) =>
+        all.findIndex(
+          (other) => other.idHash === registration.idHash && other.cardHash === registration.cardHash,
+        ) === index,
+    );
+  return finding({
+    code: 'SHARED_BANK_CARD',
+    severity: 'ORANGE',
+    month: null,
+    title: `疑似代管工资卡：${shared.length}张银行卡登记给多名工人`,
+    workers,
+    parameters: {},
+    facts: {
+      cards: shared.map((group) => ({
+        cardMasked: group[0].cardMasked,
+        workers: new Set(group.map((r) => r.idHash)).size,
+        projects: [...new Set(group.map((r) => r.projectCode))].sort(),
+      })),
+    },
+  });
+}
