@@ -144,6 +144,13 @@ log4j.logger.kafka.server.BrokerServer=INFO
 PROPS
 }
 
+kafka_client_installed() {
+  # kafka_ready asks with kafkajs from the project's node_modules: without it every broker would look dead.
+  command -v node >/dev/null 2>&1 || fail "Node.js 20 or newer is needed (the Kafka readiness check runs on it): see README.md, Quick start"
+  (cd "$ROOT" && node -e 'require.resolve("kafkajs")' 2>/dev/null) \
+    || fail "kafka: the readiness check needs kafkajs from node_modules, which is not installed in $ROOT: run \`npm ci\` first, then \`npm run infra:up\` again"
+}
+
 kafka_ready() {
   # The port alone is not enough: wait until the broker answers a metadata request.
   (cd "$ROOT" && node -e '
@@ -157,8 +164,9 @@ kafka_ready() {
 kafka_up() {
   mkdir -p "$KAFKA_DIR/logs"
   if kafka_ours_running && port_open "$KAFKA_PORT"; then say "kafka: answering on 127.0.0.1:$KAFKA_PORT (started by infra:up)"; return; fi
+  kafka_client_installed
   if port_open "$KAFKA_PORT"; then
-    kafka_ready || fail "something answers on 127.0.0.1:$KAFKA_PORT but it is not a Kafka broker"
+    kafka_ready || fail "something answers on 127.0.0.1:$KAFKA_PORT but it is not a Kafka broker (no answer to a metadata request); stop it or set KAFKA_PORT"
     say "kafka: answering on 127.0.0.1:$KAFKA_PORT (not started by infra:up)"; return
   fi
   command -v java >/dev/null 2>&1 || fail "Java 17 or newer is needed to run Kafka: apt-get install -y openjdk-17-jre-headless"

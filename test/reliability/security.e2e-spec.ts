@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import Redis from 'ioredis';
 import fc from 'fast-check';
 import { Topics } from '@wage/contracts';
@@ -70,6 +71,8 @@ describe('security under hostile callers and input', () => {
         // A month whose wage deadline has passed: a lowered pay sheet of it is a revision.
         month,
         id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
+        // An action of no case: a document request is refused (or not found) before anything is rendered.
+        actionId: randomUUID(),
         // The workers' channel: a project-month of tenant A's roll (`month` as above).
         projectCode: a.project.code,
       }[name];
@@ -769,6 +772,156 @@ describe('security under hostile callers and input', () => {
       await limited.stop();
     }
   });
+
+  // Issue 16 items 5, 8, 9 and 11, end to end through the gateway (each has its service-level test too).
+  it("holds the attack pass's fixes: strangers lock no one out, metrics and upstream details need the token, streams end at expiry, webhooks stay outside", async () => {
+    const failures: string[] = [];
+    const held = (ok: boolean, failure: string) => {
+      if (!ok) failures.push(failure);
+      return ok ? 1 : 0;
+    };
+    let holds = 0;
+
+    // Item 5: guesses from other addresses (127.0.0.2, 127.0.0.3 reach the gateway on Linux's loopback) delay
+    // those addresses only; the owner, from their own, logs in at once.
+    const loginFrom = (localAddress: string, password: string) =>
+      new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+        const body = JSON.stringify({ username: 'leader-far', password });
+        const req = httpRequest(
+          `${stack.gateway.url}/api/v1/auth/login`,
+          { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : {} }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const strangers: number[] = [];
+    for (const address of ['127.0.0.2', '127.0.0.3'])
+      for (let i = 0; i < 6; i += 1) strangers.push((await loginFrom(address, 'a-stranger-guess')).status);
+    const strangerRight = await loginFrom('127.0.0.2', PASSWORD);
+    const owner = await loginFrom('127.0.0.1', PASSWORD);
+    holds += held(strangers.includes(429), 'six wrong passwords from one address were never slowed down');
+    holds += held(
+      strangerRight.status === 429,
+      `the stranger's address was not held back (${strangerRight.status})`,
+    );
+    holds += held(
+      owner.status === 200 && typeof owner.body.accessToken === 'string',
+      `the owner was locked out by strangers (${owner.status})`,
+    );
+
+    // Item 8: /metrics of every service and the gateway need METRICS_TOKEN; the public upstream health says only
+    // up or down.
+    const metrics = await Promise.all(
+      stack.services.map(async (service) => {
+        const open = await fetch(`${service.url}/metrics`);
+        await open.arrayBuffer();
+        const withToken = await fetch(`${service.url}/metrics`, {
+          headers: { authorization: `Bearer ${stack.secrets.METRICS_TOKEN}` },
+        });
+        await withToken.arrayBuffer();
+        return { name: service.name, open: open.status, withToken: withToken.status };
+      }),
+    );
+    for (const m of metrics) {
+      holds += held(m.open === 401, `${m.name} /metrics answered ${m.open} without the token`);
+      holds += held(m.withToken === 200, `${m.name} /metrics answered ${m.withToken} with the token`);
+    }
+    const publicHealth = await fetch(`${stack.gateway.url}/health/upstreams`);
+    const publicText = await publicHealth.text();
+    const states = Object.values((JSON.parse(publicText) as { services: Record<string, unknown> }).services);
+    holds += held(
+      states.every((state) => state === 'up' || state === 'down') && !/https?:\/\//.test(publicText),
+      `the public upstream health told more than up or down: ${publicText.slice(0, 200)}`,
+    );
+    const detailed = await fetch(`${stack.gateway.url}/health/upstreams`, {
+      headers: { authorization: `Bearer ${stack.secrets.METRICS_TOKEN}` },
+    });
+    holds += held(/https?:\/\//.test(await detailed.text()), 'the operator did not get the upstream details');
+
+    // Item 9: a live stream ends when its token expires, and a user holds only ALERT_STREAMS_PER_USER (10).
+    const streams: ReturnType<typeof httpRequest>[] = [];
+    const openStream = (token: string) =>
+      new Promise<{ status: number; ended: Promise<string> }>((resolve, reject) => {
+        const req = httpRequest(`${stack.gateway.url}/api/v1/alerts/stream?access_token=${token}`, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          resolve({ status: res.statusCode!, ended: new Promise((done) => res.on('end', () => done(text))) });
+        });
+        req.on('error', reject);
+        req.end();
+        streams.push(req);
+      });
+    const streamToken = (sub: string, ttlSeconds: number) =>
+      signAccessToken({ sub, role: 'INSPECTOR', region: REGION_A }, stack.secrets.JWT_SECRET, ttlSeconds);
+    try {
+      const short = await openStream(streamToken('inspector-a', 2));
+      const expired = await Promise.race([
+        short.ended,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000)),
+      ]);
+      holds += held(
+        short.status === 200 && expired !== null && expired.includes('stream.expired'),
+        'a stream outlived its token by 13 s or more',
+      );
+      const ten = await Promise.all(
+        Array.from({ length: 10 }, () => openStream(streamToken('inspector-b', 600))),
+      );
+      const eleventh = await openStream(streamToken('inspector-b', 600));
+      holds += held(
+        ten.every((st) => st.status === 200) && eleventh.status === 429,
+        `streams of one user: ${ten.map((st) => st.status).join(',')} then ${eleventh.status}`,
+      );
+    } finally {
+      streams.forEach((req) => req.destroy());
+    }
+
+    // Item 11: webhooks to the platform's own network are refused unless allow-listed (the stack allow-lists
+    // 127.0.0.1, where test receivers listen).
+    const admin = stack.secrets.ADMIN_API_KEY;
+    const webhookUser = async (webhookUrl: string) =>
+      record(
+        await stack.call('POST', '/users', admin, {
+          username: `hook-${randomBytes(3).toString('hex')}`,
+          password: PASSWORD,
+          role: 'INSPECTOR',
+          // Far from the tenants: no alert of theirs is delivered to these receivers.
+          regionCode: REGION_FAR,
+          displayName: 'hook',
+          webhookUrl,
+        }),
+      );
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.5/hooks/alerts',
+      'http://127.0.0.2:6379/',
+      'http://localhost:6379/',
+    ]) {
+      const refused = await webhookUser(url);
+      holds += held(
+        refused.status === 400 &&
+          JSON.stringify(refused.body.details ?? []).includes('"code":"WEBHOOK_ADDRESS_NOT_ALLOWED"'),
+        `a webhook to ${url} answered ${refused.status} ${refused.text.slice(0, 160)}`,
+      );
+    }
+    const allowed = await webhookUser('http://127.0.0.1:9/hooks/alerts');
+    holds += held(allowed.status === 201, `the allow-listed 127.0.0.1 was refused (${allowed.status})`);
+
+    report.add({
+      check:
+        'attack-pass fixes end to end: lockout by strangers, metrics, upstream health, streams, webhooks',
+      tried: 3 + metrics.length * 2 + 2 + 2 + 5,
+      held: holds,
+      failures,
+      figures: { strangerStatuses: strangers.join(','), ownerStatus: owner.status },
+    });
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it.each(['ADMIN_API_KEY', 'JWT_SECRET', 'PII_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'])(
     'refuses to start in production mode without %s',

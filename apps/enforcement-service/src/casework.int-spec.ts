@@ -382,6 +382,36 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
     expect(act.status).toBe(409);
   });
 
+  // Found by the attack pass (totals past 2^53 fen): a case with no wages owed on record took recoveries without
+  // bound. Their sum is at most 1000亿元, a 422 on the amount beyond it.
+  it('bounds the recoveries of a case without wages owed on record, with 422 on the amount', async () => {
+    // In Shenzhen, outside every region the other tests list or count.
+    const shenzhen = bearer(token('li.shenzhen', 'INSPECTOR', '440305'));
+    const submitted = await t.http
+      .post('/api/v1/complaints')
+      .set(shenzhen)
+      .send(clue({ amountOwed: undefined, projectCode: undefined, regionCode: '440305' }));
+    expect(submitted.status).toBe(201);
+    const accepted = await t.http
+      .post(`/api/v1/complaints/${submitted.body.id}/accept`)
+      .set(shenzhen)
+      .send({});
+    const caseId = accepted.body.caseId;
+    const recover = (amount: string) =>
+      t.http
+        .post(`/api/v1/cases/${caseId}/recoveries`)
+        .set(shenzhen)
+        .send({ amount, workers: 1, paidOn: '2026-09-14' });
+    expect((await recover('99999999999.99')).status).toBe(201);
+    const beyond = await recover('0.02');
+    expect(beyond.status).toBe(422);
+    expect(beyond.body).toMatchObject({
+      error: 'RECOVERED_TOO_LARGE',
+      details: [{ field: 'amount', code: 'RECOVERED_TOO_LARGE', message: expect.stringContaining('上限') }],
+    });
+    expect((await recover('0.01')).status).toBe(201);
+  });
+
   it("opens a case from an alert with the alert's evidence, once", async () => {
     const data = alertData({ projectCode: 'XM-ENF-1', regionCode: REGION });
     await publishAlertEvent(alerts, 'AlertRaised', data);

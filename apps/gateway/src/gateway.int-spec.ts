@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { loadEnv, runService } from '@wage/platform';
+import { loadEnv, PUBLIC_BODY_LIMIT_BYTES, runService } from '@wage/platform';
 import { freePort, silentLogger } from '@wage/testing';
 import { AppModule } from './app.module';
 import { envSchema, serviceDefinition } from './config/env';
@@ -169,6 +169,7 @@ describe('gateway in front of stand-in services', () => {
     const file = randomBytes(40_000); // binary, with CRLFs and boundary-like bytes somewhere
     const res = await gateway.http
       .post('/api/v1/projects/P-1/workers/import')
+      .set('Authorization', 'Bearer a-project-key')
       .attach('file', file, { filename: 'workers.xlsx', contentType: 'application/octet-stream' })
       .expect(201);
     const echo = res.body as Echo;
@@ -191,6 +192,7 @@ describe('gateway in front of stand-in services', () => {
   it('refuses a body over the limit with 413 in the contract shape, declared or streamed', async () => {
     const declared = await gateway.http
       .post('/api/v1/projects')
+      .set('Authorization', 'Bearer the-admin-key')
       .set('Content-Type', 'application/json')
       .send(`"${'x'.repeat(70 * 1024)}"`)
       .expect(413);
@@ -202,7 +204,8 @@ describe('gateway in front of stand-in services', () => {
     // Chunked, no Content-Length: counted while it streams.
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       let answered = false;
-      const req = http.request(`${gateway.url}/api/v1/projects`, { method: 'POST' }, (res) => {
+      const headers = { authorization: 'Bearer the-admin-key' };
+      const req = http.request(`${gateway.url}/api/v1/projects`, { method: 'POST', headers }, (res) => {
         answered = true;
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -215,6 +218,45 @@ describe('gateway in front of stand-in services', () => {
     });
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body)).toMatchObject({ error: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  // Found by the attack pass (issue 16 item 12): /auth/login read bodies of ~19 MB from anyone. A caller without a
+  // token sends at most PUBLIC_BODY_LIMIT_BYTES (8 KB): a login is a username and a password.
+  it('passes a caller without a token only a small body, refusing a larger one with 413 in Chinese', async () => {
+    const login = (password: string) =>
+      gateway.http.post('/api/v1/auth/login').send({ username: 'inspector', password });
+    const small = await login('demo-inspector-password');
+    expect(small.status).toBe(201);
+    expect((small.body as Echo).service).toBe('alert-service');
+    const large = await login('x'.repeat(PUBLIC_BODY_LIMIT_BYTES));
+    expect(large.status).toBe(413);
+    expect(large.headers.connection).toBe('close');
+    expect(large.body).toEqual({
+      error: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining(`只接受不超过 ${PUBLIC_BODY_LIMIT_BYTES} 字节的请求体`),
+      details: [],
+    });
+    // Streamed without Content-Length: counted while it streams, and the service never sees it.
+    const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      let answered = false;
+      const req = http.request(`${gateway.url}/api/v1/auth/login`, { method: 'POST' }, (res) => {
+        answered = true;
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', (error) => (answered ? undefined : reject(error)));
+      for (let i = 0; i < 4; i += 1) req.write(Buffer.alloc(4 * 1024, 0x61));
+      req.end();
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body).message).toContain('登录只需用户名和密码');
+    // With a token the same body passes (the service decides what it accepts).
+    const withToken = await gateway.http
+      .post('/api/v1/alerts/42/acknowledge')
+      .set('Authorization', 'Bearer some-token')
+      .send({ note: 'x'.repeat(PUBLIC_BODY_LIMIT_BYTES) });
+    expect(withToken.status).toBe(201);
   });
 
   it('streams server-sent events as they are written, not when the stream ends', async () => {

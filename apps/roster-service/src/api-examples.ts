@@ -1,10 +1,12 @@
 /**
  * Realistic requests for the OpenAPI document: a project of district 350206 (海沧区, Xiamen) and two of its
- * workers. Identity numbers carry a correct GB 11643 check digit and credit codes a correct GB 32100 check
- * character; a test parses each example with the schema of its endpoint.
+ * workers. Credit codes carry a correct GB 32100 check character. Identity numbers are fictitious on purpose:
+ * district 350206 and a plausible birth date, but a wrong GB 11643 check digit, so that no example is ever a real
+ * person's number (a reader replaces them with the workers' own). A test parses each example with the schema of
+ * its endpoint, and one scans every service's document for identity numbers with a valid check digit.
  */
 export const EXAMPLE_PROJECT_CODE = 'XM-2026-001';
-export const EXAMPLE_WORKER_IDS = ['350206198805121236', '350206199203074561'] as const;
+export const EXAMPLE_WORKER_IDS = ['350206198805121230', '350206199203074560'] as const;
 
 export const projectCodeParam = {
   code: { description: 'the project code given when it was registered', example: EXAMPLE_PROJECT_CODE },

@@ -38,7 +38,7 @@ export const recordTransactionsExample = {
       direction: 'DEBIT' as const,
       amount: '3500.00',
       kind: 'PAYROLL' as const,
-      counterparty: { name: '张伟', accountNumber: '6222021234567890123', idNumber: '350206198805121236' },
+      counterparty: { name: '张伟', accountNumber: '6222021234567890123', idNumber: '350206198805121230' },
       payrollMonth: '2026-10',
       memo: '代发10月工资',
     },

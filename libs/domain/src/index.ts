@@ -8,6 +8,7 @@ export * from './money';
 export * from './pay-sheet-revision';
 export * from './month';
 export * from './region';
+export * from './spreadsheet-cells';
 export * from './regions';
 export * from './working-days';
 export * from './rules';

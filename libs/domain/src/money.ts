@@ -19,6 +19,13 @@ export const MAX_AMOUNT_FEN: Fen = 10_000_000_000_000;
 /** The largest gross or net pay of one worker for one month, 1000万元: 10,000 lines of it sum to MAX_AMOUNT_FEN. */
 export const MAX_PAY_LINE_FEN: Fen = 1_000_000_000;
 
+/**
+ * The most a dedicated account's credits, or its debits, may total over its life: 1万亿元, ten times MAX_AMOUNT_FEN
+ * (the wages a project pays never exceed its contract). Its balance and every sum of its transactions (a month's
+ * appropriations, the debits diverted) stay exact, and so do the sums of up to 90 such totals.
+ */
+export const MAX_ACCOUNT_TOTAL_FEN: Fen = 100_000_000_000_000;
+
 // No leading zeros ("007.10", "0100"): a bank or payroll system that sends them has mis-formatted the field.
 const YUAN_PATTERN = /^(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
 const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signAccessToken } from '@wage/platform';
+import { PUBLIC_BODY_LIMIT_BYTES, signAccessToken } from '@wage/platform';
 import { waitFor, type TestApp } from '@wage/testing';
 import { EscalateDueAlertsUseCase } from '../notifications/use-cases/escalate-due-alerts/escalate-due-alerts.use-case';
 import { SendDailyDigestsUseCase } from '../notifications/use-cases/send-daily-digests/send-daily-digests.use-case';
@@ -449,6 +449,23 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     ]);
     await expect(t.dataSource.query(`DELETE FROM alerts.audit_log`)).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query(`UPDATE alerts.audit_log SET note = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  // Found by the attack pass (issue 16 item 12): /auth/login parsed bodies of ~19 MB from anyone, without a key.
+  it('reads only a small login body: a larger one is a 413 in Chinese, and a login of ordinary size goes through', async () => {
+    const refused = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'wang.city', password: 'x'.repeat(PUBLIC_BODY_LIMIT_BYTES) });
+    expect(refused.status).toBe(413);
+    expect(refused.body).toEqual({
+      error: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('登录只需用户名和密码'),
+      details: [],
+    });
+    const ok = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'wang.city', password: 'a-long-enough-password' });
+    expect(ok.status).toBe(200);
   });
 
   it('slows down repeated failed logins per account and address, never locking the owner out', async () => {

@@ -52,6 +52,7 @@ export class UsersController {
     responses: { 200: { description: 'logged in', example: { accessToken: 'eyJhbGciOiJIUzI1NiJ9.…' } } },
     errors: {
       401: 'unknown username or wrong password',
+      413: 'a body over 8 KB (PUBLIC_BODY_LIMIT_BYTES): an endpoint anyone may call reads only small bodies',
       429: 'too many failures for this username from this address: wait the time the message says',
     },
   })

@@ -89,7 +89,7 @@ export class BlacklistController {
       'legal representative named': {
         creditCode: '91350206MA31XM5K8N',
         caseId: '5b8e2f1a-9c3d-4e7f-a1b2-c3d4e5f6a7b8',
-        persons: [{ name: '王某某', idNumber: '350206199001011239', role: 'LEGAL_REPRESENTATIVE' }],
+        persons: [{ name: '王某某', idNumber: '350206199001011230', role: 'LEGAL_REPRESENTATIVE' }],
       },
     },
     responses: {

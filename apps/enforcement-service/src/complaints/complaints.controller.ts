@@ -40,7 +40,7 @@ export class ComplaintsController {
     examples: {
       'an arrears clue from a worker on site': {
         kind: 'CLUE',
-        complainant: { name: '张三', idNumber: '350206199001011239', phone: '13800001234' },
+        complainant: { name: '张三', idNumber: '350206199001011230', phone: '13800001234' },
         employer: {
           name: '厦门某建设工程有限公司',
           creditCode: '91350206MA31XM5K8N',

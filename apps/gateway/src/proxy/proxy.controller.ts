@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { ApiError, SERVICE_DEFINITION } from '@wage/platform';
 import type { GatewayDefinition } from '../config/env';
 import { API_PREFIX, ROUTES, serviceFor } from '../routing/routes';
-import { refuseTooLarge, UpstreamProxy } from './upstream-proxy';
+import { bodyLimitFor, refuseTooLarge, UpstreamProxy } from './upstream-proxy';
 
 /** Every /api/v1 request goes to the service that owns its first path segment, path and query unchanged. */
 @Controller()
@@ -23,11 +23,12 @@ export class ProxyController {
           .join(', ')}`,
       );
     }
+    const limit = bodyLimitFor(req, this.service.gateway.maxBodyBytes);
     const declaredLength = Number(req.headers['content-length'] ?? 0);
-    if (declaredLength > this.service.gateway.maxBodyBytes) {
-      refuseTooLarge(res, this.service.gateway.maxBodyBytes);
+    if (declaredLength > limit.bytes) {
+      refuseTooLarge(res, limit);
       return;
     }
-    this.proxy.forward(service, req, res);
+    this.proxy.forward(service, req, res, limit);
   }
 }

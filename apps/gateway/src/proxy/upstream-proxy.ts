@@ -3,7 +3,14 @@ import https from 'node:https';
 import { Transform, type TransformCallback } from 'node:stream';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LOGGER, REQUEST_ID_HEADER, SERVICE_DEFINITION, type Logger } from '@wage/platform';
+import {
+  LOGGER,
+  PUBLIC_BODY_LIMIT_BYTES,
+  REQUEST_ID_HEADER,
+  SERVICE_DEFINITION,
+  publicBodyTooLarge,
+  type Logger,
+} from '@wage/platform';
 import type { GatewayDefinition, GatewaySettings } from '../config/env';
 import type { ServiceName } from '../routing/routes';
 import { originalContentType } from './body-parser-bypass';
@@ -63,13 +70,30 @@ function sendError(
   res.status(status).json({ error, message, details: [] });
 }
 
-/** Refuses a body whose declared length is over the limit, without reading it, and closes the connection. */
-export function refuseTooLarge(res: Response, maxBodyBytes: number): void {
-  sendError(res, 413, 'PAYLOAD_TOO_LARGE', tooLargeMessage(maxBodyBytes), true);
+/**
+ * The most a request's body may hold: a caller without a token (a login) sends only a small body, every other
+ * caller up to GATEWAY_MAX_BODY_BYTES.
+ */
+export interface BodyLimitRule {
+  bytes: number;
+  /** The 413's message. */
+  message: string;
 }
 
-function tooLargeMessage(maxBodyBytes: number): string {
-  return `the request body is larger than ${maxBodyBytes} bytes, the most this API accepts; split the batch or the upload`;
+export function bodyLimitFor(req: Request, maxBodyBytes: number): BodyLimitRule {
+  if (req.headers.authorization === undefined) {
+    const bytes = Math.min(PUBLIC_BODY_LIMIT_BYTES, maxBodyBytes);
+    return { bytes, message: publicBodyTooLarge(bytes).message };
+  }
+  return {
+    bytes: maxBodyBytes,
+    message: `the request body is larger than ${maxBodyBytes} bytes, the most this API accepts; split the batch or the upload`,
+  };
+}
+
+/** Refuses a body whose declared length is over the limit, without reading it, and closes the connection. */
+export function refuseTooLarge(res: Response, limit: BodyLimitRule): void {
+  sendError(res, 413, 'PAYLOAD_TOO_LARGE', limit.message, true);
 }
 
 /**
@@ -88,7 +112,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
     this.settings = service.gateway;
   }
 
-  forward(service: ServiceName, req: Request, res: Response): void {
+  forward(service: ServiceName, req: Request, res: Response, limit: BodyLimitRule): void {
     const base = new URL(this.settings.upstreams[service]);
     const secure = base.protocol === 'https:';
     const headers = withoutHopByHop(req.headers);
@@ -164,17 +188,17 @@ export class UpstreamProxy implements OnApplicationShutdown {
       if (!res.writableFinished) upstream.destroy();
     });
 
-    const limit = new BodyLimit(this.settings.maxBodyBytes);
-    limit.on('error', () => {
+    const counter = new BodyLimit(limit.bytes);
+    counter.on('error', () => {
       clearTimeout(timer);
-      req.unpipe(limit);
+      req.unpipe(counter);
       upstream.destroy(new BodyTooLarge());
       // The rest of the body is not read: answer and close the connection.
-      sendError(res, 413, 'PAYLOAD_TOO_LARGE', tooLargeMessage(this.settings.maxBodyBytes), true);
+      refuseTooLarge(res, limit);
       res.on('finish', () => req.destroy());
     });
     req.on('aborted', () => upstream.destroy());
-    req.pipe(limit).pipe(upstream);
+    req.pipe(counter).pipe(upstream);
   }
 
   onApplicationShutdown(): void {

@@ -1,6 +1,6 @@
 import { Topics, parseEvent, projectEvents } from '@wage/contracts';
 import { addCalendarDays, dateInShanghai } from '@wage/domain';
-import { hashApiKey } from '@wage/platform';
+import { hashApiKey, makeCaseInsensitiveUnique } from '@wage/platform';
 import { TopicReader, type TestApp } from '@wage/testing';
 import {
   bearer,
@@ -101,6 +101,77 @@ describe('projects (real PostgreSQL and Kafka)', () => {
       .set(bearer(key))
       .send(projectBody('XM-P-3'));
     expect(byProject.status).toBe(403);
+  });
+
+  // Found by the attack pass (issue 16 item 12): pt0164-a and PT0164-A were registered side by side.
+  it('keeps project codes unique whatever their case and finds a project by its code in any case', async () => {
+    const key = await registerProject(service, 'PT0164-A');
+    const again = await service.http.post('/api/v1/projects').set(admin).send(projectBody('pt0164-a'));
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      error: 'PROJECT_EXISTS',
+      message: expect.stringContaining('与已登记的 "PT0164-A" 只有大小写不同'),
+    });
+    const [{ n }] = await service.dataSource.query(
+      `SELECT count(*)::int AS n FROM roster.projects WHERE lower(code) = 'pt0164-a'`,
+    );
+    expect(n).toBe(1);
+    // Any case reaches the project under its registered spelling, and its own key may act on it so.
+    const shown = await service.http.get('/api/v1/projects/pt0164-A').set(admin);
+    expect(shown.status).toBe(200);
+    expect(shown.body.code).toBe('PT0164-A');
+    expect((await service.http.get('/api/v1/projects/pt0164-a').set(bearer(key))).status).toBe(200);
+    const roll = await service.http
+      .put('/api/v1/projects/pt0164-a/workers')
+      .set(bearer(key))
+      .send({ workers: [worker(1)] });
+    expect(roll.status).toBe(200);
+    const [{ code }] = await service.dataSource.query(
+      `SELECT DISTINCT project_code AS code FROM roster.workers WHERE lower(project_code) = 'pt0164-a'`,
+    );
+    expect(code).toBe('PT0164-A');
+  });
+
+  // An installation that took both spellings before: the migration keeps both rows and reports the later one.
+  it('makes a column unique whatever the case without failing on the duplicates already there', async () => {
+    const runner = service.dataSource.createQueryRunner();
+    const target = { table: 'roster.case_check', column: 'code', registeredAt: 'created_at' };
+    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await runner.query(
+        `CREATE TABLE roster.case_check (code text PRIMARY KEY, created_at timestamptz NOT NULL)`,
+      );
+      await runner.query(
+        `INSERT INTO roster.case_check VALUES ('AB-1', '2026-01-01'), ('ab-1', '2026-02-01'), ('Ab-1', '2026-03-01'),
+           ('CD-2', '2026-01-01')`,
+      );
+      const duplicates = await makeCaseInsensitiveUnique(runner, target);
+      expect(duplicates.sort((a, b) => a.value.localeCompare(b.value))).toEqual([
+        { value: 'ab-1', duplicateOf: 'AB-1' },
+        { value: 'Ab-1', duplicateOf: 'AB-1' },
+      ]);
+      expect(warnings).toHaveBeenCalledTimes(2);
+      expect(
+        await runner.query(
+          `SELECT code, code_case_duplicate_of AS of FROM roster.case_check ORDER BY created_at`,
+        ),
+      ).toEqual([
+        { code: 'AB-1', of: null },
+        { code: 'CD-2', of: null },
+        { code: 'ab-1', of: 'AB-1' },
+        { code: 'Ab-1', of: 'AB-1' },
+      ]);
+      await expect(runner.query(`INSERT INTO roster.case_check VALUES ('aB-1', now())`)).rejects.toThrow(
+        /case_check_code_folded_key/,
+      );
+      await expect(runner.query(`INSERT INTO roster.case_check VALUES ('cd-2', now())`)).rejects.toThrow(
+        /case_check_code_folded_key/,
+      );
+    } finally {
+      warnings.mockRestore();
+      await runner.query(`DROP TABLE IF EXISTS roster.case_check`);
+      await runner.release();
+    }
   });
 
   it('shows a project to users covering its region and hides it (404) from others', async () => {

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { API_KEY_RESOLVER } from '@wage/platform';
 import { ProjectAccess } from './project-access';
+import { CanonicalProjectCode } from './project-code-case';
 import { ProjectKeyResolver } from './project-key.resolver';
 import { ProjectRepository } from './project.repository';
 import { ProjectsController } from './projects.controller';
@@ -20,6 +22,7 @@ import { RegisterProjectUseCase } from './use-cases/register-project/register-pr
     ProjectRepository,
     ProjectAccess,
     { provide: API_KEY_RESOLVER, useClass: ProjectKeyResolver },
+    { provide: APP_INTERCEPTOR, useClass: CanonicalProjectCode },
     RegisterProjectUseCase,
     StatusRequestRepository,
     ChangeProjectStatusUseCase,

@@ -5,7 +5,7 @@ import { openSessionSchema, requestCodeSchema } from './dto/sign-in.dto';
 import { OpenWorkerSessionUseCase } from './use-cases/open-worker-session/open-worker-session.use-case';
 import { RequestSignInCodeUseCase } from './use-cases/request-sign-in-code/request-sign-in-code.use-case';
 
-const worker = { idNumber: '350206198805170011', phone: '13800000001' };
+const worker = { idNumber: '350206198805170012', phone: '13800000001' };
 
 /** Workers' sign-in (workers' channel): an SMS code to the phone on the roll, then a 30-minute session. */
 @Controller('api/v1/worker')

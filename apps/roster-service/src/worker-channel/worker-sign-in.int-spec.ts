@@ -121,7 +121,7 @@ describe("workers' sign-in by SMS code (real PostgreSQL, Redis and an SMS catche
   it('refuses malformed numbers with a message saying what to fix', async () => {
     const answer = await askCode('12345', '999');
     expect(answer.status).toBe(400);
-    expect(answer.body.message).toContain('身份证号');
+    expect(answer.body.message).toContain('identity number');
     // A mistyped last character is told at once; it says nothing about any roll.
     const mistyped = onRoll.idNumber.slice(0, 17) + (onRoll.idNumber.endsWith('1') ? '2' : '1');
     const refused = await askCode(mistyped, onRoll.phone);

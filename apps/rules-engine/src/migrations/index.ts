@@ -3,6 +3,7 @@ import { CreateReadModel1763900000000 } from './1763900000000-create-read-model'
 import { AlertLifecycleAndFeed1764300000000 } from './1764300000000-alert-lifecycle-and-feed';
 import { CreateCalendars1764600000100 } from './1764600000100-create-calendars';
 import { PaySheetRevisions1764800000100 } from './1764800000100-pay-sheet-revisions';
+import { RuleOverrideChanges1764800100002 } from './1764800100002-rule-override-changes';
 import { EmployerStanding1764800200100 } from './1764800200100-employer-standing';
 import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-answers';
 
@@ -13,6 +14,7 @@ export const migrations = [
   AlertLifecycleAndFeed1764300000000,
   CreateCalendars1764600000100,
   PaySheetRevisions1764800000100,
+  RuleOverrideChanges1764800100002,
   EmployerStanding1764800200100,
   WorkerMonthAnswers1764800300100,
 ];

@@ -1,23 +1,25 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { dateInShanghai, NATIONAL_REGION } from '@wage/domain';
 import {
-  dateInShanghai,
-  NATIONAL_REGION,
-  type ParameterOverride,
-  checkParameterOverride,
-  type RuleCode,
-  RULE_CODES,
-} from '@wage/domain';
-import { Allow, ApiContract, ApiError, validate } from '@wage/platform';
+  Allow,
+  ApiContract,
+  CurrentPrincipal,
+  describePrincipal,
+  validate,
+  type Principal,
+} from '@wage/platform';
 import { RuleOverridesRepository } from '../evaluation/rule-overrides.repository';
 import { regionParam, regionQuery, setOverridesBody } from './dto/set-overrides.dto';
 import { effectiveCatalogue } from './use-cases/effective-catalogue';
+import { SetOverridesUseCase } from './use-cases/set-overrides/set-overrides.use-case';
 
 @Controller('api/v1/rules')
 export class RulesController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly overrides: RuleOverridesRepository,
+    private readonly setOverrides: SetOverridesUseCase,
   ) {}
 
   /** The effective catalogue for a region today (national when no region is given). */
@@ -45,7 +47,10 @@ export class RulesController {
     summary: "Set a region's rule parameters from a date on",
     description:
       "`graceDays` sets a parameter of every rule that has it, `WAGE_ARREARS.graceDays` one rule's; null lifts a " +
-      'cap. Earlier versions keep applying to earlier evaluations.',
+      'cap. Earlier versions keep applying to earlier evaluations. A change effective before today is retroactive: ' +
+      'it needs a `reason` (422 REASON_REQUIRED without one), and months already closed (a month closes when the ' +
+      'next one ends) keep their verdicts unless `reevaluate: true` asks to evaluate the region again from ' +
+      '`effectiveFrom`. Every change is audited: who, when, why, and the values it replaced (`change`).',
     params: { regionCode: { description: 'the six-digit GB/T 2260 region code', example: '350206' } },
     body: setOverridesBody,
     examples: {
@@ -53,31 +58,27 @@ export class RulesController {
         effectiveFrom: '2026-11-01',
         parameters: { graceDays: 3, 'DEPOSIT_SHORTFALL.depositCapFen': null },
       },
+      'a correction back to September, re-evaluating closed months': {
+        effectiveFrom: '2026-09-01',
+        parameters: { 'WAGE_ARREARS.graceDays': 5 },
+        reason: '市人社局2026年第12号通知：9月起宽限期为5天，原录入有误',
+        reevaluate: true,
+      },
     },
-    responses: { 200: { description: 'the catalogue as it applies in the region from effectiveFrom' } },
+    responses: {
+      200: {
+        description:
+          'the catalogue as it applies in the region from effectiveFrom, and the audited `change` (who, when, reason)',
+      },
+    },
+    errors: { 422: 'effectiveFrom is before today and no reason was given' },
   })
-  async set(@Param('regionCode') regionCode: string, @Body() body: unknown) {
+  async set(
+    @CurrentPrincipal() principal: Principal,
+    @Param('regionCode') regionCode: string,
+    @Body() body: unknown,
+  ) {
     const region = validate(regionParam, regionCode, 'region code');
-    const request = validate(setOverridesBody, body);
-    const overrides: ParameterOverride[] = Object.entries(request.parameters).map(([qualified, value]) => {
-      const [ruleCode, name] = qualified.includes('.') ? qualified.split('.') : [undefined, qualified];
-      if (ruleCode !== undefined && !RULE_CODES.includes(ruleCode as RuleCode)) {
-        throw ApiError.badRequest(
-          `"${ruleCode}" is not a rule code; see GET /api/v1/rules for the catalogue.`,
-        );
-      }
-      const override: ParameterOverride = {
-        regionCode: region,
-        ...(ruleCode !== undefined && { ruleCode: ruleCode as RuleCode }),
-        name,
-        value,
-        effectiveFrom: request.effectiveFrom,
-      };
-      checkParameterOverride(override);
-      return override;
-    });
-    await this.overrides.save(this.dataSource.manager, overrides);
-    const all = await this.overrides.all(this.dataSource.manager);
-    return effectiveCatalogue(all, region, request.effectiveFrom);
+    return this.setOverrides.execute(region, validate(setOverridesBody, body), describePrincipal(principal));
   }
 }

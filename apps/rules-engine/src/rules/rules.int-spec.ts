@@ -20,8 +20,13 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
   const user = (role: 'INSPECTOR' | 'LEADER' | 'ADMIN') => ({
     Authorization: `Bearer ${signAccessToken({ sub: `u-${role}`, role, region: '350000' }, t.env.JWT_SECRET, 600)}`,
   });
+  // These tests set versions dated in the past: retroactive changes, which need a reason.
   const putRules = (region: string, body: object) =>
-    t.http.put(`/api/v1/rules/${region}`).set(admin()).send(body).expect(200);
+    t.http
+      .put(`/api/v1/rules/${region}`)
+      .set(admin())
+      .send({ reason: 'test fixture', ...body })
+      .expect(200);
 
   /** A project in `regionCode` owed September's wages, consumed and evaluated once by the event path. */
   async function projectOwedSeptember(regionCode: string): Promise<string> {
@@ -189,8 +194,86 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
     });
   }, 120_000);
 
+  // Found by the attack pass (issue 16 item 10): overrides effective in 2020 were taken silently. A retroactive
+  // change needs a reason and is audited; closed months keep their verdicts unless re-evaluated on purpose.
+  it('takes a retroactive change only with a reason, audits it, and leaves closed months alone unless asked', async () => {
+    await putRules('370000', {
+      effectiveFrom: '2026-01-01',
+      parameters: { 'WAGE_ARREARS.bankFeedLagDays': 0 },
+    });
+    const code = await projectOwedSeptember('370102');
+    const arrears = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT status FROM rules.alerts WHERE project_code = $1 AND code = 'WAGE_ARREARS' AND month = $2`,
+          [code, MONTH],
+        )
+      )[0]?.status as string | undefined;
+    // September closed at the end of October: its wages were owed, and the alert is open.
+    await waitFor(async () => (await arrears()) === 'OPEN', { description: 'the September arrears raised' });
+
+    const lenient = { effectiveFrom: '2026-09-01', parameters: { 'WAGE_ARREARS.graceDays': 120 } };
+    const withoutReason = await t.http.put('/api/v1/rules/370000').set(admin()).send(lenient);
+    expect(withoutReason.status).toBe(422);
+    expect(withoutReason.body).toMatchObject({
+      error: 'REASON_REQUIRED',
+      details: [{ field: 'reason', code: 'REASON_REQUIRED' }],
+    });
+    expect(withoutReason.body.message).toContain('属于追溯调整');
+    const unchanged = await t.http.get('/api/v1/rules').query({ regionCode: '370102' }).set(admin());
+    expect(parameterOf(unchanged.body, 'WAGE_ARREARS', 'graceDays').value).toBe(2);
+
+    const reason = '省人社厅通知：9月起宽限期延长';
+    const set = await t.http
+      .put('/api/v1/rules/370000')
+      .set(user('ADMIN'))
+      .send({ ...lenient, reason })
+      .expect(200);
+    expect(set.body.change).toMatchObject({
+      setBy: 'user:u-ADMIN',
+      reason,
+      retroactive: true,
+      reevaluate: false,
+      queued: 0,
+    });
+    const [audit] = await t.dataSource.query(
+      `SELECT set_by, reason, retroactive, parameters, set_at FROM rules.rule_override_changes WHERE id = $1`,
+      [set.body.change.id],
+    );
+    expect(audit).toMatchObject({
+      set_by: 'user:u-ADMIN',
+      reason,
+      retroactive: true,
+      parameters: { 'WAGE_ARREARS.graceDays': 120 },
+    });
+    // Evaluated again now, the closed month keeps the rules it closed with: the arrears stand.
+    await t.http
+      .post('/api/v1/evaluations')
+      .set(admin())
+      .send({ projectCode: code, month: MONTH })
+      .expect(200);
+    expect(await arrears()).toBe('OPEN');
+
+    // On purpose: the same change with reevaluate re-evaluates the region's months from September.
+    const redo = await t.http
+      .put('/api/v1/rules/370000')
+      .set(admin())
+      .send({ ...lenient, reason: `${reason}（重新评估）`, reevaluate: true })
+      .expect(200);
+    expect(redo.body.change).toMatchObject({ setBy: 'admin', retroactive: true, reevaluate: true });
+    expect(redo.body.change.queued).toBeGreaterThanOrEqual(1);
+    await waitFor(async () => (await arrears()) === 'CLEARED', {
+      description: 'the September arrears cleared under 120 days of grace',
+      timeoutMs: 60_000,
+    });
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM rules.rule_override_changes WHERE region_code = '370000'`,
+    );
+    expect(n).toBe(3);
+  }, 120_000);
+
   it('lets only an administrator set overrides, and refuses unknown parameters with a reason', async () => {
-    const body = { effectiveFrom: '2026-01-01', parameters: { graceDays: 9 } };
+    const body = { effectiveFrom: '2026-01-01', parameters: { graceDays: 9 }, reason: '按省厅通知' };
     await t.http.put('/api/v1/rules/510000').send(body).expect(401);
     for (const role of ['INSPECTOR', 'LEADER'] as const) {
       const refused = await t.http.put('/api/v1/rules/510000').set(user(role)).send(body);
@@ -210,7 +293,11 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
     const unknown = await t.http
       .put('/api/v1/rules/510000')
       .set(admin())
-      .send({ effectiveFrom: '2026-01-01', parameters: { 'WAGE_ARREARS.patience': 3 } });
+      .send({
+        effectiveFrom: '2026-01-01',
+        parameters: { 'WAGE_ARREARS.patience': 3 },
+        reason: '按省厅通知',
+      });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({
       error: 'INVALID_ARGUMENT',

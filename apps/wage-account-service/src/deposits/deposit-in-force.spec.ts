@@ -1,3 +1,4 @@
+import { MAX_AMOUNT_FEN } from '@wage/domain';
 import {
   amountInForce,
   depositBalanceOn,
@@ -94,9 +95,24 @@ describe('whether a movement can be recorded', () => {
       move('DRAWDOWN', 1, '2026-09-02T10:00:00+08:00'),
       'expired after 2026-09-01',
     ],
+    // 1000亿元 − 100,000 held; a top-up of 100,000 reaches 1000亿元 exactly (accepted), 100,000.01 passes it
+    [
+      'a top-up to the largest amount',
+      { ...cash, amountFen: MAX_AMOUNT_FEN - 100_000_00 },
+      [],
+      move('TOPUP', 100_000, '2026-04-01T10:00:00+08:00'),
+      undefined,
+    ],
+    [
+      'a top-up beyond the largest amount',
+      { ...cash, amountFen: MAX_AMOUNT_FEN - 100_000_00 },
+      [],
+      { ...move('TOPUP', 100_000, '2026-04-01T10:00:00+08:00'), amountFen: 100_000_01 },
+      '超过 100000000000.00 元的上限',
+    ],
   ])('%s', (_case, deposit, movements, movement, expected) => {
     const problem = movementProblem(deposit, movements, movement);
     if (expected === undefined) expect(problem).toBeUndefined();
-    else expect(problem).toContain(expected);
+    else expect(problem?.message).toContain(expected);
   });
 });

@@ -143,6 +143,34 @@ describe('wage guarantee deposits (real PostgreSQL and Kafka)', () => {
     }
   });
 
+  // Found by the attack pass (totals past 2^53 fen): top-ups had no bound, so a deposit's balance could leave the
+  // exact range of a number. A deposit holds at most 1000亿元; past it, a 422 on the amount.
+  it('refuses a top-up that takes the deposit past the largest amount, with 422 on the amount', async () => {
+    const cash = await record(bankKey, {
+      projectCode: 'P-DEP-2',
+      form: 'CASH',
+      amount: '99999999999.00',
+      effectiveOn: '2026-03-01',
+    });
+    expect(cash.status).toBe(201);
+    const topUp = (amount: string) =>
+      move(bankKey, cash.body.id, { kind: 'TOPUP', amount, occurredAt: '2026-04-01T10:00:00+08:00' });
+    const beyond = await topUp('1.01');
+    expect(beyond.status).toBe(422);
+    expect(beyond.body).toMatchObject({
+      error: 'INVALID_MOVEMENT',
+      details: [{ field: 'amount', code: 'DEPOSIT_TOO_LARGE', message: expect.stringContaining('上限') }],
+    });
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM wage_account.deposit_movements WHERE deposit_id = $1`,
+      [cash.body.id],
+    );
+    expect(n).toBe(0);
+    const reaching = await topUp('1.00');
+    expect(reaching.status).toBe(201);
+    expect(reaching.body).toMatchObject({ balance: '100000000000.00' });
+  });
+
   it('checks the terms and who may record and see deposits', async () => {
     const noExpiry = await record(bankKey, {
       projectCode: 'P-DEP-1',

@@ -21,6 +21,8 @@ const FEED_ACCOUNT = '6100000000000003';
 const CARD = '6222020200112233445';
 /** An account whose feed misses a credit. */
 const GAP_ACCOUNT = '6100000000000004';
+/** An account that receives the largest amounts. */
+const BIG_ACCOUNT = '6100000000000005';
 
 describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
   let t: TestApp;
@@ -268,6 +270,60 @@ describe('recording bank transactions (real PostgreSQL and Kafka)', () => {
       GAP_ACCOUNT,
     );
     expect(filled.body).toMatchObject({ balance: '100.00', dataQuality: [] });
+  });
+
+  // Found by the attack pass: credits past 2^53 fen made a balance no number holds exactly, answered as a 400.
+  // Each amount is at most 1000亿元 and an account's credits (or debits) total at most 1万亿元: a row-level 422.
+  it('refuses, row by row with 422, transactions that take the account past its total and stores none of the batch', async () => {
+    await registerProject(t, 'P-TX-5');
+    await openAccount(t, { projectCode: 'P-TX-5', bankCode: 'ICBC-XM', accountNumber: BIG_ACCOUNT });
+    const largest = (serial: string) => appropriation(serial, '100000000000.00', '2026-03-01T09:00:00+08:00');
+    // Nine of the largest amount: 9000亿元, within the bound.
+    const nine = await post(
+      bankKey,
+      Array.from({ length: 9 }, (_, i) => largest(`BIG-${i}`)),
+      BIG_ACCOUNT,
+    );
+    expect(nine.status).toBe(200);
+    expect(nine.body.balance).toBe('900000000000.00');
+    // A resend of the nine counts nothing and passes; the 10th reaches 1万亿元 exactly; the 11th and 12th cross it.
+    const response = await post(
+      bankKey,
+      [
+        transaction('BIG-D', { amount: '1.00' }),
+        ...Array.from({ length: 9 }, (_, i) => largest(`BIG-${i}`)),
+        largest('BIG-9'),
+        largest('BIG-10'),
+        appropriation('BIG-11', '0.01', '2026-03-02T09:00:00+08:00'),
+      ],
+      BIG_ACCOUNT,
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.error).toBe('INVALID_ROWS');
+    expect(response.body.details).toEqual([
+      {
+        index: 11,
+        field: 'amount',
+        code: 'ACCOUNT_TOTAL_TOO_LARGE',
+        message: expect.stringContaining('累计收入超过'),
+      },
+      {
+        index: 12,
+        field: 'amount',
+        code: 'ACCOUNT_TOTAL_TOO_LARGE',
+        message: expect.stringContaining('1000000000000.00 元'),
+      },
+    ]);
+    expect((await storedSerials(BIG_ACCOUNT)).length).toBe(9);
+    expect(await balanceOf(BIG_ACCOUNT)).toBe('900000000000.00');
+    // Without the rows that cross it the batch is taken, and the balance is answered exactly.
+    const within = await post(
+      bankKey,
+      [transaction('BIG-D', { amount: '1.00' }), largest('BIG-9')],
+      BIG_ACCOUNT,
+    );
+    expect(within.status).toBe(200);
+    expect(within.body).toMatchObject({ balance: '999999999999.00', balanceFen: 99_999_999_999_900 });
   });
 
   it('refuses a batch above the cap with 413', async () => {

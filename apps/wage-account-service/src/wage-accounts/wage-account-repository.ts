@@ -104,6 +104,33 @@ export class WageAccountRepository {
   }
 
   /**
+   * Locks the account until the caller's transaction ends: two batches of one account are recorded one after the
+   * other, so that both cannot pass a bound on its totals. Taken before the batch's rows are inserted (whose
+   * foreign key would otherwise hold a share lock that two batches wait on from each other).
+   */
+  async lockForUpdate(manager: EntityManager, accountNumber: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM "${SCHEMA}".wage_accounts WHERE account_number = $1 FOR UPDATE`, [
+      accountNumber,
+    ]);
+  }
+
+  /** Credits and debits of the account, each summed exactly, leaving out the serial numbers given. */
+  async totals(
+    manager: EntityManager,
+    accountNumber: string,
+    excludingSerials: string[],
+  ): Promise<{ creditsFen: bigint; debitsFen: bigint }> {
+    const [row]: { credits: string; debits: string }[] = await manager.query(
+      `SELECT COALESCE(SUM(amount_fen) FILTER (WHERE direction = 'CREDIT'), 0)::text AS credits,
+              COALESCE(SUM(amount_fen) FILTER (WHERE direction = 'DEBIT'), 0)::text AS debits
+       FROM "${SCHEMA}".transactions
+       WHERE account_number = $1 AND NOT (serial_no = ANY($2::text[]))`,
+      [accountNumber, excludingSerials],
+    );
+    return { creditsFen: BigInt(row.credits), debitsFen: BigInt(row.debits) };
+  }
+
+  /**
    * The first instant the account's running balance went below zero, and the lowest it reached, or undefined when
    * it never did. Within one instant credits count first, as a bank books them.
    */

@@ -121,6 +121,52 @@ describe('banks and dedicated wage accounts (real PostgreSQL and Kafka)', () => 
     }
   });
 
+  // Found by the attack pass (issue 16 item 12): account numbers differing only in case could both be opened.
+  it('keeps account numbers unique whatever their case and finds an account by its number in any case', async () => {
+    const projectKey3 = await registerProject(t, 'P-ACC-3', '350206');
+    await registerProject(t, 'P-ACC-4', '350206');
+    await openAccount(
+      t,
+      { projectCode: 'P-ACC-3', bankCode: 'ICBC-XM', accountNumber: 'XM-ICBC-0042' },
+      projectKey3,
+    );
+    const again = await t.http.post('/api/v1/wage-accounts').set(admin(t)).send({
+      projectCode: 'P-ACC-4',
+      bankCode: 'ICBC-XM',
+      accountNumber: 'xm-icbc-0042',
+      openedOn: '2026-01-11',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      error: 'ACCOUNT_NUMBER_TAKEN',
+      message: expect.stringContaining('与已登记的 XM-ICBC-0042 只有大小写不同'),
+    });
+    const shown = await t.http.get('/api/v1/wage-accounts/xm-icbc-0042').set(bearer(bankKey));
+    expect(shown.status).toBe(200);
+    expect(shown.body.accountNumber).toBe('XM-ICBC-0042');
+    const recorded = await t.http
+      .post('/api/v1/wage-accounts/Xm-Icbc-0042/transactions')
+      .set(bearer(bankKey))
+      .send({
+        transactions: [
+          {
+            serialNo: 'CASE-1',
+            occurredAt: '2026-03-01T09:00:00+08:00',
+            direction: 'CREDIT',
+            kind: 'APPROPRIATION',
+            amount: '100.00',
+            counterparty: { name: 'Owner Co.', accountNumber: '350100200300400500' },
+          },
+        ],
+      });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({ accountNumber: 'XM-ICBC-0042', recorded: 1 });
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM wage_account.transactions WHERE account_number = 'XM-ICBC-0042'`,
+    );
+    expect(n).toBe(1);
+  });
+
   it('shows the account to its project, its bank, the administrator and inspectors of the region; to no one else', async () => {
     const get = (token: string) => t.http.get('/api/v1/wage-accounts/4100000000000001').set(bearer(token));
     for (const token of [projectKey, bankKey, t.env.ADMIN_API_KEY, inspectorToken(t, '350200')]) {

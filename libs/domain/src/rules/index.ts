@@ -1,5 +1,6 @@
 export * from './abnormal-payout';
 export * from './account-balance-shortfall';
+export * from './closed-months';
 export * from './deposit';
 export * from './finding';
 export * from './funds-diverted';

@@ -277,6 +277,13 @@ export interface ParameterOverride {
   name: string;
   value: ParameterValue;
   effectiveFrom: IsoDate;
+  /** When the administrator set it (absent for a value not read from the store). */
+  setAt?: Date;
+  /**
+   * false for a retroactive change set for later evaluations only: months that had closed before it was set keep
+   * their verdicts (see monthParameterBasis). Absent or true: it applies wherever its date says.
+   */
+  appliesToClosedMonths?: boolean;
 }
 
 export type ParameterSource =

@@ -17,6 +17,7 @@ import type { RegionCode } from '../region';
 import { addWorkingDays } from '../working-days';
 import { evaluateAbnormalPayout, type WorkerPayout } from './abnormal-payout';
 import { evaluateAccountBalanceShortfall } from './account-balance-shortfall';
+import { monthParameterBasis } from './closed-months';
 import {
   type ContractorRecord,
   type DepositMovement,
@@ -190,9 +191,21 @@ export interface ProjectMonthResult {
 export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): ProjectMonthResult {
   const { project, month, account, roster } = facts;
   const today = dateInShanghai(asOf);
-  const { parameters: p, sources } = resolveParameters(facts.overrides, project.regionCode, today);
+  // Project-wide rules by today's parameters; the month's own rules by those the month is judged by (a closed
+  // month keeps the rules it closed with).
+  const { parameters: p, sources: todaysSources } = resolveParameters(
+    facts.overrides,
+    project.regionCode,
+    today,
+  );
+  const basis = monthParameterBasis(facts.overrides, month, today);
+  const { parameters: mp, sources: monthSources } = resolveParameters(
+    basis.overrides,
+    project.regionCode,
+    basis.onDate,
+  );
   const context = { month, payday: project.payday, asOf };
-  const workers = workersOfMonth(facts, p.WAGE_ARREARS.graceDays, asOf);
+  const workers = workersOfMonth(facts, mp.WAGE_ARREARS.graceDays, asOf);
 
   const contractor: ContractorRecord = {
     ...facts.contractor,
@@ -214,36 +227,36 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
 
   const arrearsDeadline = wageDeadline(month, {
     payday: project.payday,
-    graceDays: p.WAGE_ARREARS.graceDays,
+    graceDays: mp.WAGE_ARREARS.graceDays,
   });
   const arrearsFeed = feedGate(
     arrearsDeadline.deadlineInstant,
     arrearsDeadline.deadline,
     account.statementThrough,
-    p.WAGE_ARREARS.bankFeedLagDays,
+    mp.WAGE_ARREARS.bankFeedLagDays,
     asOf,
   );
   const underpaidDeadline = wageDeadline(month, {
     payday: project.payday,
-    graceDays: p.WAGE_UNDERPAID.graceDays,
+    graceDays: mp.WAGE_UNDERPAID.graceDays,
   });
   const underpaidFeed = feedGate(
     underpaidDeadline.deadlineInstant,
     underpaidDeadline.deadline,
     account.statementThrough,
-    p.WAGE_UNDERPAID.bankFeedLagDays,
+    mp.WAGE_UNDERPAID.bankFeedLagDays,
     asOf,
   );
   // Appropriations of month M are judged once the feed is complete through M's end, or the lag after the check.
   const laborCostCheck = addCalendarDays(
     lastDayOfMonth(month),
-    p.LABOR_COST_NOT_APPROPRIATED.appropriationGraceDays,
+    mp.LABOR_COST_NOT_APPROPRIATED.appropriationGraceDays,
   );
   const laborCostFeed = feedGate(
     endOfDayShanghai(lastDayOfMonth(month)),
     laborCostCheck,
     account.statementThrough,
-    p.LABOR_COST_NOT_APPROPRIATED.bankFeedLagDays,
+    mp.LABOR_COST_NOT_APPROPRIATED.bankFeedLagDays,
     asOf,
   );
 
@@ -252,7 +265,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       'WAGE_ARREARS',
       month,
       withRevision(
-        withFeed(evaluateWageArrears({ ...context, workers, parameters: p.WAGE_ARREARS }), arrearsFeed),
+        withFeed(evaluateWageArrears({ ...context, workers, parameters: mp.WAGE_ARREARS }), arrearsFeed),
         facts.pendingRevision,
       ),
       arrearsFeed,
@@ -261,7 +274,10 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       'WAGE_UNDERPAID',
       month,
       withRevision(
-        withFeed(evaluateWageUnderpaid({ ...context, workers, parameters: p.WAGE_UNDERPAID }), underpaidFeed),
+        withFeed(
+          evaluateWageUnderpaid({ ...context, workers, parameters: mp.WAGE_UNDERPAID }),
+          underpaidFeed,
+        ),
         facts.pendingRevision,
       ),
       underpaidFeed,
@@ -273,7 +289,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
         ...context,
         workersWithAttendance: workers,
         paySheetSubmittedAt: facts.reports.paySheetSubmittedAt,
-        parameters: p.PAY_SHEET_MISSING,
+        parameters: mp.PAY_SHEET_MISSING,
       }),
       null,
     ],
@@ -286,7 +302,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
           projectStartDate: project.startDate,
           appropriatedFenByMonth: account.appropriatedFenByMonth,
           asOf,
-          parameters: p.LABOR_COST_NOT_APPROPRIATED,
+          parameters: mp.LABOR_COST_NOT_APPROPRIATED,
         }),
         laborCostFeed,
       ),
@@ -306,21 +322,21 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
             previousMonthNetPayFen: facts.sheetTotals.get(previousMonth(month)) ?? null,
             paidFen: workers.reduce((total, w) => total + w.paidFen, 0),
             asOf,
-            parameters: p.ACCOUNT_BALANCE_SHORTFALL,
+            parameters: mp.ACCOUNT_BALANCE_SHORTFALL,
           }),
       null,
     ],
     [
       'FUNDS_DIVERTED',
       month,
-      evaluateFundsDiverted({ month, debits: facts.debits, roster, parameters: p.FUNDS_DIVERTED }),
+      evaluateFundsDiverted({ month, debits: facts.debits, roster, parameters: mp.FUNDS_DIVERTED }),
       null,
     ],
     ['PAYEE_NOT_ON_ROSTER', month, evaluatePayeeNotOnRoster({ month, debits: facts.debits, roster }), null],
     [
       'ABNORMAL_PAYOUT',
       month,
-      evaluateAbnormalPayout({ month, workers: facts.payouts, parameters: p.ABNORMAL_PAYOUT }),
+      evaluateAbnormalPayout({ month, workers: facts.payouts, parameters: mp.ABNORMAL_PAYOUT }),
       null,
     ],
     [
@@ -330,7 +346,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
         ...context,
         rosterSize: roster.registeredByAsOf,
         attendanceReportedAt: facts.reports.attendanceReportedAt,
-        parameters: p.REAL_NAME_GAP,
+        parameters: mp.REAL_NAME_GAP,
       }),
       null,
     ],
@@ -414,7 +430,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
       finding: found,
       suppression: suppression(code, m, facts.history, today),
       ...(feed !== null && !feed.ready && { withheld: feed.waitingFor }),
-      parameterSources: sources[code] as Record<string, ParameterSource>,
+      parameterSources: (m === null ? todaysSources : monthSources)[code] as Record<string, ParameterSource>,
     })),
     assessment: monthAssessment({
       history: facts.history,

@@ -41,6 +41,11 @@ export const Allow = (...kinds: PrincipalKind[]) =>
 /** An endpoint anyone may call (health, metrics, login): `x-callers: [public]` in the document. */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiExtension('x-callers', ['public']));
 
+/** Whether a route is @Public(), on its handler or its controller. */
+export function isPublicRoute(handler: object, controller?: object): boolean {
+  return [handler, controller].some((target) => target && Reflect.getMetadata(PUBLIC, target) === true);
+}
+
 type AuthenticatedRequest = Request & { principal?: Principal };
 
 /** The caller of the current request, as resolved by the guard. */

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { limitPublicBodies } from './public-body-limit';
 import { rejectControlCharacters, requireJsonBodies } from './request-checks';
 import { createLogger } from '../logging/logger';
 import { NestPinoLogger } from '../logging/nest-logger';
@@ -58,6 +59,8 @@ export async function runService(
     http.get(OPENAPI_PATH, (_req: unknown, res: unknown) => http.reply(res, document, 200));
   }
   if (options.checkRequestBodies !== false) app.use(requireJsonBodies);
+  // Before the service's parser: an endpoint that needs no token reads only a small body.
+  limitPublicBodies(app);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });
   if (options.checkRequestBodies !== false) app.use(rejectControlCharacters);
   app.useGlobalFilters(new ApiExceptionFilter(logger));

@@ -103,6 +103,8 @@ export interface DeclaredRoute {
   path: string;
   /** The controller method, which carries the route's metadata. */
   handler: object;
+  /** The controller class, which may carry metadata for all its routes. */
+  controller: Type;
 }
 
 /** Every route the app's controllers declare, as Nest's router registers them (no global prefix or versions). */
@@ -126,7 +128,7 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
             .replace(/(.)\/$/, '$1')
             .replace(/:(\w+)/g, '{$1}');
           for (const method of methods) {
-            routes.push({ method, path: full, handler: prototype[route.methodName] });
+            routes.push({ method, path: full, handler: prototype[route.methodName], controller });
           }
         }
       }

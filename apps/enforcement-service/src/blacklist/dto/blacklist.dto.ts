@@ -4,7 +4,7 @@ import { creditCodeField, pageFields, text, uuidParam } from '../../common/field
 
 const idNumberField = z
   .string()
-  .meta({ description: '18-character identity number (GB 11643)', examples: ['350206199001011239'] })
+  .meta({ description: '18-character identity number (GB 11643)', examples: ['350206199001011230'] })
   .transform((value, context) => {
     const result = validateIdentityNumber(value, new Date().toISOString().slice(0, 10));
     if (result.ok) return result.value.normalized;

@@ -16,7 +16,7 @@ export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
 const idNumberField = z
   .string()
-  .meta({ description: '18-character identity number (GB 11643)', examples: ['350206199001011239'] })
+  .meta({ description: '18-character identity number (GB 11643)', examples: ['350206199001011230'] })
   .transform((value, context) => {
     const result = validateIdentityNumber(value, new Date().toISOString().slice(0, 10));
     if (result.ok) return result.value.normalized;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dateInShanghai, formatYuan } from '@wage/domain';
+import { MAX_AMOUNT_FEN, dateInShanghai, formatYuan } from '@wage/domain';
 import { ApiError, Clock, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
@@ -40,6 +40,15 @@ export class RecordRecoveryUseCase {
             `${formatYuan(recovery.amount)} is more. Correct the wages owed with a handling decision first if they were higher`,
           [{ field: 'amount', code: 'MORE_THAN_OUTSTANDING', message: 'more than the wages outstanding' }],
         );
+      // Without wages owed on record nothing bounds the sum above; 1000亿元 does, so that it stays exact.
+      if (Number(row.recovered_fen) + recovery.amount > MAX_AMOUNT_FEN) {
+        const message =
+          `案件 ${caseId} 已追回 ${formatYuan(Number(row.recovered_fen))} 元，再加 ${formatYuan(recovery.amount)} 元将超过 ` +
+          `${formatYuan(MAX_AMOUNT_FEN)} 元的上限，应是金额录入错误：请核对追回金额（未保存）`;
+        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'RECOVERED_TOO_LARGE', message, [
+          { field: 'amount', code: 'RECOVERED_TOO_LARGE', message },
+        ]);
+      }
       const id = randomUUID();
       await manager.query(
         `INSERT INTO "${S}".recoveries (id, case_id, amount_fen, workers, paid_on, note, actor, recorded_at)

@@ -8,12 +8,15 @@ import {
   generateApiKey,
   hashApiKey,
   newEvent,
+  storedSpelling,
 } from '@wage/platform';
 import type { RegisterProjectBody } from '../../dto/register-project.dto';
+import { PROJECT_CODE_COLUMN } from '../../project-code-case';
 
 /**
  * Registers a project and issues its key. The key is answered once and kept only as its hash; it is not
- * stored under an Idempotency-Key either, since that would keep it in clear. A repeat is a 409 on the code.
+ * stored under an Idempotency-Key either, since that would keep it in clear. A repeat is a 409 on the code,
+ * also in another case: codes are unique whatever their case.
  */
 @Injectable()
 export class RegisterProjectUseCase {
@@ -34,7 +37,7 @@ export class RegisterProjectUseCase {
            owner_credit_code, contract_amount_fen, start_date, planned_end_date, payday, status,
            status_effective_date, api_key_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $9, $13)
-         ON CONFLICT (code) DO NOTHING RETURNING code`,
+         ON CONFLICT DO NOTHING RETURNING code`,
         [
           project.code,
           project.name,
@@ -52,6 +55,14 @@ export class RegisterProjectUseCase {
         ],
       );
       if (inserted.length === 0) {
+        const stored = await storedSpelling(this.dataSource, PROJECT_CODE_COLUMN, project.code);
+        if (stored !== undefined && stored !== project.code) {
+          throw ApiError.conflict(
+            'PROJECT_EXISTS',
+            `项目编号 "${project.code}" 与已登记的 "${stored}" 只有大小写不同：编号不区分大小写，` +
+              `"${stored}" 就是该项目；请另选一个编号登记新项目`,
+          );
+        }
         throw ApiError.conflict(
           'PROJECT_EXISTS',
           `a project with code "${project.code}" is already registered; choose another code`,

@@ -60,7 +60,10 @@ export class RecordDepositMovementUseCase {
           }
           const earlier = (await this.deposits.movementsOf([depositId], manager)).get(depositId)!;
           const problem = movementProblem(deposit, earlier, movement);
-          if (problem) throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_MOVEMENT', problem);
+          if (problem)
+            throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_MOVEMENT', problem.message, [
+              problem,
+            ]);
           const id = randomUUID();
           await this.deposits.insertMovement(manager, id, depositId, movement);
           await this.outbox.append(manager, [

@@ -27,6 +27,13 @@ import {
 } from '../../sealed-transaction';
 import { TransactionLedger } from '../../transaction-ledger';
 import { checkTransactionRows } from '../../transaction-rows';
+import { rowsBeyondAccountTotals } from '../../account-totals';
+
+/** The batch's distinct transactions, sealed, and the row each serial number first came from. */
+interface CheckedBatch {
+  batch: SealedTransaction[];
+  indexOf: Map<string, number>;
+}
 
 export interface RecordTransactionsAnswer {
   accountNumber: string;
@@ -107,7 +114,7 @@ export class RecordTransactionsUseCase {
   }
 
   /** Every row checked and its numbers sealed; a 422 listing every problem when any row is wrong. */
-  private checkAndSeal(rows: unknown[], now: Date, openedOn: string): SealedTransaction[] {
+  private checkAndSeal(rows: unknown[], now: Date, openedOn: string): CheckedBatch {
     const checked = checkTransactionRows(rows, { now, today: dateInShanghai(now), openedOn });
     const sealed = checked.transactions.map(({ index, transaction }) => ({
       index,
@@ -116,17 +123,32 @@ export class RecordTransactionsUseCase {
     const { unique, errors } = removeRepeatedSerials(sealed);
     const rowErrors = [...checked.errors, ...errors].sort((a, b) => a.index - b.index);
     if (rowErrors.length > 0) throw ApiError.invalidRows(rowErrors, rows.length);
-    return unique;
+    const indexOf = new Map<string, number>();
+    for (const { index, transaction } of sealed)
+      if (!indexOf.has(transaction.serialNo)) indexOf.set(transaction.serialNo, index);
+    return { batch: unique, indexOf };
   }
 
   private async record(
     manager: EntityManager,
     account: WageAccount,
     rowCount: number,
-    batch: SealedTransaction[],
+    { batch, indexOf }: CheckedBatch,
     statementThrough: Date | undefined,
   ): Promise<RecordTransactionsAnswer> {
+    await this.accounts.lockForUpdate(manager, account.accountNumber);
     const inserted = await this.ledger.insertNew(manager, account.accountNumber, batch);
+    const beyond = rowsBeyondAccountTotals(
+      await this.accounts.totals(manager, account.accountNumber, [...inserted]),
+      batch
+        .filter((tx) => inserted.has(tx.serialNo))
+        .map((tx) => ({
+          index: indexOf.get(tx.serialNo)!,
+          direction: tx.direction,
+          amountFen: tx.amountFen,
+        })),
+    );
+    if (beyond.length > 0) throw ApiError.invalidRows(beyond, rowCount);
     const resent = batch.filter((tx) => !inserted.has(tx.serialNo));
     const stored = await this.ledger.findFacts(
       manager,

@@ -8,11 +8,13 @@ import {
   OutboxWriter,
   isAdmin,
   newEvent,
+  storedSpelling,
   type Principal,
 } from '@wage/platform';
 import { BankRegistry } from '../../../banks/bank-registry';
 import { ProjectDirectory } from '../../../projects/project-directory';
 import type { OpenWageAccountDto } from '../../dto/open-wage-account.dto';
+import { ACCOUNT_NUMBER_COLUMN } from '../../account-number-case';
 import { WageAccountRepository } from '../../wage-account-repository';
 
 /** Opens a project's dedicated wage account (专户): one open account per project, account numbers unique. */
@@ -67,6 +69,14 @@ export class OpenWageAccountUseCase {
 
   /** Which uniqueness rule the refused insert broke, said so the caller can fix it. */
   private async conflict(request: OpenWageAccountDto, manager: EntityManager): Promise<ApiError> {
+    const stored = await storedSpelling(this.dataSource, ACCOUNT_NUMBER_COLUMN, request.accountNumber);
+    if (stored !== undefined && stored !== request.accountNumber) {
+      return ApiError.conflict(
+        'ACCOUNT_NUMBER_TAKEN',
+        `专户账号 ${request.accountNumber} 与已登记的 ${stored} 只有大小写不同：账号不区分大小写，是同一个账户；` +
+          '请核对银行开户资料上的账号',
+      );
+    }
     if (await this.accounts.find(request.accountNumber, manager)) {
       return ApiError.conflict(
         'ACCOUNT_NUMBER_TAKEN',
