@@ -34,7 +34,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=8080 \
-    CONSOLE_DIR=/app/dist/apps/web-console
+    CONSOLE_DIR=/app/dist/apps/web-console \
+    WORKER_PORTAL_DIR=/app/dist/apps/worker-portal
 WORKDIR /app
 # Case documents (PDF) are set in a Chinese font: Debian's WenQuanYi Micro Hei, at the path PDF_FONT_PATH names.
 RUN apt-get update \
@@ -43,6 +44,8 @@ RUN apt-get update \
 COPY --from=prod-deps --chown=root:root /build/node_modules ./node_modules
 COPY --from=build --chown=root:root /build/dist ./dist
 COPY --chown=root:root package.json ./
+# The SMS catcher that compose runs in place of a provider (node scripts/sms-catcher.mjs).
+COPY --chown=root:root scripts/sms-catcher.mjs ./scripts/
 # The image's files belong to root and are read-only for the process; it runs as the unprivileged `node` user.
 USER node
 EXPOSE 8080

@@ -28,11 +28,13 @@ export ALERT_SETTLE_SECONDS="${ALERT_SETTLE_SECONDS:-180}"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 CATCHER_PID=""
+SMS_CATCHER_PID=""
 shutdown() {
   trap - EXIT INT TERM
   step "shutting down"
   bash "$ROOT/scripts/stack.sh" down || true
   [ -n "$CATCHER_PID" ] && kill "$CATCHER_PID" 2>/dev/null || true
+  [ -n "$SMS_CATCHER_PID" ] && kill "$SMS_CATCHER_PID" 2>/dev/null || true
   echo "Stopped. (The infrastructure stays up; npm run infra:down stops what infra:up started.)"
   exit 0
 }
@@ -58,6 +60,13 @@ step "3/6 a fresh demo database, then every service (build, migrate, start)"
 bash "$ROOT/scripts/stack.sh" up
 # The secrets stack:up generated for this checkout (the administrator key among them).
 set -a; . "$ROOT/.infra/stack/secrets.env"; set +a
+# Workers' sign-in codes: roster-service sends them to this catcher (SMS_PROVIDER_URL's default), which checks the
+# signature with the stack's SMS_API_SECRET.
+node "$ROOT/scripts/sms-catcher.mjs" 8026 >"$STATE/sms-catcher.log" 2>&1 &
+SMS_CATCHER_PID=$!
+sleep 0.5
+kill -0 "$SMS_CATCHER_PID" 2>/dev/null || { cat "$STATE/sms-catcher.log"; echo "demo: port 8026 is taken?"; exit 1; }
+cat "$STATE/sms-catcher.log"
 
 step "4/6 demo users"
 (cd "$ROOT" && node -e '
@@ -105,6 +114,8 @@ The demo is running.
   Console (workbench and dashboard):  http://127.0.0.1:8080
   API:                                http://127.0.0.1:8080/api/v1   (administrator key: $ADMIN_API_KEY)
   Mail catcher (alert e-mails):       http://127.0.0.1:8025
+  SMS catcher (workers' codes):       http://127.0.0.1:8026
+  Workers' page:                      http://127.0.0.1:8080/worker
   Logins: inspector / demo-inspector-password   (district 350206)
           leader    / demo-leader-password      (city 350200)
           admin     / demo-admin-password       (administrator)

@@ -33,6 +33,7 @@ dev_secrets() {
   add BLIND_INDEX_KEY "$(rand32)"
   add WEBHOOK_SIGNING_SECRET "$(rand32)"
   add METRICS_TOKEN "dev-metrics-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
+  add SMS_API_SECRET "dev-sms-$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')"
   # Split at the first `=` only: `IFS='=' read name value` would drop a trailing `=` (base64 padding).
   local line name
   while IFS= read -r line || [ -n "$line" ]; do
@@ -73,7 +74,7 @@ up() {
   for service in "${MIGRATED[@]}"; do node "$ROOT/dist/apps/$service/main.js" migrate; done
   for service in "${SERVICES[@]}"; do
     if running "$service"; then say "stack: $service already running (pid $(cat "$STATE/$service.pid"))"; continue; fi
-    PORT="${PORTS[$service]}" CONSOLE_DIR="$ROOT/dist/apps/web-console" setsid nohup node "$ROOT/dist/apps/$service/main.js" >"$STATE/$service.log" 2>&1 </dev/null &
+    PORT="${PORTS[$service]}" CONSOLE_DIR="$ROOT/dist/apps/web-console" WORKER_PORTAL_DIR="$ROOT/dist/apps/worker-portal" setsid nohup node "$ROOT/dist/apps/$service/main.js" >"$STATE/$service.log" 2>&1 </dev/null &
     echo $! >"$STATE/$service.pid"
   done
   for service in "${SERVICES[@]}"; do

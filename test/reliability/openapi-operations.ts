@@ -19,7 +19,7 @@ type Schema = Record<string, unknown> & {
   examples?: unknown[];
 };
 
-export type Caller = 'admin' | 'project' | 'bank' | 'user' | 'public';
+export type Caller = 'admin' | 'project' | 'bank' | 'user' | 'worker' | 'public';
 
 export interface DocumentedOperation {
   method: string;

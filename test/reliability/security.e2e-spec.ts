@@ -4,8 +4,16 @@ import Redis from 'ioredis';
 import fc from 'fast-check';
 import { Topics } from '@wage/contracts';
 import { addCalendarDays, formatYuan } from '@wage/domain';
-import { generateApiKey, signAccessToken } from '@wage/platform';
-import { startServiceProcess, testInfra, testSecrets, TopicReader, waitFor } from '@wage/testing';
+import { BlindIndex, generateApiKey, signAccessToken, signWorkerToken } from '@wage/platform';
+import {
+  startServiceProcess,
+  startSmsCatcher,
+  testInfra,
+  testSecrets,
+  TopicReader,
+  waitFor,
+  type SmsCatcher,
+} from '@wage/testing';
 import { planDistrict, type DistrictPlan, type PlannedProject } from '../../apps/simulator/src/plan';
 import { MALFORMED_BODIES, MAY_ACCEPT, mustRefuse, mutate, mutateable, REMOVE } from './hostile-values';
 import {
@@ -28,6 +36,8 @@ const REGION_B = '350203';
 /** A city in another prefecture: its leader covers nothing in Xiamen. */
 const REGION_FAR = '350300';
 const PASSWORD = 'a-long-enough-password';
+/** A valid identity number on no roll of the test. */
+const STRANGER_ID = '11010519491231002X';
 
 interface Tenant {
   plan: DistrictPlan;
@@ -65,6 +75,8 @@ describe('security under hostile callers and input', () => {
         id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
         // An action of no case: a document request is refused (or not found) before anything is rendered.
         actionId: randomUUID(),
+        // The workers' channel: a project-month of tenant A's roll (`month` as above).
+        projectCode: a.project.code,
       }[name];
       if (value === undefined) throw new Error(`no value for the path parameter {${name}} of ${op.template}`);
       return encodeURIComponent(value);
@@ -77,6 +89,16 @@ describe('security under hostile callers and input', () => {
 
   const userToken = (sub: string, role: 'INSPECTOR' | 'LEADER' | 'ADMIN', region: string) =>
     signAccessToken({ sub, role, region }, stack.secrets.JWT_SECRET, 900);
+
+  /** A worker's session token as roster-service issues it, for the worker with this identity number. */
+  const workerToken = (idNumber: string, issuedAt?: Date) =>
+    signWorkerToken(
+      new BlindIndex(Buffer.from(stack.secrets.BLIND_INDEX_KEY, 'base64')).hash('id', idNumber),
+      stack.secrets.JWT_SECRET,
+      1800,
+      issuedAt,
+    );
+  let sms: SmsCatcher;
 
   async function registerTenant(seed: string, regionCode: string): Promise<Tenant> {
     const plan = planDistrict({
@@ -123,7 +145,12 @@ describe('security under hostile callers and input', () => {
 
   beforeAll(async () => {
     // A high limit on the main gateway: the fuzzer sends well over a thousand requests within a minute.
-    stack = await startStack({ gatewayEnv: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000' } });
+    // Workers' sign-in codes go to this test's SMS catcher; the fuzzer's code requests all come from one address.
+    sms = await startSmsCatcher();
+    stack = await startStack({
+      gatewayEnv: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000' },
+      serviceEnv: { SMS_PROVIDER_URL: sms.providerUrl, WORKER_CODE_REQUESTS_PER_ADDRESS: '10000' },
+    });
     const document = (await (
       await fetch(`${stack.gateway.url}/api/docs/openapi.json`)
     ).json()) as OpenApiDocument & { 'x-unavailable'?: string[] };
@@ -154,6 +181,7 @@ describe('security under hostile callers and input', () => {
   afterAll(async () => {
     report.write();
     await stack?.stop();
+    await sms?.stop();
   });
 
   it('admits no caller to what it may not reach, and stores nothing for them', async () => {
@@ -177,6 +205,7 @@ describe('security under hostile callers and input', () => {
         randomBytes(32).toString('base64'),
         900,
       ),
+      "expired worker's token": workerToken(a.project.workers[0].idNumber, new Date(Date.now() - 3_600_000)),
     };
     // Every operation of the gateway's merged OpenAPI document, with tenant A's identifiers in its path and the
     // document's own example as its body: an endpoint added to a service is in the matrix without being listed.
@@ -333,6 +362,8 @@ describe('security under hostile callers and input', () => {
       ['leader', 'user', userToken('leader-far', 'LEADER', REGION_FAR)],
       ['project key', 'project', a.projectKey],
       ['bank key', 'bank', a.bankKey],
+      // A signed-in worker: their own /worker/* and nothing else.
+      ["a worker's session", 'worker', workerToken(a.project.workers[0].idNumber)],
     ];
     const before = await stack.counts();
     const failures: string[] = [];
@@ -1254,6 +1285,25 @@ describe('security under hostile callers and input', () => {
         token: admin,
         base: () => ({ displayName: '检查员', regionCode: REGION_A, role: 'INSPECTOR' }),
       },
+      // The workers' channel, for an identity on no roll: every field is checked before anything is looked up.
+      {
+        method: 'POST',
+        path: '/worker/codes',
+        token: admin,
+        base: () => ({ idNumber: STRANGER_ID, phone: '13999990000' }),
+      },
+      {
+        method: 'POST',
+        path: '/worker/sessions',
+        token: admin,
+        base: () => ({ idNumber: STRANGER_ID, phone: '13999990000', code: '123456' }),
+      },
+      {
+        method: 'POST',
+        path: `/worker/months/${A}/${month}/confirmation`,
+        token: workerToken(STRANGER_ID),
+        base: () => ({ result: 'DISPUTED', reason: 'NOT_RECEIVED', note: '没收到' }),
+      },
     ];
 
     // Every operation of the document that takes a JSON body has a target here: a new endpoint fails this test
@@ -1470,4 +1520,110 @@ describe('security under hostile callers and input', () => {
     });
     expect(failures).toEqual([]);
   }, 180_000);
+
+  it("workers' sign-in tells no one who is on a roll, locks after 5 wrong codes, and logs no code", async () => {
+    const known = a.project.workers[0];
+    const failures: string[] = [];
+    let tried = 0;
+    const expectThat = (what: string, held: boolean) => {
+      tried += 1;
+      if (!held) failures.push(what);
+    };
+    const askCode = (idNumber: string, phone: string) =>
+      stack.call('POST', '/worker/codes', undefined, { idNumber, phone });
+    const signIn = (idNumber: string, phone: string, code: string) =>
+      stack.call('POST', '/worker/sessions', undefined, { idNumber, phone, code });
+
+    // The same answer for a pair on a roll, an identity on none and a known identity with another phone; the time
+    // each took goes to the report (figures, not assertions: tests never assert on timing).
+    const timed = async (idNumber: string, phone: string) => {
+      const started = process.hrtime.bigint();
+      const answer = record(await askCode(idNumber, phone));
+      return { answer, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+    };
+    const knownAnswer = await timed(known.idNumber, known.phone);
+    const unknownAnswer = await timed(STRANGER_ID, '13999990001');
+    const wrongPhone = await timed(known.idNumber, '13999990002');
+    for (const [what, other] of [
+      ['an identity on no roll', unknownAnswer],
+      ['a known identity with another phone', wrongPhone],
+    ] as const)
+      expectThat(
+        `${what} answered ${other.answer.status} ${other.answer.text} (a pair on the roll: ${knownAnswer.answer.status} ${knownAnswer.answer.text})`,
+        other.answer.status === 202 && other.answer.text === knownAnswer.answer.text,
+      );
+    const delivered = await waitFor(async () => (await sms.messages(known.phone))[0], {
+      description: 'the SMS to the worker on the roll',
+    });
+    expectThat('an SMS went to a phone on no roll', (await sms.messages('13999990001')).length === 0);
+    expectThat('an SMS went to a phone not on the roll', (await sms.messages('13999990002')).length === 0);
+    const code = /(\d{6})/.exec(delivered.text)![1];
+
+    // The worker signs in and reads only their own months.
+    const session = record(await signIn(known.idNumber, known.phone, code));
+    expectThat(`the right code answered ${session.status}`, session.status === 200);
+    const token = String(session.body.accessToken);
+    const months = record(await stack.call('GET', '/worker/months', token));
+    const items = (months.body.items as { projectCode: string }[] | undefined) ?? [];
+    expectThat(
+      `GET /worker/months answered ${months.status} with ${items.length} months, some not of ${a.project.code}`,
+      months.status === 200 && items.length > 0 && items.every((m) => m.projectCode === a.project.code),
+    );
+    expectThat(
+      'a worker read tenant B’s project',
+      !months.text.includes(b.project.code) && !months.text.includes(b.project.workers[0].idNumber),
+    );
+    // Another project's month, where this worker is on no roll: 404, nothing stored.
+    const others = record(
+      await stack.call('POST', `/worker/months/${b.project.code}/${month}/confirmation`, token, {
+        result: 'CONFIRMED',
+      }),
+    );
+    expectThat(`confirming tenant B's month answered ${others.status}`, others.status === 404);
+
+    // Five wrong codes lock the identity out, even for the right code afterwards; an identity on no roll the same.
+    await askCode(known.idNumber, known.phone);
+    const second = await waitFor(
+      async () => {
+        const messages = await sms.messages(known.phone);
+        return messages.length > 1 ? messages[0] : undefined;
+      },
+      { description: 'a second code' },
+    );
+    const secondCode = /(\d{6})/.exec(second.text)![1];
+    const wrong = secondCode === '000000' ? '111111' : '000000';
+    for (const idNumber of [known.idNumber, STRANGER_ID]) {
+      const phone = idNumber === STRANGER_ID ? '13999990001' : known.phone;
+      const answers = [];
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        answers.push(record(await signIn(idNumber, phone, wrong)));
+      expectThat(
+        `wrong codes for ${idNumber === STRANGER_ID ? 'an unknown' : 'a known'} identity answered ${answers.map((x) => x.status)}`,
+        answers.every((x) => x.status === 401 && x.body.error === 'CODE_INVALID'),
+      );
+      const after = record(await signIn(idNumber, phone, idNumber === STRANGER_ID ? wrong : secondCode));
+      expectThat(
+        `after 5 wrong codes the ${idNumber === STRANGER_ID ? 'unknown' : 'known'} identity answered ${after.status}`,
+        after.status === 429 && after.body.error === 'WORKER_SIGN_IN_LOCKED',
+      );
+    }
+
+    // The codes were in the SMS only: in no service's log.
+    for (const service of stack.services)
+      for (const sent of [code, secondCode])
+        expectThat(`${service.name} logged a sign-in code`, !service.output().includes(sent));
+
+    report.add({
+      check: "workers' sign-in: no enumeration, lockout, own data only, no code in logs",
+      tried,
+      held: tried - failures.length,
+      failures,
+      figures: {
+        codeRequestMsOnRoll: Math.round(knownAnswer.ms),
+        codeRequestMsOnNoRoll: Math.round(unknownAnswer.ms),
+        codeRequestMsWrongPhone: Math.round(wrongPhone.ms),
+      },
+    });
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

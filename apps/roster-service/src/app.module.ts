@@ -6,9 +6,10 @@ import type { RosterServiceDefinition } from './config/env';
 import { CoreModule } from './core/core.module';
 import { PaySheetsModule } from './pay-sheets/pay-sheets.module';
 import { ProjectsModule } from './projects/projects.module';
+import { WorkerChannelModule } from './worker-channel/worker-channel.module';
 import { WorkersModule } from './workers/workers.module';
 
-/** roster-service: projects, real-name worker rolls, attendance and pay sheets. */
+/** roster-service: projects, real-name worker rolls, attendance and pay sheets, and the workers' own channel. */
 @Module({})
 export class AppModule {
   static forRoot(service: RosterServiceDefinition, logger: Logger): DynamicModule {
@@ -21,6 +22,7 @@ export class AppModule {
         WorkersModule,
         AttendanceModule,
         PaySheetsModule,
+        WorkerChannelModule,
       ],
     };
   }

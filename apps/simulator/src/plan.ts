@@ -222,11 +222,19 @@ export function planDistrict(options: PlanOptions): DistrictPlan {
   };
 }
 
+/**
+ * The rules a district's data can break. WORKER_PAY_DISPUTED comes from workers' own answers on the workers'
+ * channel (signed in by SMS code), not from what projects and banks report: no injection makes it.
+ */
+export const INJECTABLE_CODES: readonly RuleCode[] = RULE_CODES.filter(
+  (code) => code !== 'WORKER_PAY_DISPUTED',
+);
+
 /** Which rules each project gets: injected projects first, spread by a shuffle; SHARED_BANK_CARD takes a pair. */
 function assignViolations(options: PlanOptions): RuleCode[][] {
   const projects: RuleCode[][] = Array.from({ length: options.projects }, () => []);
   const wanted: RuleCode[] = [];
-  for (const code of RULE_CODES) {
+  for (const code of INJECTABLE_CODES) {
     const count = options.violations[code] ?? 0;
     for (let i = 0; i < count; i += 1) wanted.push(code, ...(code === 'SHARED_BANK_CARD' ? [code] : []));
   }

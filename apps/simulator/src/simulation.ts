@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { type Month, RULE_CODES, type RuleCode } from '@wage/domain';
+import { type Month, type RuleCode } from '@wage/domain';
 import { ApiClient } from './api-client';
 import { type CaseworkResult, simulateCasework } from './casework';
 import { type Comparison, evaluateAndCompare, everyAlert, formatComparison } from './compare';
-import { type DistrictPlan, planDistrict } from './plan';
+import { type DistrictPlan, INJECTABLE_CODES, planDistrict } from './plan';
 import { pushDistrict } from './push';
 import { type GroundTruth, groundTruth } from './truth';
 
@@ -156,12 +156,12 @@ export function parseViolations(mix: string): Partial<Record<RuleCode, number>> 
       throw new Error(`--violations: "${part}" needs a whole count, e.g. WAGE_ARREARS=2`);
     if (name === 'none') continue;
     if (name === 'all') {
-      for (const code of RULE_CODES) out[code] = count;
-    } else if ((RULE_CODES as string[]).includes(name)) {
+      for (const code of INJECTABLE_CODES) out[code] = count;
+    } else if ((INJECTABLE_CODES as string[]).includes(name)) {
       out[name as RuleCode] = count;
     } else {
       throw new Error(
-        `--violations: "${name}" is not a rule code; use all, none or one of ${RULE_CODES.join(', ')}`,
+        `--violations: "${name}" is not a rule code the simulator injects; use all, none or one of ${INJECTABLE_CODES.join(', ')}`,
       );
     }
   }

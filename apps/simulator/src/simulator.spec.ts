@@ -2,14 +2,13 @@ import {
   ageOn,
   dateInShanghai,
   isCardNumber,
-  RULE_CODES,
   validateCreditCode,
   validateIdentityNumber,
 } from '@wage/domain';
 import { parseArguments } from './cli';
 import { compare, formatComparison, lastingFalseAlerts, type RaisedAlert } from './compare';
 import { luhnDigit } from './identities';
-import { bankBatches, planDistrict, type PlanOptions, statedThrough } from './plan';
+import { bankBatches, INJECTABLE_CODES, planDistrict, type PlanOptions, statedThrough } from './plan';
 import { Random } from './random';
 import { parseViolations } from './simulation';
 import { groundTruth } from './truth';
@@ -70,7 +69,7 @@ describe('the simulated district', () => {
     const asOf = new Date(instant);
     const truth = groundTruth(planDistrict(options({ asOf })), asOf);
     const expectedCodes = new Set(truth.projects.flatMap((p) => p.expected.map((e) => e.code)));
-    expect([...expectedCodes].sort()).toEqual([...RULE_CODES].sort());
+    expect([...expectedCodes].sort()).toEqual([...INJECTABLE_CODES].sort());
     expect(truth.unreachable).toEqual([]);
     expect(truth.unexplained).toEqual([]);
     const clean = truth.projects.filter((p) => p.clean);

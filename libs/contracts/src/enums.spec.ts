@@ -39,11 +39,15 @@ describe('severity order', () => {
 });
 
 describe('alert catalogue', () => {
-  it('has the 13 public codes, each with a Chinese name and a default severity', () => {
-    expect(ALERT_CODES).toHaveLength(14);
+  it('has the 15 public codes, each with a Chinese name and a default severity', () => {
+    expect(ALERT_CODES).toHaveLength(15);
     expect(Object.keys(ALERT_CATALOGUE).sort()).toEqual([...ALERT_CODES].sort());
     expect(ALERT_CATALOGUE.WAGE_ARREARS).toEqual({ name: '欠薪', defaultSeverity: 'YELLOW' });
     expect(ALERT_CATALOGUE.ACCOUNT_BALANCE_SHORTFALL.defaultSeverity).toBe('BLUE');
+    expect(ALERT_CATALOGUE.WORKER_PAY_DISPUTED).toEqual({
+      name: '工人对工资有异议',
+      defaultSeverity: 'YELLOW',
+    });
   });
 
   it('rejects a code outside the contract', () => {

@@ -19,6 +19,7 @@ export const ALERT_CODES = [
   'NO_WAGE_ACCOUNT',
   'REAL_NAME_GAP',
   'BANK_FEED_STALE',
+  'WORKER_PAY_DISPUTED',
 ] as const;
 export const AlertCode = z.enum(ALERT_CODES);
 export type AlertCode = z.infer<typeof AlertCode>;
@@ -83,6 +84,16 @@ export const DEPOSIT_MOVEMENT_KINDS = ['DRAWDOWN', 'TOPUP', 'RELEASE'] as const;
 export const DepositMovementKind = z.enum(DEPOSIT_MOVEMENT_KINDS);
 export type DepositMovementKind = z.infer<typeof DepositMovementKind>;
 
+/** A worker's answer about one project-month (工资确认): confirmed, or disputed for one of these reasons. */
+export const WORKER_MONTH_RESULTS = ['CONFIRMED', 'DISPUTED'] as const;
+export const WorkerMonthResult = z.enum(WORKER_MONTH_RESULTS);
+export type WorkerMonthResult = z.infer<typeof WorkerMonthResult>;
+
+/** 金额不对, 没收到, 卡不是我的 — the last is evidence that someone else holds the card (代管工资卡). */
+export const WORKER_DISPUTE_REASONS = ['AMOUNT_WRONG', 'NOT_RECEIVED', 'CARD_NOT_MINE'] as const;
+export const WorkerDisputeReason = z.enum(WORKER_DISPUTE_REASONS);
+export type WorkerDisputeReason = z.infer<typeof WorkerDisputeReason>;
+
 export const USER_ROLES = ['INSPECTOR', 'LEADER', 'ADMIN'] as const;
 export const UserRole = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRole>;
@@ -109,4 +120,5 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertCodeInfo>> = {
   NO_WAGE_ACCOUNT: { name: '未开设专户', defaultSeverity: 'ORANGE' },
   REAL_NAME_GAP: { name: '实名制未落实', defaultSeverity: 'YELLOW' },
   BANK_FEED_STALE: { name: '银行流水未按时报送', defaultSeverity: 'BLUE' },
+  WORKER_PAY_DISPUTED: { name: '工人对工资有异议', defaultSeverity: 'YELLOW' },
 };

@@ -33,6 +33,7 @@ export * from './personal-data/personal-data';
 export * from './platform.module';
 export * from './redis/redis';
 export * from './service-definition';
+export * from './sms/sms';
 export * from './tokens';
 export * from './projects/known-projects';
 export * from './export/xlsx-export';

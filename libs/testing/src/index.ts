@@ -11,3 +11,4 @@ export * from './platform-fixtures';
 export * from './service-process';
 export * from './service-env';
 export * from './test-app';
+export * from './sms-catcher';

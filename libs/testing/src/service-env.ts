@@ -10,5 +10,6 @@ export function testSecrets() {
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
     METRICS_TOKEN: `test-metrics-${randomBytes(18).toString('base64url')}`,
+    SMS_API_SECRET: `test-sms-${randomBytes(18).toString('base64url')}`,
   };
 }

@@ -93,6 +93,7 @@ export function visibility(principal: Principal, nextParam: number): { sql: stri
     case 'project':
       return { sql: `project_code = $${nextParam}`, params: [principal.projectCode] };
     case 'bank':
+    case 'worker':
       return { sql: 'FALSE', params: [] };
   }
 }

@@ -31,6 +31,7 @@ export function maySee(principal: Principal, alert: Pick<AlertView, 'regionCode'
     case 'project':
       return principal.projectCode === alert.projectCode;
     case 'bank':
+    case 'worker':
       return false;
   }
 }

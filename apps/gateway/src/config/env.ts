@@ -30,6 +30,8 @@ export const envSchema = envSchemas.base.extend({
   GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
   /** The built web console; served at / when set. */
   CONSOLE_DIR: z.string().min(1).optional(),
+  /** The built workers' page (apps/worker-portal); served at /worker when set. */
+  WORKER_PORTAL_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,6 +42,7 @@ export interface GatewaySettings {
   rateLimitPerMinute: number;
   upstreamTimeoutMs: number;
   consoleDir?: string;
+  workerPortalDir?: string;
 }
 
 /** The platform's definition plus the gateway's own settings. The gateway has no database and no auth. */
@@ -67,6 +70,7 @@ export function serviceDefinition(env: Env): GatewayDefinition {
       rateLimitPerMinute: env.GATEWAY_RATE_LIMIT_PER_MINUTE,
       upstreamTimeoutMs: env.GATEWAY_UPSTREAM_TIMEOUT_MS,
       consoleDir: env.CONSOLE_DIR,
+      workerPortalDir: env.WORKER_PORTAL_DIR,
     },
   };
 }

@@ -19,6 +19,14 @@ export const earlyMiddleware: Provider = {
   useFactory: (host: HttpAdapterHost, service: GatewayDefinition, logger: Logger) => {
     const adapter = host.httpAdapter as unknown as ExpressAdapter;
     adapter.use(hideBodyFromParsers);
+    // Before the console, whose fallback would otherwise answer /worker with its own page.
+    const portalDir = service.gateway.workerPortalDir;
+    if (portalDir !== undefined) {
+      if (existsSync(portalDir)) {
+        adapter.use(workerPortalFallback(resolve(portalDir, 'index.html')));
+        adapter.useStaticAssets(portalDir, { prefix: WORKER_PORTAL_PATH, index: 'index.html' });
+      } else logger.warn({ portalDir }, 'WORKER_PORTAL_DIR does not exist; the workers’ page is not served');
+    }
     const consoleDir = service.gateway.consoleDir;
     if (consoleDir !== undefined) {
       if (existsSync(consoleDir)) {
@@ -43,6 +51,21 @@ export function consoleFallback(indexHtml: string) {
       (req.method === 'GET' || req.method === 'HEAD') &&
       (req.headers.accept ?? '').includes('text/html') &&
       !GATEWAY_PATHS.test(req.path) &&
+      !/\.[^/]*$/.test(req.path);
+    if (isPage) res.sendFile(indexHtml);
+    else next();
+  };
+}
+
+/** Where the workers' page lives (apps/worker-portal, built with base /worker/). */
+export const WORKER_PORTAL_PATH = '/worker';
+
+/** `/worker` and its page addresses (no file extension) get the workers' page; its files are served as they are. */
+export function workerPortalFallback(indexHtml: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const isPage =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      (req.path === WORKER_PORTAL_PATH || req.path.startsWith(`${WORKER_PORTAL_PATH}/`)) &&
       !/\.[^/]*$/.test(req.path);
     if (isPage) res.sendFile(indexHtml);
     else next();

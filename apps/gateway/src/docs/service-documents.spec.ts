@@ -32,7 +32,7 @@ const SERVICES: [string, ServiceParts<never>][] = [
   ['enforcement-service', { ...enforcementEnv, AppModule: EnforcementModule }],
 ] as unknown as [string, ServiceParts<never>][];
 
-const CALLERS = ['admin', 'project', 'bank', 'user', 'public'];
+const CALLERS = ['admin', 'project', 'bank', 'user', 'worker', 'public'];
 const TODAY = '2026-11-01';
 const CHECK_DIGIT_MESSAGE = validateIdentityNumber('350206198805121230', TODAY);
 

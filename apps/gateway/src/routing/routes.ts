@@ -13,6 +13,8 @@ export const API_PREFIX = '/api/v1';
 /** The first path segment after /api/v1 names the service that owns it (docs/architecture.md, public HTTP API). */
 export const ROUTES: Readonly<Record<string, ServiceName>> = {
   projects: 'roster-service',
+  // The workers' own channel: sign-in, their months and confirmations (docs/architecture.md, workers' channel).
+  worker: 'roster-service',
   banks: 'wage-account-service',
   'wage-accounts': 'wage-account-service',
   deposits: 'wage-account-service',

@@ -3,6 +3,7 @@ import { CreateRosterTables1763800000000 } from './1763800000000-create-roster-t
 import { ProjectStatusRequests1764400000000 } from './1764400000000-project-status-requests';
 import { PaySheetRevisions1764800000000 } from './1764800000000-pay-sheet-revisions';
 import { CaseInsensitiveProjectCodes1764800100000 } from './1764800100000-case-insensitive-project-codes';
+import { WorkerChannel1764800300000 } from './1764800300000-worker-channel';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ProjectStatusRequests1764400000000,
   PaySheetRevisions1764800000000,
   CaseInsensitiveProjectCodes1764800100000,
+  WorkerChannel1764800300000,
 ];

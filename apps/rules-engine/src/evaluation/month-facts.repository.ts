@@ -15,6 +15,7 @@ import {
   previousMonth,
   type ProjectMonthFacts,
   type StatusChange,
+  type WorkerDispute,
   type WorkerMonthRow,
   type WorkerPayment,
   type WorkerRef,
@@ -67,7 +68,24 @@ export class MonthFactsRepository {
       contractor: await this.contractorRecord(manager, project.contractorCreditCode, asOf),
       overrides,
       pendingRevision: await this.pendingRevision(manager, project.code, month, asOf),
+      disputes: await this.disputes(manager, project.code, month),
     };
+  }
+
+  /** The month's standing disputes: each worker's latest answer, where it is a dispute. */
+  async disputes(manager: EntityManager, projectCode: string, month: Month): Promise<WorkerDispute[]> {
+    const rows: Record<string, string | Date>[] = await manager.query(
+      `SELECT id_hash, id_masked, name_masked, reason, answered_at FROM rules.worker_month_answers
+        WHERE project_code = $1 AND month = $2 AND result = 'DISPUTED' ORDER BY answered_at, id_hash`,
+      [projectCode, month],
+    );
+    return rows.map((r) => ({
+      idHash: r.id_hash as string,
+      idMasked: r.id_masked as string,
+      nameMasked: r.name_masked as string,
+      reason: r.reason as WorkerDispute['reason'],
+      answeredAt: new Date(r.answered_at),
+    }));
   }
 
   /** The month's latest pay-sheet revision submitted by `asOf` and not decided by then, its lines masked. */

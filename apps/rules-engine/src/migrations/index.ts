@@ -5,6 +5,7 @@ import { CreateCalendars1764600000100 } from './1764600000100-create-calendars';
 import { PaySheetRevisions1764800000100 } from './1764800000100-pay-sheet-revisions';
 import { RuleOverrideChanges1764800100002 } from './1764800100002-rule-override-changes';
 import { EmployerStanding1764800200100 } from './1764800200100-employer-standing';
+import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-answers';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   PaySheetRevisions1764800000100,
   RuleOverrideChanges1764800100002,
   EmployerStanding1764800200100,
+  WorkerMonthAnswers1764800300100,
 ];

@@ -17,11 +17,13 @@ export async function projectRosterEvents(events: RosterEvent[], manager: Entity
   await storePaySheets(ofType(events, 'PaySheetSubmitted'), manager);
   await storeRevisions(ofType(events, 'PaySheetRevisionSubmitted'), manager);
   await decideRevisions(ofType(events, 'PaySheetRevisionDecided'), manager);
+  await storeMonthAnswers(ofType(events, 'WorkerMonthAnswered'), manager);
   const touched: ProjectMonth[] = events.flatMap((e) =>
     e.type === 'AttendanceReported' ||
     e.type === 'PaySheetSubmitted' ||
     e.type === 'PaySheetRevisionSubmitted' ||
-    e.type === 'PaySheetRevisionDecided'
+    e.type === 'PaySheetRevisionDecided' ||
+    e.type === 'WorkerMonthAnswered'
       ? [{ projectCode: e.projectCode, month: e.data.month }]
       : [],
   );
@@ -228,6 +230,33 @@ async function decideRevisions(
       events.map((e) => e.data.decision),
       events.map((e) => e.data.decidedBy),
       events.map((e) => e.data.decidedAt),
+    ],
+  );
+}
+
+/** The latest answer of each worker per project-month stands; an older one arriving late changes nothing. */
+async function storeMonthAnswers(events: Of<'WorkerMonthAnswered'>[], manager: EntityManager): Promise<void> {
+  if (events.length === 0) return;
+  const answers = lastByKey(events, (e) => `${e.projectCode}|${e.data.month}|${e.data.workerId}`);
+  await manager.query(
+    `INSERT INTO rules.worker_month_answers (project_code, month, worker_id, id_hash, id_masked, name_masked,
+                                             result, reason, answered_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::text[], $9::timestamptz[])
+     ON CONFLICT (project_code, month, worker_id) DO UPDATE SET id_hash = EXCLUDED.id_hash,
+       id_masked = EXCLUDED.id_masked, name_masked = EXCLUDED.name_masked, result = EXCLUDED.result,
+       reason = EXCLUDED.reason, answered_at = EXCLUDED.answered_at
+     WHERE EXCLUDED.answered_at >= rules.worker_month_answers.answered_at`,
+    [
+      answers.map((e) => e.projectCode),
+      answers.map((e) => e.data.month),
+      answers.map((e) => e.data.workerId),
+      answers.map((e) => e.data.idHash),
+      answers.map((e) => e.data.idMasked),
+      answers.map((e) => e.data.nameMasked),
+      answers.map((e) => e.data.result),
+      answers.map((e) => e.data.reason ?? null),
+      answers.map((e) => e.data.answeredAt),
     ],
   );
 }

@@ -25,6 +25,7 @@ import {
   PaySheetSubmitted,
   WorkerEnrolled,
   WorkerExited,
+  WorkerMonthAnswered,
   WorkerUpdated,
 } from './roster.events';
 
@@ -45,6 +46,7 @@ export const rosterEvents = [
   PaySheetSubmitted,
   PaySheetRevisionSubmitted,
   PaySheetRevisionDecided,
+  WorkerMonthAnswered,
 ] as const;
 export const accountEvents = [
   WageAccountOpened,

@@ -10,6 +10,7 @@ import {
   maskedIdNumber,
   month,
 } from '../fields';
+import { WorkerDisputeReason, WorkerMonthResult } from '../enums';
 import { Topics } from '../topics';
 
 /**
@@ -215,3 +216,31 @@ export const PaySheetRevisionDecided = defineEvent(
   }),
 );
 export type PaySheetRevisionDecided = EventData<typeof PaySheetRevisionDecided>;
+
+/**
+ * A worker confirmed or disputed their pay for a project-month on the workers' channel (工资确认); a later answer
+ * supersedes an earlier one. The worker appears as roll entry, blind index and masked forms only: the rules engine
+ * raises WORKER_PAY_DISPUTED from these, with the workers masked in its evidence. The worker's note stays in
+ * roster-service.
+ */
+export const WorkerMonthAnswered = defineEvent(
+  Topics.roster,
+  'WorkerMonthAnswered',
+  z
+    .object({
+      workerId: z.uuid(),
+      idHash: blindIndex,
+      idMasked: maskedIdNumber,
+      /** '王*': the family name kept. */
+      nameMasked: z.string().min(1),
+      month,
+      result: WorkerMonthResult,
+      reason: WorkerDisputeReason.optional(),
+      answeredAt: z.iso.datetime({ offset: true }),
+    })
+    .refine((answer) => (answer.result === 'DISPUTED') === (answer.reason !== undefined), {
+      error: 'a dispute has a reason, a confirmation none',
+      path: ['reason'],
+    }),
+);
+export type WorkerMonthAnswered = EventData<typeof WorkerMonthAnswered>;

@@ -19,7 +19,8 @@ export type RuleCode =
   | 'ABNORMAL_PAYOUT'
   | 'NO_WAGE_ACCOUNT'
   | 'REAL_NAME_GAP'
-  | 'BANK_FEED_STALE';
+  | 'BANK_FEED_STALE'
+  | 'WORKER_PAY_DISPUTED';
 
 /** In ascending order: BLUE is a notice or pre-warning, RED the most urgent. */
 export type Severity = 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
@@ -48,6 +49,7 @@ export const RULE_VERSIONS: Readonly<Record<RuleCode, number>> = {
   NO_WAGE_ACCOUNT: 1,
   REAL_NAME_GAP: 1,
   BANK_FEED_STALE: 1,
+  WORKER_PAY_DISPUTED: 1,
 };
 
 /** Evidence lists stop here (as the alert contract does); `workersAffected` keeps the full count. */

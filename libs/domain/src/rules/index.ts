@@ -18,3 +18,4 @@ export * from './transactions';
 export * from './wage-arrears';
 export * from './wage-month';
 export * from './wage-underpaid';
+export * from './worker-disputes';

@@ -55,6 +55,7 @@ export interface RuleParameterMap {
   NO_WAGE_ACCOUNT: { accountOpeningDays: number };
   REAL_NAME_GAP: { graceDays: number };
   BANK_FEED_STALE: { graceDays: number; bankFeedLagDays: number };
+  WORKER_PAY_DISPUTED: { orangeDisputingWorkers: number };
 }
 
 export type ParameterUnit = 'days' | 'workingDays' | 'months' | 'fen' | 'basisPoints' | 'percent' | 'workers';
@@ -255,6 +256,13 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
   },
   REAL_NAME_GAP: { graceDays },
   BANK_FEED_STALE: { graceDays, bankFeedLagDays },
+  WORKER_PAY_DISPUTED: {
+    orangeDisputingWorkers: {
+      defaultValue: 3,
+      unit: 'workers',
+      description: 'ORANGE from this many workers of the project disputing the same month.',
+    },
+  },
 };
 
 export const RULE_CODES = Object.keys(PARAMETER_CATALOGUE) as RuleCode[];

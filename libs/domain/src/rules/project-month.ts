@@ -47,6 +47,7 @@ import { type AccountDebit, type RosterIndex } from './transactions';
 import { evaluateWageArrears } from './wage-arrears';
 import { isDue, type WorkerMonth } from './wage-month';
 import { evaluateWageUnderpaid } from './wage-underpaid';
+import { evaluateWorkerPayDisputed, type WorkerDispute } from './worker-disputes';
 
 /**
  * Rules that fire because something is *not* in the data (docs/domain.md, alert lifecycle). Data arrive in bursts
@@ -127,6 +128,8 @@ export interface ProjectMonthFacts {
   overrides: readonly ParameterOverride[];
   /** The month's pay-sheet revision awaiting an inspector at `asOf`, if any: shown, never counted. */
   pendingRevision?: PendingPaySheetRevision | null;
+  /** The month's standing disputes by workers (workers' channel); none when absent. */
+  disputes?: readonly WorkerDispute[];
 }
 
 /**
@@ -402,6 +405,17 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
         statementThrough: account.statementThrough,
         asOf,
         parameters: p.BANK_FEED_STALE,
+      }),
+      null,
+    ],
+    [
+      'WORKER_PAY_DISPUTED',
+      month,
+      evaluateWorkerPayDisputed({
+        month,
+        disputes: facts.disputes ?? [],
+        asOf,
+        parameters: p.WORKER_PAY_DISPUTED,
       }),
       null,
     ],

@@ -15,6 +15,8 @@ const WAGES_DUE_RULES: ReadonlySet<RuleCode> = new Set([
   'WAGE_ARREARS',
   'WAGE_UNDERPAID',
   'PAY_SHEET_MISSING',
+  // A worker disputing wages for work done.
+  'WORKER_PAY_DISPUTED',
 ]);
 
 export type Suppression =

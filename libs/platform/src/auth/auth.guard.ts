@@ -13,7 +13,7 @@ import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiError } from '../http/api-error';
 import { apiKeyKind, hashApiKey, secretsEqual } from './api-keys';
-import { verifyAccessToken } from './jwt';
+import { verifyAccessToken, WORKER_ROLE } from './jwt';
 import { isAdmin, type Principal, type PrincipalKind } from './principal';
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
@@ -103,8 +103,11 @@ export class AuthGuard implements CanActivate {
     if (token.split('.').length === 3) {
       const verified = verifyAccessToken(token, this.settings.jwtSecret);
       if (!verified.ok) throw ApiError.unauthorized(`access token rejected: ${verified.reason}`);
-      const { sub, role, region, exp } = verified.claims;
-      return { kind: 'user', username: sub, role, regionCode: region, expiresAt: new Date(exp * 1000) };
+      const claims = verified.claims;
+      const expiresAt = new Date(claims.exp * 1000);
+      // A worker's token is its own kind of caller: admitted only where an endpoint names `worker`.
+      if (claims.role === WORKER_ROLE) return { kind: 'worker', idHash: claims.sub, expiresAt };
+      return { kind: 'user', username: claims.sub, role: claims.role, regionCode: claims.region, expiresAt };
     }
     if (secretsEqual(token, this.settings.adminApiKey)) return { kind: 'admin' };
     throw ApiError.unauthorized('the bearer token is not a key or token this platform issued');

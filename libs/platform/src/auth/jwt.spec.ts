@@ -1,4 +1,4 @@
-import { signAccessToken, verifyAccessToken } from './jwt';
+import { signAccessToken, signWorkerToken, verifyAccessToken } from './jwt';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
 const claims = { sub: 'inspector.li', role: 'INSPECTOR' as const, region: '350206' };
@@ -38,6 +38,40 @@ describe('access tokens', () => {
       sub: 'inspector.li',
       role: 'INSPECTOR',
       region: '350206',
+    });
+  });
+});
+
+describe("workers' session tokens", () => {
+  const idHash = 'a'.repeat(64);
+  const token = signWorkerToken(idHash, secret, 1800, issued);
+
+  it('carries the role WORKER and the blind index of the identity, for 30 minutes', () => {
+    expect(verifyAccessToken(token, secret, new Date('2026-11-21T08:29:59Z'))).toEqual({
+      ok: true,
+      claims: {
+        sub: idHash,
+        role: 'WORKER',
+        iat: issued.getTime() / 1000,
+        exp: issued.getTime() / 1000 + 1800,
+      },
+    });
+    expect(verifyAccessToken(token, secret, new Date('2026-11-21T08:30:00Z'))).toMatchObject({ ok: false });
+  });
+
+  it('is never a user token: a WORKER role with a region, or a user role without one, is malformed', () => {
+    const forged = (claims: object) =>
+      signAccessToken(claims as Parameters<typeof signAccessToken>[0], secret, 900, issued);
+    expect(
+      verifyAccessToken(forged({ sub: idHash, role: 'WORKER', region: '350206' }), secret, issued),
+    ).toEqual({ ok: true, claims: expect.not.objectContaining({ region: expect.anything() }) });
+    expect(verifyAccessToken(forged({ sub: 'someone', role: 'WORKER' }), secret, issued)).toMatchObject({
+      ok: false,
+      reason: 'malformed claims',
+    });
+    expect(verifyAccessToken(forged({ sub: idHash, role: 'INSPECTOR' }), secret, issued)).toMatchObject({
+      ok: false,
+      reason: 'malformed claims',
     });
   });
 });

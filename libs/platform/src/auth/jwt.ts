@@ -2,6 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { UserRole } from '@wage/contracts';
 
+/** A worker's session token (role WORKER) for the worker whose identity number has this blind index. */
+export function signWorkerToken(idHash: string, secret: string, ttlSeconds: number, now?: Date): string {
+  return signAccessToken({ sub: idHash, role: WORKER_ROLE }, secret, ttlSeconds, now);
+}
+
 /** The claims of a user's access token (HS256): who, which role, which region, until when. */
 export const accessClaimsSchema = z.object({
   sub: z.string().min(1),
@@ -13,6 +18,22 @@ export const accessClaimsSchema = z.object({
 
 export type AccessClaims = z.infer<typeof accessClaimsSchema>;
 
+/**
+ * The role of a worker's session token (workers' own channel): not a user role — no user can have it and no endpoint
+ * that admits users admits it. The subject is the blind index of the worker's identity number, never the number.
+ */
+export const WORKER_ROLE = 'WORKER';
+
+export const workerClaimsSchema = z.object({
+  sub: z.string().regex(/^[0-9a-f]{64}$/),
+  role: z.literal(WORKER_ROLE),
+  iat: z.number().int(),
+  exp: z.number().int(),
+});
+export type WorkerClaims = z.infer<typeof workerClaimsSchema>;
+
+const claimsSchema = z.union([accessClaimsSchema, workerClaimsSchema]);
+
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 function sign(input: string, secret: string): Buffer {
@@ -20,7 +41,7 @@ function sign(input: string, secret: string): Buffer {
 }
 
 export function signAccessToken(
-  claims: Omit<AccessClaims, 'iat' | 'exp'>,
+  claims: Omit<AccessClaims, 'iat' | 'exp'> | Omit<WorkerClaims, 'iat' | 'exp'>,
   secret: string,
   ttlSeconds: number,
   now: Date = new Date(),
@@ -37,7 +58,7 @@ export function verifyAccessToken(
   token: string,
   secret: string,
   now: Date = new Date(),
-): { ok: true; claims: AccessClaims } | { ok: false; reason: string } {
+): { ok: true; claims: AccessClaims | WorkerClaims } | { ok: false; reason: string } {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, reason: 'malformed token' };
   const [header, payload, signature] = parts;
@@ -52,7 +73,7 @@ export function verifyAccessToken(
   } catch {
     return { ok: false, reason: 'malformed token' };
   }
-  const claims = accessClaimsSchema.safeParse(json);
+  const claims = claimsSchema.safeParse(json);
   if (!claims.success) return { ok: false, reason: 'malformed claims' };
   if (claims.data.exp * 1000 <= now.getTime()) return { ok: false, reason: 'token expired; log in again' };
   return { ok: true, claims: claims.data };

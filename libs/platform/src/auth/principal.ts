@@ -5,7 +5,9 @@ export type Principal =
   | { kind: 'admin' }
   | { kind: 'project'; projectCode: string }
   | { kind: 'bank'; bankCode: string }
-  | { kind: 'user'; username: string; role: UserRole; regionCode: string; expiresAt: Date };
+  | { kind: 'user'; username: string; role: UserRole; regionCode: string; expiresAt: Date }
+  /** A worker signed in on the workers' channel: `idHash` is the blind index of their identity number. */
+  | { kind: 'worker'; idHash: string; expiresAt: Date };
 
 export type PrincipalKind = Principal['kind'];
 
@@ -25,5 +27,8 @@ export function describePrincipal(principal: Principal): string {
       return `bank:${principal.bankCode}`;
     case 'user':
       return `user:${principal.username}`;
+    case 'worker':
+      // A prefix of the blind index: enough to follow one session in the logs, not to look the person up.
+      return `worker:${principal.idHash.slice(0, 12)}`;
   }
 }

@@ -36,6 +36,7 @@ const SECRET_VARIABLES = [
   'WEBHOOK_SIGNING_SECRET',
   'BOOTSTRAP_ADMIN_PASSWORD',
   'METRICS_TOKEN',
+  'SMS_API_SECRET',
 ];
 /** `npm run stack:up` makes dev-… keys, the tests test-… keys; the rest are what templates and examples say. */
 const NOT_A_PRODUCTION_SECRET = /^(dev|test)-|change-?me|example|placeholder|^(secret|password)$/i;

@@ -59,9 +59,9 @@ export class PersonalDataCipher {
 }
 
 /** The kinds of number a blind index is kept for; each is cleaned the same way wherever it is hashed. */
-export type BlindIndexKind = 'id' | 'card';
+export type BlindIndexKind = 'id' | 'card' | 'phone';
 
-/** Identity numbers upper-case (the check character X), card and account numbers digits only. */
+/** Identity numbers upper-case (the check character X), card, account and phone numbers digits only. */
 export function normalizeForIndex(kind: BlindIndexKind, value: string): string {
   return kind === 'id' ? value.trim().toUpperCase() : value.replace(/\D/g, '');
 }

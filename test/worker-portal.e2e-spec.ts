@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { identityCheckDigit } from '@wage/domain';
+import {
+  createTestDatabase,
+  startServiceProcess,
+  startSmsCatcher,
+  testInfra,
+  testSecrets,
+  testTopicPrefix,
+  waitFor,
+  type ServiceProcess,
+  type SmsCatcher,
+  type TestDatabase,
+} from '@wage/testing';
+
+/**
+ * The workers' page (/worker) in a real headless Chromium on a phone's viewport, against the services running as
+ * real processes behind the gateway, which serves the built page (`npm run build` first). The sign-in code is read
+ * from the SMS catcher, as a worker reads it from their phone.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PORTAL_DIR = resolve(__dirname, '../dist/apps/worker-portal');
+const ARTIFACTS = resolve(__dirname, 'artifacts');
+const PHONE = { width: 390, height: 844 };
+const SERVICES = ['roster-service', 'wage-account-service', 'rules-engine', 'alert-service'];
+const URL_VARIABLE: Record<string, string> = {
+  'roster-service': 'ROSTER_SERVICE_URL',
+  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
+  'rules-engine': 'RULES_ENGINE_URL',
+  'alert-service': 'ALERT_SERVICE_URL',
+};
+const PROJECT = 'XM-WORKER-E2E';
+const MONTHS = ['2026-08', '2026-09', '2026-10'];
+
+function identityNumber(sequence: number): string {
+  const first17 = `350206${'19880517'}${String(sequence).padStart(3, '0')}`;
+  return first17 + identityCheckDigit(first17);
+}
+
+describe("the workers' page in headless Chromium on a phone", () => {
+  let database: TestDatabase;
+  let catcher: SmsCatcher;
+  let browser: Browser;
+  let gateway: ServiceProcess;
+  let adminKey: string;
+  const running: ServiceProcess[] = [];
+  const me = { idNumber: identityNumber(1), phone: '13800000001', card: '6222000000000000001' };
+
+  const api = async <T>(path: string, token: string, method = 'GET', body?: unknown) => {
+    const response = await fetch(`${gateway.url}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`,
+      );
+    if (!existsSync(resolve(PORTAL_DIR, 'index.html')))
+      throw new Error(`${PORTAL_DIR}/index.html does not exist: run \`npm run build\` first`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+
+    database = await createTestDatabase();
+    const infra = testInfra();
+    const secrets = testSecrets();
+    adminKey = secrets.ADMIN_API_KEY;
+    catcher = await startSmsCatcher(secrets.SMS_API_SECRET);
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: infra.redisUrl,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: testTopicPrefix(),
+      ...secrets,
+      SMS_PROVIDER_URL: catcher.providerUrl,
+      // Debug logs too: the code must not be in any of them.
+      LOG_LEVEL: 'debug',
+      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
+      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      JOB_SCHEDULES_ENABLED: 'false',
+      ALERT_SETTLE_SECONDS: '0',
+    };
+    for (const name of SERVICES) running.push(await startServiceProcess(name, env));
+    const urls = Object.fromEntries(running.map((s) => [URL_VARIABLE[s.name], s.url]));
+    gateway = await startServiceProcess('gateway', {
+      ...env,
+      ...urls,
+      REPORT_SERVICE_URL: 'http://127.0.0.1:9',
+      ENFORCEMENT_SERVICE_URL: 'http://127.0.0.1:9',
+      WORKER_PORTAL_DIR: PORTAL_DIR,
+    });
+    running.push(gateway);
+
+    // A project whose roll has the worker and a colleague, three months of attendance and pay sheets, and the
+    // bank's payroll payment of the first month.
+    const project = await api<{ apiKey: string }>('/projects', adminKey, 'POST', {
+      code: PROJECT,
+      name: '湖里区保障性住房项目',
+      regionCode: '350206',
+      contractor: { name: '厦门某建设工程有限公司', creditCode: '91350206MA31XM5K8N' },
+      owner: { name: '厦门城建' },
+      contractAmount: '128000000.00',
+      startDate: '2026-03-01',
+      payday: 15,
+    });
+    expect(project.status).toBe(201);
+    const key = project.body.apiKey;
+    const workers = [
+      { ...me, name: '王小明' },
+      { idNumber: identityNumber(2), phone: '13800000002', card: '6222000000000000002', name: '李大军' },
+    ];
+    const roll = await api(`/projects/${PROJECT}/workers`, key, 'PUT', {
+      workers: workers.map((w) => ({
+        idNumber: w.idNumber,
+        name: w.name,
+        phone: w.phone,
+        bankCard: { bankCode: 'ICBC', cardNumber: w.card },
+        entryDate: '2026-03-10',
+      })),
+    });
+    expect(roll.status).toBe(200);
+    for (const month of MONTHS) {
+      const records = workers.map((w) => ({ idNumber: w.idNumber, daysWorked: 22 }));
+      const lines = workers.map((w) => ({ idNumber: w.idNumber, grossPay: '7200.00', netPay: '6800.00' }));
+      expect((await api(`/projects/${PROJECT}/attendance`, key, 'POST', { month, records })).status).toBe(
+        201,
+      );
+      expect((await api(`/projects/${PROJECT}/pay-sheets`, key, 'POST', { month, lines })).status).toBe(201);
+    }
+    const bank = await api<{ apiKey: string }>('/banks', adminKey, 'POST', {
+      code: 'ICBC',
+      name: '工商银行',
+    });
+    const account = '35050187000700009999';
+    expect(
+      (
+        await api('/wage-accounts', bank.body.apiKey, 'POST', {
+          projectCode: PROJECT,
+          bankCode: 'ICBC',
+          accountNumber: account,
+          openedOn: '2026-03-05',
+        })
+      ).status,
+    ).toBe(201);
+    const paid = await api(`/wage-accounts/${account}/transactions`, bank.body.apiKey, 'POST', {
+      transactions: [
+        {
+          serialNo: 'E2E-1',
+          occurredAt: '2026-09-10T10:00:00+08:00',
+          direction: 'CREDIT',
+          amount: '20000.00',
+          kind: 'APPROPRIATION',
+          counterparty: { name: '厦门城建', accountNumber: '35050100000000000001' },
+        },
+        {
+          serialNo: 'E2E-2',
+          occurredAt: '2026-09-15T10:00:00+08:00',
+          direction: 'DEBIT',
+          amount: '6800.00',
+          kind: 'PAYROLL',
+          payrollMonth: '2026-08',
+          counterparty: { name: '王小明', accountNumber: me.card },
+        },
+      ],
+    });
+    expect([200, 201]).toContain(paid.status);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(running.map((service) => service.stop()));
+    await catcher?.stop();
+    await database?.drop();
+  });
+
+  const newPage = async (): Promise<Page> => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    page.on('pageerror', (error) => console.error(`browser error: ${error.message}`));
+    return page;
+  };
+
+  it('a worker signs in with the SMS code, sees three months, confirms one and disputes one', async () => {
+    const page = await newPage();
+    await page.goto(`${gateway.url}/worker`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByLabel('身份证号').fill(me.idNumber);
+    await page.getByLabel('手机号').fill(me.phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    const sms = await waitFor(async () => (await catcher.messages(me.phone))[0], {
+      description: 'the sign-in SMS at the catcher',
+    });
+    const code = /(\d{6})/.exec(sms.text)![1];
+    await page.getByLabel('短信验证码').fill(code);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    const cards = page.locator('li.month');
+    await waitFor(async () => (await cards.count()) === 3, { description: 'three months shown' });
+    expect(await cards.first().getAttribute('aria-label')).toBe('湖里区保障性住房项目 2026年10月');
+    // The August payment reached the worker's card: the page says so, with the card masked.
+    const august = page.getByRole('listitem', { name: '湖里区保障性住房项目 2026年8月' });
+    await waitFor(
+      async () => {
+        await page.reload();
+        return (await august.textContent())?.includes('6222***********0001') ?? false;
+      },
+      { description: "August's payment on the page", timeoutMs: 45_000 },
+    );
+    await page.screenshot({ path: resolve(ARTIFACTS, 'worker-months.png'), fullPage: true });
+
+    await august.getByRole('button', { name: '工资无误，确认' }).click();
+    await august.getByText('您已确认本月工资无误').waitFor();
+
+    const october = page.getByRole('listitem', { name: '湖里区保障性住房项目 2026年10月' });
+    await october.getByRole('button', { name: '有问题，提出异议' }).click();
+    await october.getByLabel('没收到这笔工资').check();
+    await october.getByRole('button', { name: '提交异议' }).click();
+    await october.getByText('您已提出异议：没收到这笔工资').waitFor();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'worker-dispute.png'), fullPage: true });
+
+    // The dispute reaches the inspectors as WORKER_PAY_DISPUTED, with the worker masked.
+    const alert = await waitFor(
+      async () => {
+        const list = await api<{ items: { code: string; month: string; evidence: unknown }[] }>(
+          `/alerts?projectCode=${PROJECT}&code=WORKER_PAY_DISPUTED`,
+          adminKey,
+        );
+        return list.body.items?.find((a) => a.month === '2026-10');
+      },
+      { description: 'WORKER_PAY_DISPUTED in the alert service', timeoutMs: 60_000 },
+    );
+    const evidence = JSON.stringify(alert.evidence);
+    expect(evidence).toContain('王**');
+    expect(evidence).not.toContain('王小明');
+    expect(evidence).not.toContain(me.idNumber);
+
+    // The code was in the SMS only: no service wrote it in its logs.
+    for (const service of running) expect(service.output()).not.toContain(code);
+  }, 180_000);
+});
