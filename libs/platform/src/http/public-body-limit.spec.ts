@@ -53,7 +53,6 @@ describe('limitPublicBodies', () => {
   it('refuses a body over the limit declared by an endpoint anyone may call, with 413 in Chinese', async () => {
     const refused = await request(url).post('/api/v1/auth/login').send(padded(PUBLIC_BODY_LIMIT_BYTES));
     expect(refused.status).toBe(413);
-    expect(refused.headers.connection).toBe('close');
     expect(refused.body).toEqual({
       error: 'PAYLOAD_TOO_LARGE',
       message: expect.stringContaining(

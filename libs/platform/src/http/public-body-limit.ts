@@ -12,6 +12,9 @@ export const PUBLIC_BODY_LIMIT_BYTES = 8 * 1024;
 
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
+/** How much of a refused body is read and discarded before the connection is cut. */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
 /** The 413 for a body too large for an endpoint anyone may call, in the contract's shape. */
 export function publicBodyTooLarge(limitBytes: number, receivedBytes?: number) {
   const received = receivedBytes === undefined ? '' : `（本次 ${receivedBytes} 字节）`;
@@ -26,25 +29,32 @@ export function publicBodyTooLarge(limitBytes: number, receivedBytes?: number) {
 
 /**
  * Gives every @Public() write route of the app a JSON parser that reads at most `limitBytes`, registered before
- * the service's own parser (which then leaves the parsed body alone). A body declared larger is refused at once
- * and the connection closed, without reading it.
+ * the service's own parser (which then leaves the parsed body alone). A body declared larger is refused at once,
+ * before it is parsed; what is still arriving of it is discarded.
  */
 export function limitPublicBodies(app: INestApplication, limitBytes = PUBLIC_BODY_LIMIT_BYTES): string[] {
   const router = (app as NestExpressApplication).getHttpAdapter().getInstance() as express.Express;
   const parse = express.json({ limit: limitBytes });
-  const refuse = (res: Response, received?: number) => {
-    res.setHeader('Connection', 'close');
+  // The rest of a refused body is read and discarded, so that the caller (the gateway's proxy, still sending) reads
+  // the 413 instead of a connection reset: closing a socket with unread data resets it. One that keeps sending far
+  // past the limit is cut off.
+  const refuse = (req: Request, res: Response, received?: number) => {
+    let drained = 0;
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > DRAIN_LIMIT_BYTES) req.destroy();
+    });
+    req.resume();
     res.status(413).json(publicBodyTooLarge(limitBytes, received));
   };
   const limited = (req: Request, res: Response, next: NextFunction) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limitBytes) {
-      refuse(res, declared);
-      res.on('finish', () => req.destroy());
+      refuse(req, res, declared);
       return;
     }
     parse(req, res, (error?: unknown) => {
-      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') refuse(res);
+      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') refuse(req, res);
       else next(error);
     });
   };
