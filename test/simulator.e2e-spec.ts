@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { RULE_CODES } from '@wage/domain';
+import { INJECTABLE_CODES } from '../apps/simulator/src/plan';
 import {
   createTestDatabase,
   freePort,
@@ -155,7 +155,7 @@ describe('a simulated district through the whole platform', () => {
     const reachable = new Set(truth.projects.flatMap((p) => p.expected.map((e) => e.code)));
     const unreachable = new Set(truth.unreachable.map((u) => u.code));
     // A rule whose timing cannot be met today (e.g. the balance watch on a long holiday) is said so in the truth.
-    expect(RULE_CODES.filter((code) => !reachable.has(code) && !unreachable.has(code))).toEqual([]);
+    expect(INJECTABLE_CODES.filter((code) => !reachable.has(code) && !unreachable.has(code))).toEqual([]);
     expect(truth.projects.filter((p) => p.clean).length).toBe(2);
     expect(result.comparison!.cleanProjectsWithAlerts).toBe(0);
   });
