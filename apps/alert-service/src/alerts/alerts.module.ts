@@ -4,7 +4,6 @@ import { UsersModule } from '../users/users.module';
 import { AlertStoreModule } from './alert-store.module';
 import { AlertsConsumer } from './alerts.consumer';
 import { AlertsController } from './alerts.controller';
-import { EnforcementConsumer } from './enforcement.consumer';
 import { streamTokenMiddleware } from './stream-token.middleware';
 import { ApplyAlertEventsUseCase } from './use-cases/apply-alert-events/apply-alert-events.use-case';
 import { ApplyEnforcementEventsUseCase } from './use-cases/apply-enforcement-events/apply-enforcement-events.use-case';
@@ -18,7 +17,6 @@ import { ListAlertsUseCase } from './use-cases/list-alerts/list-alerts.use-case'
     ApplyAlertEventsUseCase,
     AlertsConsumer,
     ApplyEnforcementEventsUseCase,
-    EnforcementConsumer,
     ListAlertsUseCase,
     ChangeAlertStatusUseCase,
   ],
