@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRegionCode, NATIONAL_REGION } from '@wage/domain';
+import { identityNumberField } from '@wage/platform';
 
 export { creditCodeField, isoDateField, monthField, yuanField } from '@wage/platform';
 
@@ -26,3 +27,5 @@ export const pageFields = {
 };
 
 export const uuidParam = z.uuid({ message: 'must be a UUID' });
+
+export const idNumberField = identityNumberField();

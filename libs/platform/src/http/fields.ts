@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DomainError, isIsoDate, isMonth, parseYuan, validateCreditCode } from '@wage/domain';
+import {
+  dateInShanghai,
+  DomainError,
+  isIsoDate,
+  isMonth,
+  parseYuan,
+  validateCreditCode,
+  validateIdentityNumber,
+} from '@wage/domain';
 
 /** Request fields every service checks by the domain's rules; each says what a good value looks like. */
 
@@ -25,6 +33,26 @@ export const creditCodeField = z
     context.addIssue({ code: 'custom', message: result.message });
     return z.NEVER;
   });
+
+/**
+ * An 18-character identity number (GB 11643), checked in full (region, birth date, check character) as of today in
+ * China, and normalised. The domain's message says what is wrong; it never repeats the number.
+ */
+export function identityNumberField(
+  description = '18-character identity number (GB 11643)',
+  example = '350206199001011230',
+) {
+  return z
+    .string()
+    .trim()
+    .meta({ description, examples: [example] })
+    .transform((value, context) => {
+      const result = validateIdentityNumber(value, dateInShanghai(new Date()));
+      if (result.ok) return result.value.normalized;
+      context.addIssue({ code: 'custom', message: result.message });
+      return z.NEVER;
+    });
+}
 
 /** A yuan amount string ("12345.67") read as integer fen. */
 export function yuanField(options: { positive?: boolean } = {}) {

@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import { validateIdentityNumber } from '@wage/domain';
-import { creditCodeField, pageFields, text, uuidParam } from '../../common/fields';
-
-const idNumberField = z
-  .string()
-  .meta({ description: '18-character identity number (GB 11643)', examples: ['350206199001011230'] })
-  .transform((value, context) => {
-    const result = validateIdentityNumber(value, new Date().toISOString().slice(0, 10));
-    if (result.ok) return result.value.normalized;
-    context.addIssue({ code: 'custom', message: result.message });
-    return z.NEVER;
-  });
+import { creditCodeField, idNumberField, pageFields, text, uuidParam } from '../../common/fields';
 
 /** 法定代表人, 负有直接责任的管理人员 (人社部令第45号 Art. 9). */
 export const PersonRole = z.enum(['LEGAL_REPRESENTATIVE', 'RESPONSIBLE_MANAGER']);

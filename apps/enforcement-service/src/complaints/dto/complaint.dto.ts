@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { validateIdentityNumber } from '@wage/domain';
 import {
   creditCodeField,
+  idNumberField,
   monthField,
   pageFields,
   regionCodeField,
@@ -13,16 +13,6 @@ import {
 export const ComplaintKind = z.enum(['COMPLAINT', 'REPORT', 'CLUE']);
 export const ComplaintStatus = z.enum(['PENDING', 'SUPPLEMENT_REQUESTED', 'ACCEPTED', 'REFUSED']);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
-
-const idNumberField = z
-  .string()
-  .meta({ description: '18-character identity number (GB 11643)', examples: ['350206199001011230'] })
-  .transform((value, context) => {
-    const result = validateIdentityNumber(value, new Date().toISOString().slice(0, 10));
-    if (result.ok) return result.value.normalized;
-    context.addIssue({ code: 'custom', message: result.message });
-    return z.NEVER;
-  });
 
 const phoneField = z
   .string()

@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { dateInShanghai, validateIdentityNumber } from '@wage/domain';
+import { identityNumberField } from '@wage/platform';
 
-const idNumber = z
-  .string()
-  .trim()
-  .meta({ description: 'the identity number on the roll (18 characters)', examples: ['350206198805170012'] })
-  .transform((value, context) => {
-    // Checked in full (region, birth date, check character): a mistyped number is told at once, and it says
-    // nothing about any roll. The domain's message as it is: the examples' fictitious numbers fail on it alone.
-    const checked = validateIdentityNumber(value, dateInShanghai(new Date()));
-    if (checked.ok) return checked.value.normalized;
-    context.addIssue({ code: 'custom', message: checked.message });
-    return z.NEVER;
-  });
+// Checked in full: a mistyped number is told at once, and it says nothing about any roll. The domain's message as
+// it is: the examples' fictitious numbers fail on it alone.
+const idNumber = identityNumberField('the identity number on the roll (18 characters)', '350206198805170012');
 
 const phone = z
   .string()
