@@ -96,18 +96,22 @@ export class GradeStore {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<GradeRow[]> {
     return manager.query(
-      `SELECT * FROM "${S}".employer_grades WHERE credit_code = ANY ($1::text[]) ORDER BY assigned_at, id`,
+      `SELECT * FROM "${S}".employer_grades WHERE credit_code = ANY ($1::text[]) ORDER BY year, assigned_at, id`,
       [creditCodes],
     );
   }
 
-  /** The grade in force: the latest given; undefined when the employer was never graded. */
+  /**
+   * The grade in force: the one for the latest year graded, the latest given for it (a downgrade after the annual
+   * grading); an earlier year graded late does not replace it. Undefined when the employer was never graded.
+   */
   async inForce(
     creditCode: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<GradeRow | undefined> {
     const [row] = await manager.query(
-      `SELECT * FROM "${S}".employer_grades WHERE credit_code = $1 ORDER BY assigned_at DESC, id DESC LIMIT 1`,
+      `SELECT * FROM "${S}".employer_grades WHERE credit_code = $1
+       ORDER BY year DESC, assigned_at DESC, id DESC LIMIT 1`,
       [creditCode],
     );
     return row;

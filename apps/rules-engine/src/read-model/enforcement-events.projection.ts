@@ -34,7 +34,7 @@ export async function projectEnforcementEvents(
        ON CONFLICT (credit_code) DO UPDATE SET grade = EXCLUDED.grade, year = EXCLUDED.year,
          unpaid_wages = EXCLUDED.unpaid_wages, consecutive_a_years = EXCLUDED.consecutive_a_years,
          assigned_at = EXCLUDED.assigned_at
-       WHERE rules.employer_grades.assigned_at <= EXCLUDED.assigned_at`,
+       WHERE (rules.employer_grades.year, rules.employer_grades.assigned_at) <= (EXCLUDED.year, EXCLUDED.assigned_at)`,
       [
         grades.map((g) => g.creditCode),
         grades.map((g) => g.grade),
