@@ -415,7 +415,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
         month,
         disputes: facts.disputes ?? [],
         asOf,
-        parameters: p.WORKER_PAY_DISPUTED,
+        parameters: mp.WORKER_PAY_DISPUTED,
       }),
       null,
     ],
