@@ -79,11 +79,23 @@ export class AuditLog {
    * about an earlier instant, comes before that action; entries of the same instant keep their order of arrival.
    */
   async history(alertId: string, manager: EntityManager = this.dataSource.manager): Promise<HistoryEntry[]> {
-    const rows: (Omit<HistoryEntry, 'at'> & { at: Date })[] = await manager.query(
-      `SELECT at, actor, action, from_status AS "fromStatus", to_status AS "toStatus", severity, note
-       FROM "${SCHEMA}".audit_log WHERE alert_id = $1 ORDER BY at, id`,
-      [alertId],
+    return (await this.histories([alertId], manager)).get(alertId) ?? [];
+  }
+
+  /** The histories of several alerts in one query (a page of a list), each in the order of `history`. */
+  async histories(
+    alertIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, HistoryEntry[]>> {
+    const rows: (Omit<HistoryEntry, 'at'> & { at: Date; alertId: string })[] = await manager.query(
+      `SELECT alert_id AS "alertId", at, actor, action, from_status AS "fromStatus", to_status AS "toStatus",
+              severity, note
+       FROM "${SCHEMA}".audit_log WHERE alert_id = ANY($1::uuid[]) ORDER BY at, id`,
+      [alertIds],
     );
-    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+    const byAlert = new Map<string, HistoryEntry[]>(alertIds.map((id) => [id, []]));
+    for (const { alertId, ...entry } of rows)
+      byAlert.get(alertId)!.push({ ...entry, at: entry.at.toISOString() });
+    return byAlert;
   }
 }

@@ -91,7 +91,8 @@ describe('alert-service: the enforcement case opened from an alert (real Postgre
       regionCode: '350206',
       employer,
       closedAt: '2026-12-01T03:00:00.000Z',
-      closeBy: '2027-02-26',
+      // Extended by 30 working days after it opened: the closure carries the deadline it ended with.
+      closeBy: '2027-04-09',
       withinLimit: true,
       unpaidWages: true,
     });
@@ -104,6 +105,7 @@ describe('alert-service: the enforcement case opened from an alert (real Postgre
     );
     expect(closed.enforcementCase).toMatchObject({
       closedAt: '2026-12-01T03:00:00.000Z',
+      closeBy: '2027-04-09',
       closureCode: 'HANDLED',
     });
     const entry = closed.history.find((e: { action: string }) => e.action === 'CASE_CLOSED');

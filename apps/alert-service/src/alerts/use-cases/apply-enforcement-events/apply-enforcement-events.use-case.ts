@@ -44,12 +44,14 @@ export class ApplyEnforcementEventsUseCase {
         );
       }
       if (event.type === 'CaseClosed') {
-        const { caseId, closedAt, code, withinLimit } = event.data;
+        const { caseId, closedAt, closeBy, code, withinLimit } = event.data;
+        // The closure carries the deadline the case ended with: an extension moved it after the case opened.
         // pg answers an UPDATE … RETURNING as [rows, count].
         const [[linked]]: [{ alertKey: string }[], number] = await manager.query(
-          `UPDATE "${SCHEMA}".alert_enforcement_cases SET status = 'CLOSED', closed_at = $2, closure_code = $3
+          `UPDATE "${SCHEMA}".alert_enforcement_cases
+              SET status = 'CLOSED', closed_at = $2, closure_code = $3, close_by = $4
            WHERE case_id = $1 AND status = 'OPEN' RETURNING for_alert_key AS "alertKey"`,
-          [caseId, closedAt, code],
+          [caseId, closedAt, code, closeBy],
         );
         if (linked)
           await this.entry(

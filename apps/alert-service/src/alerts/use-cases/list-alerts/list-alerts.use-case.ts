@@ -28,7 +28,8 @@ export class ListAlertsUseCase {
       this.alerts.list(principal, filters, page, pageSize, sort),
       this.alerts.counts(principal, query.regionCode, ESCALATE_AFTER_HOURS, this.clock.now()),
     ]);
-    const views = await Promise.all(items.map(async (a) => toAlertView(a, await this.audit.history(a.id))));
+    const histories = await this.audit.histories(items.map((a) => a.id));
+    const views = items.map((a) => toAlertView(a, histories.get(a.id)!));
     return { items: views, total, page, pageSize, counts };
   }
 
