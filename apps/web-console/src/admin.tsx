@@ -426,10 +426,16 @@ function Rules({ api }: { api: Client }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const field = fieldsOf(event);
     void save.run(async () => {
-      const raw = field('value');
+      const raw = field('value').trim();
+      // Empty lifts the value (null); anything else must be a number, never sent as null by mistake.
+      const value = raw === '' ? null : Number(raw);
+      if (value !== null && !Number.isFinite(value))
+        throw new Error(`${t('value')} "${raw}": ${t('notANumber')}`);
+      const reason = field('reason').trim();
       await api.setRules(region, {
         effectiveFrom: field('effectiveFrom'),
-        parameters: { [field('parameter')]: raw === '' ? null : Number(raw) },
+        parameters: { [field('parameter')]: value },
+        ...(reason && { reason }),
       });
       setVersion((v) => v + 1);
       return `${t('saved')} ${field('parameter')} = ${raw || '—'} (${regionLabel(region)}, ${t('from')} ${field('effectiveFrom')})`;
@@ -518,6 +524,10 @@ function Rules({ api }: { api: Client }) {
             <label>
               {t('effectiveFrom')}
               <input name="effectiveFrom" type="date" required />
+            </label>
+            <label>
+              {t('reason')}
+              <input name="reason" placeholder={t('reasonForPastDate')} />
             </label>
             <button type="submit" className="primary" disabled={save.busy}>
               {t('save')} ({regionLabel(region)})

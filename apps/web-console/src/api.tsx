@@ -345,7 +345,7 @@ export function client(token: string) {
     rules: (regionCode: string) => request<RuleCatalogue>(token, 'GET', `/rules${query({ regionCode })}`),
     setRules: (
       regionCode: string,
-      body: { effectiveFrom: string; parameters: Record<string, number | null> },
+      body: { effectiveFrom: string; parameters: Record<string, number | null>; reason?: string },
     ) => request<RuleCatalogue>(token, 'PUT', `/rules/${encodeURIComponent(regionCode)}`, body),
     /** EventSource cannot send headers: the stream takes the token as ?access_token=. */
     stream: () => new EventSource(`${BASE}/alerts/stream?access_token=${encodeURIComponent(token)}`),
