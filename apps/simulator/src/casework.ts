@@ -44,7 +44,7 @@ export async function simulateCasework(
     /** The district (or city) the caseworker covers. */
     region: string;
     plan: DistrictPlan;
-    alerts: RaisedAlert[];
+    alerts: readonly RaisedAlert[];
     cases?: number;
     log: (line: string) => void;
   },

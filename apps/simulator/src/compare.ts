@@ -33,6 +33,8 @@ export interface CaughtMail {
 }
 
 export interface Comparison {
+  /** Every alert ever raised for the district's projects, as compared. */
+  alerts: readonly RaisedAlert[];
   expected: number;
   /** Alerts standing at the end (OPEN or ACKNOWLEDGED). */
   found: number;
@@ -178,7 +180,7 @@ export async function evaluateAndCompare(
 }
 
 /** Every alert of our projects, whatever its status, with how often it was raised. */
-export async function everyAlert(
+async function everyAlert(
   client: ApiClient,
   adminKey: string,
   ours: ReadonlySet<string>,
@@ -292,6 +294,7 @@ export function compare(
   const clean = new Set(truth.projects.filter((p) => p.clean).map((p) => p.code));
   const sum = (list: readonly RaisedAlert[]) => list.reduce((n, a) => n + a.raiseCount, 0);
   return {
+    alerts,
     expected: expected.length,
     found: standing.length,
     matched: expected.length - missed.length,

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { type Month, type RuleCode } from '@wage/domain';
 import { ApiClient } from './api-client';
 import { type CaseworkResult, simulateCasework } from './casework';
-import { type Comparison, evaluateAndCompare, everyAlert, formatComparison } from './compare';
+import { type Comparison, evaluateAndCompare, formatComparison } from './compare';
 import { type DistrictPlan, INJECTABLE_CODES, planDistrict } from './plan';
 import { pushDistrict } from './push';
 import { type GroundTruth, groundTruth } from './truth';
@@ -125,7 +125,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           adminKey: options.adminKey,
           region: options.region,
           plan,
-          alerts: await everyAlert(client, options.adminKey, new Set(plan.projects.map((p) => p.code))),
+          alerts: comparison.alerts,
           log,
         });
   return {

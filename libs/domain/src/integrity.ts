@@ -77,10 +77,6 @@ export function annualGrade(year: number, findings: readonly EmployerFinding[]):
 
 const RANK: Readonly<Record<IntegrityGrade, number>> = { A: 0, B: 1, C: 2 };
 
-export function worseGrade(a: IntegrityGrade, b: IntegrityGrade): IntegrityGrade {
-  return RANK[a] >= RANK[b] ? a : b;
-}
-
 /**
  * A new finding downgrades at once: the grade in force, taken again over the findings it rested on and the new
  * one. It never raises a grade (only the next annual run does); null when the grade stays as it is.

@@ -6,6 +6,7 @@ import {
   CurrentPrincipal,
   Public,
   validate,
+  XLSX_CONTENT_TYPE,
   type Principal,
 } from '@wage/platform';
 import { maySee } from '../access/casework-access';
@@ -57,7 +58,7 @@ export class BlacklistController {
 
   @Get('export')
   @Public()
-  @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('Content-Type', XLSX_CONTENT_TYPE)
   @Header('Content-Disposition', 'attachment; filename="blacklist.xlsx"')
   @ApiContract({
     summary: 'The published blacklist as an XLSX workbook, no login',
@@ -67,7 +68,7 @@ export class BlacklistController {
     queryExample: { employer: '厦门某建设' },
     responses: {
       200: {
-        description: 'the workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+        description: `the workbook (${XLSX_CONTENT_TYPE})`,
       },
     },
   })

@@ -1,4 +1,4 @@
-import { dateInShanghai, formatYuan, workingDaysLeft } from '@wage/domain';
+import { dateInShanghai, formatYuan, maskPersonName, workingDaysLeft } from '@wage/domain';
 import type { Principal } from '@wage/platform';
 import type { ComplaintStatus } from './dto/complaint.dto';
 
@@ -37,12 +37,6 @@ export interface ComplaintRow {
   linked: string[] | null;
 }
 
-/** '王**': the family name kept, the rest hidden. */
-function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
-
 /**
  * Whether the caller may know who complained. A confidential reporter (举报人) is known only to the inspectors of
  * the case opened from the report, and to the inspector who entered it.
@@ -63,7 +57,7 @@ export function complaintView(row: ComplaintRow, principal: Principal, now: Date
     kind: row.kind,
     status: row.status,
     complainant: {
-      name: known ? row.complainant_name : maskName(row.complainant_name),
+      name: known ? row.complainant_name : maskPersonName(row.complainant_name),
       idNumber: known ? row.complainant_id_masked : null,
       phone: known ? row.complainant_phone_masked : null,
       confidential: row.confidential,

@@ -41,20 +41,25 @@ export const earlyMiddleware: Provider = {
 /** Paths the gateway itself answers; everything else a browser asks for as a page is the console's. */
 const GATEWAY_PATHS = /^\/(api|health|metrics)(\/|$)/;
 
-/**
- * A browser opening a console address directly (a bookmark, a reload) gets the console's index.html rather than
- * a 404: only page requests (GET or HEAD accepting text/html) for paths without a file extension, never the API.
- */
-export function consoleFallback(indexHtml: string) {
+/** A page request (GET or HEAD) for a path without a file extension that `isOurs` claims gets `indexHtml`. */
+function pageFallback(indexHtml: string, isOurs: (req: Request) => boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const isPage =
-      (req.method === 'GET' || req.method === 'HEAD') &&
-      (req.headers.accept ?? '').includes('text/html') &&
-      !GATEWAY_PATHS.test(req.path) &&
-      !/\.[^/]*$/.test(req.path);
+      (req.method === 'GET' || req.method === 'HEAD') && !/\.[^/]*$/.test(req.path) && isOurs(req);
     if (isPage) res.sendFile(indexHtml);
     else next();
   };
+}
+
+/**
+ * A browser opening a console address directly (a bookmark, a reload) gets the console's index.html rather than
+ * a 404: only page requests accepting text/html, never the API.
+ */
+export function consoleFallback(indexHtml: string) {
+  return pageFallback(
+    indexHtml,
+    (req) => (req.headers.accept ?? '').includes('text/html') && !GATEWAY_PATHS.test(req.path),
+  );
 }
 
 /** Where the workers' page lives (apps/worker-portal, built with base /worker/). */
@@ -62,14 +67,10 @@ export const WORKER_PORTAL_PATH = '/worker';
 
 /** `/worker` and its page addresses (no file extension) get the workers' page; its files are served as they are. */
 export function workerPortalFallback(indexHtml: string) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const isPage =
-      (req.method === 'GET' || req.method === 'HEAD') &&
-      (req.path === WORKER_PORTAL_PATH || req.path.startsWith(`${WORKER_PORTAL_PATH}/`)) &&
-      !/\.[^/]*$/.test(req.path);
-    if (isPage) res.sendFile(indexHtml);
-    else next();
-  };
+  return pageFallback(
+    indexHtml,
+    (req) => req.path === WORKER_PORTAL_PATH || req.path.startsWith(`${WORKER_PORTAL_PATH}/`),
+  );
 }
 
 /** `GET /` when no console is built: where to go instead. */

@@ -236,7 +236,7 @@ export const WorkerMonthAnswered = defineEvent(
       month,
       result: WorkerMonthResult,
       reason: WorkerDisputeReason.optional(),
-      answeredAt: z.iso.datetime({ offset: true }),
+      answeredAt: instant,
     })
     .refine((answer) => (answer.result === 'DISPUTED') === (answer.reason !== undefined), {
       error: 'a dispute has a reason, a confirmation none',

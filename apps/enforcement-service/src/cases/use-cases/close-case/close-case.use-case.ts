@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseClosed, EmployerFindingRecorded } from '@wage/contracts';
-import { dateInShanghai } from '@wage/domain';
+import { dateInShanghai, isViolation } from '@wage/domain';
 import { ApiError, Clock, newEvent, OutboxWriter, type NewEvent, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
@@ -106,12 +106,13 @@ export class CloseCaseUseCase {
           ),
         );
       const { unpaidWages, violations, circumstances = [] } = closure.finding;
-      if (creditCode && (unpaidWages || violations.length > 0 || circumstances.length > 0))
+      const employerFinding = { caseId, foundAt: now, unpaidWages, violations, circumstances };
+      if (creditCode && isViolation(employerFinding))
         events.push(
           ...(await this.downgrade.execute(
             manager,
             { creditCode, name: row.employer_name },
-            { caseId, foundAt: now, unpaidWages, violations, circumstances },
+            employerFinding,
             actorOf(inspector),
             now,
           )),

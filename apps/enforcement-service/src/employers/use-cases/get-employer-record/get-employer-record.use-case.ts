@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dateInShanghai, formatYuan, isListedOn } from '@wage/domain';
+import { dateInShanghai, findingYear, formatYuan, isListedOn } from '@wage/domain';
 import { ApiError, Clock } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { GradeStore, gradeView } from '../../../gradings/grade-store';
@@ -55,7 +55,7 @@ export class GetEmployerRecordUseCase {
         .map((f) => ({
           caseId: f.caseId,
           foundAt: f.foundAt.toISOString(),
-          year: Number(dateInShanghai(f.foundAt).slice(0, 4)),
+          year: findingYear(f),
           regionCode: f.regionCode,
           projectCode: f.projectCode,
           closureCode: f.closureCode,

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { GradeAssigned } from '@wage/contracts';
-import { dateInShanghai, downgradeOnFinding, type EmployerFinding, type IntegrityGrade } from '@wage/domain';
+import {
+  dateInShanghai,
+  downgradeOnFinding,
+  findingYear,
+  type EmployerFinding,
+  type IntegrityGrade,
+} from '@wage/domain';
 import { newEvent, type NewEvent } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { GradeStore } from '../../grade-store';
@@ -31,7 +37,7 @@ export class DowngradeOnFindingUseCase {
     const thisYear = Number(dateInShanghai(now).slice(0, 4));
     const basis: EmployerFinding[] = current
       ? all.filter((f) => current.findings.includes(f.caseId) || f.foundAt > new Date(current.assigned_at))
-      : all.filter((f) => Number(dateInShanghai(f.foundAt).slice(0, 4)) >= thisYear - 1);
+      : all.filter((f) => findingYear(f) >= thisYear - 1);
     const grade: IntegrityGrade = current?.grade ?? 'A';
     const verdict = downgradeOnFinding({ grade, basis }, finding);
     if (!verdict) return [];
