@@ -16,8 +16,9 @@ else
 fi
 
 # The web console's browser tests drive Debian's Chromium: no browser is downloaded from outside the registries.
-# A CJK font makes the Chinese interface legible in the screenshots the tests save.
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
+# A CJK font makes the Chinese interface legible in the screenshots the tests save; enforcement-service sets its
+# case documents (PDF) in this one (PDF_FONT_PATH's default).
+if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "test: installing Debian's chromium and a CJK font for the browser tests"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq &&

@@ -2,6 +2,7 @@ export * from './database';
 export * from './infra';
 export * from './kafka';
 export * from './service-databases';
+export * from './log-search';
 export * from './pdf-text';
 export * from './wait-for';
 export * from './disposable-kafka';

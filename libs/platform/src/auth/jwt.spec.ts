@@ -59,7 +59,7 @@ describe("workers' session tokens", () => {
     expect(verifyAccessToken(token, secret, new Date('2026-11-21T08:30:00Z'))).toMatchObject({ ok: false });
   });
 
-  it('is never a user token: a WORKER role with a region, or a user role without one, is malformed', () => {
+  it('is never a user token: a WORKER role drops any region, a worker without an identity hash or a user role without a region is malformed', () => {
     const forged = (claims: object) =>
       signAccessToken(claims as Parameters<typeof signAccessToken>[0], secret, 900, issued);
     expect(
