@@ -37,11 +37,17 @@ export class WorkerChannel1764800300000 implements MigrationInterface {
          PRIMARY KEY (project_code, month, worker_id),
          CHECK ((result = 'DISPUTED') = (reason IS NOT NULL))
        )`,
+      // A worker's own months across projects: their rows by worker, not by project-month.
+      `CREATE INDEX attendance_worker_idx ON roster.attendance (worker_id)`,
+      `CREATE INDEX pay_sheet_lines_worker_idx ON roster.pay_sheet_lines (worker_id)`,
+      `CREATE INDEX worker_confirmations_worker_idx ON roster.worker_confirmations (worker_id)`,
     ])
       await queryRunner.query(statement);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX roster.pay_sheet_lines_worker_idx`);
+    await queryRunner.query(`DROP INDEX roster.attendance_worker_idx`);
     await queryRunner.query(`DROP TABLE roster.worker_confirmations`);
     await queryRunner.query(`DROP INDEX roster.workers_id_hash_idx`);
     await queryRunner.query(`DROP TABLE roster.worker_payments`);

@@ -18,7 +18,8 @@ export abstract class SmsSender {
 /** A provider refused or could not take a message; says which status, never what the message said. */
 export class SmsDeliveryError extends Error {
   constructor(
-    readonly to: string,
+    // The number only in the masked message: an own property would be copied whole by a logger's error serializer.
+    to: string,
     readonly status: number | null,
     reason: string,
   ) {
