@@ -71,7 +71,10 @@ export class RulesController {
           'the catalogue as it applies in the region from effectiveFrom, and the audited `change` (who, when, reason)',
       },
     },
-    errors: { 422: 'effectiveFrom is before today and no reason was given' },
+    errors: {
+      409: 'a version dated before today already exists for that date: re-evaluate (reevaluate: true) or choose another date',
+      422: 'effectiveFrom is before today and no reason was given',
+    },
   })
   async set(
     @CurrentPrincipal() principal: Principal,

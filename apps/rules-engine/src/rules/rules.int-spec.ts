@@ -254,6 +254,14 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
       .expect(200);
     expect(await arrears()).toBe('OPEN');
 
+    // The same date again without re-evaluating would rewrite the version closed months may have used: refused.
+    const inPlace = await t.http
+      .put('/api/v1/rules/370000')
+      .set(admin())
+      .send({ ...lenient, parameters: { 'WAGE_ARREARS.graceDays': 90 }, reason: '更正' });
+    expect(inPlace.status).toBe(409);
+    expect(inPlace.body).toMatchObject({ error: 'VERSION_IN_USE' });
+
     // On purpose: the same change with reevaluate re-evaluates the region's months from September.
     const redo = await t.http
       .put('/api/v1/rules/370000')

@@ -61,6 +61,16 @@ export class SetOverridesUseCase {
     const overrides = toOverrides(regionCode, request);
     const change = await this.dataSource.transaction(async (manager) => {
       const replaced = await this.valuesReplaced(manager, overrides);
+      // A version already dated in the past may be what a closed month was judged by: replacing it in place would
+      // change that month's rules behind its back. Only a change that re-evaluates on purpose may.
+      if (retroactive && !reevaluate && Object.keys(replaced).length > 0) {
+        const names = Object.keys(replaced).join('、');
+        throw ApiError.conflict(
+          'VERSION_IN_USE',
+          `${names} 自 ${request.effectiveFrom} 起已有一个版本，已结月份可能按它判定：不重新评估就不能原地改写它。` +
+            '请另选生效日期，或加 "reevaluate": true 按新参数重新评估该地区的月份',
+        );
+      }
       // Forward-dated or today's changes reach no closed month anyway (a closed month keeps its close date's rules).
       await this.overrides.save(manager, overrides, !retroactive || reevaluate);
       const id = randomUUID();
