@@ -77,6 +77,8 @@ const web = createServer((req, res) => {
 <h1>Mail catcher — ${mails.length} message(s)</h1>${items || '<p>No mail yet.</p>'}`);
 });
 
+// A sender that drops its connection mid-session is smtp-server's 'error' on the server: not a reason to stop.
+smtp.on('error', () => undefined);
 smtp.listen(smtpPort, '127.0.0.1');
 web.listen(webPort, '127.0.0.1');
 console.log(`mail catcher: SMTP on 127.0.0.1:${smtpPort}, web page on http://127.0.0.1:${webPort}`);

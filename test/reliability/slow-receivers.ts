@@ -108,6 +108,9 @@ export async function startSlowReceivers(gate: Gate): Promise<SlowReceivers> {
       });
     },
   });
+  // A sender killed mid-session (the alert-service kill test) resets its connection; smtp-server emits that on the
+  // server, and an unheard 'error' would end the test process ("read ECONNRESET").
+  smtp.on('error', () => undefined);
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
