@@ -37,6 +37,18 @@ export const employerKey = (creditCode: string) => `employer:${creditCode}`;
  * The annual grading (劳动保障守法诚信等级评价) of a year, on that calendar year's findings: each employer's annual grade
  * for the year is set (a run again replaces it) and published when it is new or changed. In one transaction.
  */
+/** One employer's new annual grade, as the batch insert reads it. */
+interface GradeInsert {
+  id: string;
+  credit_code: string;
+  employer_name: string;
+  grade: IntegrityGrade;
+  criteria: string[];
+  findings: string[];
+  unpaid_wages: boolean;
+  consecutive_a_years: number;
+}
+
 @Injectable()
 export class RunGradingUseCase {
   constructor(
@@ -65,12 +77,17 @@ export class RunGradingUseCase {
       const findings = await this.grades.findings(codes, manager);
       const history = await this.grades.history(codes, manager);
       const byEmployer = groupBy(findings, (f) => f.creditCode);
+      const annualOf = groupBy(
+        history.filter((h) => h.kind === 'ANNUAL'),
+        (h) => h.credit_code,
+      );
       const counts: Record<IntegrityGrade, number> = { A: 0, B: 0, C: 0 };
+      const rows: GradeInsert[] = [];
       const events: NewEvent[] = [];
       for (const employer of employers) {
         const verdict = annualGrade(run.year, byEmployer.get(employer.creditCode) ?? []);
         counts[verdict.grade]++;
-        const annual = history.filter((h) => h.credit_code === employer.creditCode && h.kind === 'ANNUAL');
+        const annual = annualOf.get(employer.creditCode) ?? [];
         const previous = annual.find((h) => h.year === run.year);
         const aYears = consecutiveAYears([
           ...annual.filter((h) => h.year !== run.year),
@@ -83,29 +100,16 @@ export class RunGradingUseCase {
           previous.consecutive_a_years === aYears
         )
           continue;
-        await manager.query(
-          `INSERT INTO "${S}".employer_grades (id, credit_code, employer_name, year, grade, kind, criteria, findings,
-             unpaid_wages, consecutive_a_years, region_code, assigned_at, assigned_by)
-           VALUES ($1, $2, $3, $4, $5, 'ANNUAL', $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (credit_code, year) WHERE kind = 'ANNUAL' DO UPDATE SET employer_name = EXCLUDED.employer_name,
-             grade = EXCLUDED.grade, criteria = EXCLUDED.criteria, findings = EXCLUDED.findings,
-             unpaid_wages = EXCLUDED.unpaid_wages, consecutive_a_years = EXCLUDED.consecutive_a_years,
-             region_code = EXCLUDED.region_code, assigned_at = EXCLUDED.assigned_at, assigned_by = EXCLUDED.assigned_by`,
-          [
-            randomUUID(),
-            employer.creditCode,
-            employer.name,
-            run.year,
-            verdict.grade,
-            verdict.criteria,
-            verdict.basis,
-            verdict.unpaidWages,
-            aYears,
-            run.regionCode ?? null,
-            now,
-            run.actor,
-          ],
-        );
+        rows.push({
+          id: randomUUID(),
+          credit_code: employer.creditCode,
+          employer_name: employer.name,
+          grade: verdict.grade,
+          criteria: verdict.criteria,
+          findings: verdict.basis,
+          unpaid_wages: verdict.unpaidWages,
+          consecutive_a_years: aYears,
+        });
         events.push(
           newEvent(
             GradeAssigned,
@@ -126,6 +130,21 @@ export class RunGradingUseCase {
           ),
         );
       }
+      // One statement for the whole run: a province grades tens of thousands of employers.
+      if (rows.length > 0)
+        await manager.query(
+          `INSERT INTO "${S}".employer_grades (id, credit_code, employer_name, year, grade, kind, criteria, findings,
+             unpaid_wages, consecutive_a_years, region_code, assigned_at, assigned_by)
+           SELECT r.id, r.credit_code, r.employer_name, $2, r.grade, 'ANNUAL', r.criteria, r.findings, r.unpaid_wages,
+             r.consecutive_a_years, $3, $4, $5
+           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, credit_code text, employer_name text, grade text,
+             criteria text[], findings uuid[], unpaid_wages boolean, consecutive_a_years integer)
+           ON CONFLICT (credit_code, year) WHERE kind = 'ANNUAL' DO UPDATE SET employer_name = EXCLUDED.employer_name,
+             grade = EXCLUDED.grade, criteria = EXCLUDED.criteria, findings = EXCLUDED.findings,
+             unpaid_wages = EXCLUDED.unpaid_wages, consecutive_a_years = EXCLUDED.consecutive_a_years,
+             region_code = EXCLUDED.region_code, assigned_at = EXCLUDED.assigned_at, assigned_by = EXCLUDED.assigned_by`,
+          [JSON.stringify(rows), run.year, run.regionCode ?? null, now, run.actor],
+        );
       await this.outbox.append(manager, events);
       return {
         year: run.year,
@@ -143,6 +162,10 @@ export class RunGradingUseCase {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
