@@ -46,23 +46,29 @@ export async function projectEnforcementEvents(
     );
     grades.forEach((g) => touched.add(g.creditCode));
   }
-  for (const event of events) {
-    if (event.type === 'EmployerListed') {
-      const l = event.data;
-      await manager.query(
-        `INSERT INTO rules.employer_listings (listing_id, credit_code, decided_on, listed_until)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (listing_id) DO NOTHING`,
-        [l.listingId, l.creditCode, l.decidedOn, l.listedUntil],
-      );
-      touched.add(l.creditCode);
-    } else if (event.type === 'EmployerDelisted') {
-      const d = event.data;
-      await manager.query(`UPDATE rules.employer_listings SET delisted_on = $2 WHERE listing_id = $1`, [
-        d.listingId,
-        d.delistedOn,
-      ]);
-      touched.add(d.creditCode);
-    }
+  // A delisting names its listing, so all of a batch's listings go in before its delistings apply.
+  const listings = events.flatMap((e) => (e.type === 'EmployerListed' ? [e.data] : []));
+  if (listings.length > 0) {
+    await manager.query(
+      `INSERT INTO rules.employer_listings (listing_id, credit_code, decided_on, listed_until)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[]) ON CONFLICT (listing_id) DO NOTHING`,
+      [
+        listings.map((l) => l.listingId),
+        listings.map((l) => l.creditCode),
+        listings.map((l) => l.decidedOn),
+        listings.map((l) => l.listedUntil),
+      ],
+    );
+    listings.forEach((l) => touched.add(l.creditCode));
+  }
+  const delistings = events.flatMap((e) => (e.type === 'EmployerDelisted' ? [e.data] : []));
+  if (delistings.length > 0) {
+    await manager.query(
+      `UPDATE rules.employer_listings l SET delisted_on = d.delisted_on
+       FROM unnest($1::uuid[], $2::date[]) AS d(listing_id, delisted_on) WHERE l.listing_id = d.listing_id`,
+      [delistings.map((d) => d.listingId), delistings.map((d) => d.delistedOn)],
+    );
+    delistings.forEach((d) => touched.add(d.creditCode));
   }
   if (touched.size === 0) return;
   const projects: { code: string }[] = await manager.query(

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EmployerListed, GradeAssigned, ProjectRegistered, Topics } from '@wage/contracts';
+import { EmployerDelisted, EmployerListed, GradeAssigned, ProjectRegistered, Topics } from '@wage/contracts';
 import { creditCodeCheckChar } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
 import { startTestApp, TopicReader, waitFor, type TestApp } from '@wage/testing';
@@ -113,6 +113,34 @@ describe('rules-engine: the deposit adjustment follows the grades and listings o
     await waitFor(async () => (await processed()) === before + 1, { description: 'the listing consumed' });
     expect((await newProjectOf(listed))?.facts).toMatchObject({ adjustment: 2, reason: 'BLACKLISTED' });
     expect((await newProjectOf(creditCode()))?.facts).toMatchObject({ adjustment: 1, reason: 'STANDARD' });
+  }, 120_000);
+
+  it('a listing removed early pays the standard rate again, even when both arrive in one batch', async () => {
+    const removed = creditCode();
+    const listingId = randomUUID();
+    const before = await processed();
+    await send(Topics.enforcement, [
+      envelope(EmployerListed, `employer:${removed}`, {
+        listingId,
+        creditCode: removed,
+        employerName: '某劳务公司',
+        caseId: randomUUID(),
+        regionCode: '350206',
+        reason: '拖欠农民工工资，经责令限期支付仍未支付',
+        decidedOn: '2026-01-05',
+        listedUntil: '2029-01-04',
+      }),
+      envelope(EmployerDelisted, `employer:${removed}`, {
+        listingId,
+        creditCode: removed,
+        reason: 'EARLY_REMOVAL',
+        delistedOn: '2026-11-20',
+      }),
+    ]);
+    await waitFor(async () => (await processed()) === before + 2, {
+      description: 'listing and removal consumed',
+    });
+    expect((await newProjectOf(removed))?.facts).toMatchObject({ adjustment: 1, reason: 'STANDARD' });
   }, 120_000);
 
   it('dead-letters an enforcement event that breaks its contract, with the reason, and moves on', async () => {
