@@ -258,6 +258,29 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
     // The order states ¥24,000 owed: compensation between ¥12,000 and ¥24,000.
     const order = await act({ kind: 'RECTIFICATION_ORDER', deadline: '2026-09-21', amount: '24000.00' });
     expect(order.status).toBe(201);
+    // The rules engine watches the order for the clue's months (RECTIFICATION_OVERDUE): published through the outbox.
+    expect(order.body.watchedMonths).toEqual(['2026-07', '2026-08']);
+    const published = await findings.waitFor(
+      (messages) => messages.some((m) => JSON.parse(m.value!).data?.actionId === order.body.id),
+      { description: 'RectificationOrdered published' },
+    );
+    const ordered = published
+      .map((m) => JSON.parse(m.value!))
+      .find((e) => e.data?.actionId === order.body.id);
+    expect(ordered).toMatchObject({
+      type: 'RectificationOrdered',
+      projectCode: 'XM-ENF-1',
+      data: {
+        caseId,
+        months: ['2026-07', '2026-08'],
+        deadline: '2026-09-21',
+        violations: ['WAGE_ARREARS', 'WAGE_UNDERPAID'],
+        ordersPayment: true,
+        amountFen: 2_400_000,
+      },
+    });
+    expect(JSON.stringify(ordered)).not.toContain(ID_NUMBER);
+    expect((await act({ kind: 'SUMMONS', month: '2026-07' })).status).toBe(400);
     expect((await act({ kind: 'EXTRA_COMPENSATION', amount: '11999.99' })).status).toBe(422);
     expect((await act({ kind: 'EXTRA_COMPENSATION', amount: '12000.00' })).status).toBe(201);
     const missing = await act({ kind: 'RECTIFICATION_ORDER' });

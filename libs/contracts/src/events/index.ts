@@ -16,6 +16,7 @@ import {
   EmployerFindingRecorded,
   EmployerListed,
   GradeAssigned,
+  RectificationOrdered,
 } from './enforcement.events';
 import { ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
@@ -70,6 +71,7 @@ export const enforcementEvents = [
   GradeAssigned,
   EmployerListed,
   EmployerDelisted,
+  RectificationOrdered,
 ] as const;
 
 export type ProjectEvent = AnyEventOf<typeof projectEvents>;
