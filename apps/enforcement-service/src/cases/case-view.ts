@@ -49,6 +49,8 @@ export interface RecoveryRow {
   note: string | null;
   actor: string;
   recorded_at: Date;
+  /** INSPECTOR: entered on the case; PAYROLL: matched from the dedicated account's payroll. */
+  source: 'INSPECTOR' | 'PAYROLL';
 }
 
 const yuan = (fen: string | null) => (fen === null ? null : formatYuan(Number(fen)));
@@ -132,6 +134,7 @@ function recoveryView(recovery: RecoveryRow) {
     paidOn: recovery.paid_on,
     note: recovery.note,
     actor: recovery.actor,
+    source: recovery.source,
     recordedAt: recovery.recorded_at.toISOString(),
   };
 }
