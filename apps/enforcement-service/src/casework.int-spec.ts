@@ -10,6 +10,7 @@ import {
   waitForAlert,
 } from '../../alert-service/src/testing/alert-fixtures';
 import { AppModule } from './app.module';
+import { EscalateOverdueCasesUseCase } from './cases/use-cases/escalate-overdue-cases/escalate-overdue-cases.use-case';
 import { envSchema, serviceDefinition } from './config/env';
 
 const REGION = '350206';
@@ -518,5 +519,46 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
       .get(`/api/v1/enforcement/statistics?regionCode=${REGION}`)
       .set(bearer(token('zhao.other', 'INSPECTOR', '350103')));
     expect(outside.status).toBe(403);
+  });
+
+  it('publishes an open case past its investigation limit as CaseOverdue, once per limit', async () => {
+    const caseId = await openCase();
+    const escalate = t.app.get(EscalateOverdueCasesUseCase);
+    const before = clock.now();
+    try {
+      // The limit is Fri 11 Dec 2026; Tue 15 Dec is two working days past it.
+      clock.set('2026-12-15T10:00:00+08:00');
+      await escalate.execute(clock.now());
+      const published = await findings.waitFor(
+        (messages) => messages.some((m) => m.value?.includes('CaseOverdue') && m.value.includes(caseId)),
+        { description: 'CaseOverdue published' },
+      );
+      const overdue = published
+        .map((m) => JSON.parse(m.value!))
+        .filter((e) => e.type === 'CaseOverdue' && e.data.caseId === caseId);
+      expect(overdue).toHaveLength(1);
+      expect(overdue[0].data).toMatchObject({
+        regionCode: REGION,
+        closeBy: '2026-12-11',
+        extended: false,
+        workingDaysOverdue: 2,
+        employer: { creditCode: CREDIT_CODE },
+      });
+      expect(JSON.stringify(overdue[0])).not.toContain(ID_NUMBER);
+      // The next sweep finds the same limit already escalated.
+      await escalate.execute(clock.now());
+      const [row] = await t.dataSource.query(
+        `SELECT to_char(overdue_escalated_close_by, 'YYYY-MM-DD') AS escalated FROM enforcement.cases WHERE id = $1`,
+        [caseId],
+      );
+      expect(row.escalated).toBe('2026-12-11');
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM enforcement.outbox_events WHERE type = 'CaseOverdue' AND payload::text LIKE $1`,
+        [`%${caseId}%`],
+      );
+      expect(n).toBe(1);
+    } finally {
+      clock.set(before);
+    }
   });
 });

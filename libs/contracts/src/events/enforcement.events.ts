@@ -171,3 +171,26 @@ export const RectificationOrdered = defineEvent(
   }),
 );
 export type RectificationOrdered = EventData<typeof RectificationOrdered>;
+
+/**
+ * A case still open after its investigation limit (`closeBy`, with its extension if any): alert-service sends it
+ * to the leaders of the region above the case's. Published once per limit (an extension that moves it and then
+ * passes again publishes anew). Keyed by project code.
+ */
+export const CaseOverdue = defineEvent(
+  Topics.enforcement,
+  'CaseOverdue',
+  z.object({
+    caseId: z.uuid(),
+    projectCode: projectCode.optional(),
+    alertKey: z.string().min(1).optional(),
+    regionCode,
+    employer,
+    openedAt: instant,
+    closeBy: isoDate,
+    extended: z.boolean(),
+    /** Working days past `closeBy` when it was found overdue. */
+    workingDaysOverdue: z.number().int().positive(),
+  }),
+);
+export type CaseOverdue = EventData<typeof CaseOverdue>;

@@ -12,6 +12,7 @@ import { MonthlyAssessmentCompleted } from './assessment.events';
 import {
   CaseClosed,
   CaseOpened,
+  CaseOverdue,
   EmployerDelisted,
   EmployerFindingRecorded,
   EmployerListed,
@@ -72,6 +73,7 @@ export const enforcementEvents = [
   EmployerListed,
   EmployerDelisted,
   RectificationOrdered,
+  CaseOverdue,
 ] as const;
 
 export type ProjectEvent = AnyEventOf<typeof projectEvents>;
