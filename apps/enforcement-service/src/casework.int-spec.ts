@@ -35,7 +35,12 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
     const { port } = alerts.app.getHttpServer().address() as AddressInfo;
     t = await startTestApp(
       { envSchema, serviceDefinition, AppModule },
-      { ...secrets, ALERT_SERVICE_URL: `http://127.0.0.1:${port}` },
+      {
+        ...secrets,
+        ALERT_SERVICE_URL: `http://127.0.0.1:${port}`,
+        // Fujian's figures of 拒不支付劳动报酬罪 for these tests (the national default is ¥5,000 and ¥30,000).
+        CRIMINAL_THRESHOLDS: '{"350000":{"individual":"10000","group":"60000"}}',
+      },
       { clock },
     );
     findings = await TopicReader.start(t.topic(Topics.enforcement));
@@ -557,6 +562,47 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
         [`%${caseId}%`],
       );
       expect(n).toBe(1);
+    } finally {
+      clock.set(before);
+    }
+  });
+
+  it("offers the transfer to the police once an unheeded order to pay leaves arrears at the province's threshold", async () => {
+    const caseId = await openCase();
+    const act = (body: Record<string, unknown>) =>
+      t.http
+        .post(`/api/v1/cases/${caseId}/actions`)
+        .set(bearer(inspector()))
+        .send({ at: '2026-09-14T09:30:00+08:00', note: '责令限期支付', ...body });
+    const view = async () =>
+      (await t.http.get(`/api/v1/cases/${caseId}`).set(bearer(inspector()))).body.policeTransfer;
+    expect(await view()).toMatchObject({
+      offered: false,
+      reason: '尚无责令支付工资的限期改正指令或处理决定',
+    });
+    // ¥36,000 owed to the clue's 3 workers by Mon 21 Sep.
+    expect(
+      (await act({ kind: 'RECTIFICATION_ORDER', deadline: '2026-09-21', amount: '36000.00' })).status,
+    ).toBe(201);
+    expect(await view()).toMatchObject({ offered: false, reason: '责令支付工资的期限尚未届满' });
+    const before = clock.now();
+    try {
+      clock.set('2026-09-22T10:00:00+08:00');
+      // ¥12,000 a worker on average: Fujian's ¥10,000 for one worker is reached by at least one of them.
+      expect(await view()).toMatchObject({
+        offered: true,
+        transferred: false,
+        threshold: { province: '350000', source: 'PROVINCE', individual: '10000.00', group: '60000.00' },
+      });
+      expect((await view()).reason).toContain('可移送公安机关');
+      const paid = await t.http
+        .post(`/api/v1/cases/${caseId}/recoveries`)
+        .set(bearer(inspector()))
+        .send({ amount: '12000.00', workers: 1, paidOn: '2026-09-22' });
+      expect(paid.status).toBe(201);
+      // ¥24,000 left to 3 workers: ¥8,000 on average, below the figure.
+      expect(await view()).toMatchObject({ offered: false });
+      expect((await view()).reason).toContain('未达到拒不支付劳动报酬罪的标准');
     } finally {
       clock.set(before);
     }
