@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { EmployersModule } from './employers/employers.module';
 import { GradingsModule } from './gradings/gradings.module';
+import { PayrollRecoveriesModule } from './recoveries/payroll-recoveries';
 import { StatisticsModule } from './statistics/statistics.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
@@ -25,6 +26,7 @@ export class AppModule {
         GradingsModule,
         EmployersModule,
         BlacklistModule,
+        PayrollRecoveriesModule,
       ],
     };
   }

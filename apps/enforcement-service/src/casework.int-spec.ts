@@ -10,6 +10,7 @@ import {
   waitForAlert,
 } from '../../alert-service/src/testing/alert-fixtures';
 import { AppModule } from './app.module';
+import { EscalateOverdueCasesUseCase } from './cases/use-cases/escalate-overdue-cases/escalate-overdue-cases.use-case';
 import { envSchema, serviceDefinition } from './config/env';
 
 const REGION = '350206';
@@ -34,7 +35,12 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
     const { port } = alerts.app.getHttpServer().address() as AddressInfo;
     t = await startTestApp(
       { envSchema, serviceDefinition, AppModule },
-      { ...secrets, ALERT_SERVICE_URL: `http://127.0.0.1:${port}` },
+      {
+        ...secrets,
+        ALERT_SERVICE_URL: `http://127.0.0.1:${port}`,
+        // Fujian's figures of 拒不支付劳动报酬罪 for these tests (the national default is ¥5,000 and ¥30,000).
+        CRIMINAL_THRESHOLDS: '{"350000":{"individual":"10000","group":"60000"}}',
+      },
       { clock },
     );
     findings = await TopicReader.start(t.topic(Topics.enforcement));
@@ -258,6 +264,29 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
     // The order states ¥24,000 owed: compensation between ¥12,000 and ¥24,000.
     const order = await act({ kind: 'RECTIFICATION_ORDER', deadline: '2026-09-21', amount: '24000.00' });
     expect(order.status).toBe(201);
+    // The rules engine watches the order for the clue's months (RECTIFICATION_OVERDUE): published through the outbox.
+    expect(order.body.watchedMonths).toEqual(['2026-07', '2026-08']);
+    const published = await findings.waitFor(
+      (messages) => messages.some((m) => JSON.parse(m.value!).data?.actionId === order.body.id),
+      { description: 'RectificationOrdered published' },
+    );
+    const ordered = published
+      .map((m) => JSON.parse(m.value!))
+      .find((e) => e.data?.actionId === order.body.id);
+    expect(ordered).toMatchObject({
+      type: 'RectificationOrdered',
+      projectCode: 'XM-ENF-1',
+      data: {
+        caseId,
+        months: ['2026-07', '2026-08'],
+        deadline: '2026-09-21',
+        violations: ['WAGE_ARREARS', 'WAGE_UNDERPAID'],
+        ordersPayment: true,
+        amountFen: 2_400_000,
+      },
+    });
+    expect(JSON.stringify(ordered)).not.toContain(ID_NUMBER);
+    expect((await act({ kind: 'SUMMONS', month: '2026-07' })).status).toBe(400);
     expect((await act({ kind: 'EXTRA_COMPENSATION', amount: '11999.99' })).status).toBe(422);
     expect((await act({ kind: 'EXTRA_COMPENSATION', amount: '12000.00' })).status).toBe(201);
     const missing = await act({ kind: 'RECTIFICATION_ORDER' });
@@ -495,5 +524,87 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
       .get(`/api/v1/enforcement/statistics?regionCode=${REGION}`)
       .set(bearer(token('zhao.other', 'INSPECTOR', '350103')));
     expect(outside.status).toBe(403);
+  });
+
+  it('publishes an open case past its investigation limit as CaseOverdue, once per limit', async () => {
+    const caseId = await openCase();
+    const escalate = t.app.get(EscalateOverdueCasesUseCase);
+    const before = clock.now();
+    try {
+      // The limit is Fri 11 Dec 2026; Tue 15 Dec is two working days past it.
+      clock.set('2026-12-15T10:00:00+08:00');
+      await escalate.execute(clock.now());
+      const published = await findings.waitFor(
+        (messages) => messages.some((m) => m.value?.includes('CaseOverdue') && m.value.includes(caseId)),
+        { description: 'CaseOverdue published' },
+      );
+      const overdue = published
+        .map((m) => JSON.parse(m.value!))
+        .filter((e) => e.type === 'CaseOverdue' && e.data.caseId === caseId);
+      expect(overdue).toHaveLength(1);
+      expect(overdue[0].data).toMatchObject({
+        regionCode: REGION,
+        closeBy: '2026-12-11',
+        extended: false,
+        workingDaysOverdue: 2,
+        employer: { creditCode: CREDIT_CODE },
+      });
+      expect(JSON.stringify(overdue[0])).not.toContain(ID_NUMBER);
+      // The next sweep finds the same limit already escalated.
+      await escalate.execute(clock.now());
+      const [row] = await t.dataSource.query(
+        `SELECT to_char(overdue_escalated_close_by, 'YYYY-MM-DD') AS escalated FROM enforcement.cases WHERE id = $1`,
+        [caseId],
+      );
+      expect(row.escalated).toBe('2026-12-11');
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM enforcement.outbox_events WHERE type = 'CaseOverdue' AND payload::text LIKE $1`,
+        [`%${caseId}%`],
+      );
+      expect(n).toBe(1);
+    } finally {
+      clock.set(before);
+    }
+  });
+
+  it("offers the transfer to the police once an unheeded order to pay leaves arrears at the province's threshold", async () => {
+    const caseId = await openCase();
+    const act = (body: Record<string, unknown>) =>
+      t.http
+        .post(`/api/v1/cases/${caseId}/actions`)
+        .set(bearer(inspector()))
+        .send({ at: '2026-09-14T09:30:00+08:00', note: '责令限期支付', ...body });
+    const view = async () =>
+      (await t.http.get(`/api/v1/cases/${caseId}`).set(bearer(inspector()))).body.policeTransfer;
+    expect(await view()).toMatchObject({
+      offered: false,
+      reason: '尚无责令支付工资的限期改正指令或处理决定',
+    });
+    // ¥36,000 owed to the clue's 3 workers by Mon 21 Sep.
+    expect(
+      (await act({ kind: 'RECTIFICATION_ORDER', deadline: '2026-09-21', amount: '36000.00' })).status,
+    ).toBe(201);
+    expect(await view()).toMatchObject({ offered: false, reason: '责令支付工资的期限尚未届满' });
+    const before = clock.now();
+    try {
+      clock.set('2026-09-22T10:00:00+08:00');
+      // ¥12,000 a worker on average: Fujian's ¥10,000 for one worker is reached by at least one of them.
+      expect(await view()).toMatchObject({
+        offered: true,
+        transferred: false,
+        threshold: { province: '350000', source: 'PROVINCE', individual: '10000.00', group: '60000.00' },
+      });
+      expect((await view()).reason).toContain('可移送公安机关');
+      const paid = await t.http
+        .post(`/api/v1/cases/${caseId}/recoveries`)
+        .set(bearer(inspector()))
+        .send({ amount: '12000.00', workers: 1, paidOn: '2026-09-22' });
+      expect(paid.status).toBe(201);
+      // ¥24,000 left to 3 workers: ¥8,000 on average, below the figure.
+      expect(await view()).toMatchObject({ offered: false });
+      expect((await view()).reason).toContain('未达到拒不支付劳动报酬罪的标准');
+    } finally {
+      clock.set(before);
+    }
   });
 });

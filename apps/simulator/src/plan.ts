@@ -224,10 +224,11 @@ export function planDistrict(options: PlanOptions): DistrictPlan {
 
 /**
  * The rules a district's data can break. WORKER_PAY_DISPUTED comes from workers' own answers on the workers'
- * channel (signed in by SMS code), not from what projects and banks report: no injection makes it.
+ * channel (signed in by SMS code), RECTIFICATION_OVERDUE from an inspector's order on a case, not from what projects
+ * and banks report: no injection makes them.
  */
 export const INJECTABLE_CODES: readonly RuleCode[] = RULE_CODES.filter(
-  (code) => code !== 'WORKER_PAY_DISPUTED',
+  (code) => code !== 'WORKER_PAY_DISPUTED' && code !== 'RECTIFICATION_OVERDUE',
 );
 
 /** Which rules each project gets: injected projects first, spread by a shuffle; SHARED_BANK_CARD takes a pair. */

@@ -198,6 +198,28 @@ export const RULES: Record<AlertCode, RuleText> = {
       en: 'Regulations, Art. 27 (the bank manages the dedicated account); MOHRSS 53号 (2021)',
     },
   },
+  RECTIFICATION_OVERDUE: {
+    what: {
+      zh: (e, f) =>
+        `劳动保障监察限期改正指令书规定的期限（${String(f.earliestDeadline ?? '—')}）已过${count(f.daysOverdue, 0)}天，` +
+        `数据显示违法行为仍未改正` +
+        (e.workersAffected > 0
+          ? `：${e.workersAffected}名工人的工资仍未足额支付，尚欠${amount(e, 'stillOwedFen')}。`
+          : '。') +
+        '可依法加付赔偿金；达到拒不支付劳动报酬罪标准的，移送公安机关。',
+      en: (e, f) =>
+        `The deadline of the rectification order (${String(f.earliestDeadline ?? '—')}) passed ${count(f.daysOverdue, 0)} days ago ` +
+        `and the data still show the violation` +
+        (e.workersAffected > 0
+          ? `: ${e.workersAffected} workers are still not paid in full, ${amount(e, 'stillOwedFen')} owed.`
+          : '.') +
+        ' Extra compensation may be ordered; arrears at the criminal threshold go to the police.',
+    },
+    basis: {
+      zh: `《劳动保障监察条例》第二十六条（逾期不支付的，责令加付赔偿金）；${REGULATIONS}第五十四条至第五十七条；《刑法》第二百七十六条之一`,
+      en: 'Labour Security Supervision Regulations, Art. 26 (extra compensation when an order is not heeded); Regulations, Art. 54–57; Criminal Law, Art. 276-1',
+    },
+  },
 };
 
 /** Named sums of the evidence in the reader's words; a name not listed here shows as recorded. */
@@ -214,6 +236,8 @@ const AMOUNT_NAMES: Record<string, Record<Lang, string>> = {
   requiredDepositFen: { zh: '应存保证金', en: 'Deposit required' },
   depositInForceFen: { zh: '在存保证金', en: 'Deposit in force' },
   expiringFen: { zh: '即将到期金额', en: 'Expiring' },
+  orderedFen: { zh: '指令应付金额', en: 'Ordered to pay' },
+  stillOwedFen: { zh: '仍欠金额', en: 'Still owed' },
 };
 
 const KIND_NAMES: Record<string, Record<Lang, string>> = {
@@ -255,6 +279,7 @@ const EN_CODE: Record<AlertCode, string> = {
   NO_WAGE_ACCOUNT: 'No wage account',
   REAL_NAME_GAP: 'Real-name gap',
   BANK_FEED_STALE: 'Bank feed late',
+  RECTIFICATION_OVERDUE: 'Rectification order overdue',
 };
 
 const dateTime = (instant: string) =>

@@ -39,8 +39,8 @@ describe('severity order', () => {
 });
 
 describe('alert catalogue', () => {
-  it('has the 15 public codes, each with a Chinese name and a default severity', () => {
-    expect(ALERT_CODES).toHaveLength(15);
+  it('has the 16 public codes, each with a Chinese name and a default severity', () => {
+    expect(ALERT_CODES).toHaveLength(16);
     expect(Object.keys(ALERT_CATALOGUE).sort()).toEqual([...ALERT_CODES].sort());
     expect(ALERT_CATALOGUE.WAGE_ARREARS).toEqual({ name: '欠薪', defaultSeverity: 'YELLOW' });
     expect(ALERT_CATALOGUE.ACCOUNT_BALANCE_SHORTFALL.defaultSeverity).toBe('BLUE');

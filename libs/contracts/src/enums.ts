@@ -20,6 +20,7 @@ export const ALERT_CODES = [
   'REAL_NAME_GAP',
   'BANK_FEED_STALE',
   'WORKER_PAY_DISPUTED',
+  'RECTIFICATION_OVERDUE',
 ] as const;
 export const AlertCode = z.enum(ALERT_CODES);
 export type AlertCode = z.infer<typeof AlertCode>;
@@ -121,4 +122,5 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertCodeInfo>> = {
   REAL_NAME_GAP: { name: '实名制未落实', defaultSeverity: 'YELLOW' },
   BANK_FEED_STALE: { name: '银行流水未按时报送', defaultSeverity: 'BLUE' },
   WORKER_PAY_DISPUTED: { name: '工人对工资有异议', defaultSeverity: 'YELLOW' },
+  RECTIFICATION_OVERDUE: { name: '逾期未整改', defaultSeverity: 'ORANGE' },
 };

@@ -6,6 +6,10 @@ import {
   investigationDeadline,
   workingDaysLeft,
   type PenaltyArticle,
+  checkCriminalThreshold,
+  criminalThresholdFor,
+  NATIONAL_CRIMINAL_THRESHOLD,
+  policeTransferOffer,
 } from './casework';
 
 // 2026 (State Council notice): Mid-Autumn 25 Sep (Fri) off, worked Sun 20 Sep; National Day 1–7 Oct off, worked
@@ -87,5 +91,60 @@ describe('extra compensation (50–100 % of the wages owed)', () => {
   });
   it('needs the wages owed on record', () => {
     expect(() => checkExtraCompensation(0, 100)).toThrow(/no wages owed on record/);
+  });
+});
+
+describe('the transfer to the police (拒不支付劳动报酬罪)', () => {
+  const threshold = { individualFen: 1_000_000, groupFen: 6_000_000 };
+  const order = { deadline: '2026-10-19' };
+  it.each<[string, { deadline: string }[], number, number, boolean]>([
+    ['no order to pay', [], 5_000_000, 1, false],
+    // The deadline day is the employer's.
+    ['deadline not passed', [{ deadline: '2026-10-20' }], 5_000_000, 1, false],
+    ['all recovered after the deadline', [order], 0, 1, false],
+    // One worker owed ¥10,000 at a ¥10,000 figure: offered.
+    ['one worker at the figure', [order], 1_000_000, 1, true],
+    ['one worker below it', [order], 999_999, 1, false],
+    // 3 workers owed ¥25,000: the average ¥8,333 does not show any one of them at ¥10,000.
+    ['three workers, average below', [order], 2_500_000, 3, false],
+    // 10 workers owed ¥60,000 in all: the group figure.
+    ['ten workers at the group figure', [order], 6_000_000, 10, true],
+    ['ten workers below it', [order], 5_999_999, 10, false],
+  ])('%s → %s', (_case, ordersToPay, outstandingFen, workersOwed, offered) => {
+    expect(
+      policeTransferOffer({ today: '2026-10-20', ordersToPay, outstandingFen, workersOwed, threshold })
+        .offered,
+    ).toBe(offered);
+  });
+
+  it('says why, in Chinese', () => {
+    expect(
+      policeTransferOffer({
+        today: '2026-10-20',
+        ordersToPay: [order],
+        outstandingFen: 6_000_000,
+        workersOwed: 12,
+        threshold,
+      }).reason,
+    ).toBe(
+      '逾期未支付，尚欠60000.00元（12人），达到拒不支付劳动报酬罪10人以上60000.00元的标准，可移送公安机关',
+    );
+  });
+
+  it("takes the province's figures, else the national default, and refuses figures outside the ranges", () => {
+    expect(criminalThresholdFor('350206', { '350000': threshold })).toEqual({
+      ...threshold,
+      province: '350000',
+      source: 'PROVINCE',
+    });
+    expect(criminalThresholdFor('440305', { '350000': threshold })).toEqual({
+      ...NATIONAL_CRIMINAL_THRESHOLD,
+      province: '440000',
+      source: 'NATIONAL',
+    });
+    expect(() => checkCriminalThreshold({ individualFen: 400_000, groupFen: 6_000_000 })).toThrow(
+      'individualFen',
+    );
+    expect(() => checkCriminalThreshold(threshold)).not.toThrow();
   });
 });

@@ -102,3 +102,103 @@ export function checkExtraCompensation(wagesOwedFen: Fen, amountFen: Fen): void 
     );
   }
 }
+
+// 拒不支付劳动报酬罪 (Criminal Law Art. 276-1; 法释〔2013〕3号 Art. 3): the amounts each province sets within the
+// national ranges, above which an unheeded order to pay is transferred to the police (移送公安).
+
+/** A province's figures: one worker owed at least `individualFen`; or 10 or more workers, `groupFen` in all. */
+export interface CriminalThreshold {
+  individualFen: Fen;
+  groupFen: Fen;
+}
+
+/** The ranges of 法释〔2013〕3号 Art. 3: ¥5,000–20,000 for one worker, ¥30,000–100,000 for 10 or more. */
+export const CRIMINAL_THRESHOLD_RANGES = {
+  individualFen: { minFen: 5_000 * YUAN, maxFen: 20_000 * YUAN },
+  groupFen: { minFen: 30_000 * YUAN, maxFen: 100_000 * YUAN },
+} as const;
+
+/** Workers owed that make a group (10 or more, Art. 3). */
+export const CRIMINAL_GROUP_WORKERS = 10;
+
+/** Where no province set its figures: the lowest of the ranges, so that no transfer the law allows is missed. */
+export const NATIONAL_CRIMINAL_THRESHOLD: CriminalThreshold = {
+  individualFen: CRIMINAL_THRESHOLD_RANGES.individualFen.minFen,
+  groupFen: CRIMINAL_THRESHOLD_RANGES.groupFen.minFen,
+};
+
+/** Refuses a province's figure outside the national range. */
+export function checkCriminalThreshold(threshold: CriminalThreshold): void {
+  for (const name of ['individualFen', 'groupFen'] as const) {
+    const { minFen, maxFen } = CRIMINAL_THRESHOLD_RANGES[name];
+    if (threshold[name] < minFen || threshold[name] > maxFen)
+      throw new DomainError(
+        'INVALID_RANGE',
+        `the criminal threshold ${name} is between ${formatYuan(minFen)} and ${formatYuan(maxFen)} yuan ` +
+          `(法释〔2013〕3号 Art. 3); ${formatYuan(threshold[name])} is outside it`,
+        name,
+      );
+  }
+}
+
+/** The province's figures (the first two digits of the region code), else the national default. */
+export function criminalThresholdFor(
+  regionCode: string,
+  byProvince: Readonly<Record<string, CriminalThreshold>>,
+): CriminalThreshold & { province: string; source: 'PROVINCE' | 'NATIONAL' } {
+  const province = `${regionCode.slice(0, 2)}0000`;
+  const own = byProvince[province];
+  return own
+    ? { ...own, province, source: 'PROVINCE' }
+    : { ...NATIONAL_CRIMINAL_THRESHOLD, province, source: 'NATIONAL' };
+}
+
+export interface PoliceTransferOffer {
+  offered: boolean;
+  /** In Chinese: why it is offered, or what is missing. */
+  reason: string;
+}
+
+/**
+ * Whether a case offers the transfer to the police: an order to pay (an order or decision stating the wages owed)
+ * whose deadline has passed, and arrears still outstanding at or above the province's threshold — one worker owed
+ * the individual figure (certain when the average owed reaches it), or 10 or more workers owed the group figure
+ * in all. The decision is the inspectors'; the case only says whether the data meet the threshold.
+ */
+export function policeTransferOffer(input: {
+  today: IsoDate;
+  /** Orders and decisions to pay: their deadlines (a decision without one counts from its day). */
+  ordersToPay: readonly { deadline: IsoDate }[];
+  outstandingFen: Fen;
+  workersOwed: number;
+  threshold: CriminalThreshold;
+}): PoliceTransferOffer {
+  const { today, outstandingFen, workersOwed, threshold } = input;
+  const unheeded = input.ordersToPay.filter((order) => compareDates(order.deadline, today) < 0);
+  if (unheeded.length === 0)
+    return {
+      offered: false,
+      reason:
+        input.ordersToPay.length === 0
+          ? '尚无责令支付工资的限期改正指令或处理决定'
+          : '责令支付工资的期限尚未届满',
+    };
+  if (outstandingFen <= 0) return { offered: false, reason: '逾期后欠薪已全部追回' };
+  const groupReached = workersOwed >= CRIMINAL_GROUP_WORKERS && outstandingFen >= threshold.groupFen;
+  const individualReached = workersOwed > 0 && outstandingFen >= threshold.individualFen * workersOwed;
+  const owed = `尚欠${formatYuan(outstandingFen)}元（${workersOwed}人）`;
+  if (groupReached)
+    return {
+      offered: true,
+      reason: `逾期未支付，${owed}，达到拒不支付劳动报酬罪${CRIMINAL_GROUP_WORKERS}人以上${formatYuan(threshold.groupFen)}元的标准，可移送公安机关`,
+    };
+  if (individualReached)
+    return {
+      offered: true,
+      reason: `逾期未支付，${owed}，人均达到拒不支付劳动报酬罪一名劳动者${formatYuan(threshold.individualFen)}元的标准，可移送公安机关`,
+    };
+  return {
+    offered: false,
+    reason: `逾期未支付，但${owed}未达到拒不支付劳动报酬罪的标准（一名劳动者${formatYuan(threshold.individualFen)}元，或${CRIMINAL_GROUP_WORKERS}人以上合计${formatYuan(threshold.groupFen)}元）`,
+  };
+}

@@ -3,7 +3,7 @@ import { regionFullName } from '@wage/domain';
 import type { AlertCase } from '../alerts/alert-repository';
 
 export type NotificationEvent =
-  'alert.raised' | 'alert.updated' | 'alert.escalated' | 'alert.cleared' | 'digest';
+  'alert.raised' | 'alert.updated' | 'alert.escalated' | 'alert.cleared' | 'digest' | 'case.overdue';
 
 const SEVERITY_ZH = { BLUE: '蓝色', YELLOW: '黄色', ORANGE: '橙色', RED: '红色' } as const;
 const EVENT_ZH: Record<NotificationEvent, string> = {
@@ -12,6 +12,7 @@ const EVENT_ZH: Record<NotificationEvent, string> = {
   'alert.escalated': '预警逾期未处置，已上报',
   'alert.cleared': '预警已解除',
   digest: '每日预警摘要',
+  'case.overdue': '案件超过办案期限未结案，已上报',
 };
 
 const REOPENED_ZH = '已办结的预警因严重程度升高重新打开';
@@ -83,5 +84,35 @@ export function composeMessage(
     subject: `【工资支付监控】${heading}：${alert.title}`,
     text: [`${heading}：${line(alert)}`, `查看与处置：${link(alert)}`, '', english].join('\n'),
     markdown: [`### ${heading}`, line(alert), `[查看与处置](${link(alert)})`, `> ${english}`].join('\n'),
+  };
+}
+
+/** An overdue case as alert-service keeps it (case_escalations): no complainant, no worker. */
+export interface OverdueCase {
+  caseId: string;
+  closeBy: string;
+  regionCode: string;
+  projectCode: string | null;
+  employerName: string;
+  extended: boolean;
+  workingDaysOverdue: number;
+}
+
+/** The message to the leaders above about a case past its investigation limit, linking to the case. */
+export function composeCaseMessage(overdue: OverdueCase, consoleBaseUrl: string): Message {
+  const heading = EVENT_ZH['case.overdue'];
+  const link = `${consoleBaseUrl}/cases/${encodeURIComponent(overdue.caseId)}`;
+  const line =
+    `案件 ${overdue.caseId}（被查处单位：${overdue.employerName}` +
+    `${overdue.projectCode ? `，项目 ${overdue.projectCode}` : ''}` +
+    `，${regionFullName(overdue.regionCode) ?? overdue.regionCode}）办结期限 ${overdue.closeBy}` +
+    `${overdue.extended ? '（已延长）' : ''}，已超过 ${overdue.workingDaysOverdue} 个工作日仍未结案`;
+  const english =
+    `English: case.overdue — case ${overdue.caseId} passed its investigation limit ${overdue.closeBy}` +
+    `${overdue.extended ? ' (extended)' : ''} ${overdue.workingDaysOverdue} working day(s) ago and is still open.`;
+  return {
+    subject: `【工资支付监控】${heading}：${overdue.employerName}`,
+    text: [`${heading}：${line}`, `查看：${link}`, '', english].join('\n'),
+    markdown: [`### ${heading}`, line, `[查看案件](${link})`, `> ${english}`].join('\n'),
   };
 }

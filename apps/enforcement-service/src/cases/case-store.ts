@@ -41,7 +41,7 @@ export class CaseStore {
 
   async recoveries(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<RecoveryRow[]> {
     return manager.query(
-      `SELECT id, amount_fen, workers, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, note, actor, recorded_at
+      `SELECT id, amount_fen, workers, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, note, actor, recorded_at, source
          FROM "${S}".recoveries WHERE case_id = $1 ORDER BY paid_on, recorded_at`,
       [caseId],
     );

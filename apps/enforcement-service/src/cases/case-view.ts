@@ -1,4 +1,12 @@
-import { dateInShanghai, formatYuan, isCalendarKnown, workingDaysLeft } from '@wage/domain';
+import {
+  criminalThresholdFor,
+  type CriminalThreshold,
+  dateInShanghai,
+  formatYuan,
+  isCalendarKnown,
+  policeTransferOffer,
+  workingDaysLeft,
+} from '@wage/domain';
 
 export interface CaseRow {
   id: string;
@@ -49,6 +57,8 @@ export interface RecoveryRow {
   note: string | null;
   actor: string;
   recorded_at: Date;
+  /** INSPECTOR: entered on the case; PAYROLL: matched from the dedicated account's payroll. */
+  source: 'INSPECTOR' | 'PAYROLL';
 }
 
 const yuan = (fen: string | null) => (fen === null ? null : formatYuan(Number(fen)));
@@ -132,12 +142,19 @@ function recoveryView(recovery: RecoveryRow) {
     paidOn: recovery.paid_on,
     note: recovery.note,
     actor: recovery.actor,
+    source: recovery.source,
     recordedAt: recovery.recorded_at.toISOString(),
   };
 }
 
 /** The case with its evidence, actions, recoveries and one timeline of all of it in time order. */
-export function caseDetailView(row: CaseRow, actions: ActionRow[], recoveries: RecoveryRow[], now: Date) {
+export function caseDetailView(
+  row: CaseRow,
+  actions: ActionRow[],
+  recoveries: RecoveryRow[],
+  now: Date,
+  thresholds: Readonly<Record<string, CriminalThreshold>> = {},
+) {
   const timeline = [
     { at: row.opened_at.toISOString(), event: 'OPENED', actor: row.opened_by, note: row.summary },
     ...actions.map((a) => ({
@@ -170,6 +187,42 @@ export function caseDetailView(row: CaseRow, actions: ActionRow[], recoveries: R
     evidence: row.evidence,
     actions: actions.map(actionView),
     recoveries: recoveries.map(recoveryView),
+    policeTransfer: policeTransfer(row, actions, now, thresholds),
     timeline,
+  };
+}
+
+/**
+ * Whether the transfer to the police (移送公安) is offered: an order to pay (a rectification order or handling
+ * decision stating the wages owed) past its deadline with arrears at or above the province's threshold.
+ */
+function policeTransfer(
+  row: CaseRow,
+  actions: ActionRow[],
+  now: Date,
+  thresholds: Readonly<Record<string, CriminalThreshold>>,
+) {
+  const threshold = criminalThresholdFor(row.region_code, thresholds);
+  const ordersToPay = actions
+    .filter(
+      (a) => (a.kind === 'RECTIFICATION_ORDER' || a.kind === 'HANDLING_DECISION') && a.amount_fen !== null,
+    )
+    .map((a) => ({ deadline: a.deadline ?? dateInShanghai(a.at) }));
+  const offer = policeTransferOffer({
+    today: dateInShanghai(now),
+    ordersToPay,
+    outstandingFen: Math.max(0, Number(row.wages_owed_fen) - Number(row.recovered_fen)),
+    workersOwed: row.workers_owed,
+    threshold,
+  });
+  return {
+    ...offer,
+    transferred: actions.some((a) => a.kind === 'TRANSFER_POLICE'),
+    threshold: {
+      province: threshold.province,
+      source: threshold.source,
+      individual: formatYuan(threshold.individualFen),
+      group: formatYuan(threshold.groupFen),
+    },
   };
 }

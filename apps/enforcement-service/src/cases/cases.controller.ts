@@ -137,7 +137,9 @@ export class CasesController {
     summary: 'Record an action on a case',
     description:
       "For inspectors. A penalty outside its article's range, extra compensation outside 50–100 % of the wages " +
-      'owed, or a second extension is 422.',
+      'owed, or a second extension is 422. A rectification order on a case about a project is watched by the rules ' +
+      "engine for its months (`month`, else the alert's month, else the complaint's period): its deadline passing " +
+      'with the violation still in the data raises RECTIFICATION_OVERDUE.',
     params: caseId,
     body: recordActionSchema,
     examples: {
@@ -148,9 +150,12 @@ export class CasesController {
         deadline: '2026-10-19',
         amount: '24000.00',
         documentNo: '厦湖人社监令〔2026〕12号',
+        month: '2026-09',
       },
     },
-    responses: { 201: { description: '{ id, caseId, kind, clock }' } },
+    responses: {
+      201: { description: '{ id, caseId, kind, clock, watchedMonths? } (watchedMonths: an order)' },
+    },
     errors: { ...ON_A_CASE, 422: 'outside what the law allows: a penalty range, 50–100 %, one extension' },
   })
   act(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {

@@ -8,6 +8,7 @@ import {
   type PdfFont,
   type ServiceDefinition,
 } from '@wage/platform';
+import { checkCriminalThreshold, type CriminalThreshold, DomainError, parseYuan } from '@wage/domain';
 import { database } from '../database';
 import type { GradingSchedule } from '../gradings/jobs/grading-jobs';
 
@@ -43,6 +44,41 @@ export const envSchema = envSchemas.base
         'must be a cron pattern of 5 or 6 fields, e.g. "0 2 2 1 *" for 2 January at 02:00',
       )
       .default('0 2 2 1 *'),
+    /**
+     * Each province's figures of 拒不支付劳动报酬罪 in yuan, as JSON by province code, e.g.
+     * `{"350000":{"individual":"10000","group":"60000"}}`; a province not named takes the national default.
+     */
+    CRIMINAL_THRESHOLDS: z
+      .string()
+      .default('{}')
+      .transform((value, context) => {
+        try {
+          const parsed = z
+            .record(
+              z.string().regex(/^\d{2}0000$/, 'a province code such as 350000'),
+              z.strictObject({ individual: z.string(), group: z.string() }),
+            )
+            .parse(JSON.parse(value));
+          const out: Record<string, CriminalThreshold> = {};
+          for (const [province, figures] of Object.entries(parsed)) {
+            const threshold = {
+              individualFen: parseYuan(figures.individual),
+              groupFen: parseYuan(figures.group),
+            };
+            checkCriminalThreshold(threshold);
+            out[province] = threshold;
+          }
+          return out;
+        } catch (error) {
+          context.addIssue({
+            code: 'custom',
+            message:
+              'must be JSON such as {"350000":{"individual":"10000","group":"60000"}} with figures within ' +
+              `¥5,000–20,000 and ¥30,000–100,000: ${error instanceof DomainError ? error.message : String(error)}`,
+          });
+          return z.NEVER;
+        }
+      }),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -52,6 +88,8 @@ export interface EnforcementSettings {
   grading: GradingSchedule;
   /** The CJK font case documents are set in. */
   pdfFont: PdfFont;
+  /** Provinces' figures of 拒不支付劳动报酬罪; the others take the national default. */
+  criminalThresholds: Readonly<Record<string, CriminalThreshold>>;
 }
 
 export interface EnforcementServiceDefinition extends ServiceDefinition {
@@ -65,6 +103,7 @@ export function serviceDefinition(env: Env): EnforcementServiceDefinition {
       alertServiceUrl: env.ALERT_SERVICE_URL,
       grading: { bullmqPrefix: env.BULLMQ_PREFIX, gradingSchedule: env.GRADING_SCHEDULE },
       pdfFont: pdfFontOf(env),
+      criminalThresholds: env.CRIMINAL_THRESHOLDS,
     },
   };
 }

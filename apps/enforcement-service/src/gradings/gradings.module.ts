@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EscalateOverdueCasesUseCase } from '../cases/use-cases/escalate-overdue-cases/escalate-overdue-cases.use-case';
 import { GradeStore } from './grade-store';
 import { GradingsController } from './gradings.controller';
 import { AnnualGradingJob } from './jobs/annual-grading.job';
@@ -18,8 +19,16 @@ import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case'
     GradeStatisticsUseCase,
     DowngradeOnFindingUseCase,
     AnnualGradingJob,
+    // The hourly sweep runs on the same queue as the grading.
+    EscalateOverdueCasesUseCase,
     GradingQueue,
   ],
-  exports: [GradeStore, RunGradingUseCase, DowngradeOnFindingUseCase, GradingQueue],
+  exports: [
+    GradeStore,
+    RunGradingUseCase,
+    DowngradeOnFindingUseCase,
+    GradingQueue,
+    EscalateOverdueCasesUseCase,
+  ],
 })
 export class GradingsModule {}

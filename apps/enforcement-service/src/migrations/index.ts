@@ -1,10 +1,14 @@
 import { platformTablesMigration } from '@wage/platform';
 import { CreateCaseworkTables1764700000000 } from './1764700000000-create-casework-tables';
 import { CreateGradesAndBlacklist1764800200000 } from './1764800200000-create-grades-and-blacklist';
+import { PayrollRecoveries1764900200100 } from './1764900200100-payroll-recoveries';
+import { OverdueEscalations1764900200200 } from './1764900200200-overdue-escalations';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
   platformTablesMigration('enforcement'),
   CreateCaseworkTables1764700000000,
   CreateGradesAndBlacklist1764800200000,
+  PayrollRecoveries1764900200100,
+  OverdueEscalations1764900200200,
 ];

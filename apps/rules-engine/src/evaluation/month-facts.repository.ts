@@ -12,6 +12,7 @@ import {
   MAX_REVISION_LINES_IN_EVIDENCE,
   monthOf,
   type PendingPaySheetRevision,
+  type RectificationOrder,
   previousMonth,
   type ProjectMonthFacts,
   type StatusChange,
@@ -69,7 +70,32 @@ export class MonthFactsRepository {
       overrides,
       pendingRevision: await this.pendingRevision(manager, project.code, month, asOf),
       disputes: await this.disputes(manager, project.code, month),
+      orders: await this.rectificationOrders(manager, project.code, month),
     };
+  }
+
+  /** Casework's rectification orders about the project-month (RECTIFICATION_OVERDUE). */
+  async rectificationOrders(
+    manager: EntityManager,
+    projectCode: string,
+    month: Month,
+  ): Promise<RectificationOrder[]> {
+    const rows: Record<string, string | string[] | boolean | Date | null>[] = await manager.query(
+      `SELECT action_id, case_id, document_no, deadline::text, violations, orders_payment, amount_fen::text,
+              ordered_at
+         FROM rules.rectification_orders WHERE project_code = $1 AND month = $2 ORDER BY deadline, action_id`,
+      [projectCode, month],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id as string,
+      actionId: r.action_id as string,
+      documentNo: r.document_no as string | null,
+      deadline: r.deadline as IsoDate,
+      violations: r.violations as RectificationOrder['violations'],
+      ordersPayment: r.orders_payment as boolean,
+      amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+      orderedAt: new Date(r.ordered_at as Date),
+    }));
   }
 
   /** The month's standing disputes: each worker's latest answer, where it is a dispute. */

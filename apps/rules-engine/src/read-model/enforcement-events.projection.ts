@@ -7,7 +7,8 @@ import { lastByKey, queueEvaluations } from './pending-evaluations';
  * enforcement-service's record of employers, for the deposit adjustment: a finding of unpaid wages counts as
  * arrears, the latest grade given is the grade in force (a redelivered older one does not replace a newer), and a
  * listing holds until its last day or an early removal. The contractor's projects are evaluated again, as of now.
- * Case events change nothing here.
+ * A rectification order is kept for RECTIFICATION_OVERDUE and its project-month evaluated again; the other case
+ * events change nothing here.
  */
 export async function projectEnforcementEvents(
   events: EnforcementEvent[],
@@ -70,6 +71,7 @@ export async function projectEnforcementEvents(
     );
     delistings.forEach((d) => touched.add(d.creditCode));
   }
+  await storeRectificationOrders(events, manager);
   if (touched.size === 0) return;
   const projects: { code: string }[] = await manager.query(
     `SELECT code FROM rules.projects WHERE contractor_credit_code = ANY ($1::text[])`,
@@ -79,5 +81,37 @@ export async function projectEnforcementEvents(
   await queueEvaluations(
     manager,
     projects.map((p) => ({ projectCode: p.code, month })),
+  );
+}
+
+/** Orders of casework about a project-month: RECTIFICATION_OVERDUE watches their deadlines. */
+async function storeRectificationOrders(events: EnforcementEvent[], manager: EntityManager): Promise<void> {
+  const orders = events.flatMap((e) =>
+    e.type === 'RectificationOrdered' ? e.data.months.map((month) => ({ ...e.data, month })) : [],
+  );
+  if (orders.length === 0) return;
+  await manager.query(
+    `INSERT INTO rules.rectification_orders (action_id, case_id, project_code, month, deadline, violations,
+                                             orders_payment, amount_fen, document_no, ordered_at)
+     SELECT a, c, p, m, d, string_to_array(v, ','), o, f, n, t
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::boolean[],
+                   $8::bigint[], $9::text[], $10::timestamptz[]) AS x(a, c, p, m, d, v, o, f, n, t)
+     ON CONFLICT (action_id, month) DO NOTHING`,
+    [
+      orders.map((o) => o.actionId),
+      orders.map((o) => o.caseId),
+      orders.map((o) => o.projectCode),
+      orders.map((o) => o.month),
+      orders.map((o) => o.deadline),
+      orders.map((o) => o.violations.join(',')),
+      orders.map((o) => o.ordersPayment),
+      orders.map((o) => o.amountFen ?? null),
+      orders.map((o) => o.documentNo ?? null),
+      orders.map((o) => o.orderedAt),
+    ],
+  );
+  await queueEvaluations(
+    manager,
+    orders.map((o) => ({ projectCode: o.projectCode, month: o.month })),
   );
 }

@@ -89,7 +89,7 @@ describe('rules-engine rule catalogue and regional overrides (real PostgreSQL an
     const district = await t.http.get('/api/v1/rules').query({ regionCode: '350206' }).set(user('INSPECTOR'));
     expect(district.status).toBe(200);
     expect(district.body.regionCode).toBe('350206');
-    expect(district.body.rules).toHaveLength(15);
+    expect(district.body.rules).toHaveLength(16);
     // The city's override for this rule, over the province's for every rule.
     expect(parameterOf(district.body, 'WAGE_ARREARS', 'graceDays')).toMatchObject({
       value: 6,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../envelope';
-import { creditCode, fen, instant, isoDate, projectCode, regionCode } from '../fields';
+import { AlertCode } from '../enums';
+import { creditCode, fen, instant, isoDate, month, projectCode, regionCode } from '../fields';
 import { Topics } from '../topics';
 
 /** Where a case came from: an accepted complaint, report or clue; an alert; an inspector (a site visit). */
@@ -143,3 +144,53 @@ export const EmployerDelisted = defineEvent(
   }),
 );
 export type EmployerDelisted = EventData<typeof EmployerDelisted>;
+
+/**
+ * A rectification order (限期改正指令书) on a case about a project's months (the alert's month, the complaint's
+ * period, or the month the inspector named): the rules engine watches it and raises RECTIFICATION_OVERDUE for a
+ * month once `deadline` has passed while the month's data still show one of `violations` (the rule
+ * codes whose findings are the violation ordered ended: the wage rules for an order to pay wages, else the code of
+ * the alert the case came from). `ordersPayment`: an order to pay wages (RED when unheeded). Keyed by project code.
+ */
+export const RectificationOrdered = defineEvent(
+  Topics.enforcement,
+  'RectificationOrdered',
+  z.object({
+    caseId: z.uuid(),
+    actionId: z.uuid(),
+    projectCode,
+    months: z.array(month).min(1).max(24),
+    regionCode,
+    deadline: isoDate,
+    violations: z.array(AlertCode).min(1).max(20),
+    ordersPayment: z.boolean(),
+    /** The wages the order says are owed, when it states them. */
+    amountFen: fen.optional(),
+    documentNo: z.string().min(1).max(100).optional(),
+    orderedAt: instant,
+  }),
+);
+export type RectificationOrdered = EventData<typeof RectificationOrdered>;
+
+/**
+ * A case still open after its investigation limit (`closeBy`, with its extension if any): alert-service sends it
+ * to the leaders of the region above the case's. Published once per limit (an extension that moves it and then
+ * passes again publishes anew). Keyed by project code.
+ */
+export const CaseOverdue = defineEvent(
+  Topics.enforcement,
+  'CaseOverdue',
+  z.object({
+    caseId: z.uuid(),
+    projectCode: projectCode.optional(),
+    alertKey: z.string().min(1).optional(),
+    regionCode,
+    employer,
+    openedAt: instant,
+    closeBy: isoDate,
+    extended: z.boolean(),
+    /** Working days past `closeBy` when it was found overdue. */
+    workingDaysOverdue: z.number().int().positive(),
+  }),
+);
+export type CaseOverdue = EventData<typeof CaseOverdue>;

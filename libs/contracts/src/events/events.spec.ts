@@ -25,6 +25,8 @@ import {
   type PaySheetSubmitted,
   type ProjectRegistered,
   type ProjectStatusChanged,
+  type RectificationOrdered,
+  type CaseOverdue,
   type TransactionRecorded,
   type WageAccountOpened,
   type WorkerEnrolled,
@@ -347,6 +349,29 @@ const examples = {
     reason: 'EARLY_REMOVAL',
     delistedOn: '2025-03-03',
   } satisfies EmployerDelisted,
+  RectificationOrdered: {
+    caseId: '6f1d7c3e-8b2a-4c5d-9e0f-1a2b3c4d5e6f',
+    actionId: '7a2e8d4f-9c3b-4d6e-8f1a-2b3c4d5e6f70',
+    projectCode: 'XM-2024-001',
+    months: ['2024-04', '2024-05'],
+    regionCode: '350206',
+    deadline: '2024-06-20',
+    violations: ['WAGE_ARREARS', 'WAGE_UNDERPAID'],
+    ordersPayment: true,
+    amountFen: 1_250_000,
+    documentNo: '厦湖人社监令〔2024〕12号',
+    orderedAt: '2024-06-10T09:30:00+08:00',
+  } satisfies RectificationOrdered,
+  CaseOverdue: {
+    caseId: '6f1d7c3e-8b2a-4c5d-9e0f-1a2b3c4d5e6f',
+    projectCode: 'XM-2024-001',
+    regionCode: '350206',
+    employer: { name: '厦门某建设工程有限公司', creditCode: CREDIT_CODE },
+    openedAt: '2024-03-01T09:30:00+08:00',
+    closeBy: '2024-05-30',
+    extended: false,
+    workingDaysOverdue: 1,
+  } satisfies CaseOverdue,
 };
 
 type ExampleType = keyof typeof examples;

@@ -12,10 +12,12 @@ import { MonthlyAssessmentCompleted } from './assessment.events';
 import {
   CaseClosed,
   CaseOpened,
+  CaseOverdue,
   EmployerDelisted,
   EmployerFindingRecorded,
   EmployerListed,
   GradeAssigned,
+  RectificationOrdered,
 } from './enforcement.events';
 import { ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
@@ -70,6 +72,8 @@ export const enforcementEvents = [
   GradeAssigned,
   EmployerListed,
   EmployerDelisted,
+  RectificationOrdered,
+  CaseOverdue,
 ] as const;
 
 export type ProjectEvent = AnyEventOf<typeof projectEvents>;

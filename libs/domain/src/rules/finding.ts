@@ -20,7 +20,8 @@ export type RuleCode =
   | 'NO_WAGE_ACCOUNT'
   | 'REAL_NAME_GAP'
   | 'BANK_FEED_STALE'
-  | 'WORKER_PAY_DISPUTED';
+  | 'WORKER_PAY_DISPUTED'
+  | 'RECTIFICATION_OVERDUE';
 
 /** In ascending order: BLUE is a notice or pre-warning, RED the most urgent. */
 export type Severity = 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
@@ -50,6 +51,7 @@ export const RULE_VERSIONS: Readonly<Record<RuleCode, number>> = {
   REAL_NAME_GAP: 1,
   BANK_FEED_STALE: 1,
   WORKER_PAY_DISPUTED: 1,
+  RECTIFICATION_OVERDUE: 1,
 };
 
 /** Evidence lists stop here (as the alert contract does); `workersAffected` keeps the full count. */

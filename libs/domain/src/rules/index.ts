@@ -12,6 +12,7 @@ export * from './payee-not-on-roster';
 export * from './payment-attribution';
 export * from './project-month';
 export * from './real-name-gap';
+export * from './rectification-overdue';
 export * from './shared-bank-card';
 export * from './suppression';
 export * from './transactions';

@@ -56,6 +56,7 @@ export interface RuleParameterMap {
   REAL_NAME_GAP: { graceDays: number };
   BANK_FEED_STALE: { graceDays: number; bankFeedLagDays: number };
   WORKER_PAY_DISPUTED: { orangeDisputingWorkers: number };
+  RECTIFICATION_OVERDUE: Record<string, never>;
 }
 
 export type ParameterUnit = 'days' | 'workingDays' | 'months' | 'fen' | 'basisPoints' | 'percent' | 'workers';
@@ -263,6 +264,8 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       description: 'ORANGE from this many workers of the project disputing the same month.',
     },
   },
+  // The order names its own deadline; the violation is judged by the rules it was about.
+  RECTIFICATION_OVERDUE: {},
 };
 
 export const RULE_CODES = Object.keys(PARAMETER_CATALOGUE) as RuleCode[];

@@ -285,6 +285,7 @@ describe('evaluateProjectMonth', () => {
       'PAYEE_NOT_ON_ROSTER',
       'PAY_SHEET_MISSING',
       'REAL_NAME_GAP',
+      'RECTIFICATION_OVERDUE',
       'WAGE_ARREARS',
       'WAGE_UNDERPAID',
     ]);

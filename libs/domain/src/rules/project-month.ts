@@ -41,6 +41,7 @@ import { evaluatePaySheetMissing } from './pay-sheet-missing';
 import { attributePayments, type PayrollPayment } from './payment-attribution';
 import { evaluatePayeeNotOnRoster } from './payee-not-on-roster';
 import { evaluateRealNameGap } from './real-name-gap';
+import { type RectificationOrder, rectificationOverdueVerdict } from './rectification-overdue';
 import { type CardRegistration, evaluateSharedBankCard } from './shared-bank-card';
 import { type StatusChange, statusOn, type Suppression, suppression } from './suppression';
 import { type AccountDebit, type RosterIndex } from './transactions';
@@ -69,6 +70,8 @@ export const ABSENCE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   // A statement that does not cover a deadline yet: the absence of a newer one. A bank sending its history day by
   // day states each day's completeness in turn, so the verdict must hold for the settle period too.
   'BANK_FEED_STALE',
+  // An order's deadline passed and the wages are still not in the data: it settles like the arrears it is about.
+  'RECTIFICATION_OVERDUE',
 ]);
 
 /** How far back a payment without payrollMonth is looked for: it pays the earliest month still owed. */
@@ -130,6 +133,8 @@ export interface ProjectMonthFacts {
   pendingRevision?: PendingPaySheetRevision | null;
   /** The month's standing disputes by workers (workers' channel); none when absent. */
   disputes?: readonly WorkerDispute[];
+  /** Rectification orders of casework about this project-month; none when absent. */
+  orders?: readonly RectificationOrder[];
 }
 
 /**
@@ -423,15 +428,25 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
 
   const endOfMonth = lastDayOfMonth(month);
   const endInForce = depositInForce(facts.deposits, facts.movements, endOfMonth);
+  const ruleVerdicts: ProjectMonthVerdict[] = verdicts.map(([code, m, found, feed]) => ({
+    code,
+    month: m,
+    finding: found,
+    suppression: suppression(code, m, facts.history, today),
+    ...(feed !== null && !feed.ready && { withheld: feed.waitingFor }),
+    parameterSources: (m === null ? todaysSources : monthSources)[code] as Record<string, ParameterSource>,
+  }));
   return {
-    verdicts: verdicts.map(([code, m, found, feed]) => ({
-      code,
-      month: m,
-      finding: found,
-      suppression: suppression(code, m, facts.history, today),
-      ...(feed !== null && !feed.ready && { withheld: feed.waitingFor }),
-      parameterSources: (m === null ? todaysSources : monthSources)[code] as Record<string, ParameterSource>,
-    })),
+    verdicts: [
+      ...ruleVerdicts,
+      rectificationOverdueVerdict({
+        month,
+        orders: facts.orders ?? [],
+        verdicts: ruleVerdicts,
+        asOf,
+        parameterSources: monthSources.RECTIFICATION_OVERDUE as Record<string, ParameterSource>,
+      }),
+    ],
     assessment: monthAssessment({
       history: facts.history,
       month,

@@ -4,6 +4,7 @@ import { AGGRAVATING_CIRCUMSTANCES, PENALTY_ARTICLES } from '@wage/domain';
 import {
   creditCodeField,
   isoDateField,
+  monthField,
   pageFields,
   regionFilterField,
   text,
@@ -45,6 +46,8 @@ export const recordActionSchema = z
     amount: yuanField({ positive: true }).optional(),
     article: z.enum(PENALTY_ARTICLES).optional(),
     documentNo: text(100).optional(),
+    /** The project-month a rectification order is about, when the case's alert or complaint does not say. */
+    month: monthField.optional(),
   })
   .superRefine((action, context) => {
     const need = (field: 'deadline' | 'amount' | 'article', why: string) =>
@@ -55,6 +58,12 @@ export const recordActionSchema = z
       need('article', 'a penalty names the article it rests on');
     }
     if (action.kind === 'EXTRA_COMPENSATION') need('amount', 'extra compensation has an amount');
+    if (action.month !== undefined && action.kind !== 'RECTIFICATION_ORDER')
+      context.addIssue({
+        code: 'custom',
+        path: ['month'],
+        message: 'only a rectification order names a month',
+      });
     if (action.article !== undefined && action.kind !== 'PENALTY')
       context.addIssue({ code: 'custom', path: ['article'], message: 'only a penalty names an article' });
   });

@@ -7,6 +7,8 @@ export const GRADING_QUEUE = 'enforcement-grading';
 export interface GradingJobs {
   /** The annual grading of the year before the run's (January). */
   'annual-grading': Record<string, never>;
+  /** Open cases past their investigation limit, published as CaseOverdue (hourly). */
+  'escalate-overdue-cases': Record<string, never>;
 }
 export type GradingJobName = keyof GradingJobs;
 export type GradingJobHandlers = { [N in GradingJobName]: (data: GradingJobs[N]) => Promise<unknown> };
@@ -23,6 +25,16 @@ export const ANNUAL_GRADING_OPTIONS = {
 } satisfies JobsOptions;
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+
+/** The hourly sweep of overdue cases: one scheduler id for every instance. */
+export const OVERDUE_SWEEP_ID = 'escalate-overdue-cases';
+export const OVERDUE_SWEEP_PATTERN = '10 * * * *';
+export const OVERDUE_SWEEP_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: { count: 50 },
+  removeOnFail: { count: 50 },
+} satisfies JobsOptions;
 
 export interface GradingSchedule {
   bullmqPrefix: string;

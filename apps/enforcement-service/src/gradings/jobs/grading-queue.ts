@@ -6,14 +6,18 @@ import {
 } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { LOGGER, REDIS, type Logger } from '@wage/platform';
+import { Clock, LOGGER, REDIS, type Logger } from '@wage/platform';
 import { ENFORCEMENT_SETTINGS } from '../../config/enforcement-settings';
 import type { EnforcementSettings } from '../../config/env';
+import { EscalateOverdueCasesUseCase } from '../../cases/use-cases/escalate-overdue-cases/escalate-overdue-cases.use-case';
 import { AnnualGradingJob } from './annual-grading.job';
 import {
   ANNUAL_GRADING_ID,
   ANNUAL_GRADING_OPTIONS,
   GRADING_QUEUE,
+  OVERDUE_SWEEP_ID,
+  OVERDUE_SWEEP_OPTIONS,
+  OVERDUE_SWEEP_PATTERN,
   SCHEDULE_TIME_ZONE,
   type GradingJobHandlers,
   type GradingJobName,
@@ -37,8 +41,13 @@ export class GradingQueue implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
     annualGrading: AnnualGradingJob,
+    overdueCases: EscalateOverdueCasesUseCase,
+    clock: Clock,
   ) {
-    this.handlers = { 'annual-grading': (data) => annualGrading.handle(data) };
+    this.handlers = {
+      'annual-grading': (data) => annualGrading.handle(data),
+      'escalate-overdue-cases': () => overdueCases.execute(clock.now()),
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,6 +58,11 @@ export class GradingQueue implements OnApplicationBootstrap, BeforeApplicationSh
       ANNUAL_GRADING_ID,
       { pattern: this.settings.grading.gradingSchedule, tz: SCHEDULE_TIME_ZONE },
       { name: 'annual-grading', data: {}, opts: ANNUAL_GRADING_OPTIONS },
+    );
+    await this.queue.upsertJobScheduler(
+      OVERDUE_SWEEP_ID,
+      { pattern: OVERDUE_SWEEP_PATTERN, tz: SCHEDULE_TIME_ZONE },
+      { name: 'escalate-overdue-cases', data: {}, opts: OVERDUE_SWEEP_OPTIONS },
     );
     this.worker = new Worker(GRADING_QUEUE, (job) => this.process(job), { ...options, concurrency: 1 });
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'grading worker error'));

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EnforcementEvent } from '@wage/contracts';
+import type { CaseOverdue, EnforcementEvent } from '@wage/contracts';
+import { PlanNotificationsUseCase } from '../../../notifications/use-cases/plan-notifications/plan-notifications.use-case';
+import { regionsAbove } from '../../../notifications/routing';
 import { SCHEMA } from '../../../schema';
+import { UserDirectory } from '../../../users/user-directory';
 import { AuditLog } from '../../audit-log';
 
 const CLOSURE_LABELS: Record<string, string> = {
@@ -16,15 +19,21 @@ const CLOSURE_LABELS: Record<string, string> = {
 
 /**
  * What enforcement-service's events change on alerts: a case opened from an alert is linked to it and entered in
- * its history, and its closure too. Cases not opened from an alert, and the other enforcement events (findings,
- * grades), concern no alert here.
+ * its history, and its closure too. A case past its investigation limit (CaseOverdue) goes to the leaders of the
+ * nearest region above that has leaders, on their channels, once per limit (the delivery log's key). The other
+ * enforcement events (findings, grades, orders) concern nothing here.
  */
 @Injectable()
 export class ApplyEnforcementEventsUseCase {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly users: UserDirectory,
+    private readonly plan: PlanNotificationsUseCase,
+  ) {}
 
   async execute(manager: EntityManager, events: EnforcementEvent[]): Promise<void> {
     for (const event of events) {
+      if (event.type === 'CaseOverdue') await this.escalate(manager, event.data);
       if (event.type === 'CaseOpened' && event.data.alertKey) {
         const { caseId, alertKey, openedAt, closeBy } = event.data;
         await manager.query(
@@ -64,6 +73,39 @@ export class ApplyEnforcementEventsUseCase {
           );
       }
     }
+  }
+
+  private async escalate(manager: EntityManager, overdue: CaseOverdue): Promise<void> {
+    const above = regionsAbove(overdue.regionCode);
+    const leaders = await this.users.inRegions('LEADER', above, manager);
+    const region = above.find((code) => leaders.some((leader) => leader.regionCode === code)) ?? null;
+    await manager.query(
+      `INSERT INTO "${SCHEMA}".case_escalations (case_id, close_by, region_code, project_code, alert_key,
+         employer_name, opened_at, extended, working_days_overdue, escalated_to_region)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (case_id, close_by) DO NOTHING`,
+      [
+        overdue.caseId,
+        overdue.closeBy,
+        overdue.regionCode,
+        overdue.projectCode ?? null,
+        overdue.alertKey ?? null,
+        overdue.employer.name,
+        overdue.openedAt,
+        overdue.extended,
+        overdue.workingDaysOverdue,
+        region,
+      ],
+    );
+    await this.plan.execute(manager, [
+      {
+        subject: `case-${overdue.caseId}`,
+        alertIds: [],
+        caseId: overdue.caseId,
+        recipients: leaders.filter((leader) => leader.regionCode === region),
+        reason: `case-overdue-${overdue.closeBy}`,
+        event: 'case.overdue',
+      },
+    ]);
   }
 
   private async entry(

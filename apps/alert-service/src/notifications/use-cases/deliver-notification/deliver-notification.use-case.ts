@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AlertRepository } from '../../../alerts/alert-repository';
 import { toAlertView } from '../../../alerts/alert-view';
 import { AuditLog } from '../../../alerts/audit-log';
@@ -6,7 +7,8 @@ import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settin
 import { UserDirectory, type User } from '../../../users/user-directory';
 import { EmailSender, HttpPoster, signWebhookBody } from '../../channels/senders';
 import type { Attempt } from '../../jobs/job-types';
-import { composeMessage } from '../../messages';
+import { composeCaseMessage, composeMessage, type Message, type OverdueCase } from '../../messages';
+import { SCHEMA } from '../../../schema';
 import { NotificationLog, type NotificationRecord } from '../../notification-log';
 
 /** Sends one logged notification on its channel and records the attempt; a failure is rethrown for BullMQ to retry. */
@@ -20,6 +22,7 @@ export class DeliverNotificationUseCase {
     private readonly email: EmailSender,
     private readonly http: HttpPoster,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
+    private readonly dataSource: DataSource,
   ) {}
 
   async execute(notificationId: string, attempt: Attempt): Promise<void> {
@@ -38,6 +41,7 @@ export class DeliverNotificationUseCase {
   }
 
   private async send(notification: NotificationRecord, recipient: User): Promise<void> {
+    if (notification.event === 'case.overdue') return this.sendCase(notification, recipient);
     const alerts = await this.alerts.findMany(notification.alertIds);
     if (alerts.length === 0) throw new Error('the alerts of this notification no longer exist');
     const message = composeMessage(
@@ -64,6 +68,43 @@ export class DeliverNotificationUseCase {
         });
       }
       case 'WECOM':
+      case 'DINGTALK':
+        return this.robots(notification, recipient, message);
+    }
+  }
+
+  /** An overdue case to a leader above: the same channels, a message about the case (no alert). */
+  private async sendCase(notification: NotificationRecord, recipient: User): Promise<void> {
+    const [overdue]: OverdueCase[] = await this.dataSource.query(
+      `SELECT case_id AS "caseId", to_char(close_by, 'YYYY-MM-DD') AS "closeBy", region_code AS "regionCode",
+              project_code AS "projectCode", employer_name AS "employerName", extended,
+              working_days_overdue AS "workingDaysOverdue"
+         FROM "${SCHEMA}".case_escalations WHERE case_id = $1 ORDER BY close_by DESC LIMIT 1`,
+      [notification.caseId],
+    );
+    if (!overdue) throw new Error('the overdue case of this notification is not known');
+    const message = composeCaseMessage(overdue, this.settings.consoleBaseUrl);
+    if (notification.channel === 'EMAIL') {
+      if (!recipient.email) throw new Error(`user ${recipient.username} has no e-mail address any more`);
+      return this.email.send(recipient.email, message.subject, message.text);
+    }
+    if (notification.channel === 'WEBHOOK') {
+      if (!recipient.webhookUrl) throw new Error(`user ${recipient.username} has no webhook any more`);
+      const body = JSON.stringify({ event: notification.event, case: overdue });
+      return this.http.post(recipient.webhookUrl, body, {
+        'X-Wage-Signature': signWebhookBody(body, this.settings.webhookSigningSecret),
+      });
+    }
+    return this.robots(notification, recipient, message);
+  }
+
+  private robots(notification: NotificationRecord, recipient: User, message: Message): Promise<void> {
+    const target = (url: string | null, what: string) => {
+      if (!url) throw new Error(`user ${recipient.username} has no ${what} any more`);
+      return url;
+    };
+    switch (notification.channel) {
+      case 'WECOM':
         return this.http.post(
           target(recipient.wecomWebhook, 'WeCom robot'),
           JSON.stringify({ msgtype: 'markdown', markdown: { content: message.markdown } }),
@@ -76,6 +117,8 @@ export class DeliverNotificationUseCase {
             markdown: { title: message.subject, text: message.markdown },
           }),
         );
+      default:
+        throw new Error(`channel ${notification.channel} is not a robot`);
     }
   }
 }

@@ -15,6 +15,8 @@ export interface NotificationPlan {
   recipients: User[];
   reason: string;
   event: NotificationEvent;
+  /** For `case.overdue`: the case (alertIds empty). */
+  caseId?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export class PlanNotificationsUseCase {
           channel,
           reason: plan.reason,
           event: plan.event,
+          caseId: plan.caseId ?? null,
         })),
       ),
     );

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dateInShanghai } from '@wage/domain';
 import { ApiError, Clock, type Principal } from '@wage/platform';
 import { maySee, regionPattern } from '../../../access/casework-access';
+import { ENFORCEMENT_SETTINGS } from '../../../config/enforcement-settings';
+import type { EnforcementSettings } from '../../../config/env';
 import { SCHEMA as S } from '../../../schema';
 import { CASE_SELECT, CaseStore } from '../../case-store';
 import { caseDetailView, caseSummaryView } from '../../case-view';
@@ -15,6 +17,7 @@ export class ListCasesUseCase {
     private readonly dataSource: DataSource,
     private readonly cases: CaseStore,
     private readonly clock: Clock,
+    @Inject(ENFORCEMENT_SETTINGS) private readonly settings: EnforcementSettings,
   ) {}
 
   async list(principal: Principal, query: ListCasesQuery) {
@@ -54,6 +57,6 @@ export class ListCasesUseCase {
     if (!row || !maySee(principal, row.region_code))
       throw ApiError.notFound(`no case ${id}, or not one you may see`);
     const [actions, recoveries] = await Promise.all([this.cases.actions(id), this.cases.recoveries(id)]);
-    return caseDetailView(row, actions, recoveries, this.clock.now());
+    return caseDetailView(row, actions, recoveries, this.clock.now(), this.settings.criminalThresholds);
   }
 }

@@ -1,20 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AlertCode, RectificationOrdered } from '@wage/contracts';
 import {
   checkExtraCompensation,
   checkPenalty,
   DomainError,
   EXTENSION_WORKING_DAYS,
   investigationDeadline,
+  type Month,
+  monthRange,
+  WAGE_VIOLATIONS,
 } from '@wage/domain';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { ApiError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { CaseStore } from '../../case-store';
-import { caseClock } from '../../case-view';
+import { caseClock, type CaseRow } from '../../case-view';
 import type { RecordActionDto } from '../../dto/case.dto';
 import { openCaseVisibleTo } from '../case-guards';
+import { eventKey } from '../open-case/open-case.use-case';
+
+/** The months an order is watched for at most: those of a complaint's period, the latest first kept. */
+const MAX_ORDER_MONTHS = 24;
 
 /** A bound of the law the action breaks (a penalty outside its article's range, a second extension): 422. */
 function outOfLaw(error: unknown): never {
@@ -39,6 +47,7 @@ export class RecordActionUseCase {
     private readonly dataSource: DataSource,
     private readonly cases: CaseStore,
     private readonly clock: Clock,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async execute(principal: Principal, caseId: string, action: RecordActionDto) {
@@ -100,7 +109,70 @@ export class RecordActionUseCase {
           now,
         ],
       );
-      return { id, caseId, kind: action.kind, clock: caseClock(row, now) };
+      const watchedMonths =
+        action.kind === 'RECTIFICATION_ORDER' ? await this.watch(manager, row, id, action, now) : undefined;
+      return {
+        id,
+        caseId,
+        kind: action.kind,
+        clock: caseClock(row, now),
+        ...(watchedMonths && { watchedMonths }),
+      };
     });
+  }
+
+  /**
+   * A rectification order about a project is published for the rules engine, which raises RECTIFICATION_OVERDUE once
+   * its deadline passes with the violation still in the data. Its months: the one the inspector named, else the
+   * alert's, else the complaint's period. Answers the months watched ([] when the case names no project or month).
+   */
+  private async watch(
+    manager: EntityManager,
+    row: CaseRow,
+    actionId: string,
+    action: RecordActionDto,
+    now: Date,
+  ): Promise<Month[]> {
+    if (row.project_code === null) return [];
+    const alert = (row.evidence as { alert?: { code?: string; month?: string | null } } | null)?.alert;
+    let months: Month[] = [];
+    if (action.month) months = [action.month];
+    else if (alert?.month) months = [alert.month];
+    else if (row.complaint_id) {
+      const [complaint]: { period_from: Month; period_to: Month }[] = await manager.query(
+        `SELECT period_from, period_to FROM "${S}".complaints WHERE id = $1`,
+        [row.complaint_id],
+      );
+      if (complaint) months = monthRange(complaint.period_from, complaint.period_to).slice(-MAX_ORDER_MONTHS);
+    }
+    if (months.length === 0) return [];
+    // An order about an alert that is not about wages (a pay sheet, an account) is heeded when that alert's
+    // condition ends; an order that states wages owed, or about wages, when they are paid.
+    const alertCode = AlertCode.safeParse(alert?.code);
+    const violations =
+      alertCode.success && !WAGE_VIOLATIONS.includes(alertCode.data) && action.amount === undefined
+        ? [alertCode.data]
+        : [...WAGE_VIOLATIONS];
+    await this.outbox.append(manager, [
+      newEvent(
+        RectificationOrdered,
+        eventKey(row.project_code, row.id),
+        {
+          caseId: row.id,
+          actionId,
+          projectCode: row.project_code,
+          months,
+          regionCode: row.region_code,
+          deadline: action.deadline!,
+          violations,
+          ordersPayment: violations.some((code) => WAGE_VIOLATIONS.includes(code)),
+          ...(action.amount !== undefined && { amountFen: action.amount }),
+          ...(action.documentNo && { documentNo: action.documentNo }),
+          orderedAt: new Date(action.at).toISOString(),
+        },
+        now,
+      ),
+    ]);
+    return months;
   }
 }

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  accountEvents,
+  rosterEvents,
+  Topics,
+  type AccountEvent,
+  type RosterEvent,
+  type TransactionRecorded,
+} from '@wage/contracts';
+import { dateInShanghai } from '@wage/domain';
+import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import { SCHEMA as S } from '../schema';
+
+/** Who records a recovery matched from the account: no inspector, the bank's own record. */
+export const PAYROLL_ACTOR = 'payroll';
+
+/** Which worker each card of a project is registered for (blind indexes only). */
+export async function learnWorkerCards(events: RosterEvent[], manager: EntityManager): Promise<void> {
+  for (const event of events) {
+    if (event.type !== 'WorkerEnrolled' && event.type !== 'WorkerUpdated') continue;
+    const card = event.data.bankCard;
+    if (!card) continue;
+    await manager.query(
+      `INSERT INTO "${S}".worker_cards (project_code, card_hash, id_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (project_code, card_hash) DO UPDATE SET id_hash = EXCLUDED.id_hash`,
+      [event.projectCode, card.cardHash, event.data.idHash],
+    );
+  }
+}
+
+/**
+ * 清欠 from the dedicated account: a payroll payment to a worker named in a case's evidence, made after the case
+ * opened, counts as recovered on the earliest such case of the project with wages outstanding (up to what is
+ * outstanding; a case without wages owed on record takes the whole payment). A transaction counts once, on one case.
+ */
+export async function matchPayrollRecoveries(events: AccountEvent[], manager: EntityManager): Promise<void> {
+  for (const event of events) {
+    if (event.type === 'WageAccountOpened') {
+      await manager.query(
+        `INSERT INTO "${S}".wage_accounts (account_number, project_code) VALUES ($1, $2)
+         ON CONFLICT (account_number) DO UPDATE SET project_code = EXCLUDED.project_code`,
+        [event.data.accountNumber, event.data.projectCode],
+      );
+    } else if (event.type === 'TransactionRecorded' && event.data.kind === 'PAYROLL') {
+      await matchPayment(manager, event.data);
+    }
+  }
+}
+
+async function matchPayment(manager: EntityManager, tx: TransactionRecorded): Promise<void> {
+  const [account]: { project_code: string }[] = await manager.query(
+    `SELECT project_code FROM "${S}".wage_accounts WHERE account_number = $1`,
+    [tx.accountNumber],
+  );
+  if (!account) return;
+  let idHash = tx.counterparty.idHash;
+  if (idHash === undefined && tx.counterparty.accountHash !== undefined) {
+    const [card]: { id_hash: string }[] = await manager.query(
+      `SELECT id_hash FROM "${S}".worker_cards WHERE project_code = $1 AND card_hash = $2`,
+      [account.project_code, tx.counterparty.accountHash],
+    );
+    idHash = card?.id_hash;
+  }
+  if (idHash === undefined) return;
+  // A bank transaction is one payment: counted on one case, once, whatever redelivers it.
+  const [counted] = await manager.query(
+    `SELECT 1 FROM "${S}".recoveries WHERE source = 'PAYROLL' AND account_number = $1 AND serial_no = $2`,
+    [tx.accountNumber, tx.serialNo],
+  );
+  if (counted) return;
+  const cases: { id: string; owed: string; recovered: string }[] = await manager.query(
+    `SELECT k.id, k.wages_owed_fen::text AS owed,
+            coalesce((SELECT sum(r.amount_fen) FROM "${S}".recoveries r WHERE r.case_id = k.id), 0)::text AS recovered
+       FROM "${S}".cases k
+      WHERE k.project_code = $1 AND k.opened_at <= $2
+        AND k.evidence -> 'alert' -> 'workers' @> $3::jsonb
+      ORDER BY k.opened_at, k.id
+      FOR UPDATE OF k`,
+    [account.project_code, tx.occurredAt, JSON.stringify([{ idHash }])],
+  );
+  const target = cases.find((c) => Number(c.owed) === 0 || Number(c.owed) > Number(c.recovered));
+  if (!target) return;
+  const owed = Number(target.owed);
+  const amount = owed === 0 ? tx.amountFen : Math.min(tx.amountFen, owed - Number(target.recovered));
+  await manager.query(
+    `INSERT INTO "${S}".recoveries (id, case_id, amount_fen, workers, paid_on, note, actor, recorded_at, source,
+       account_number, serial_no)
+     VALUES ($1, $2, $3, 1, $4, $5, $6, now(), 'PAYROLL', $7, $8) ON CONFLICT DO NOTHING`,
+    [
+      randomUUID(),
+      target.id,
+      amount,
+      dateInShanghai(new Date(tx.occurredAt)),
+      `专户代发工资（流水号 ${tx.serialNo}${tx.payrollMonth ? `，${tx.payrollMonth}工资` : ''}）`,
+      PAYROLL_ACTOR,
+      tx.accountNumber,
+      tx.serialNo,
+    ],
+  );
+}
+
+/** Follows the roll's cards and the account's payroll for the life of the app. */
+@Injectable()
+class PayrollRecoveriesConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+
+  constructor(
+    dataSource: DataSource,
+    kafka: KafkaClient,
+    metrics: PlatformMetrics,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    const common = { dataSource, schema: S, kafka, logger, metrics };
+    this.consumers = [
+      new EventConsumer({
+        ...common,
+        name: 'enforcement-service.roster',
+        topic: Topics.roster,
+        contracts: rosterEvents,
+        handle: learnWorkerCards,
+      }),
+      new EventConsumer({
+        ...common,
+        name: 'enforcement-service.account',
+        topic: Topics.account,
+        contracts: accountEvents,
+        handle: matchPayrollRecoveries,
+      }),
+    ];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.start()));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+}
+
+@Module({ providers: [PayrollRecoveriesConsumers] })
+export class PayrollRecoveriesModule {}
