@@ -7,7 +7,7 @@ import {
   evaluateAccountBalanceShortfall,
   evaluateDepositShortfall,
   evaluateFundsDiverted,
-  evaluateGuaranteeExpiring,
+  evaluateDepositGuaranteeExpiring,
   evaluateLaborCostNotAppropriated,
   evaluateNoWageAccount,
   evaluatePayeeNotOnRoster,
@@ -333,7 +333,7 @@ function expectedFor(project: PlannedProject, plan: DistrictPlan, asOf: Date): E
         asOf,
         parameters: p.DEPOSIT_SHORTFALL,
       }),
-      evaluateGuaranteeExpiring({
+      evaluateDepositGuaranteeExpiring({
         guarantees: inForce.guarantees,
         requiredFen: required.requiredFen,
         depositInForceFen: inForce.totalFen,

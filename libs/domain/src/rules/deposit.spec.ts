@@ -4,8 +4,6 @@ import {
   type DepositMovement,
   type DepositRecord,
   depositInForce,
-  evaluateDepositShortfall,
-  evaluateGuaranteeExpiring,
   monthsBefore,
   requiredDeposit,
 } from './deposit';
@@ -69,19 +67,6 @@ describe('requiredDeposit once the contractor is graded (守法诚信等级 deci
     ],
   ])('%s', (_, record, expected) => {
     expect(requiredDeposit(contract, { ...newcomer, ...record }, today, parameters)).toMatchObject(expected);
-  });
-
-  it('names the grade in the DEPOSIT_SHORTFALL evidence', () => {
-    const required = requiredDeposit(contract, { ...newcomer, ...graded('C', 0, true) }, today, parameters);
-    const shortfall = evaluateDepositShortfall({
-      projectStartDate: '2026-06-01',
-      required,
-      inForceFen: 0,
-      lastDrawdownOn: null,
-      asOf: parseInstant('2026-10-01T12:00:00+08:00'),
-      parameters,
-    });
-    expect(shortfall?.evidence.facts).toMatchObject({ adjustment: 2, grade: 'C', gradeYear: 2025 });
   });
 });
 
@@ -227,121 +212,5 @@ describe('depositInForce', () => {
       guaranteeFen,
       totalFen: cashFen + guaranteeFen,
     });
-  });
-});
-
-describe('evaluateDepositShortfall', () => {
-  const required = requiredDeposit(contract, newcomer, today, parameters); // 200,000,000
-  // Start Thu 3 Sep 2026. Working days: Sep 4, 7–11, 14–18, Sun 20 (worked), 21–24, 28–30 = 19 (25 Sep is
-  // Mid-Autumn), 1–7 Oct is the National Day holiday, so the 20th is Thu 8 Oct. After a drawdown on Mon 9 Nov: 10 working days → Mon 23 Nov.
-  it.each<[string, number, string | null, string, string | null]>([
-    ['enough deposit', 200_000_000, null, '2026-12-01T12:00:00+08:00', null],
-    ['short, within 20 working days', 0, null, '2026-10-08T23:59:00+08:00', null],
-    ['short, the day after', 0, null, '2026-10-09T00:00:00+08:00', 'ORANGE'],
-    // 7 Nov − 8 Oct = 30 days: not more than 30 → ORANGE; 8 Nov → RED
-    ['30 days late', 0, null, '2026-11-07T12:00:00+08:00', 'ORANGE'],
-    ['31 days late', 0, null, '2026-11-08T12:00:00+08:00', 'RED'],
-    ['drawn down, within 10 working days', 150_000_000, '2026-11-09', '2026-11-23T12:00:00+08:00', null],
-    ['drawn down, not topped up', 150_000_000, '2026-11-09', '2026-11-24T12:00:00+08:00', 'ORANGE'],
-    // 23 Nov + 31 days = 24 Dec
-    [
-      'drawn down, 31 days after the top-up date',
-      150_000_000,
-      '2026-11-09',
-      '2026-12-24T12:00:00+08:00',
-      'RED',
-    ],
-  ])('%s', (_scenario, inForceFen, lastDrawdownOn, asOf, expected) => {
-    const result = evaluateDepositShortfall({
-      projectStartDate: '2026-09-03',
-      required,
-      inForceFen,
-      lastDrawdownOn,
-      asOf: parseInstant(asOf),
-      parameters,
-    });
-    expect(result?.severity ?? null).toBe(expected);
-  });
-
-  it('never fires for an exempt contractor', () => {
-    const exempt = requiredDeposit(299_999_999, newcomer, today, parameters);
-    expect(
-      evaluateDepositShortfall({
-        projectStartDate: '2026-01-05',
-        required: exempt,
-        inForceFen: 0,
-        lastDrawdownOn: null,
-        asOf: parseInstant('2026-12-01T00:00:00+08:00'),
-        parameters,
-      }),
-    ).toBeNull();
-  });
-
-  it('puts the rate, adjustment and reason in the evidence', () => {
-    const result = evaluateDepositShortfall({
-      projectStartDate: '2026-09-03',
-      required,
-      inForceFen: 50_000_000,
-      lastDrawdownOn: null,
-      asOf: parseInstant('2026-10-13T12:00:00+08:00'),
-      parameters,
-    });
-    expect(result?.title).toBe('保证金不足：应存2000000.00元，在存500000.00元');
-    expect(result?.evidence.amounts).toEqual({
-      requiredDepositFen: 200_000_000,
-      depositInForceFen: 50_000_000,
-      shortfallFen: 150_000_000,
-    });
-    expect(result?.evidence.facts).toMatchObject({
-      dueDate: '2026-10-08',
-      dueBecause: 'PROJECT_START',
-      daysLate: 5,
-      rateBasisPoints: 200,
-      adjustment: 1,
-      reason: 'STANDARD',
-    });
-  });
-});
-
-describe('evaluateGuaranteeExpiring', () => {
-  const letter = (expiresOn: string, inForceFen = 100_000_000) => ({
-    depositId: `letter-${expiresOn}`,
-    form: 'GUARANTEE' as const,
-    amountFen: inForceFen,
-    inForceFen,
-    effectiveOn: '2026-01-01',
-    expiresOn,
-  });
-  const guaranteeParameters = defaultParameters().DEPOSIT_GUARANTEE_EXPIRING;
-  it.each<[string, string, boolean, object, string | null]>([
-    // from 1 Oct: 31 Oct is 30 days away → BLUE; 1 Nov is 31 days away → nothing
-    ['expires in 30 days', '2026-10-31', true, {}, 'BLUE'],
-    ['expires in 31 days', '2026-11-01', true, {}, null],
-    ['expires today', '2026-10-01', true, {}, 'BLUE'],
-    ['not in construction', '2026-10-31', false, {}, null],
-    // a cash top-up already covers it: 300,000,000 − 100,000,000 ≥ 200,000,000
-    [
-      'already replaced',
-      '2026-10-31',
-      true,
-      { requiredFen: 200_000_000, depositInForceFen: 300_000_000 },
-      null,
-    ],
-    [
-      'not yet replaced',
-      '2026-10-31',
-      true,
-      { requiredFen: 200_000_000, depositInForceFen: 200_000_000 },
-      'BLUE',
-    ],
-  ])('%s', (_scenario, expiresOn, inConstruction, amounts, expected) => {
-    const result = evaluateGuaranteeExpiring({
-      guarantees: [letter(expiresOn)],
-      inConstruction,
-      asOf: parseInstant('2026-10-01T10:00:00+08:00'),
-      parameters: guaranteeParameters,
-      ...amounts,
-    });
-    expect(result?.severity ?? null).toBe(expected);
   });
 });

@@ -1,13 +1,6 @@
 import { parseInstant } from '../month';
-import { evaluateDepositShortfall, requiredDeposit } from './deposit';
 import { defaultParameters } from './parameters';
-import {
-  ABSENCE_RULES,
-  evaluateBankFeedStale,
-  evaluateProjectMonth,
-  feedGate,
-  type ProjectMonthFacts,
-} from './project-month';
+import { ABSENCE_RULES, evaluateProjectMonth, feedGate, type ProjectMonthFacts } from './project-month';
 
 const at = parseInstant;
 
@@ -50,83 +43,6 @@ describe('feedGate: payment absence waits for the bank', () => {
     );
     expect(gate.ready).toBe(ready);
     expect(gate.facts).toMatchObject({ bankFeedJudgedBy: judgedBy, bankFeedWaitUntil: '2026-10-21' });
-  });
-});
-
-describe('evaluateBankFeedStale', () => {
-  const parameters = defaultParameters().BANK_FEED_STALE;
-  const stale = (statementThrough: string | null, asOf: string) =>
-    evaluateBankFeedStale({
-      projectStartDate: '2026-09-01',
-      payday: 15,
-      statementThrough: statementThrough === null ? null : at(statementThrough),
-      asOf: at(asOf),
-      parameters,
-    });
-
-  it.each<[string, string | null, string, string | null]>([
-    ['a bank that never stated completeness is not judged', null, '2026-12-01T09:00:00+08:00', null],
-    // the first deadline after 1 October is September's, 17 October; stale after 21 October
-    ['within the lag', '2026-10-01T00:00:00+08:00', '2026-10-21T23:00:00+08:00', null],
-    ['past the lag: BLUE', '2026-10-01T00:00:00+08:00', '2026-10-22T09:00:00+08:00', 'BLUE'],
-    // twice the lag: six working days 19–23, 26 October
-    ['still BLUE on the sixth working day', '2026-10-01T00:00:00+08:00', '2026-10-26T09:00:00+08:00', 'BLUE'],
-    ['past twice the lag: YELLOW', '2026-10-01T00:00:00+08:00', '2026-10-27T09:00:00+08:00', 'YELLOW'],
-    // complete through 17 October: the next deadline is October's — payday Sunday 15 November, due Friday 13th,
-    // + 2 grace days → 15 November; the lag runs 16–18 November
-    ['complete through the last deadline', '2026-10-18T00:00:00+08:00', '2026-11-18T09:00:00+08:00', null],
-    ['behind the next deadline', '2026-10-18T00:00:00+08:00', '2026-11-19T09:00:00+08:00', 'BLUE'],
-  ])('%s', (_scenario, statement, asOf, severity) => {
-    const found = stale(statement, asOf);
-    expect(found?.severity ?? null).toBe(severity);
-    if (found) expect(found.evidence.facts).toMatchObject({ statementThrough: at(statement!).toISOString() });
-  });
-});
-
-describe('DEPOSIT_SHORTFALL after arrears', () => {
-  const parameters = defaultParameters().DEPOSIT_SHORTFALL;
-  // ¥1,000,000 contract: exempt (small contract) until arrears; after them 2% × 1.5 = ¥30,000 = 3,000,000 fen
-  const contractor = {
-    onPlatformSince: '2026-01-01',
-    blacklisted: false,
-    usesRealNameManagement: true,
-    usesDedicatedAccount: true,
-  };
-  const shortfall = (asOf: string) =>
-    evaluateDepositShortfall({
-      projectStartDate: '2026-03-01',
-      required: requiredDeposit(
-        100_000_000,
-        { ...contractor, lastArrearsOn: '2026-10-19' },
-        '2026-11-01',
-        parameters,
-      ),
-      requiredBeforeArrears: requiredDeposit(
-        100_000_000,
-        { ...contractor, lastArrearsOn: null },
-        '2026-11-01',
-        parameters,
-      ),
-      arrearsOn: '2026-10-19',
-      arrearsCounted: ['WAGE_ARREARS:P-1:2026-09'],
-      inForceFen: 0,
-      lastDrawdownOn: null,
-      asOf: at(asOf),
-      parameters,
-    });
-
-  it('is due topUpWorkingDays (10) after the arrears, not since the project started', () => {
-    // 10 working days after Monday 19 October: 20–23, 26–30 October, 2 November → due 2 November
-    expect(shortfall('2026-11-02T12:00:00+08:00')).toBeNull();
-    const late = shortfall('2026-11-03T12:00:00+08:00');
-    expect(late).toMatchObject({ severity: 'ORANGE' });
-    expect(late!.evidence.facts).toMatchObject({
-      dueDate: '2026-11-02',
-      dueBecause: 'RAISED_AFTER_ARREARS',
-      daysLate: 1,
-      arrearsCounted: ['WAGE_ARREARS:P-1:2026-09'],
-      reason: 'RAISED_AFTER_ARREARS',
-    });
   });
 });
 

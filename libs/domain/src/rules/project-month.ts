@@ -7,36 +7,28 @@ import {
   type IsoDate,
   lastDayOfMonth,
   type Month,
-  monthOf,
-  monthOfDate,
-  monthRange,
-  nextMonth,
   previousMonth,
 } from '../month';
 import type { RegionCode } from '../region';
 import { addWorkingDays } from '../working-days';
 import { evaluateAbnormalPayout, type WorkerPayout } from './abnormal-payout';
 import { evaluateAccountBalanceShortfall } from './account-balance-shortfall';
+import { evaluateBankFeedStale } from './bank-feed-stale';
 import { monthParameterBasis } from './closed-months';
 import {
   type ContractorRecord,
   type DepositMovement,
   type DepositRecord,
   depositInForce,
-  evaluateDepositShortfall,
-  evaluateGuaranteeExpiring,
   requiredDeposit,
 } from './deposit';
-import { type FactValue, type Finding, finding, type RuleCode } from './finding';
+import { evaluateDepositGuaranteeExpiring } from './deposit-guarantee-expiring';
+import { evaluateDepositShortfall } from './deposit-shortfall';
+import { type FactValue, type Finding, type RuleCode } from './finding';
 import { evaluateFundsDiverted } from './funds-diverted';
 import { evaluateLaborCostNotAppropriated } from './labor-cost-not-appropriated';
 import { evaluateNoWageAccount } from './no-wage-account';
-import {
-  type ParameterOverride,
-  type ParameterSource,
-  resolveParameters,
-  type RuleParameterMap,
-} from './parameters';
+import { type ParameterOverride, type ParameterSource, resolveParameters } from './parameters';
 import { evaluatePaySheetMissing } from './pay-sheet-missing';
 import { attributePayments, type PayrollPayment } from './payment-attribution';
 import { evaluatePayeeNotOnRoster } from './payee-not-on-roster';
@@ -48,7 +40,7 @@ import { type AccountDebit, type RosterIndex } from './transactions';
 import { evaluateWageArrears } from './wage-arrears';
 import { isDue, type WorkerMonth } from './wage-month';
 import { evaluateWageUnderpaid } from './wage-underpaid';
-import { evaluateWorkerPayDisputed, type WorkerDispute } from './worker-disputes';
+import { evaluateWorkerPayDisputed, type WorkerDispute } from './worker-pay-disputed';
 
 /**
  * Rules that fire because something is *not* in the data (docs/domain.md, alert lifecycle). Data arrive in bursts
@@ -374,7 +366,7 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
     [
       'DEPOSIT_GUARANTEE_EXPIRING',
       null,
-      evaluateGuaranteeExpiring({
+      evaluateDepositGuaranteeExpiring({
         guarantees: inForce.guarantees,
         requiredFen: required.requiredFen,
         depositInForceFen: inForce.totalFen,
@@ -558,52 +550,6 @@ function withRevision(
     })),
   };
   return { ...found, evidence: { ...found.evidence, facts: { ...found.evidence.facts, pendingRevision } } };
-}
-
-export interface BankFeedStaleInput {
-  projectStartDate: IsoDate;
-  payday: number;
-  /** Null when the bank never stated completeness: nothing to hold it to. */
-  statementThrough: Date | null;
-  asOf: Date;
-  parameters: RuleParameterMap['BANK_FEED_STALE'];
-}
-
-/**
- * 银行流水未按时报送: the bank stated the account complete through an instant, and the first wage deadline after
- * it is more than `bankFeedLagDays` working days past. BLUE; YELLOW after twice the lag. A bank that never stated
- * completeness is not judged (payment rules then wait the lag after each deadline).
- */
-export function evaluateBankFeedStale(input: BankFeedStaleInput): Finding | null {
-  const { statementThrough, asOf, parameters } = input;
-  if (statementThrough === null) return null;
-  const today = dateInShanghai(asOf);
-  const months = monthRange(monthOfDate(input.projectStartDate), monthOf(asOf));
-  const uncovered = months
-    .map((m) => ({ month: m, ...wageDeadline(m, { payday: input.payday, graceDays: parameters.graceDays }) }))
-    .find((d) => d.deadlineInstant.getTime() > statementThrough.getTime());
-  if (uncovered === undefined) return null;
-  const staleAfter = addWorkingDays(uncovered.deadline, parameters.bankFeedLagDays);
-  if (today <= staleAfter) return null;
-  const yellowAfter = addWorkingDays(uncovered.deadline, 2 * parameters.bankFeedLagDays);
-  return finding({
-    code: 'BANK_FEED_STALE',
-    severity: today > yellowAfter ? 'YELLOW' : 'BLUE',
-    month: null,
-    title: `银行流水未按时报送：专户流水仅报送至${dateInShanghai(statementThrough)}`,
-    parameters,
-    facts: {
-      statementThrough: statementThrough.toISOString(),
-      uncoveredDeadline: uncovered.deadline,
-      uncoveredMonth: uncovered.month,
-      staleAfter,
-      yellowAfter,
-      nextMonthDeadline: wageDeadline(nextMonth(uncovered.month), {
-        payday: input.payday,
-        graceDays: parameters.graceDays,
-      }).deadline,
-    },
-  });
 }
 
 // ── coverage assessment ──

@@ -1,4 +1,4 @@
-import { evaluateWorkerPayDisputed, type WorkerDispute } from './worker-disputes';
+import { evaluateWorkerPayDisputed, type WorkerDispute } from './worker-pay-disputed';
 
 const asOf = new Date('2026-10-20T00:00:00Z');
 const dispute = (
