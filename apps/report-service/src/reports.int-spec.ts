@@ -512,4 +512,107 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
       }),
     ]);
   });
+
+  it('answers coverage and arrears for a grid: a 街道 counts its own projects and its 社区, and rolls up to its district', async () => {
+    // Beijing 东城区 (110101), away from the known data set: G1 in 东华门街道 (110101001), G2 in its 多福巷社区
+    // (110101001001) without a roll, G3 in 景山街道 (110101002), G4 in the district, placed in no grid.
+    const inGrid = (project: string, grid: string | undefined, s: Standing = {}, at = EVALUATED_AT) =>
+      envelope('MonthlyAssessmentCompleted', project, {
+        ...assessment(project, '110101', MONTH, s, at),
+        ...(grid === undefined ? {} : { gridCode: grid }),
+      });
+    await send(Topics.assessment, [
+      inGrid('G1', '110101001'),
+      inGrid('G2', '110101001001', { realName: false }),
+      inGrid('G3', '110101002'),
+      inGrid('G4', undefined),
+    ]);
+    const street = await waitFor(
+      async () => {
+        const r = await get(`/api/v1/coverage?regionCode=110101001&month=${MONTH}`, '110101001');
+        return r.status === 200 && r.body.projectsInConstruction === 2 ? r : undefined;
+      },
+      { description: 'the grid assessments consumed' },
+    );
+    // 东华门街道: G1 and G2 (its 社区); realName 1 of 2 = 50.
+    expect(street.body).toMatchObject({
+      regionCode: '110101001',
+      regionName: '东华门街道',
+      projectsInConstruction: 2,
+      metrics: { realName: { count: 1, of: 2, pct: 50 }, wageAccount: { count: 2, of: 2, pct: 100 } },
+      children: [],
+    });
+    const community = await get(
+      `/api/v1/coverage?regionCode=110101001001&month=${MONTH}`,
+      '110101001',
+    ).expect(200);
+    expect(community.body).toMatchObject({ regionName: '多福巷社区居委会', projectsInConstruction: 1 });
+    // The district counts its grids and the project placed in none: 4, realName 3 of 4 = 75.
+    const district = await get(`/api/v1/coverage?regionCode=110101&month=${MONTH}`, '110101').expect(200);
+    expect(district.body).toMatchObject({ projectsInConstruction: 4, metrics: { realName: { pct: 75 } } });
+    // The city's children stay districts: the grids roll up into 110101.
+    const city = await get(`/api/v1/coverage?regionCode=110100&month=${MONTH}`, '110000').expect(200);
+    expect(city.body.children).toEqual([
+      expect.objectContaining({ regionCode: '110101', projectsInConstruction: 4 }),
+    ]);
+
+    // G3 moves to 东华门街道: 景山街道 is left with none, 东华门街道 has 3.
+    await send(Topics.assessment, [inGrid('G3', '110101001', {}, '2026-04-21T02:00:00.000Z')]);
+    await waitFor(
+      async () =>
+        (await get(`/api/v1/coverage?regionCode=110101001&month=${MONTH}`, '110101001')).body
+          .projectsInConstruction === 3,
+      { description: 'the moved project consumed' },
+    );
+    const left = await get(`/api/v1/coverage?regionCode=110101002&month=${MONTH}`, '110101').expect(200);
+    expect(left.body).toMatchObject({ regionName: '景山街道', projectsInConstruction: 0 });
+
+    // Arrears answer for the grid an alert's project is in.
+    await send(Topics.alert, [
+      envelope('AlertRaised', 'G2', {
+        ...alertState('WAGE_ARREARS', 'G2', '110101', MONTH, 'RED'),
+        gridCode: '110101001001',
+        evidence: evidence(4, { netPayDueFen: 1_800_000 }),
+        detectedAt: EVALUATED_AT,
+      }),
+      envelope('AlertRaised', 'G4', {
+        ...alertState('PAY_SHEET_MISSING', 'G4', '110101', MONTH, 'YELLOW'),
+        evidence: evidence(10, {}),
+        detectedAt: EVALUATED_AT,
+      }),
+    ]);
+    const arrears = await waitFor(
+      async () => {
+        const r = await get(`/api/v1/arrears?regionCode=110101&month=${MONTH}`, '110101');
+        return r.body.openAlerts === 2 ? r : undefined;
+      },
+      { description: 'the grid alerts consumed' },
+    );
+    expect(arrears.body.unpaidWages).toMatchObject({
+      openAlerts: 1,
+      workersAffected: 4,
+      amountOutstandingFen: 1_800_000,
+    });
+    const streetArrears = await get(
+      `/api/v1/arrears?regionCode=110101001&month=${MONTH}`,
+      '110101001',
+    ).expect(200);
+    expect(streetArrears.body).toMatchObject({
+      regionCode: '110101001',
+      openAlerts: 1,
+      unpaidWages: { openAlerts: 1, workersAffected: 4, amountOutstanding: '18000.00' },
+      otherAlerts: 0,
+    });
+
+    // A grid user sees no sibling grid nor the district; an unknown street is refused with what to use.
+    await get(`/api/v1/coverage?regionCode=110101002&month=${MONTH}`, '110101001').expect(403);
+    await get(`/api/v1/arrears?regionCode=110101`, '110101001').expect(403);
+    const unknown = await get(`/api/v1/coverage?regionCode=110101999&month=${MONTH}`, '110101').expect(400);
+    expect(unknown.body.details).toEqual([
+      expect.objectContaining({
+        field: 'regionCode',
+        message: expect.stringContaining('"110101999" is no 街道/乡镇'),
+      }),
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { blindIndex, fen, maskedAccountNumber, maskedIdNumber, month, regionCode } from './fields';
+import { blindIndex, fen, gridCode, maskedAccountNumber, maskedIdNumber, month, regionCode } from './fields';
 
 const accepts = (schema: { safeParse(value: unknown): { success: boolean } }, value: unknown) =>
   schema.safeParse(value).success;
@@ -52,8 +52,14 @@ describe('values', () => {
     expect(accepts(month, value)).toBe(ok);
   });
 
-  it('takes six-digit region codes', () => {
+  it('takes six-digit region codes and grids of nine or twelve digits', () => {
     expect(accepts(regionCode, '350206')).toBe(true);
+    expect(accepts(regionCode, '350206001')).toBe(true);
+    expect(accepts(regionCode, '350206001001')).toBe(true);
     expect(accepts(regionCode, '3502')).toBe(false);
+    expect(accepts(regionCode, '3502060010')).toBe(false);
+    expect(accepts(gridCode, '350206001')).toBe(true);
+    expect(accepts(gridCode, '350206001001')).toBe(true);
+    expect(accepts(gridCode, '350206')).toBe(false);
   });
 });

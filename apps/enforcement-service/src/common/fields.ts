@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isRegionCode, NATIONAL_REGION } from '@wage/domain';
-import { identityNumberField } from '@wage/platform';
+import { identityNumberField, regionCodeField as anyRegionCodeField } from '@wage/platform';
 
 export { creditCodeField, isoDateField, monthField, yuanField } from '@wage/platform';
 
@@ -16,10 +16,7 @@ export const regionCodeField = z
   )
   .meta({ description: 'the six-digit GB/T 2260 code of a district, not 000000', examples: ['350206'] });
 
-export const regionFilterField = z
-  .string()
-  .refine(isRegionCode, 'must be a six-digit GB/T 2260 region code, e.g. "350206"')
-  .meta({ description: 'a six-digit GB/T 2260 region code', examples: ['350206'] });
+export const regionFilterField = anyRegionCodeField;
 
 export const pageFields = {
   page: z.coerce.number().int().min(1).default(1),

@@ -36,7 +36,7 @@ export async function projectAlertEvents(events: AlertEvent[], manager: EntityMa
       rows.map((e) => e.data.code),
       rows.map((e) => e.data.severity),
       rows.map((e) => e.data.projectCode),
-      rows.map((e) => e.data.regionCode),
+      rows.map((e) => e.data.gridCode ?? e.data.regionCode),
       rows.map((e) => e.data.month ?? ''),
       rows.map((e) => e.type !== 'AlertCleared'),
       rows.map((e) => e.data.evidence.workersAffected),
@@ -50,7 +50,10 @@ export async function projectAlertEvents(events: AlertEvent[], manager: EntityMa
   const buckets = await lockBuckets(
     manager,
     'arrears',
-    [...rows, ...dismissed].map((e) => ({ regionCode: e.data.regionCode, month: e.data.month ?? '' })),
+    [...rows, ...dismissed].map((e) => ({
+      regionCode: e.data.gridCode ?? e.data.regionCode,
+      month: e.data.month ?? '',
+    })),
   );
   const regions = buckets.map((b) => b.regionCode);
   const months = buckets.map((b) => b.month);

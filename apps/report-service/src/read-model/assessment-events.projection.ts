@@ -22,6 +22,14 @@ export async function projectAssessmentEvents(
     if (!seen || seen.evaluatedAt <= data.evaluatedAt) latest.set(key, data);
   }
   const rows = [...latest.values()];
+  // Figures are kept per most specific code: the project's grid when it is placed in one, else its district.
+  // A project moved to another grid leaves its old bucket, which is summed again below.
+  const previous: { region_code: string; month: string }[] = await manager.query(
+    `SELECT pm.region_code, pm.month FROM reports.project_months pm
+     JOIN unnest($1::text[], $2::text[]) AS r(project_code, month)
+       ON pm.project_code = r.project_code AND pm.month = r.month`,
+    [rows.map((r) => r.projectCode), rows.map((r) => r.month)],
+  );
   const column = <T>(pick: (row: AssessmentEvent['data']) => T) => rows.map(pick);
   await manager.query(
     `INSERT INTO reports.project_months (project_code, month, region_code, in_construction, real_name, wage_account,
@@ -41,7 +49,7 @@ export async function projectAssessmentEvents(
     [
       column((r) => r.projectCode),
       column((r) => r.month),
-      column((r) => r.regionCode),
+      column((r) => r.gridCode ?? r.regionCode),
       column((r) => r.inConstruction),
       column((r) => r.coverage.realName),
       column((r) => r.coverage.wageAccount),
@@ -55,14 +63,20 @@ export async function projectAssessmentEvents(
       column((r) => r.evaluatedAt),
     ],
   );
-  const buckets = await lockBuckets(
-    manager,
-    'coverage',
-    rows.map((r) => ({ regionCode: r.regionCode, month: r.month })),
-  );
+  const buckets = await lockBuckets(manager, 'coverage', [
+    ...rows.map((r) => ({ regionCode: r.gridCode ?? r.regionCode, month: r.month })),
+    ...previous.map((p) => ({ regionCode: p.region_code, month: p.month })),
+  ]);
   // A metric counts over the projects it applies to: the assessment leaves it null where it does not (not in
   // construction; for the payment metrics, no worker due wages). allSystems applies to every project in
   // construction, which passes it with every safeguard that applies in place (docs/domain.md, coverage).
+  // Replaced whole per bucket: a bucket a project left may have no project any more.
+  await manager.query(
+    `DELETE FROM reports.coverage_by_region_month c
+     USING unnest($1::text[], $2::text[]) AS b(region_code, month)
+     WHERE c.region_code = b.region_code AND c.month = b.month`,
+    [buckets.map((b) => b.regionCode), buckets.map((b) => b.month)],
+  );
   await manager.query(
     `INSERT INTO reports.coverage_by_region_month
      SELECT pm.month, pm.region_code,

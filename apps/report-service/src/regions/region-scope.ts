@@ -1,14 +1,7 @@
-import { covers, isRegionCode, NATIONAL_REGION, regionPrefix, type RegionCode } from '@wage/domain';
-import { ApiError, isAdmin, type Principal } from '@wage/platform';
-import { z } from 'zod';
+import { covers, NATIONAL_REGION, regionPrefix, type RegionCode } from '@wage/domain';
+import { ApiError, isAdmin, regionCodeField, type Principal } from '@wage/platform';
 
-export const regionCodeParam = z
-  .string()
-  .refine(
-    isRegionCode,
-    'must be a six-digit GB/T 2260 region code, e.g. "350206", or "000000" for the country',
-  )
-  .meta({ description: 'a six-digit GB/T 2260 region code, 000000 for the country', examples: ['350206'] });
+export const regionCodeParam = regionCodeField;
 
 /**
  * The region a report is for: the one asked for, or by default the caller's own (the whole country for an
@@ -30,7 +23,7 @@ export function scopedRegion(principal: Principal, requested: RegionCode | undef
 export interface RegionQuery {
   /** `LIKE` pattern of every exact region code inside the region. */
   pattern: string;
-  /** Length of the region's prefix: 0 national, 2 province, 4 city, 6 district (no children). */
+  /** Length of the region's prefix: 0 national, 2 province, 4 city, 6 district, 9 street, 12 community. */
   prefixLength: number;
 }
 
@@ -42,12 +35,13 @@ export function regionQuery(region: RegionCode): RegionQuery {
 /**
  * SQL for the child region of `region_code` one level below a region whose prefix length is the given parameter:
  * provinces under the nation; cities, and counties directly under the province (xx00yy), under a province;
- * districts under a city. Aggregates are stored per exact code, so this is the whole roll-up.
+ * districts under a city. Aggregates are stored per exact code — a project's grid (街道/乡镇 or 社区/村) when it
+ * is placed in one, else its district — so this is the whole roll-up; a grid counts in its district.
  */
 export function childRegionSql(prefixLengthParam: string): string {
   return `CASE
       WHEN ${prefixLengthParam}::int = 0 THEN substr(region_code, 1, 2) || '0000'
       WHEN ${prefixLengthParam}::int = 2 AND substr(region_code, 3, 2) <> '00' THEN substr(region_code, 1, 4) || '00'
-      ELSE region_code
+      ELSE substr(region_code, 1, 6)
     END`;
 }

@@ -4,6 +4,7 @@ import { AlertCode, ProjectStatus, Severity, TransactionKind } from '../enums';
 import {
   blindIndex,
   fen,
+  gridCode,
   instant,
   maskedAccountNumber,
   maskedIdNumber,
@@ -73,6 +74,8 @@ const alertState = {
   severity: Severity,
   projectCode,
   regionCode,
+  /** The project's grid (街道/乡镇 or 社区/村 inside `regionCode`), when it is placed in one. */
+  gridCode: gridCode.optional(),
   month: month.nullable(),
   /** In Chinese, for the people who read the alert list. */
   title: z.string().min(1),
@@ -151,6 +154,7 @@ export const AlertDismissed = defineEvent(
       code: AlertCode,
       projectCode,
       regionCode,
+      gridCode: gridCode.optional(),
       month: month.nullable(),
       reason: z.string().min(1),
       dismissedAt: instant,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../envelope';
 import { ProjectStatus } from '../enums';
-import { fen, instant, month, projectCode, regionCode } from '../fields';
+import { fen, gridCode, instant, month, projectCode, regionCode } from '../fields';
 import { Topics } from '../topics';
 
 /**
@@ -47,6 +47,8 @@ export const MonthlyAssessmentCompleted = defineEvent(
     .object({
       projectCode,
       regionCode,
+      /** The project's grid (街道/乡镇 or 社区/村 inside `regionCode`), when it is placed in one. */
+      gridCode: gridCode.optional(),
       month,
       /** At the end of the month. */
       status: ProjectStatus,

@@ -11,7 +11,7 @@ export function signWorkerToken(idHash: string, secret: string, ttlSeconds: numb
 export const accessClaimsSchema = z.object({
   sub: z.string().min(1),
   role: UserRole,
-  region: z.string().regex(/^\d{6}$/),
+  region: z.string().regex(/^\d{6}(\d{3}){0,2}$/),
   iat: z.number().int(),
   exp: z.number().int(),
 });

@@ -5,6 +5,7 @@ import {
   isIsoDate,
   isMonth,
   parseYuan,
+  regionCodeProblem,
   validateCreditCode,
   validateIdentityNumber,
 } from '@wage/domain';
@@ -70,3 +71,19 @@ export function yuanField(options: { positive?: boolean } = {}) {
       }
     });
 }
+
+/**
+ * A region code as users, reports and filters take it: "000000", a six-digit GB/T 2260 code, or a grid below a
+ * district — a 街道/乡镇 (nine digits) or 社区/村 (twelve) that exists in 统计用区划代码.
+ */
+export const regionCodeField = z
+  .string()
+  .meta({
+    description:
+      'a GB/T 2260 region code: six digits (350206), a 街道/乡镇 of nine (350206001) or a 社区/村 of twelve (350206001001); 000000 for the country',
+    examples: ['350206'],
+  })
+  .superRefine((value, context) => {
+    const problem = regionCodeProblem(value);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  });

@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { AlertCode, AlertStatus, Severity } from '@wage/contracts';
-import { isMonth, isRegionCode } from '@wage/domain';
+import { isMonth } from '@wage/domain';
+import { regionCodeField } from '@wage/platform';
 
 export const listAlertsSchema = z.strictObject({
   status: AlertStatus.optional(),
   code: AlertCode.optional(),
   severity: Severity.optional(),
   projectCode: z.string().min(1).max(64).optional(),
-  regionCode: z
-    .string()
-    .refine(isRegionCode, 'must be a six-digit GB/T 2260 code')
-    .meta({ description: 'a six-digit GB/T 2260 region code', examples: ['350206'] })
-    .optional(),
+  regionCode: regionCodeField.optional(),
   month: z
     .string()
     .refine(isMonth, 'must be YYYY-MM')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserRole } from '@wage/contracts';
-import { isRegionCode } from '@wage/domain';
+import { regionCodeField } from '@wage/platform';
 
 const webhook = z
   .string()
@@ -14,10 +14,7 @@ export const createUserSchema = z.strictObject({
     .regex(/^[a-zA-Z0-9._-]{3,64}$/, '3 to 64 letters, digits, dots, underscores or dashes'),
   password: z.string().min(12, 'must be at least 12 characters').max(1_000),
   role: UserRole,
-  regionCode: z
-    .string()
-    .refine(isRegionCode, 'must be a six-digit GB/T 2260 code, or 000000 for the nation')
-    .meta({ description: 'a six-digit GB/T 2260 region code, 000000 for the nation', examples: ['350206'] }),
+  regionCode: regionCodeField,
   displayName: z.string().trim().min(1).max(200),
   email: z.email().optional(),
   webhookUrl: webhook.optional(),
@@ -26,10 +23,7 @@ export const createUserSchema = z.strictObject({
 });
 export type CreateUserRequest = z.infer<typeof createUserSchema>;
 
-const regionCode = z
-  .string()
-  .refine(isRegionCode, 'must be a six-digit GB/T 2260 code, or 000000 for the nation')
-  .meta({ description: 'a six-digit GB/T 2260 region code, 000000 for the nation', examples: ['350206'] });
+const regionCode = regionCodeField;
 
 export const listUsersSchema = z.strictObject({
   role: UserRole.optional(),
