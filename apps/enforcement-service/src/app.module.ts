@@ -7,6 +7,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { EmployersModule } from './employers/employers.module';
 import { GradingsModule } from './gradings/gradings.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { WorkerCluesModule } from './worker-clues/worker-clues.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
 
@@ -25,6 +26,7 @@ export class AppModule {
         GradingsModule,
         EmployersModule,
         BlacklistModule,
+        WorkerCluesModule,
       ],
     };
   }

@@ -1,10 +1,12 @@
 import { platformTablesMigration } from '@wage/platform';
 import { CreateCaseworkTables1764700000000 } from './1764700000000-create-casework-tables';
 import { CreateGradesAndBlacklist1764800200000 } from './1764800200000-create-grades-and-blacklist';
+import { CreateRollEntries1764900100000 } from './1764900100000-create-roll-entries';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
   platformTablesMigration('enforcement'),
   CreateCaseworkTables1764700000000,
   CreateGradesAndBlacklist1764800200000,
+  CreateRollEntries1764900100000,
 ];
