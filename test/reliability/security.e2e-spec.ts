@@ -1305,6 +1305,19 @@ describe('security under hostile callers and input', () => {
         token: workerToken(STRANGER_ID),
         base: () => ({ result: 'DISPUTED', reason: 'NOT_RECEIVED', note: '没收到' }),
       },
+      {
+        method: 'POST',
+        path: '/worker/clues',
+        token: workerToken(STRANGER_ID),
+        base: () => ({
+          projectCode: A,
+          periodFrom: month,
+          periodTo: month,
+          amountOwed: '3000.00',
+          description: '工资没有发',
+          phone: '13999990000',
+        }),
+      },
     ];
 
     // Every operation of the document that takes a JSON body has a target here: a new endpoint fails this test
@@ -1581,6 +1594,35 @@ describe('security under hostile callers and input', () => {
       }),
     );
     expectThat(`confirming tenant B's month answered ${others.status}`, others.status === 404);
+
+    // An arrears clue about their own project is theirs alone to read; one about tenant B's project is refused.
+    const clue = { periodFrom: month, periodTo: month, description: '工资没有发', phone: known.phone };
+    const filed = await waitFor(
+      async () => {
+        // The roll reaches casework through Kafka: until it does, the project is not yet known to be theirs.
+        const answer = record(
+          await stack.call('POST', '/worker/clues', token, { ...clue, projectCode: a.project.code }),
+        );
+        return answer.status === 201 ? answer : undefined;
+      },
+      { description: "casework's copy of the roll, for the worker's clue" },
+    );
+    const ownClues = record(await stack.call('GET', '/worker/clues', token));
+    const clueIds = ((ownClues.body.items as { id: string }[] | undefined) ?? []).map((c) => c.id);
+    expectThat(
+      `GET /worker/clues answered ${ownClues.status} with ${clueIds.join(',')}, not only ${String(filed.body.id)}`,
+      ownClues.status === 200 && clueIds.length === 1 && clueIds[0] === filed.body.id,
+    );
+    const colleague = a.project.workers.find((w) => w.idNumber !== known.idNumber)!;
+    const theirs = record(await stack.call('GET', '/worker/clues', workerToken(colleague.idNumber)));
+    expectThat(
+      `another worker's GET /worker/clues showed this worker's clue (${theirs.status})`,
+      theirs.status === 200 && !theirs.text.includes(String(filed.body.id)),
+    );
+    const elsewhere = record(
+      await stack.call('POST', '/worker/clues', token, { ...clue, projectCode: b.project.code }),
+    );
+    expectThat(`a clue about tenant B's project answered ${elsewhere.status}`, elsewhere.status === 404);
 
     // Five wrong codes lock the identity out, even for the right code afterwards; an identity on no roll the same.
     await askCode(known.idNumber, known.phone);

@@ -8,6 +8,7 @@ import { EmployersModule } from './employers/employers.module';
 import { GradingsModule } from './gradings/gradings.module';
 import { PayrollRecoveriesModule } from './recoveries/payroll-recoveries';
 import { StatisticsModule } from './statistics/statistics.module';
+import { WorkerCluesModule } from './worker-clues/worker-clues.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
 
@@ -27,6 +28,7 @@ export class AppModule {
         EmployersModule,
         BlacklistModule,
         PayrollRecoveriesModule,
+        WorkerCluesModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { platformTablesMigration } from '@wage/platform';
 import { CreateCaseworkTables1764700000000 } from './1764700000000-create-casework-tables';
 import { CreateGradesAndBlacklist1764800200000 } from './1764800200000-create-grades-and-blacklist';
+import { CreateRollEntries1764900100000 } from './1764900100000-create-roll-entries';
 import { PayrollRecoveries1764900200100 } from './1764900200100-payroll-recoveries';
 import { OverdueEscalations1764900200200 } from './1764900200200-overdue-escalations';
 
@@ -9,6 +10,7 @@ export const migrations = [
   platformTablesMigration('enforcement'),
   CreateCaseworkTables1764700000000,
   CreateGradesAndBlacklist1764800200000,
+  CreateRollEntries1764900100000,
   PayrollRecoveries1764900200100,
   OverdueEscalations1764900200200,
 ];

@@ -3,22 +3,15 @@ import { z } from 'zod';
 import {
   Allow,
   ApiContract,
-  ApiError,
   CurrentPrincipal,
   monthField,
   validate,
+  workerIdentity,
   type Principal,
 } from '@wage/platform';
 import { answerMonthSchema } from './dto/answer-month.dto';
 import { AnswerMonthUseCase } from './use-cases/answer-month/answer-month.use-case';
 import { ListOwnMonthsUseCase } from './use-cases/list-own-months/list-own-months.use-case';
-
-/** The session's own identity: every worker endpoint answers about it and nobody else. */
-function ownIdentity(principal: Principal): string {
-  if (principal.kind !== 'worker')
-    throw ApiError.forbidden('this endpoint is for a worker signed in by SMS code');
-  return principal.idHash;
-}
 
 const monthParams = {
   projectCode: { description: 'the project’s code, as in GET /worker/months', example: 'XM-2026-001' },
@@ -67,7 +60,7 @@ export class WorkerMonthsController {
     },
   })
   list(@CurrentPrincipal() principal: Principal) {
-    return this.months.execute(ownIdentity(principal));
+    return this.months.execute(workerIdentity(principal));
   }
 
   @Post(':projectCode/:month/confirmation')
@@ -106,7 +99,7 @@ export class WorkerMonthsController {
     @Param('month') month: string,
     @Body() body: unknown,
   ) {
-    const idHash = ownIdentity(principal);
+    const idHash = workerIdentity(principal);
     return this.answer.execute(
       idHash,
       validate(projectCodeParam, projectCode, 'project code'),

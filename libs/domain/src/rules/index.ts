@@ -37,6 +37,7 @@ import { evaluatePaySheetMissing } from './pay-sheet-missing';
 import { evaluatePayeeNotOnRoster } from './payee-not-on-roster';
 import { evaluateRealNameGap } from './real-name-gap';
 import { evaluateSharedBankCard } from './shared-bank-card';
+import { evaluateRectificationOverdue } from './rectification-overdue';
 import { evaluateWageArrears } from './wage-arrears';
 import { evaluateWageUnderpaid } from './wage-underpaid';
 import { evaluateWorkerPayDisputed } from './worker-pay-disputed';
@@ -61,4 +62,5 @@ export const RULE_EVALUATORS = {
   REAL_NAME_GAP: evaluateRealNameGap,
   BANK_FEED_STALE: evaluateBankFeedStale,
   WORKER_PAY_DISPUTED: evaluateWorkerPayDisputed,
+  RECTIFICATION_OVERDUE: evaluateRectificationOverdue,
 } as const satisfies { readonly [Code in RuleCode]: (input: never) => Finding | null };

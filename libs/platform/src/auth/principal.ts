@@ -1,3 +1,4 @@
+import { ApiError } from '../http/api-error';
 import type { UserRole } from '@wage/contracts';
 
 /** Who is calling, resolved from the bearer token (a user's until the token expires). */
@@ -14,6 +15,16 @@ export type PrincipalKind = Principal['kind'];
 /** The administrator key, or a user whose role is ADMIN. */
 export function isAdmin(principal: Principal): boolean {
   return principal.kind === 'admin' || (principal.kind === 'user' && principal.role === 'ADMIN');
+}
+
+/**
+ * The signed-in worker's own identity (the blind index of their identity number): every endpoint of the workers'
+ * channel answers about it and nobody else, whichever service serves it.
+ */
+export function workerIdentity(principal: Principal): string {
+  if (principal.kind !== 'worker')
+    throw ApiError.forbidden('this endpoint is for a worker signed in by SMS code');
+  return principal.idHash;
 }
 
 /** A short description for logs and audit trails; never the token. */
