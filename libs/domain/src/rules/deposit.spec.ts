@@ -70,6 +70,61 @@ describe('requiredDeposit once the contractor is graded (守法诚信等级 deci
   });
 });
 
+describe('a region overrides the consequences of the grades', () => {
+  const graded = (grade: 'A' | 'C', consecutiveAYears: number, unpaidWages = false) => ({
+    ...newcomer,
+    grade: { grade, year: 2025, unpaidWages, consecutiveAYears },
+  });
+  // a province that doubles only the listed, raises C by half, and rewards A after one year, exempts after two
+  const regional = {
+    ...parameters,
+    gradeCAdjustmentPercent: 150,
+    gradeAReducedAfterYears: 1,
+    gradeAExemptAfterYears: 2,
+    reducedAdjustmentPercent: 80,
+  };
+  it.each<[string, ContractorRecord, object]>([
+    [
+      'C for unpaid wages: × 1.5 there, and the evidence says so',
+      graded('C', 0, true),
+      { requiredFen: 300_000_000, adjustment: 1.5, reasonText: '守法诚信等级C级（欠薪），按1.5倍缴存' },
+    ],
+    [
+      'one A year: × 0.8 there',
+      graded('A', 1),
+      {
+        requiredFen: 160_000_000,
+        reason: 'GRADE_A_REDUCED',
+        reasonText: '连续1年守法诚信等级A级，按0.8倍缴存',
+      },
+    ],
+    [
+      'two A years: exempt there',
+      graded('A', 2),
+      {
+        requiredFen: 0,
+        reason: 'GRADE_A_EXEMPT',
+        reasonText: '连续2年守法诚信等级A级且落实实名制和专户，免缴',
+      },
+    ],
+    [
+      'listed: still the blacklist adjustment',
+      { ...graded('C', 0, true), blacklisted: true },
+      { adjustment: 2, reason: 'BLACKLISTED', reasonText: '列入失信名单，按2倍缴存' },
+    ],
+  ])('%s', (_, record, expected) => {
+    expect(requiredDeposit(contract, record, today, regional)).toMatchObject(expected);
+  });
+
+  it('the national defaults say what they did before: 2 and 3 A years, C × 2', () => {
+    expect(requiredDeposit(contract, graded('A', 2), today, parameters).reasonText).toBe(
+      '连续2年守法诚信等级A级，按0.5倍缴存',
+    );
+    expect(requiredDeposit(contract, graded('A', 1), today, parameters).reason).toBe('GRADE_STANDARD');
+    expect(requiredDeposit(contract, graded('C', 0, true), today, parameters).adjustment).toBe(2);
+  });
+});
+
 describe('requiredDeposit', () => {
   it.each<[string, number, Partial<ContractorRecord>, object]>([
     ['standard: 2% × 1.0', contract, {}, { requiredFen: 200_000_000, adjustment: 1, reason: 'STANDARD' }],

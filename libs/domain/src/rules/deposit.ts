@@ -33,10 +33,6 @@ export interface ContractorGrade {
   consecutiveAYears: number;
 }
 
-/** Two A years in a row reduce the deposit; three, with real-name management and the dedicated account, exempt it. */
-export const A_YEARS_REDUCED = 2;
-export const A_YEARS_EXEMPT = 3;
-
 export type DepositReason =
   | 'BLACKLISTED'
   | 'EXEMPT_SMALL_CONTRACT'
@@ -49,18 +45,34 @@ export type DepositReason =
   | 'GRADE_A_REDUCED'
   | 'GRADE_STANDARD';
 
-const REASON_TEXT: Readonly<Record<DepositReason, string>> = {
-  BLACKLISTED: '列入失信名单，按2倍缴存',
-  EXEMPT_SMALL_CONTRACT: '合同额低于免缴标准且近12个月无欠薪，免缴',
-  EXEMPT_CLEAN_RECORD: '连续36个月无欠薪且落实实名制和专户，免缴',
-  RAISED_AFTER_ARREARS: '近24个月发生欠薪预警，按1.5倍缴存',
-  REDUCED_CLEAN_RECORD: '入平台满24个月无欠薪预警，按0.5倍缴存',
-  STANDARD: '按标准比例缴存',
-  GRADE_C_UNPAID_WAGES: '守法诚信等级C级（欠薪），按2倍缴存',
-  GRADE_A_EXEMPT: '连续三年守法诚信等级A级且落实实名制和专户，免缴',
-  GRADE_A_REDUCED: '连续两年守法诚信等级A级，按0.5倍缴存',
-  GRADE_STANDARD: '按守法诚信等级按标准比例缴存',
-};
+/** 1.5 → "1.5倍"; 0 → "免缴" is said by the reason itself. */
+const times = (percent: number) => `${percent / 100}倍`;
+
+/** What the evidence says, with the region's figures (a region may change the rates, months and years). */
+function reasonText(reason: DepositReason, p: DepositParameters): string {
+  switch (reason) {
+    case 'BLACKLISTED':
+      return `列入失信名单，按${times(p.blacklistAdjustmentPercent)}缴存`;
+    case 'EXEMPT_SMALL_CONTRACT':
+      return `合同额低于免缴标准且近${p.exemptNoArrearsMonths}个月无欠薪，免缴`;
+    case 'EXEMPT_CLEAN_RECORD':
+      return `连续${p.exemptCleanMonths}个月无欠薪且落实实名制和专户，免缴`;
+    case 'RAISED_AFTER_ARREARS':
+      return `近${p.raisedAfterArrearsWithinMonths}个月发生欠薪预警，按${times(p.raisedAdjustmentPercent)}缴存`;
+    case 'REDUCED_CLEAN_RECORD':
+      return `入平台满${p.reducedAfterCleanMonths}个月无欠薪预警，按${times(p.reducedAdjustmentPercent)}缴存`;
+    case 'STANDARD':
+      return '按标准比例缴存';
+    case 'GRADE_C_UNPAID_WAGES':
+      return `守法诚信等级C级（欠薪），按${times(p.gradeCAdjustmentPercent)}缴存`;
+    case 'GRADE_A_EXEMPT':
+      return `连续${p.gradeAExemptAfterYears}年守法诚信等级A级且落实实名制和专户，免缴`;
+    case 'GRADE_A_REDUCED':
+      return `连续${p.gradeAReducedAfterYears}年守法诚信等级A级，按${times(p.reducedAdjustmentPercent)}缴存`;
+    case 'GRADE_STANDARD':
+      return '按守法诚信等级按标准比例缴存';
+  }
+}
 
 export interface RequiredDeposit {
   requiredFen: Fen;
@@ -106,7 +118,7 @@ export function requiredDeposit(
     capped,
     exempt,
     reason,
-    reasonText: REASON_TEXT[reason],
+    reasonText: reasonText(reason, parameters),
     grade: contractor.grade ? { grade: contractor.grade.grade, year: contractor.grade.year } : null,
   };
 }
@@ -127,16 +139,16 @@ function depositAdjustment(
     return { reason: 'BLACKLISTED', adjustmentPercent: p.blacklistAdjustmentPercent };
   const grade = contractor.grade;
   if (grade?.grade === 'C' && grade.unpaidWages)
-    return { reason: 'GRADE_C_UNPAID_WAGES', adjustmentPercent: p.blacklistAdjustmentPercent };
+    return { reason: 'GRADE_C_UNPAID_WAGES', adjustmentPercent: p.gradeCAdjustmentPercent };
   if (contractAmountFen < p.exemptContractBelowFen && !arrearsWithin(p.exemptNoArrearsMonths)) {
     return { reason: 'EXEMPT_SMALL_CONTRACT', adjustmentPercent: 0 };
   }
   // Once graded, the grade decides (B and other C → 1.0).
   if (grade) {
-    if (grade.grade !== 'A' || grade.consecutiveAYears < A_YEARS_REDUCED)
+    if (grade.grade !== 'A' || grade.consecutiveAYears < p.gradeAReducedAfterYears)
       return { reason: 'GRADE_STANDARD', adjustmentPercent: 100 };
     if (
-      grade.consecutiveAYears >= A_YEARS_EXEMPT &&
+      grade.consecutiveAYears >= p.gradeAExemptAfterYears &&
       contractor.usesRealNameManagement &&
       contractor.usesDedicatedAccount
     )

@@ -39,6 +39,9 @@ export interface RuleParameterMap {
     raisedAdjustmentPercent: number;
     raisedAfterArrearsWithinMonths: number;
     blacklistAdjustmentPercent: number;
+    gradeCAdjustmentPercent: number;
+    gradeAReducedAfterYears: number;
+    gradeAExemptAfterYears: number;
     exemptContractBelowFen: number;
     exemptNoArrearsMonths: number;
     exemptCleanMonths: number;
@@ -59,7 +62,8 @@ export interface RuleParameterMap {
   RECTIFICATION_OVERDUE: Record<string, never>;
 }
 
-export type ParameterUnit = 'days' | 'workingDays' | 'months' | 'fen' | 'basisPoints' | 'percent' | 'workers';
+export type ParameterUnit =
+  'days' | 'workingDays' | 'months' | 'years' | 'fen' | 'basisPoints' | 'percent' | 'workers';
 
 export interface ParameterDefinition<V = ParameterValue> {
   defaultValue: V;
@@ -200,6 +204,21 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       defaultValue: 200,
       unit: 'percent',
       description: 'Adjustment for the blacklist.',
+    },
+    gradeCAdjustmentPercent: {
+      defaultValue: 200,
+      unit: 'percent',
+      description: 'Adjustment for an employer graded C for unpaid wages.',
+    },
+    gradeAReducedAfterYears: {
+      defaultValue: 2,
+      unit: 'years',
+      description: 'A grades in a row for the reduced rate (reducedAdjustmentPercent).',
+    },
+    gradeAExemptAfterYears: {
+      defaultValue: 3,
+      unit: 'years',
+      description: 'A grades in a row, with real-name management and a dedicated account, for the exemption.',
     },
     exemptContractBelowFen: {
       defaultValue: 300_000_000,
