@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { Topics } from '@wage/contracts';
+import { alertKey, Topics, type AlertCode } from '@wage/contracts';
 import { creditCodeCheckChar, maskIdentityNumber } from '@wage/domain';
 import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
 import { startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
@@ -213,6 +213,94 @@ describe('enforcement-service integrity grades and the blacklist (real PostgreSQ
     expect(unknown.status).toBe(404);
     const malformed = await t.http.get('/api/v1/employers/not-a-code').set(bearer(inspector()));
     expect(malformed.status).toBe(400);
+  }, 120_000);
+
+  it("shows the alerts that stood against the employer's projects: raised, cleared, and not the dismissed", async () => {
+    const employer = creditCode(9);
+    await registerProject('XM-GR-9', employer, true);
+    const lifecycle = async (type: string, code: AlertCode, month: string | null, extra = {}) => {
+      const now = new Date().toISOString();
+      const data = {
+        alertKey: alertKey(code, 'XM-GR-9', month),
+        code,
+        severity: 'RED',
+        projectCode: 'XM-GR-9',
+        regionCode: REGION,
+        month,
+        title: `XM-GR-9 ${code}`,
+        evidence: {
+          workersAffected: 0,
+          workers: [],
+          amounts: {},
+          transactions: [],
+          parameters: {},
+          facts: {},
+        },
+        ...extra,
+      };
+      const envelope = { id: randomUUID(), type, schemaVersion: 1, occurredAt: now, recordedAt: now, data };
+      await t.app
+        .get(KafkaClient)
+        .send(Topics.alert, [
+          { key: 'XM-GR-9', value: JSON.stringify({ ...envelope, projectCode: 'XM-GR-9' }) },
+        ]);
+    };
+    const raisedAt = '2026-02-20T02:00:00.000Z';
+    await lifecycle('AlertRaised', 'WAGE_ARREARS', '2026-01', { detectedAt: raisedAt });
+    await lifecycle('AlertRaised', 'PAY_SHEET_MISSING', '2026-01', { detectedAt: raisedAt });
+    await lifecycle('AlertCleared', 'PAY_SHEET_MISSING', '2026-01', {
+      raisedAt,
+      clearedAt: '2026-02-21T02:00:00.000Z',
+      durationSeconds: 86_400,
+    });
+    await lifecycle('AlertRaised', 'FUNDS_DIVERTED', '2026-02', { detectedAt: raisedAt });
+    const dismissal = {
+      alertKey: alertKey('FUNDS_DIVERTED', 'XM-GR-9', '2026-02'),
+      code: 'FUNDS_DIVERTED',
+      projectCode: 'XM-GR-9',
+      regionCode: REGION,
+      month: '2026-02',
+      reason: '经核实为退回的工资，非挪用',
+      dismissedAt: '2026-02-22T02:00:00.000Z',
+    };
+    const now = new Date().toISOString();
+    await t.app.get(KafkaClient).send(Topics.alert, [
+      {
+        key: 'XM-GR-9',
+        value: JSON.stringify({
+          id: randomUUID(),
+          type: 'AlertDismissed',
+          schemaVersion: 1,
+          occurredAt: now,
+          recordedAt: now,
+          projectCode: 'XM-GR-9',
+          data: dismissal,
+        }),
+      },
+    ]);
+    let record: { body: { alerts: Record<string, unknown> } } | undefined;
+    await waitFor(
+      async () => {
+        record = await t.http.get(`/api/v1/employers/${employer}`).set(bearer(inspector()));
+        return (record.body.alerts as { dismissed?: number } | undefined)?.dismissed === 1;
+      },
+      { description: 'the alert lifecycle in the employer record', timeoutMs: 45_000 },
+    );
+    expect(record!.body.alerts).toMatchObject({
+      stood: 2,
+      open: 1,
+      dismissed: 1,
+      byCode: [
+        { code: 'PAY_SHEET_MISSING', stood: 1, open: 0 },
+        { code: 'WAGE_ARREARS', stood: 1, open: 1 },
+      ],
+    });
+    const recent = record!.body.alerts.recent as { code: string; open: boolean; firstRaisedAt: string }[];
+    expect(recent.map((a) => a.code).sort()).toEqual(['PAY_SHEET_MISSING', 'WAGE_ARREARS']);
+    expect(recent.find((a) => a.code === 'WAGE_ARREARS')).toMatchObject({
+      open: true,
+      firstRaisedAt: raisedAt,
+    });
   }, 120_000);
 
   describe('the blacklist (人社部令第45号)', () => {

@@ -4,10 +4,11 @@ import { dateInShanghai, findingYear, formatYuan, isListedOn } from '@wage/domai
 import { ApiError, Clock } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { GradeStore, gradeView } from '../../../gradings/grade-store';
+import { employerAlerts } from '../../alert-record';
 
 /**
- * An employer's record by credit code (用人单位守法档案): the findings of its closed cases, its projects, every grade
- * given with the grade in force, and its blacklist state. Names no worker, complainant or listed person in clear.
+ * An employer's record by credit code (用人单位守法档案): the findings of its closed cases, its projects, the alerts
+ * that stood against them, every grade given with the grade in force, and its blacklist state. Names no worker, complainant or listed person in clear.
  */
 @Injectable()
 export class GetEmployerRecordUseCase {
@@ -19,7 +20,7 @@ export class GetEmployerRecordUseCase {
 
   async execute(creditCode: string) {
     const today = dateInShanghai(this.clock.now());
-    const [findings, history, projects, procedures] = await Promise.all([
+    const [findings, history, projects, procedures, alerts] = await Promise.all([
       this.grades.findings([creditCode]),
       this.grades.history([creditCode]),
       this.dataSource.query(
@@ -34,6 +35,7 @@ export class GetEmployerRecordUseCase {
          FROM "${S}".blacklist_procedures WHERE credit_code = $1 ORDER BY notified_at`,
         [creditCode],
       ),
+      employerAlerts(this.dataSource, creditCode),
     ]);
     const [anyCase] = await this.dataSource.query(
       `SELECT employer_name FROM "${S}".cases WHERE employer_credit_code = $1 ORDER BY opened_at DESC LIMIT 1`,
@@ -70,6 +72,7 @@ export class GetEmployerRecordUseCase {
         name: p.name,
         regionCode: p.regionCode,
       })),
+      alerts,
       blacklist: {
         listed: listing !== undefined,
         listing: listing ? procedureSummary(listing) : null,
