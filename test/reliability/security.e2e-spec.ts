@@ -14,6 +14,7 @@ import {
   TopicReader,
   waitFor,
   type SmsCatcher,
+  staffToken,
 } from '@wage/testing';
 import { planDistrict, type DistrictPlan, type PlannedProject } from '../../apps/simulator/src/plan';
 import { MALFORMED_BODIES, MAY_ACCEPT, mustRefuse, mutate, mutateable, REMOVE } from './hostile-values';
@@ -89,7 +90,7 @@ describe('security under hostile callers and input', () => {
   };
 
   const userToken = (sub: string, role: 'INSPECTOR' | 'LEADER' | 'ADMIN', region: string) =>
-    signAccessToken({ sub, role, region }, stack.secrets.JWT_SECRET, 900);
+    staffToken(stack.secrets.JWT_SECRET, { sub, role, region });
 
   /** A worker's session token as roster-service issues it, for the worker with this identity number. */
   const workerToken = (idNumber: string, issuedAt?: Date) =>

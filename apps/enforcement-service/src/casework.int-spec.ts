@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Topics } from '@wage/contracts';
-import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
-import { pdfText, startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
+import { KafkaClient, TestClock } from '@wage/platform';
+import {
+  bearer,
+  pdfText,
+  staffToken,
+  startTestApp,
+  testSecrets,
+  TopicReader,
+  waitFor,
+  type TestApp,
+} from '@wage/testing';
 import {
   alertData,
   publishAlertEvent,
@@ -15,7 +24,6 @@ import { envSchema, serviceDefinition } from './config/env';
 const REGION = '350206';
 const CREDIT_CODE = '91350206MA31XM5K8N';
 const ID_NUMBER = '350206199001011239';
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-service over HTTP)', () => {
   const secrets = testSecrets();
@@ -25,7 +33,7 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
   let t: TestApp;
   let findings: TopicReader;
   const token = (sub: string, role: 'INSPECTOR' | 'LEADER', region = REGION) =>
-    signAccessToken({ sub, role, region }, secrets.JWT_SECRET, 3_600);
+    staffToken(secrets.JWT_SECRET, { sub, role, region }, 3_600);
   const inspector = () => token('li.inspector', 'INSPECTOR');
   const colleague = () => token('wang.inspector', 'INSPECTOR');
 

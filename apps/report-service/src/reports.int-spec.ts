@@ -9,8 +9,8 @@ import {
   type Severity,
 } from '@wage/contracts';
 import { monthOf, paymentMetricsPendingUntil } from '@wage/domain';
-import { KafkaClient, signAccessToken } from '@wage/platform';
-import { startTestApp, waitFor, type TestApp } from '@wage/testing';
+import { KafkaClient } from '@wage/platform';
+import { bearer, staffToken, startTestApp, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from './app.module';
 import { envSchema, serviceDefinition } from './config/env';
 
@@ -133,13 +133,12 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
   let kafka: KafkaClient;
   const tokens: Record<string, string> = {};
   const token = (region: string) =>
-    (tokens[region] ??= signAccessToken(
-      { sub: `leader-${region}`, role: 'LEADER', region },
+    (tokens[region] ??= staffToken(
       t.env.JWT_SECRET,
+      { sub: `leader-${region}`, role: 'LEADER', region },
       3_600,
     ));
-  const get = (path: string, region: string) =>
-    t.http.get(path).set('Authorization', `Bearer ${token(region)}`);
+  const get = (path: string, region: string) => t.http.get(path).set(bearer(token(region)));
   const send = (topic: string, values: string[]) =>
     kafka.send(
       topic,
