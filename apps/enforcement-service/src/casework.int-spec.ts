@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Topics } from '@wage/contracts';
+import { ProjectRegistered, Topics } from '@wage/contracts';
 import { KafkaClient, TestClock } from '@wage/platform';
 import {
   bearer,
+  eventEnvelope,
   pdfText,
   staffToken,
   startTestApp,
@@ -46,26 +47,18 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
       { clock },
     );
     findings = await TopicReader.start(t.topic(Topics.enforcement));
-    const registration = {
-      id: randomUUID(),
-      type: 'ProjectRegistered',
-      schemaVersion: 1,
-      occurredAt: new Date().toISOString(),
-      recordedAt: new Date().toISOString(),
-      projectCode: 'XM-ENF-1',
-      data: {
-        code: 'XM-ENF-1',
-        name: '湖里区安置房项目',
-        regionCode: REGION,
-        contractor: { name: '厦门某建设工程有限公司', creditCode: CREDIT_CODE },
-        owner: { name: '湖里区住建局' },
-        contractAmountFen: 100_000_000,
-        startDate: '2026-03-01',
-        payday: 15,
-        status: 'IN_CONSTRUCTION',
-        apiKeyHash: 'a'.repeat(64),
-      },
-    };
+    const registration = eventEnvelope(ProjectRegistered, 'XM-ENF-1', {
+      code: 'XM-ENF-1',
+      name: '湖里区安置房项目',
+      regionCode: REGION,
+      contractor: { name: '厦门某建设工程有限公司', creditCode: CREDIT_CODE },
+      owner: { name: '湖里区住建局' },
+      contractAmountFen: 100_000_000,
+      startDate: '2026-03-01',
+      payday: 15,
+      status: 'IN_CONSTRUCTION',
+      apiKeyHash: 'a'.repeat(64),
+    });
     await t.app
       .get(KafkaClient)
       .send(Topics.project, [{ key: 'XM-ENF-1', value: JSON.stringify(registration) }]);

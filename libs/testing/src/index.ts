@@ -14,3 +14,4 @@ export * from './service-env';
 export * from './test-app';
 export * from './sms-catcher';
 export * from './callers';
+export * from './envelopes';
