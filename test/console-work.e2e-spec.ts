@@ -9,6 +9,7 @@ import { dateInShanghai, latestDueMonth } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
 import ExcelJS from 'exceljs';
 import {
+  BACKEND_URL_VARIABLES,
   createTestDatabase,
   startServiceProcess,
   testInfra,
@@ -44,14 +45,7 @@ const SERVICES = [
   'wage-account-service',
   'rules-engine',
 ];
-const URL_VARIABLE: Record<string, string> = {
-  'roster-service': 'ROSTER_SERVICE_URL',
-  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
-  'rules-engine': 'RULES_ENGINE_URL',
-  'alert-service': 'ALERT_SERVICE_URL',
-  'report-service': 'REPORT_SERVICE_URL',
-  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
-};
+const URL_VARIABLE: Record<string, string> = BACKEND_URL_VARIABLES;
 /** Services this file does not start: the gateway is pointed at a closed port rather than at anyone's. */
 const NOWHERE = 'http://127.0.0.1:9';
 

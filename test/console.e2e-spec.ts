@@ -9,6 +9,7 @@ import { KafkaClient } from '@wage/platform';
 import { alertLink } from '../apps/alert-service/src/notifications/messages';
 import { unresolvedRefs } from '../apps/gateway/src/docs/merge-documents';
 import {
+  BACKEND_URL_VARIABLES,
   createTestDatabase,
   startServiceProcess,
   testInfra,
@@ -39,14 +40,7 @@ const SERVICES = [
   'report-service',
   'enforcement-service',
 ];
-const URL_VARIABLE: Record<string, string> = {
-  'roster-service': 'ROSTER_SERVICE_URL',
-  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
-  'rules-engine': 'RULES_ENGINE_URL',
-  'alert-service': 'ALERT_SERVICE_URL',
-  'report-service': 'REPORT_SERVICE_URL',
-  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
-};
+const URL_VARIABLE: Record<string, string> = BACKEND_URL_VARIABLES;
 
 /** The public API of docs/architecture.md's table: the merged OpenAPI document must have each of these. */
 const CONTRACT = [

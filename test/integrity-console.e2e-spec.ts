@@ -5,7 +5,7 @@ import pino from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { Topics } from '@wage/contracts';
 import { creditCodeCheckChar, dateInShanghai, addCalendarDays } from '@wage/domain';
-import { KafkaClient, signAccessToken } from '@wage/platform';
+import { KafkaClient } from '@wage/platform';
 import {
   createTestDatabase,
   startServiceProcess,
@@ -15,6 +15,7 @@ import {
   waitFor,
   type ServiceProcess,
   type TestDatabase,
+  staffToken,
 } from '@wage/testing';
 
 /**
@@ -63,11 +64,7 @@ describe('integrity grades and the public blacklist in the console (headless Chr
       BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       ...secrets,
     };
-    inspector = signAccessToken(
-      { sub: 'inspector-e2e', role: 'INSPECTOR', region: REGION },
-      secrets.JWT_SECRET,
-      3_600,
-    );
+    inspector = staffToken(secrets.JWT_SECRET, { sub: 'inspector-e2e', region: REGION }, 3_600);
     kafka = new KafkaClient({
       brokers: infra.kafkaBrokers,
       clientId: 'integrity-console-e2e',

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { INJECTABLE_CODES } from '../apps/simulator/src/plan';
 import {
+  BACKEND_URL_VARIABLES,
   createTestDatabase,
   freePort,
   startServiceProcess,
@@ -15,15 +16,7 @@ import {
 } from '@wage/testing';
 import { parseViolations, runSimulation, type SimulationResult } from '../apps/simulator/src/simulation';
 
-const BACKENDS = {
-  'roster-service': 'ROSTER_SERVICE_URL',
-  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
-  'rules-engine': 'RULES_ENGINE_URL',
-  'alert-service': 'ALERT_SERVICE_URL',
-  'report-service': 'REPORT_SERVICE_URL',
-  // Started after alert-service: a case opened from an alert reads it there.
-  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
-} as const;
+const BACKENDS = BACKEND_URL_VARIABLES;
 
 /**
  * The settle period of absence verdicts: as short as is safe, i.e. well above the time one project's data take to

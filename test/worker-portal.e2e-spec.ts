@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { identityCheckDigit } from '@wage/domain';
 import {
+  BACKEND_URL_VARIABLES,
   createTestDatabase,
   mentionsNumber,
   startServiceProcess,
@@ -27,12 +28,7 @@ const PORTAL_DIR = resolve(__dirname, '../dist/apps/worker-portal');
 const ARTIFACTS = resolve(__dirname, 'artifacts');
 const PHONE = { width: 390, height: 844 };
 const SERVICES = ['roster-service', 'wage-account-service', 'rules-engine', 'alert-service'];
-const URL_VARIABLE: Record<string, string> = {
-  'roster-service': 'ROSTER_SERVICE_URL',
-  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
-  'rules-engine': 'RULES_ENGINE_URL',
-  'alert-service': 'ALERT_SERVICE_URL',
-};
+const URL_VARIABLE: Record<string, string> = BACKEND_URL_VARIABLES;
 const PROJECT = 'XM-WORKER-E2E';
 const MONTHS = ['2026-08', '2026-09', '2026-10'];
 

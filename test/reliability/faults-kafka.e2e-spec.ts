@@ -2,8 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import pino from 'pino';
 import { deadLetterTopic, Topics, type Topic } from '@wage/contracts';
-import { KafkaClient, signAccessToken } from '@wage/platform';
-import { startDisposableKafka, TopicReader, waitFor, type DisposableKafka } from '@wage/testing';
+import { KafkaClient } from '@wage/platform';
+import { staffToken, startDisposableKafka, TopicReader, waitFor, type DisposableKafka } from '@wage/testing';
 import { ApiClient } from '../../apps/simulator/src/api-client';
 import { evaluateAndCompare, formatComparison, lastingFalseAlerts } from '../../apps/simulator/src/compare';
 import { planDistrict, type DistrictPlan } from '../../apps/simulator/src/plan';
@@ -350,9 +350,9 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
     });
     // A case opened for the project (enforcement topic): answers once enforcement-service has consumed the
     // registration past the poison.
-    const inspector = signAccessToken(
-      { sub: 'poison.inspector', role: 'INSPECTOR', region: source.regionCode },
+    const inspector = staffToken(
       stack.secrets.JWT_SECRET,
+      { sub: 'poison.inspector', region: source.regionCode },
       3_600,
     );
     await waitFor(

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { projectRegistration } from '../../apps/simulator/src/push';
 import type { DistrictPlan, PlannedProject } from '../../apps/simulator/src/plan';
 import {
+  BACKEND_URL_VARIABLES,
   createTestDatabase,
   startServiceProcess,
   testInfra,
@@ -13,14 +14,7 @@ import {
   type TestDatabase,
 } from '@wage/testing';
 
-export const BACKENDS = {
-  'roster-service': 'ROSTER_SERVICE_URL',
-  'wage-account-service': 'WAGE_ACCOUNT_SERVICE_URL',
-  'rules-engine': 'RULES_ENGINE_URL',
-  'alert-service': 'ALERT_SERVICE_URL',
-  'report-service': 'REPORT_SERVICE_URL',
-  'enforcement-service': 'ENFORCEMENT_SERVICE_URL',
-} as const;
+export const BACKENDS = BACKEND_URL_VARIABLES;
 
 export interface Answer {
   status: number;

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Topics } from '@wage/contracts';
-import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
-import { pdfText, startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
+import { ProjectRegistered, Topics } from '@wage/contracts';
+import { KafkaClient, TestClock } from '@wage/platform';
+import {
+  bearer,
+  eventEnvelope,
+  pdfText,
+  staffToken,
+  startTestApp,
+  testSecrets,
+  TopicReader,
+  waitFor,
+  type TestApp,
+} from '@wage/testing';
 import {
   alertData,
   publishAlertEvent,
@@ -16,7 +26,6 @@ import { envSchema, serviceDefinition } from './config/env';
 const REGION = '350206';
 const CREDIT_CODE = '91350206MA31XM5K8N';
 const ID_NUMBER = '350206199001011239';
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-service over HTTP)', () => {
   const secrets = testSecrets();
@@ -26,7 +35,7 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
   let t: TestApp;
   let findings: TopicReader;
   const token = (sub: string, role: 'INSPECTOR' | 'LEADER', region = REGION) =>
-    signAccessToken({ sub, role, region }, secrets.JWT_SECRET, 3_600);
+    staffToken(secrets.JWT_SECRET, { sub, role, region }, 3_600);
   const inspector = () => token('li.inspector', 'INSPECTOR');
   const colleague = () => token('wang.inspector', 'INSPECTOR');
 
@@ -44,26 +53,18 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
       { clock },
     );
     findings = await TopicReader.start(t.topic(Topics.enforcement));
-    const registration = {
-      id: randomUUID(),
-      type: 'ProjectRegistered',
-      schemaVersion: 1,
-      occurredAt: new Date().toISOString(),
-      recordedAt: new Date().toISOString(),
-      projectCode: 'XM-ENF-1',
-      data: {
-        code: 'XM-ENF-1',
-        name: '湖里区安置房项目',
-        regionCode: REGION,
-        contractor: { name: '厦门某建设工程有限公司', creditCode: CREDIT_CODE },
-        owner: { name: '湖里区住建局' },
-        contractAmountFen: 100_000_000,
-        startDate: '2026-03-01',
-        payday: 15,
-        status: 'IN_CONSTRUCTION',
-        apiKeyHash: 'a'.repeat(64),
-      },
-    };
+    const registration = eventEnvelope(ProjectRegistered, 'XM-ENF-1', {
+      code: 'XM-ENF-1',
+      name: '湖里区安置房项目',
+      regionCode: REGION,
+      contractor: { name: '厦门某建设工程有限公司', creditCode: CREDIT_CODE },
+      owner: { name: '湖里区住建局' },
+      contractAmountFen: 100_000_000,
+      startDate: '2026-03-01',
+      payday: 15,
+      status: 'IN_CONSTRUCTION',
+      apiKeyHash: 'a'.repeat(64),
+    });
     await t.app
       .get(KafkaClient)
       .send(Topics.project, [{ key: 'XM-ENF-1', value: JSON.stringify(registration) }]);

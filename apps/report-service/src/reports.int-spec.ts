@@ -3,14 +3,13 @@ import {
   alertEvents,
   alertKey,
   assessmentEvents,
-  parseEvent,
   Topics,
   type AlertCode,
   type Severity,
 } from '@wage/contracts';
 import { monthOf, paymentMetricsPendingUntil } from '@wage/domain';
-import { KafkaClient, signAccessToken } from '@wage/platform';
-import { startTestApp, waitFor, type TestApp } from '@wage/testing';
+import { KafkaClient } from '@wage/platform';
+import { bearer, eventEnvelope, staffToken, startTestApp, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from './app.module';
 import { envSchema, serviceDefinition } from './config/env';
 
@@ -19,18 +18,9 @@ const EVALUATED_AT = '2026-04-20T02:00:00.000Z';
 
 /** A contract-valid envelope, checked against its schema before it is sent. */
 function envelope(type: string, projectCode: string, data: unknown, id: string = randomUUID()): string {
-  const value = JSON.stringify({
-    id,
-    type,
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    recordedAt: new Date().toISOString(),
-    projectCode,
-    data,
-  });
-  const parsed = parseEvent([...assessmentEvents, ...alertEvents], value);
-  if (!parsed.ok) throw new Error(`test envelope is not contract-valid: ${parsed.reason}`);
-  return value;
+  const contract = [...assessmentEvents, ...alertEvents].find((c) => c.type === type);
+  if (!contract) throw new Error(`no contract for the event ${type}`);
+  return JSON.stringify(eventEnvelope(contract, projectCode, data as never, { id }));
 }
 
 interface Standing {
@@ -133,13 +123,12 @@ describe('report-service: coverage and arrears from events (real PostgreSQL and 
   let kafka: KafkaClient;
   const tokens: Record<string, string> = {};
   const token = (region: string) =>
-    (tokens[region] ??= signAccessToken(
-      { sub: `leader-${region}`, role: 'LEADER', region },
+    (tokens[region] ??= staffToken(
       t.env.JWT_SECRET,
+      { sub: `leader-${region}`, role: 'LEADER', region },
       3_600,
     ));
-  const get = (path: string, region: string) =>
-    t.http.get(path).set('Authorization', `Bearer ${token(region)}`);
+  const get = (path: string, region: string) => t.http.get(path).set(bearer(token(region)));
   const send = (topic: string, values: string[]) =>
     kafka.send(
       topic,

@@ -37,3 +37,4 @@ export * from './sms/sms';
 export * from './tokens';
 export * from './projects/known-projects';
 export * from './export/xlsx-export';
+export * from './jobs/job-runner';

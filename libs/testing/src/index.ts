@@ -13,3 +13,5 @@ export * from './service-process';
 export * from './service-env';
 export * from './test-app';
 export * from './sms-catcher';
+export * from './callers';
+export * from './envelopes';

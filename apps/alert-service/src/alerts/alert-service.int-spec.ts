@@ -1,8 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PUBLIC_BODY_LIMIT_BYTES, signAccessToken } from '@wage/platform';
-import { waitFor, type TestApp } from '@wage/testing';
+import { PUBLIC_BODY_LIMIT_BYTES } from '@wage/platform';
+import { staffToken, waitFor, type TestApp } from '@wage/testing';
 import { EscalateDueAlertsUseCase } from '../notifications/use-cases/escalate-due-alerts/escalate-due-alerts.use-case';
 import { SendDailyDigestsUseCase } from '../notifications/use-cases/send-daily-digests/send-daily-digests.use-case';
 import {
@@ -200,7 +200,7 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     };
     const streams: ReturnType<typeof httpRequest>[] = [];
     const token = (username: string, ttlSeconds: number) =>
-      signAccessToken({ sub: username, role: 'INSPECTOR', region: '350206' }, t.env.JWT_SECRET, ttlSeconds);
+      staffToken(t.env.JWT_SECRET, { sub: username, region: '350206' }, ttlSeconds);
     try {
       // Found by the attack pass: a stream went on delivering alert.updated 34 s after its token's exp.
       const short = open(token('li.inspector', 2));

@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { Topics, alertKey, type AlertCode, type Severity } from '@wage/contracts';
 import { KafkaClient } from '@wage/platform';
-import { startTestApp, waitFor, type TestApp } from '@wage/testing';
+import { bearer, startTestApp, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
 import { envSchema, serviceDefinition } from '../config/env';
 import { decodeBody } from './mail-body';
 
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+export { bearer };
 
 /**
  * The app with its own BullMQ prefix (per-test Redis isolation), fast retries, no timed sweeps, and the local

@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { alertKey, Topics, type AlertCode } from '@wage/contracts';
 import { creditCodeCheckChar, maskIdentityNumber } from '@wage/domain';
-import { KafkaClient, signAccessToken, TestClock } from '@wage/platform';
-import { startTestApp, testSecrets, TopicReader, waitFor, type TestApp } from '@wage/testing';
+import { KafkaClient, TestClock } from '@wage/platform';
+import {
+  bearer,
+  staffToken,
+  startTestApp,
+  testSecrets,
+  TopicReader,
+  waitFor,
+  type TestApp,
+} from '@wage/testing';
 import { AppModule } from '../app.module';
 import { envSchema, serviceDefinition } from '../config/env';
 import { AnnualGradingJob } from './jobs/annual-grading.job';
@@ -14,7 +22,6 @@ const creditCode = (n: number) => {
   const first17 = `91350206MA31GR${String(n).padStart(3, '0')}`;
   return first17 + creditCodeCheckChar(first17);
 };
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 type Message = { type: string; data: Record<string, unknown> };
 
 describe('enforcement-service integrity grades and the blacklist (real PostgreSQL and Kafka)', () => {
@@ -24,7 +31,7 @@ describe('enforcement-service integrity grades and the blacklist (real PostgreSQ
   let t: TestApp;
   let events: TopicReader;
   const token = (sub: string, role: 'INSPECTOR' | 'LEADER' | 'ADMIN', region = REGION) =>
-    signAccessToken({ sub, role, region }, secrets.JWT_SECRET, 3_600);
+    staffToken(secrets.JWT_SECRET, { sub, role, region }, 3_600);
   const inspector = () => token('li.inspector', 'INSPECTOR');
   const admin = () => ({ Authorization: `Bearer ${t.env.ADMIN_API_KEY}` });
   const published = (type: string, creditCodeOf: string) =>

@@ -3,6 +3,7 @@ import { EscalateOverdueCasesUseCase } from '../cases/use-cases/escalate-overdue
 import { GradeStore } from './grade-store';
 import { GradingsController } from './gradings.controller';
 import { AnnualGradingJob } from './jobs/annual-grading.job';
+import { EscalateOverdueCasesJob } from './jobs/escalate-overdue-cases.job';
 import { GradingQueue } from './jobs/grading-queue';
 import { DowngradeOnFindingUseCase } from './use-cases/downgrade-on-finding/downgrade-on-finding.use-case';
 import { GradeStatisticsUseCase } from './use-cases/grade-statistics/grade-statistics.use-case';
@@ -21,6 +22,7 @@ import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case'
     AnnualGradingJob,
     // The hourly sweep runs on the same queue as the grading.
     EscalateOverdueCasesUseCase,
+    EscalateOverdueCasesJob,
     GradingQueue,
   ],
   exports: [

@@ -1,6 +1,5 @@
 import { creditCodeCheckChar, identityCheckDigit } from '@wage/domain';
-import { signAccessToken } from '@wage/platform';
-import { startTestApp, type TestApp } from '@wage/testing';
+import { bearer, staffToken, startTestApp, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
 import { envSchema, serviceDefinition } from '../config/env';
 
@@ -39,9 +38,7 @@ export function projectBody(code: string, regionCode = '350206') {
   };
 }
 
-export function bearer(token: string): { Authorization: string } {
-  return { Authorization: `Bearer ${token}` };
-}
+export { bearer };
 
 /** Registers a project with the administrator key; returns its key. */
 export async function registerProject(
@@ -63,11 +60,7 @@ export function userToken(
   regionCode: string,
   role: 'INSPECTOR' | 'LEADER' | 'ADMIN' = 'INSPECTOR',
 ) {
-  return signAccessToken(
-    { sub: `user-${regionCode}`, role, region: regionCode },
-    service.env.JWT_SECRET,
-    900,
-  );
+  return staffToken(service.env.JWT_SECRET, { sub: `user-${regionCode}`, role, region: regionCode });
 }
 
 export function worker(n: number, overrides: Record<string, unknown> = {}) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Topics, type ProjectRegistered } from '@wage/contracts';
 import { identityCheckDigit } from '@wage/domain';
-import { KafkaClient, generateApiKey, hashApiKey, signAccessToken } from '@wage/platform';
-import { startTestApp, waitFor, type TestApp } from '@wage/testing';
+import { KafkaClient, generateApiKey, hashApiKey } from '@wage/platform';
+import { bearer, staffToken, startTestApp, waitFor, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
 import { envSchema, serviceDefinition } from '../config/env';
 
@@ -11,16 +11,12 @@ export function startWageAccountApp(overrides: Record<string, string> = {}): Pro
   return startTestApp({ envSchema, serviceDefinition, AppModule }, overrides);
 }
 
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+export { bearer };
 export const admin = (t: TestApp) => bearer(t.env.ADMIN_API_KEY);
 
 /** An inspector's access token for a region, signed as alert-service would sign it. */
 export function inspectorToken(t: TestApp, regionCode: string): string {
-  return signAccessToken(
-    { sub: `inspector.${regionCode}`, role: 'INSPECTOR', region: regionCode },
-    t.env.JWT_SECRET,
-    900,
-  );
+  return staffToken(t.env.JWT_SECRET, { sub: `inspector.${regionCode}`, region: regionCode });
 }
 
 /**

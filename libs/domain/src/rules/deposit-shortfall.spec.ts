@@ -1,21 +1,9 @@
 import { parseInstant } from '../month';
-import { type ContractorRecord, requiredDeposit } from './deposit';
+import { requiredDeposit } from './deposit';
+import { contract, newcomer, parameters, today } from './deposit.fixtures';
 import { evaluateDepositShortfall } from './deposit-shortfall';
-import { defaultParameters } from './parameters';
 
 const at = parseInstant;
-
-const parameters = defaultParameters().DEPOSIT_SHORTFALL;
-const today = '2026-10-01';
-// ¥100,000,000 contract; at 2% the standard deposit is ¥2,000,000 = 200,000,000 fen
-const contract = 10_000_000_000;
-const newcomer: ContractorRecord = {
-  onPlatformSince: '2025-06-01', // 16 months
-  lastArrearsOn: null,
-  blacklisted: false,
-  usesRealNameManagement: true,
-  usesDedicatedAccount: true,
-};
 
 describe('DEPOSIT_SHORTFALL', () => {
   const required = requiredDeposit(contract, newcomer, today, parameters); // 200,000,000

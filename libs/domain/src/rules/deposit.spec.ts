@@ -7,19 +7,7 @@ import {
   monthsBefore,
   requiredDeposit,
 } from './deposit';
-import { defaultParameters } from './parameters';
-
-const parameters = defaultParameters().DEPOSIT_SHORTFALL;
-const today = '2026-10-01';
-// ¥100,000,000 contract; at 2% the standard deposit is ¥2,000,000 = 200,000,000 fen
-const contract = 10_000_000_000;
-const newcomer: ContractorRecord = {
-  onPlatformSince: '2025-06-01', // 16 months
-  lastArrearsOn: null,
-  blacklisted: false,
-  usesRealNameManagement: true,
-  usesDedicatedAccount: true,
-};
+import { contract, newcomer, parameters, today } from './deposit.fixtures';
 
 describe('requiredDeposit once the contractor is graded (守法诚信等级 decides the adjustment)', () => {
   const graded = (grade: 'A' | 'B' | 'C', consecutiveAYears: number, unpaidWages = false) => ({

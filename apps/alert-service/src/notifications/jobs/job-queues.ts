@@ -5,33 +5,24 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { createRedis, LOGGER, type Logger } from '@wage/platform';
+import {
+  createRedis,
+  JobQueues as PlatformJobQueues,
+  JobWorkers as PlatformJobWorkers,
+  LOGGER,
+  type Logger,
+} from '@wage/platform';
 import { ALERT_SETTINGS, type AlertSettings } from '../../config/alert-settings';
 import {
+  JOB_CATALOGUE,
   JOB_HANDLERS,
-  JOB_NAMES,
-  JOB_QUEUE,
   QUEUES,
   type JobHandler,
   type JobItem,
-  type JobName,
+  type JobPayloads,
   type QueueName,
 } from './job-types';
-
-/** Every job name must have exactly one handler, or the app refuses to start (a job nobody runs is a lost alert). */
-export function checkHandlers(handlers: JobHandler[]): Map<JobName, JobHandler> {
-  const byName = new Map<JobName, JobHandler>();
-  const problems: string[] = [];
-  for (const handler of handlers) {
-    if (byName.has(handler.jobName)) problems.push(`job "${handler.jobName}" has two handlers`);
-    byName.set(handler.jobName, handler);
-  }
-  for (const name of JOB_NAMES) if (!byName.has(name)) problems.push(`job "${name}" has no handler`);
-  if (problems.length > 0) throw new Error(`alert-service job handlers: ${problems.join('; ')}`);
-  return byName;
-}
 
 /**
  * The BullMQ queues: where use cases add jobs. Jobs have deterministic ids (adding one twice is a no-op while it
@@ -41,31 +32,26 @@ export function checkHandlers(handlers: JobHandler[]): Map<JobName, JobHandler> 
  */
 @Injectable()
 export class JobQueues implements OnModuleInit, BeforeApplicationShutdown {
-  private readonly queues = new Map<QueueName, Queue>();
+  private readonly queues: PlatformJobQueues<JobPayloads, QueueName>;
   private connection?: Redis;
 
-  constructor(@Inject(ALERT_SETTINGS) private readonly settings: AlertSettings) {}
+  constructor(@Inject(ALERT_SETTINGS) private readonly settings: AlertSettings) {
+    this.queues = new PlatformJobQueues(JOB_CATALOGUE, {
+      attempts: settings.notifyAttempts,
+      backoff: { type: 'exponential', delay: settings.notifyBackoffMs },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: false,
+    });
+  }
 
   onModuleInit(): void {
     this.connection = createRedis(this.settings.redisUrl, 'alert-service.queues');
-    for (const name of Object.keys(QUEUES) as QueueName[]) {
-      this.queues.set(
-        name,
-        new Queue(name, { connection: this.connection, prefix: this.settings.bullmqPrefix }),
-      );
-    }
+    this.queues.open(Object.keys(QUEUES) as QueueName[], this.connection, this.settings.bullmqPrefix);
   }
 
   /** Queues a job; `jobId` makes it idempotent (BullMQ ids may not contain ':', so parts are joined by '|'). */
-  async add(item: JobItem, jobId: string): Promise<void> {
-    const options: JobsOptions = {
-      jobId,
-      attempts: this.settings.notifyAttempts,
-      backoff: { type: 'exponential', delay: this.settings.notifyBackoffMs },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: false,
-    };
-    await this.queue(JOB_QUEUE[item.name]).add(item.name, item.data, options);
+  add(item: JobItem, jobId: string): Promise<void> {
+    return this.queues.add(item, jobId);
   }
 
   /**
@@ -74,7 +60,7 @@ export class JobQueues implements OnModuleInit, BeforeApplicationShutdown {
    * all its attempts — keeps its id, and adding it again would silently do nothing: the notification would never go.
    */
   async requeue(item: JobItem, jobId: string): Promise<'added' | 'retried' | 'queued already'> {
-    const job = await this.queue(JOB_QUEUE[item.name]).getJob(jobId);
+    const job = await this.queues.queueOf(item).getJob(jobId);
     if (!job) {
       await this.add(item, jobId);
       return 'added';
@@ -87,14 +73,17 @@ export class JobQueues implements OnModuleInit, BeforeApplicationShutdown {
     return 'queued already';
   }
 
-  queue(name: QueueName): Queue {
-    const queue = this.queues.get(name);
-    if (!queue) throw new Error(`queue ${name} is not open`);
-    return queue;
+  /** The repeatable sweeps (escalation, digests). */
+  schedule(...args: Parameters<PlatformJobQueues<JobPayloads, QueueName>['schedule']>): Promise<void> {
+    return this.queues.schedule(...args);
+  }
+
+  queue(name: QueueName) {
+    return this.queues.queue(name);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    await this.queues.close();
     this.connection?.disconnect();
   }
 }
@@ -102,17 +91,17 @@ export class JobQueues implements OnModuleInit, BeforeApplicationShutdown {
 /** The BullMQ workers, one per queue with the queue's rate limit, and the repeatable sweeps. */
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly handlers: Map<JobName, JobHandler>;
-  private readonly workers: Worker[] = [];
+  private readonly workers: PlatformJobWorkers<JobPayloads, QueueName>;
   private readonly connections: Redis[] = [];
 
   constructor(
     @Inject(JOB_HANDLERS) handlers: JobHandler[],
     private readonly queues: JobQueues,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    this.handlers = checkHandlers(handlers);
+    // The boot check: a job without a handler, or with two, throws here and the service does not start.
+    this.workers = new PlatformJobWorkers(JOB_CATALOGUE, handlers, logger);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -120,26 +109,26 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       const connection = createRedis(this.settings.redisUrl, `alert-service.worker.${name}`);
       this.connections.push(connection);
       const rate = this.configuredRate(name) ?? limiter;
-      const worker = new Worker(name, (job) => this.run(job), {
+      this.workers.start(name, {
         connection,
         prefix: this.settings.bullmqPrefix,
         concurrency: this.settings.workerConcurrency,
         ...(rate ? { limiter: { ...rate } } : {}),
       });
-      worker.on('error', (error) => this.logger.error({ err: error, queue: name }, 'job worker error'));
-      this.workers.push(worker);
     }
     if (this.settings.jobSchedulesEnabled) {
-      const sweeps = this.queues.queue('alert-sweeps');
-      await sweeps.upsertJobScheduler(
+      const opts = { removeOnComplete: 100, removeOnFail: false };
+      await this.queues.schedule(
         'escalate-due-alerts',
         { every: this.settings.escalationSweepSeconds * 1000 },
-        { name: 'escalate-due-alerts', data: {}, opts: { removeOnComplete: 100, removeOnFail: false } },
+        { name: 'escalate-due-alerts', data: {} },
+        opts,
       );
-      await sweeps.upsertJobScheduler(
+      await this.queues.schedule(
         'send-daily-digests',
         { pattern: this.settings.digestCron, tz: 'Asia/Shanghai' },
-        { name: 'send-daily-digests', data: {}, opts: { removeOnComplete: 100, removeOnFail: false } },
+        { name: 'send-daily-digests', data: {} },
+        opts,
       );
     }
   }
@@ -151,15 +140,8 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     return undefined;
   }
 
-  private async run(job: Job): Promise<void> {
-    const handler = this.handlers.get(job.name as JobName);
-    if (!handler) throw new Error(`no handler for job "${job.name}"`);
-    const number = job.attemptsMade + 1;
-    await handler.handle(job.data, { number, last: number >= (job.opts.attempts ?? 1) });
-  }
-
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    await this.workers.close();
     for (const connection of this.connections) connection.disconnect();
   }
 }

@@ -1,3 +1,8 @@
+import type {
+  JobCatalogue,
+  JobHandler as PlatformJobHandler,
+  JobItem as PlatformJobItem,
+} from '@wage/platform';
 import type { Channel } from '../routing';
 
 /** Every job this service runs, by name, with its payload: ids only, never personal data. */
@@ -10,16 +15,7 @@ export interface JobPayloads {
   'send-daily-digests': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export type JobItem = { [K in JobName]: { name: K; data: JobPayloads[K] } }[JobName];
-
-export const JOB_NAMES = [
-  'deliver-email',
-  'deliver-webhook',
-  'deliver-wecom',
-  'deliver-dingtalk',
-  'escalate-due-alerts',
-  'send-daily-digests',
-] as const satisfies readonly JobName[];
+export type JobItem = PlatformJobItem<JobPayloads>;
 
 /**
  * One queue per channel, so each has its own rate limit: the WeCom and DingTalk robots accept 20 messages a minute
@@ -35,13 +31,17 @@ export const QUEUES = {
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
-export const JOB_QUEUE: Record<JobName, QueueName> = {
-  'deliver-email': 'notify-email',
-  'deliver-webhook': 'notify-webhook',
-  'deliver-wecom': 'notify-wecom',
-  'deliver-dingtalk': 'notify-dingtalk',
-  'escalate-due-alerts': 'alert-sweeps',
-  'send-daily-digests': 'alert-sweeps',
+/** Each job's queue; its keys are the jobs the boot check holds the handlers to (the platform's job runner). */
+export const JOB_CATALOGUE: JobCatalogue<JobPayloads, QueueName> = {
+  service: 'alert-service',
+  queueOf: {
+    'deliver-email': 'notify-email',
+    'deliver-webhook': 'notify-webhook',
+    'deliver-wecom': 'notify-wecom',
+    'deliver-dingtalk': 'notify-dingtalk',
+    'escalate-due-alerts': 'alert-sweeps',
+    'send-daily-digests': 'alert-sweeps',
+  },
 };
 
 export const DELIVERY_JOB: Record<
@@ -54,17 +54,9 @@ export const DELIVERY_JOB: Record<
   DINGTALK: 'deliver-dingtalk',
 };
 
-export interface Attempt {
-  /** 1 for the first try. */
-  number: number;
-  /** After this one, no retry follows. */
-  last: boolean;
-}
+export type { Attempt } from '@wage/platform';
 
 /** A job's handler: a thin class that calls a use case. Exactly one per job name, checked at boot. */
-export interface JobHandler<K extends JobName = JobName> {
-  readonly jobName: K;
-  handle(data: JobPayloads[K], attempt: Attempt): Promise<void>;
-}
+export type JobHandler<K extends JobName = JobName> = PlatformJobHandler<JobPayloads, K>;
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { dateInShanghai } from '@wage/domain';
-import { Clock } from '@wage/platform';
+import { Clock, type JobHandler } from '@wage/platform';
 import { RunGradingUseCase, type GradingCounts } from '../use-cases/run-grading/run-grading.use-case';
 import type { GradingJobs } from './grading-jobs';
 
 /** January's run: every employer graded on the record of the calendar year just ended. */
 @Injectable()
-export class AnnualGradingJob {
+export class AnnualGradingJob implements JobHandler<GradingJobs, 'annual-grading'> {
+  readonly jobName = 'annual-grading' as const;
+
   constructor(
     private readonly runGrading: RunGradingUseCase,
     private readonly clock: Clock,

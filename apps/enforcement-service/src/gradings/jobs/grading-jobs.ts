@@ -1,9 +1,10 @@
 import type { JobsOptions } from 'bullmq';
+import type { JobCatalogue } from '@wage/platform';
 
 /** The queue of enforcement-service's background jobs. */
 export const GRADING_QUEUE = 'enforcement-grading';
 
-/** Every job by name with its payload; a handler map keyed by this type makes a job without one a compile error. */
+/** Every job by name with its payload (ids only, never personal data). */
 export interface GradingJobs {
   /** The annual grading of the year before the run's (January). */
   'annual-grading': Record<string, never>;
@@ -11,7 +12,12 @@ export interface GradingJobs {
   'escalate-overdue-cases': Record<string, never>;
 }
 export type GradingJobName = keyof GradingJobs;
-export type GradingJobHandlers = { [N in GradingJobName]: (data: GradingJobs[N]) => Promise<unknown> };
+
+/** Each job's queue; the platform's job runner refuses to start while one of them has no handler, or two. */
+export const GRADING_JOB_CATALOGUE: JobCatalogue<GradingJobs, typeof GRADING_QUEUE> = {
+  service: 'enforcement-service',
+  queueOf: { 'annual-grading': GRADING_QUEUE, 'escalate-overdue-cases': GRADING_QUEUE },
+};
 
 /** One scheduler id: every instance upserts the same one, and BullMQ derives each run's job id from it. */
 export const ANNUAL_GRADING_ID = 'annual-grading';

@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { JobCatalogue } from '@wage/platform';
 
 /** When and under which Redis prefix the time-driven evaluation runs (from the environment). */
 export interface SchedulingSettings {
@@ -14,10 +15,7 @@ export const SCHEDULING_SETTINGS = Symbol('SCHEDULING_SETTINGS');
 /** The queue of the engine's background jobs. */
 export const EVALUATION_QUEUE = 'rules-engine-evaluation';
 
-/**
- * Every job the engine runs, by name, with its payload. A handler map keyed by this type makes a job without a
- * handler a compile error.
- */
+/** Every job the engine runs, by name, with its payload (ids only, never personal data). */
 export interface EvaluationJobs {
   /** Runs every rule for the current and previous month as of now: what depends on time passing alone. */
   'scheduled-evaluation': Record<string, never>;
@@ -25,8 +23,10 @@ export interface EvaluationJobs {
 
 export type EvaluationJobName = keyof EvaluationJobs;
 
-export type EvaluationJobHandlers = {
-  [N in EvaluationJobName]: (data: EvaluationJobs[N]) => Promise<unknown>;
+/** Each job's queue; the platform's job runner refuses to start while one of them has no handler, or two. */
+export const EVALUATION_JOB_CATALOGUE: JobCatalogue<EvaluationJobs, typeof EVALUATION_QUEUE> = {
+  service: 'rules-engine',
+  queueOf: { 'scheduled-evaluation': EVALUATION_QUEUE },
 };
 
 /**

@@ -4,6 +4,7 @@ import {
   EvaluateMonthUseCase,
   type EvaluationCounts,
 } from '../use-cases/evaluate-month/evaluate-month.use-case';
+import type { JobHandler } from '@wage/platform';
 import type { EvaluationJobs } from './evaluation-jobs';
 
 /**
@@ -12,7 +13,9 @@ import type { EvaluationJobs } from './evaluation-jobs';
  * first waits until the read model has consumed what was published before it began (`ReadModelBarrier`).
  */
 @Injectable()
-export class ScheduledEvaluationJob {
+export class ScheduledEvaluationJob implements JobHandler<EvaluationJobs, 'scheduled-evaluation'> {
+  readonly jobName = 'scheduled-evaluation' as const;
+
   constructor(
     private readonly barrier: ReadModelBarrier,
     private readonly evaluateMonth: EvaluateMonthUseCase,
