@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser } from 'playwright-core';
-import { Topics } from '@wage/contracts';
+import { AlertRaised, alertKey, Topics } from '@wage/contracts';
 import { creditCodeCheckChar, dateInShanghai, addCalendarDays } from '@wage/domain';
 import { KafkaClient } from '@wage/platform';
 import {
@@ -12,6 +12,7 @@ import {
   testInfra,
   testSecrets,
   testTopicPrefix,
+  eventEnvelope,
   waitFor,
   type ServiceProcess,
   type TestDatabase,
@@ -115,6 +116,19 @@ describe('integrity grades and the public blacklist in the console (headless Chr
         }),
       },
     ]);
+    // An unpaid-wages alert about the project, as the rules engine publishes it: it stands on the employer's record.
+    const arrears = eventEnvelope(AlertRaised, 'XM-E2E-BL', {
+      alertKey: alertKey('WAGE_ARREARS', 'XM-E2E-BL', '2026-10'),
+      code: 'WAGE_ARREARS',
+      severity: 'RED',
+      projectCode: 'XM-E2E-BL',
+      regionCode: REGION,
+      month: '2026-10',
+      title: '2026年10月 欠薪：3名工人未收到工资',
+      evidence: { workersAffected: 3, workers: [], amounts: {}, transactions: [], parameters: {}, facts: {} },
+      detectedAt: now,
+    });
+    await kafka.send(Topics.alert, [{ key: 'XM-E2E-BL', value: JSON.stringify(arrears) }]);
     const today = dateInShanghai(new Date());
     const complaint = await waitFor(
       async () => {
@@ -188,6 +202,11 @@ describe('integrity grades and the public blacklist in the console (headless Chr
     await page.getByTestId('employer-page').waitFor({ timeout: 30_000 });
     await page.getByTestId('listed').filter({ hasText: '已列入' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('employer-page').innerText()).toContain('厦门某失信建设有限公司');
+    // The alerts that stood against its projects, with the severity and the project.
+    const standing = page.getByTestId('employer-alert').filter({ hasText: 'XM-E2E-BL' });
+    await standing.waitFor({ timeout: 30_000 });
+    expect(await standing.innerText()).toMatch(/红色[\s\S]*欠薪[\s\S]*2026-10[\s\S]*未办结/);
+    expect(await page.getByTestId('alerts-summary').innerText()).toMatch(/成立的预警\s*1/);
     await page.close();
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiFailure } from './api';
 import { ErrorNotice, Loading, navigate, useLoad } from './common';
-import { useI18n } from './i18n';
+import { label, useI18n } from './i18n';
 
 // The employer's record (grades, findings, blacklist state) and the public arrears blacklist, which needs no login.
 
@@ -39,6 +39,15 @@ const TEXT = {
     violations: '违法行为',
     wagesOwed: '欠薪金额',
     projects: '在建项目',
+    alerts: '预警记录',
+    alertsSummary: '成立的预警',
+    alertsOpen: '未办结',
+    alertsDismissed: '经核实驳回（不计入）',
+    noAlerts: '其项目无预警记录。',
+    raisedAt: '首次发现',
+    alertStatus: '状态',
+    stillOpen: '未办结',
+    ended: '已消除',
     blacklist: '失信名单',
     listed: '已列入',
     notListed: '未列入',
@@ -77,6 +86,15 @@ const TEXT = {
     violations: 'Violations',
     wagesOwed: 'Wages owed',
     projects: 'Projects',
+    alerts: 'Alerts',
+    alertsSummary: 'Alerts that stood',
+    alertsOpen: 'open',
+    alertsDismissed: 'dismissed as unfounded (not counted)',
+    noAlerts: 'No alert about its projects.',
+    raisedAt: 'First raised',
+    alertStatus: 'Status',
+    stillOpen: 'open',
+    ended: 'ended',
     blacklist: 'Blacklist',
     listed: 'listed',
     notListed: 'not listed',
@@ -201,12 +219,28 @@ interface EmployerRecord {
     projectCode: string | null;
   }[];
   projects: { code: string; name: string; regionCode: string }[];
+  alerts: {
+    stood: number;
+    open: number;
+    dismissed: number;
+    recent: {
+      alertKey: string;
+      projectCode: string;
+      code: string;
+      severity: string;
+      month: string | null;
+      title: string;
+      firstRaisedAt: string;
+      open: boolean;
+    }[];
+  };
   blacklist: { listed: boolean; listing: { listedUntil: string | null } | null };
 }
 
 /** An employer's record by credit code, reachable from any alert, case or project as #/employers/<credit code>. */
 export function EmployerPage({ token, creditCode }: { token: string; creditCode: string }) {
   const text = useText();
+  const { t } = useI18n();
   const record = useLoad(
     () => get<EmployerRecord>(`/employers/${encodeURIComponent(creditCode)}`, token),
     [creditCode],
@@ -278,6 +312,40 @@ export function EmployerPage({ token, creditCode }: { token: string; creditCode:
                     <td>{f.violations.join('、')}</td>
                     <td>{f.unpaidWages ? '✓' : ''}</td>
                     <td>¥{f.wagesOwed}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h3>{text('alerts')}</h3>
+          <p data-testid="alerts-summary">
+            {text('alertsSummary')} <strong>{r.alerts.stood}</strong> · {text('alertsOpen')} {r.alerts.open} ·{' '}
+            {text('alertsDismissed')} {r.alerts.dismissed}
+          </p>
+          {r.alerts.recent.length === 0 ? (
+            <p className="notice empty">{text('noAlerts')}</p>
+          ) : (
+            <table className="stack">
+              <thead>
+                <tr>
+                  <th>{text('raisedAt')}</th>
+                  <th>{t('severity')}</th>
+                  <th>{text('alerts')}</th>
+                  <th>{text('alertStatus')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.alerts.recent.map((a) => (
+                  <tr key={a.alertKey} data-testid="employer-alert">
+                    <td>{a.firstRaisedAt.slice(0, 10)}</td>
+                    <td>
+                      <span className={`badge sev-${a.severity}`}>{label(t, 'severity', a.severity)}</span>
+                    </td>
+                    <td>
+                      {label(t, 'code', a.code)} · {a.projectCode}
+                      {a.month ? ` · ${a.month}` : ''}
+                    </td>
+                    <td>{a.open ? text('stillOpen') : text('ended')}</td>
                   </tr>
                 ))}
               </tbody>
