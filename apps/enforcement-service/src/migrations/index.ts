@@ -3,6 +3,7 @@ import { CreateCaseworkTables1764700000000 } from './1764700000000-create-casewo
 import { CreateGradesAndBlacklist1764800200000 } from './1764800200000-create-grades-and-blacklist';
 import { PayrollRecoveries1764900200100 } from './1764900200100-payroll-recoveries';
 import { OverdueEscalations1764900200200 } from './1764900200200-overdue-escalations';
+import { ComplaintSupplements1764900200400 } from './1764900200400-complaint-supplements';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateGradesAndBlacklist1764800200000,
   PayrollRecoveries1764900200100,
   OverdueEscalations1764900200200,
+  ComplaintSupplements1764900200400,
 ];
