@@ -1279,6 +1279,12 @@ describe('security under hostile callers and input', () => {
           token: inspectorA,
           base: () => ({ what: '请补充考勤记录' }),
         },
+        {
+          method: 'POST',
+          path: `/complaints/${alertId}/supplement`,
+          token: inspectorA,
+          base: () => ({ text: '已补充考勤记录' }),
+        },
         { method: 'POST', path: '/cases', token: inspectorA, base: () => ({ alertId }) },
         {
           method: 'POST',

@@ -608,4 +608,40 @@ describe('enforcement-service casework (real PostgreSQL, Kafka, and alert-servic
       clock.set(before);
     }
   });
+
+  it('restarts the acceptance clock of a complaint sent back for a supplement when the supplement arrives', async () => {
+    const submitted = await t.http.post('/api/v1/complaints').set(bearer(inspector())).send(clue());
+    expect(submitted.body.acceptBy).toBe('2026-09-20');
+    const id: string = submitted.body.id;
+    const supplement = (text = '已补充7月、8月考勤记录') =>
+      t.http.post(`/api/v1/complaints/${id}/supplement`).set(bearer(inspector())).send({ text });
+    // Nothing was asked for yet.
+    expect((await supplement()).status).toBe(409);
+    const asked = await t.http
+      .post(`/api/v1/complaints/${id}/request-supplement`)
+      .set(bearer(inspector()))
+      .send({ what: '请补充欠薪月份的考勤记录' });
+    expect(asked.status).toBe(200);
+    const before = clock.now();
+    try {
+      // The supplement arrives on Mon 28 Sep, after the first clock ran out: 5 working days from then are Tue 29,
+      // Wed 30 Sep, then (1–7 Oct off) Thu 8, Fri 9 and Sat 10 Oct (worked).
+      clock.set('2026-09-28T10:00:00+08:00');
+      const received = await supplement();
+      expect(received.status).toBe(200);
+      expect(received.body).toEqual({ id, status: 'PENDING', acceptBy: '2026-10-10' });
+      const shown = await t.http.get(`/api/v1/complaints/${id}`).set(bearer(inspector()));
+      expect(shown.body).toMatchObject({
+        status: 'PENDING',
+        acceptBy: '2026-10-10',
+        clock: { overdue: false },
+        supplement: { text: '已补充7月、8月考勤记录' },
+      });
+      expect((await supplement('again')).status).toBe(409);
+      const accepted = await t.http.post(`/api/v1/complaints/${id}/accept`).set(bearer(inspector())).send({});
+      expect(accepted.body.acceptedWithinLimit).toBe(true);
+    } finally {
+      clock.set(before);
+    }
+  });
 });

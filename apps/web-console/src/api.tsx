@@ -81,6 +81,8 @@ export interface Alert {
   assignee: string | null;
   /** While it waits to be acknowledged at a severity that escalates: when it goes to the leaders above. */
   escalation?: { hours: number; dueAt: string; escalated: boolean } | null;
+  /** The enforcement case opened from the alert, as enforcement-service's events told alert-service. */
+  enforcementCase?: { id: string; status: string } | null;
   history: HistoryEntry[];
 }
 

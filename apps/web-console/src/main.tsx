@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { client, login, sessionFromToken, type Client, type Session } from './api';
 import { ErrorNotice, navigate, useHashRoute, useLoad } from './common';
 import { Admin, AdminLink } from './admin';
+import { CaseList, CasePage, IntakeQueue } from './casework';
 import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
 import { EmployerPage, PublicBlacklist } from './integrity';
@@ -144,6 +145,16 @@ function App() {
           <a href="#/dashboard" className={page === 'dashboard' ? 'active' : ''}>
             {t('dashboard')}
           </a>
+          {session.role === 'INSPECTOR' && (
+            <>
+              <a href="#/intake" className={page === 'intake' ? 'active' : ''}>
+                {t('intake')}
+              </a>
+              <a href="#/cases" className={page === 'cases' ? 'active' : ''}>
+                {t('cases')}
+              </a>
+            </>
+          )}
           <AdminLink session={session} active={page === 'admin'} />
         </nav>
         <span className="who muted">
@@ -159,8 +170,14 @@ function App() {
         <Admin api={api} session={session} route={route} />
       ) : page === 'dashboard' ? (
         <Dashboard api={api} session={session} route={route} />
+      ) : page === 'intake' ? (
+        <IntakeQueue token={session.token} />
+      ) : page === 'cases' && route.parts[1] ? (
+        <CasePage token={session.token} id={route.parts[1]} />
+      ) : page === 'cases' ? (
+        <CaseList token={session.token} />
       ) : (
-        <Workbench api={api} route={route} />
+        <Workbench api={api} route={route} token={session.role === 'INSPECTOR' ? session.token : undefined} />
       )}
     </>
   );
@@ -169,7 +186,7 @@ function App() {
 /** Links in e-mails and WeCom or DingTalk messages name a page by path (/alerts/<id>); the console routes by hash. */
 function adoptPathRoute(): void {
   const { pathname, search, hash } = window.location;
-  if (!hash && /^\/(alerts|dashboard)(\/|$)/.test(pathname)) {
+  if (!hash && /^\/(alerts|dashboard|cases)(\/|$)/.test(pathname)) {
     window.history.replaceState(null, '', `/#${pathname}${search}`);
   }
 }

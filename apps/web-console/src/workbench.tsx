@@ -9,6 +9,7 @@ import {
   type Client,
 } from './api';
 import { Empty, ErrorNotice, ExportButton, Loading, navigate, useLoad, type Route } from './common';
+import { OpenCaseFromAlert } from './casework';
 import { EvidenceView, alertTitle } from './evidence';
 import { exportAlerts } from './export';
 import { label, useI18n, type MessageKey } from './i18n';
@@ -108,7 +109,7 @@ const when = (instant: string) => new Date(instant).toLocaleString('zh-CN', { ho
 
 const DEFAULT_FILTERS: AlertFilters = { open: true };
 
-export function Workbench({ api, route }: { api: Client; route: Route }) {
+export function Workbench({ api, route, token }: { api: Client; route: Route; token?: string }) {
   const { t, lang } = useI18n();
   const selectedId = route.parts[1];
   const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
@@ -225,6 +226,7 @@ export function Workbench({ api, route }: { api: Client; route: Route }) {
             version={detailVersion}
             onChange={replace}
             now={now}
+            token={token}
           />
         ) : (
           <Empty>{t('selectAlert')}</Empty>
@@ -365,8 +367,9 @@ function AlertDetail(props: {
   version: number;
   now: number;
   onChange(alert: Alert): void;
+  token?: string;
 }) {
-  const { api, id, version, now, onChange } = props;
+  const { api, id, version, now, onChange, token } = props;
   const { t, lang } = useI18n();
   const loaded = useLoad(() => api.alert(id), [api, id, version]);
   const [alert, setAlert] = useState<Alert>();
@@ -433,6 +436,11 @@ function AlertDetail(props: {
         <dd>{alert.assignee ?? '—'}</dd>
       </dl>
 
+      {token && (
+        <section className="case">
+          <OpenCaseFromAlert token={token} alertId={alert.id} caseId={alert.enforcementCase?.id} />
+        </section>
+      )}
       <section className="actions">
         <h3>{t('actions')}</h3>
         {closed ? (

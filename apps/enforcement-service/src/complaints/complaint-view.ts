@@ -30,6 +30,8 @@ export interface ComplaintRow {
   refusal_reason: string | null;
   redirect_to: string | null;
   supplement_what: string | null;
+  supplement_text: string | null;
+  supplement_received_at: Date | null;
   case_id: string | null;
   /** The inspectors of the case opened from it, when there is one (joined). */
   case_inspectors: string[] | null;
@@ -89,6 +91,10 @@ export function complaintView(row: ComplaintRow, principal: Principal, now: Date
           redirectTo: row.redirect_to,
           supplementRequested: row.supplement_what,
         }
+      : null,
+    /** The supplement received after a request: the acceptance clock counts again from its day. */
+    supplement: row.supplement_received_at
+      ? { text: row.supplement_text, receivedAt: row.supplement_received_at.toISOString() }
       : null,
     caseId: row.case_id,
   };

@@ -5,11 +5,13 @@ import {
   acceptComplaintSchema,
   listComplaintsSchema,
   refuseComplaintSchema,
+  receiveSupplementSchema,
   requestSupplementSchema,
   submitComplaintSchema,
 } from './dto/complaint.dto';
 import { DecideComplaintUseCase } from './use-cases/decide-complaint/decide-complaint.use-case';
 import { ListComplaintsUseCase } from './use-cases/list-complaints/list-complaints.use-case';
+import { ReceiveSupplementUseCase } from './use-cases/receive-supplement/receive-supplement.use-case';
 import { SubmitComplaintUseCase } from './use-cases/submit-complaint/submit-complaint.use-case';
 
 const complaintId = {
@@ -26,6 +28,7 @@ export class ComplaintsController {
     private readonly submit: SubmitComplaintUseCase,
     private readonly decide: DecideComplaintUseCase,
     private readonly complaints: ListComplaintsUseCase,
+    private readonly supplement: ReceiveSupplementUseCase,
   ) {}
 
   @Post()
@@ -151,5 +154,32 @@ export class ComplaintsController {
       action: 'request-supplement',
       what,
     });
+  }
+
+  @Post(':id/supplement')
+  @Allow('user')
+  @HttpCode(HttpStatus.OK)
+  @ApiContract({
+    summary:
+      'Enter the supplement a complaint was sent back for (补正材料): its acceptance clock starts again',
+    description:
+      'For inspectors. The complaint is undecided again and must be accepted, refused or sent back within 5 ' +
+      'working days of the day the supplement arrived.',
+    params: complaintId,
+    body: receiveSupplementSchema,
+    examples: { 'the attendance records': { text: '已补充2026年7月、8月考勤记录及项目名称' } },
+    responses: { 200: { description: '{ id, status: PENDING, acceptBy }' } },
+    errors: {
+      404: 'no such complaint, or not one the caller may see',
+      409: 'NOT_AWAITING_SUPPLEMENT: no supplement was asked for, or the complaint is decided',
+    },
+  })
+  receiveSupplement(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ) {
+    const { text } = validate(receiveSupplementSchema, body);
+    return this.supplement.execute(principal, validate(uuidParam, id, 'complaint id'), text);
   }
 }

@@ -4,11 +4,18 @@ import { ComplaintStore } from './complaint-store';
 import { ComplaintsController } from './complaints.controller';
 import { DecideComplaintUseCase } from './use-cases/decide-complaint/decide-complaint.use-case';
 import { ListComplaintsUseCase } from './use-cases/list-complaints/list-complaints.use-case';
+import { ReceiveSupplementUseCase } from './use-cases/receive-supplement/receive-supplement.use-case';
 import { SubmitComplaintUseCase } from './use-cases/submit-complaint/submit-complaint.use-case';
 
 @Module({
   imports: [CasesModule],
   controllers: [ComplaintsController],
-  providers: [ComplaintStore, SubmitComplaintUseCase, DecideComplaintUseCase, ListComplaintsUseCase],
+  providers: [
+    ComplaintStore,
+    SubmitComplaintUseCase,
+    DecideComplaintUseCase,
+    ListComplaintsUseCase,
+    ReceiveSupplementUseCase,
+  ],
 })
 export class ComplaintsModule {}

@@ -4,6 +4,7 @@ import { CreateGradesAndBlacklist1764800200000 } from './1764800200000-create-gr
 import { CreateRollEntries1764900100000 } from './1764900100000-create-roll-entries';
 import { PayrollRecoveries1764900200100 } from './1764900200100-payroll-recoveries';
 import { OverdueEscalations1764900200200 } from './1764900200200-overdue-escalations';
+import { ComplaintSupplements1764900200400 } from './1764900200400-complaint-supplements';
 import { CreateAlertRecord1764900900000 } from './1764900900000-create-alert-record';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
@@ -14,5 +15,6 @@ export const migrations = [
   CreateRollEntries1764900100000,
   PayrollRecoveries1764900200100,
   OverdueEscalations1764900200200,
+  ComplaintSupplements1764900200400,
   CreateAlertRecord1764900900000,
 ];

@@ -59,6 +59,8 @@ export const refuseComplaintSchema = z.strictObject({
   redirectTo: text(300).optional(),
 });
 export const requestSupplementSchema = z.strictObject({ what: text(2_000) });
+/** What the complainant supplied (补正材料), as the inspector received it. */
+export const receiveSupplementSchema = z.strictObject({ text: text(4_000) });
 export const acceptComplaintSchema = z.strictObject({ note: text(2_000).optional() });
 
 export const listComplaintsSchema = z.strictObject({
