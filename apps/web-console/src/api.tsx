@@ -24,6 +24,7 @@ export const ALERT_CODES = [
   'NO_WAGE_ACCOUNT',
   'REAL_NAME_GAP',
   'BANK_FEED_STALE',
+  'WORKER_PAY_DISPUTED',
   'RECTIFICATION_OVERDUE',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];

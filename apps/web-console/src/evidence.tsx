@@ -198,6 +198,26 @@ export const RULES: Record<AlertCode, RuleText> = {
       en: 'Regulations, Art. 27 (the bank manages the dedicated account); MOHRSS 53号 (2021)',
     },
   },
+  WORKER_PAY_DISPUTED: {
+    what: {
+      zh: (e, f) =>
+        `${e.workersAffected}名工人在工人端对本月工资提出异议：金额不对${count(f.amountWrong, 0)}人、` +
+        `未收到${count(f.notReceived, 0)}人、银行卡不是本人的${count(f.cardNotMine, 0)}人。` +
+        (count(f.cardNotMine, 0) > 0 ? '“卡不是本人的”是工资卡被他人代管的直接证据。' : '') +
+        '需向工人和用人单位核实。',
+      en: (e, f) =>
+        `${e.workersAffected} workers disputed the month’s pay on the workers’ page: amount wrong ${count(f.amountWrong, 0)}, ` +
+        `not received ${count(f.notReceived, 0)}, card not theirs ${count(f.cardNotMine, 0)}.` +
+        (count(f.cardNotMine, 0) > 0
+          ? ' A card that is not the worker’s is direct evidence of card control.'
+          : '') +
+        ' Check with the workers and the employer.',
+    },
+    basis: {
+      zh: `${REGULATIONS}第十五条（工资清单）、第三十一条（工资支付表经农民工本人签字确认，支付到本人银行账户）`,
+      en: 'Regulations, Art. 15 (pay slips) and Art. 31 (the pay sheet signed by each worker, paid into their own account)',
+    },
+  },
   RECTIFICATION_OVERDUE: {
     what: {
       zh: (e, f) =>
@@ -279,6 +299,7 @@ const EN_CODE: Record<AlertCode, string> = {
   NO_WAGE_ACCOUNT: 'No wage account',
   REAL_NAME_GAP: 'Real-name gap',
   BANK_FEED_STALE: 'Bank feed late',
+  WORKER_PAY_DISPUTED: 'Workers dispute their pay',
   RECTIFICATION_OVERDUE: 'Rectification order overdue',
 };
 

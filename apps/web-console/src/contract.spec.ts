@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALERT_CODES, SEVERITIES } from '@wage/contracts';
+
+// The console is bundled without libs/contracts (it would pull zod into the page), so its copies of the codes are
+// checked against the contract here: a code added to the contract and not to the console fails this test, not a
+// screen that shows a raw code without its title, explanation or filter.
+
+const source = (file: string) => readFileSync(join(__dirname, file), 'utf8');
+
+function listed(file: string, name: string): string[] {
+  const match = new RegExp(`export const ${name}(?:: [A-Za-z]+\\[\\])? = \\[([^\\]]*)\\]`).exec(source(file));
+  if (!match) throw new Error(`${file} declares no ${name}`);
+  return [...match[1].matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+}
+
+describe("the console's codes are the contract's", () => {
+  it('lists every alert code of libs/contracts, in its order', () => {
+    expect(listed('api.tsx', 'ALERT_CODES')).toEqual([...ALERT_CODES]);
+  });
+
+  it('names and explains every alert code in both languages', () => {
+    const i18n = source('i18n.tsx');
+    const evidence = source('evidence.tsx');
+    for (const code of ALERT_CODES) {
+      expect({ code, labels: i18n.split(`code_${code}:`).length - 1 }).toEqual({ code, labels: 2 });
+      expect({ code, explained: evidence.includes(`  ${code}: {\n    what:`) }).toEqual({
+        code,
+        explained: true,
+      });
+      expect({ code, english: evidence.includes(`  ${code}: '`) }).toEqual({ code, english: true });
+    }
+  });
+
+  it("lists the severities most urgent first: the contract's order (BLUE to RED) reversed", () => {
+    expect(listed('api.tsx', 'SEVERITIES')).toEqual([...SEVERITIES].reverse());
+  });
+});
