@@ -6,6 +6,7 @@ import { PaySheetRevisions1764800000100 } from './1764800000100-pay-sheet-revisi
 import { RuleOverrideChanges1764800100002 } from './1764800100002-rule-override-changes';
 import { EmployerStanding1764800200100 } from './1764800200100-employer-standing';
 import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-answers';
+import { ProjectGrids1764900400100 } from './1764900400100-project-grids';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   RuleOverrideChanges1764800100002,
   EmployerStanding1764800200100,
   WorkerMonthAnswers1764800300100,
+  ProjectGrids1764900400100,
 ];
