@@ -14,6 +14,8 @@ export interface AlertCase {
   status: AlertStatus;
   projectCode: string;
   regionCode: string;
+  /** The grid of its district the project is placed in (街道/乡镇 or 社区/村), if any. */
+  gridCode: string | null;
   month: string | null;
   title: string;
   evidence: AlertEvidence;
@@ -72,7 +74,7 @@ export interface AlertCounts {
 }
 
 const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_code AS "projectCode",
-  region_code AS "regionCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
+  region_code AS "regionCode", grid_code AS "gridCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
   cleared_at AS "clearedAt", assignee, detected_at AS "detectedAt", raise_count AS "raiseCount",
   severity_since AS "severitySince", escalated_severity AS "escalatedSeverity",
   source_recorded_at AS "sourceRecordedAt", resolved_severity AS "resolvedSeverity",
@@ -213,8 +215,8 @@ export class AlertRepository {
     const [row] = await manager.query(
       `INSERT INTO "${SCHEMA}".alerts (alert_key, code, severity, status, project_code, region_code, month, title,
          evidence, raised_at, updated_at, cleared_at, assignee, detected_at, raise_count, severity_since,
-         escalated_severity, source_recorded_at, resolved_severity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+         escalated_severity, source_recorded_at, resolved_severity, grid_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
        RETURNING ${COLUMNS}`,
       [alert.alertKey, ...caseValues(alert)],
     );
@@ -227,7 +229,7 @@ export class AlertRepository {
       `UPDATE "${SCHEMA}".alerts SET code = $2, severity = $3, status = $4, project_code = $5, region_code = $6,
          month = $7, title = $8, evidence = $9, raised_at = $10, updated_at = $11, cleared_at = $12, assignee = $13,
          detected_at = $14, raise_count = $15, severity_since = $16, escalated_severity = $17,
-         source_recorded_at = $18, resolved_severity = $19
+         source_recorded_at = $18, resolved_severity = $19, grid_code = $20
        WHERE id = $1`,
       [alert.id, ...caseValues(alert)],
     );
@@ -260,7 +262,7 @@ export class AlertRepository {
   }
 }
 
-/** The case's columns from `code` to `resolved_severity`, in the order insert and save both bind them ($2…$19). */
+/** The case's columns from `code` to `grid_code`, in the order insert and save both bind them ($2…$20). */
 function caseValues(alert: NewAlertCase): unknown[] {
   return [
     alert.code,
@@ -281,5 +283,6 @@ function caseValues(alert: NewAlertCase): unknown[] {
     alert.escalatedSeverity,
     alert.sourceRecordedAt,
     alert.resolvedSeverity,
+    alert.gridCode,
   ];
 }

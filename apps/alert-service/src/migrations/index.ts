@@ -5,6 +5,7 @@ import { AuditLogByInstant1764300000000 } from './1764300000000-audit-log-by-ins
 import { ResolvedSeverity1764300100000 } from './1764300100000-resolved-severity';
 import { UserAdministration1764800400000 } from './1764800400000-user-administration';
 import { AlertEnforcementCases1764800500000 } from './1764800500000-alert-enforcement-cases';
+import { AlertGrids1764900400200 } from './1764900400200-alert-grids';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ResolvedSeverity1764300100000,
   UserAdministration1764800400000,
   AlertEnforcementCases1764800500000,
+  AlertGrids1764900400200,
 ];
