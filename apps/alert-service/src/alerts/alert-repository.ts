@@ -83,6 +83,14 @@ const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_co
    FROM "${SCHEMA}".alert_enforcement_cases c WHERE c.for_alert_key = alert_key) AS "enforcementCase"`;
 
 /**
+ * Alerts whose place lies within a region prefix: the project's grid when it has one, else its district. The
+ * `region_code` test (on the prefix cut to a district's six digits) keeps the index in use; the second places
+ * alerts below the district for a grid's prefix.
+ */
+const within = (param: string) =>
+  `(starts_with(region_code, left(${param}::text, 6)) AND starts_with(coalesce(grid_code, region_code), ${param}::text))`;
+
+/**
  * What a caller may see, as SQL: a user their region and everything in it, a project its own alerts, the
  * administrator everything. Anything else sees nothing.
  */
@@ -91,7 +99,7 @@ export function visibility(principal: Principal, nextParam: number): { sql: stri
     case 'admin':
       return { sql: 'TRUE', params: [] };
     case 'user':
-      return { sql: `starts_with(region_code, $${nextParam})`, params: [regionPrefix(principal.regionCode)] };
+      return { sql: within(`$${nextParam}`), params: [regionPrefix(principal.regionCode)] };
     case 'project':
       return { sql: `project_code = $${nextParam}`, params: [principal.projectCode] };
     case 'bank':
@@ -158,7 +166,7 @@ export class AlertRepository {
     if (filters.code) add((p) => `code = ${p}`, filters.code);
     if (filters.severity) add((p) => `severity = ${p}`, filters.severity);
     if (filters.projectCode) add((p) => `project_code = ${p}`, filters.projectCode);
-    if (filters.regionCode) add((p) => `starts_with(region_code, ${p})`, regionPrefix(filters.regionCode));
+    if (filters.regionCode) add(within, regionPrefix(filters.regionCode));
     if (filters.month) add((p) => `month = ${p}`, filters.month);
     if (filters.open !== undefined)
       conditions.push(`status ${filters.open ? '' : 'NOT '}IN ('OPEN', 'ACKNOWLEDGED')`);
@@ -193,7 +201,7 @@ export class AlertRepository {
     const conditions = [`status IN ('OPEN', 'ACKNOWLEDGED')`];
     if (regionCode) {
       params.push(regionPrefix(regionCode));
-      conditions.push(`starts_with(region_code, $${params.length})`);
+      conditions.push(within(`$${params.length}`));
     }
     const scope = visibility(principal, params.length + 1);
     conditions.push(scope.sql);

@@ -193,6 +193,18 @@ describe('projects (real PostgreSQL and Kafka)', () => {
     const key = inGrid.body.apiKey as string;
     const shown = await service.http.get('/api/v1/projects/XM-G-1').set(admin).expect(200);
     expect(shown.body).toMatchObject({ regionCode: '350206', gridCode: '350206001' });
+    // A grid assistant sees the projects of their grid only: not a sibling grid's, not the district's others.
+    const asAssistant = (grid: string, project: string) =>
+      service.http.get(`/api/v1/projects/${project}`).set(bearer(userToken(service, grid, 'GRID_ASSISTANT')));
+    expect((await asAssistant('350206001', 'XM-G-1')).status).toBe(200);
+    expect((await asAssistant('350206002', 'XM-G-1')).status).toBe(404);
+    await registerProject(service, 'XM-G-DISTRICT');
+    expect((await asAssistant('350206001', 'XM-G-DISTRICT')).status).toBe(404);
+    const byAssistant = await service.http
+      .patch('/api/v1/projects/XM-G-1')
+      .set(bearer(userToken(service, '350206001', 'GRID_ASSISTANT')))
+      .send({ gridCode: '350206002004' });
+    expect([403, 404]).toContain(byAssistant.status);
     // A grid of another district (思明区's 厦港街道), a district code or an unknown street is refused.
     for (const gridCode of ['350203001', '350206', '350206999']) {
       const bad = await service.http
