@@ -3,7 +3,6 @@ import type { Response } from 'express';
 import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { projectCodeParam, registerProjectExample } from '../api-examples';
 import { Clock } from '../core/clock';
-import { z } from 'zod';
 import { changeProjectGridBody, isGridChange } from './dto/change-project-grid.dto';
 import { changeProjectStatusBody, decideStatusRequestBody } from './dto/change-project-status.dto';
 import { registerProjectBody } from './dto/register-project.dto';
@@ -72,14 +71,15 @@ export class ProjectsController {
       'pay sheet already reported, nor lie more than 30 days ahead. A change dated ahead shows as scheduledStatus ' +
       'until it holds; an administrator may correct it.',
     params: projectCodeParam,
-    body: z.union([changeProjectStatusBody, changeProjectGridBody]),
+    // One object in the document, so each field is described (and probed); a body with gridCode is the grid change.
+    body: changeProjectStatusBody.partial().extend(changeProjectGridBody.partial().shape),
     examples: {
-      'placed in 湖里街道': { gridCode: '350206001' },
       'suspended for the Spring Festival': {
         status: 'SUSPENDED',
         effectiveDate: '2027-02-01',
         reason: '春节停工',
       },
+      'placed in 湖里街道': { gridCode: '350206001' },
     },
     responses: {
       200: { description: 'the project with its new status (or unchanged: it already has that status)' },

@@ -248,6 +248,16 @@ describe('projects (real PostgreSQL and Kafka)', () => {
       .filter((m) => m.key === 'XM-G-1')
       .map((m) => parseEvent(projectEvents, m.value))
       .flatMap((e) => (e.ok ? [e.event] : []));
+    // The document describes both kinds of change as one object, the grid beside the status fields.
+    const doc = await service.http.get('/openapi.json').expect(200);
+    const patchBody = doc.body.paths['/api/v1/projects/{code}'].patch.requestBody.content['application/json'];
+    const ref = (patchBody.schema.$ref as string).split('/').pop()!;
+    expect(Object.keys(doc.body.components.schemas[ref].properties).sort()).toEqual([
+      'effectiveDate',
+      'gridCode',
+      'reason',
+      'status',
+    ]);
     expect(events.map((e) => [e.type, 'gridCode' in e.data ? e.data.gridCode : undefined])).toEqual([
       ['ProjectRegistered', '350206001'],
       ['ProjectGridChanged', '350206002004'],
