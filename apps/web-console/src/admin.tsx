@@ -10,7 +10,7 @@ import { regionLabel } from './regions';
  */
 const TABS = ['users', 'projects', 'banks', 'rules'] as const;
 type Tab = (typeof TABS)[number];
-const ROLES: Role[] = ['INSPECTOR', 'LEADER', 'ADMIN'];
+const ROLES: Role[] = ['INSPECTOR', 'LEADER', 'ADMIN', 'GRID_ASSISTANT'];
 const PROJECT_STATUSES = ['IN_CONSTRUCTION', 'SUSPENDED', 'COMPLETED'] as const;
 
 export function Admin({ api, session, route }: { api: Client; session: Session; route: Route }) {

@@ -5,7 +5,7 @@
 
 export type Severity = 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
 export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
-export type Role = 'INSPECTOR' | 'LEADER' | 'ADMIN';
+export type Role = 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT';
 
 export const SEVERITIES: Severity[] = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
 export const STATUSES: AlertStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'DISMISSED', 'CLEARED'];

@@ -95,7 +95,8 @@ export const WORKER_DISPUTE_REASONS = ['AMOUNT_WRONG', 'NOT_RECEIVED', 'CARD_NOT
 export const WorkerDisputeReason = z.enum(WORKER_DISPUTE_REASONS);
 export type WorkerDisputeReason = z.infer<typeof WorkerDisputeReason>;
 
-export const USER_ROLES = ['INSPECTOR', 'LEADER', 'ADMIN'] as const;
+/** GRID_ASSISTANT (协管员): one grid (a 街道/乡镇 or 社区/村 code); sees, records visits, acts on nothing. */
+export const USER_ROLES = ['INSPECTOR', 'LEADER', 'ADMIN', 'GRID_ASSISTANT'] as const;
 export const UserRole = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRole>;
 

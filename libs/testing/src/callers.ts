@@ -3,7 +3,7 @@ import { signAccessToken } from '@wage/platform';
 /** The header a caller sends: an access token, a project's key or the administrator key. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-export type StaffRole = 'INSPECTOR' | 'LEADER' | 'ADMIN';
+export type StaffRole = 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT';
 
 /** A staff member's access token as alert-service issues it at sign-in (15 minutes unless told otherwise). */
 export function staffToken(

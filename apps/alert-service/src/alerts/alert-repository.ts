@@ -14,6 +14,8 @@ export interface AlertCase {
   status: AlertStatus;
   projectCode: string;
   regionCode: string;
+  /** The grid of its district the project is placed in (街道/乡镇 or 社区/村), if any. */
+  gridCode: string | null;
   month: string | null;
   title: string;
   evidence: AlertEvidence;
@@ -72,13 +74,21 @@ export interface AlertCounts {
 }
 
 const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_code AS "projectCode",
-  region_code AS "regionCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
+  region_code AS "regionCode", grid_code AS "gridCode", month, title, evidence, raised_at AS "raisedAt", updated_at AS "updatedAt",
   cleared_at AS "clearedAt", assignee, detected_at AS "detectedAt", raise_count AS "raiseCount",
   severity_since AS "severitySince", escalated_severity AS "escalatedSeverity",
   source_recorded_at AS "sourceRecordedAt", resolved_severity AS "resolvedSeverity",
   (SELECT json_build_object('id', c.case_id, 'status', c.status, 'openedAt', c.opened_at, 'closeBy', c.close_by,
      'closedAt', c.closed_at, 'closureCode', c.closure_code)
    FROM "${SCHEMA}".alert_enforcement_cases c WHERE c.for_alert_key = alert_key) AS "enforcementCase"`;
+
+/**
+ * Alerts whose place lies within a region prefix: the project's grid when it has one, else its district. The
+ * `region_code` test (on the prefix cut to a district's six digits) keeps the index in use; the second places
+ * alerts below the district for a grid's prefix.
+ */
+const within = (param: string) =>
+  `(starts_with(region_code, left(${param}::text, 6)) AND starts_with(coalesce(grid_code, region_code), ${param}::text))`;
 
 /**
  * What a caller may see, as SQL: a user their region and everything in it, a project its own alerts, the
@@ -89,7 +99,7 @@ export function visibility(principal: Principal, nextParam: number): { sql: stri
     case 'admin':
       return { sql: 'TRUE', params: [] };
     case 'user':
-      return { sql: `starts_with(region_code, $${nextParam})`, params: [regionPrefix(principal.regionCode)] };
+      return { sql: within(`$${nextParam}`), params: [regionPrefix(principal.regionCode)] };
     case 'project':
       return { sql: `project_code = $${nextParam}`, params: [principal.projectCode] };
     case 'bank':
@@ -156,7 +166,7 @@ export class AlertRepository {
     if (filters.code) add((p) => `code = ${p}`, filters.code);
     if (filters.severity) add((p) => `severity = ${p}`, filters.severity);
     if (filters.projectCode) add((p) => `project_code = ${p}`, filters.projectCode);
-    if (filters.regionCode) add((p) => `starts_with(region_code, ${p})`, regionPrefix(filters.regionCode));
+    if (filters.regionCode) add(within, regionPrefix(filters.regionCode));
     if (filters.month) add((p) => `month = ${p}`, filters.month);
     if (filters.open !== undefined)
       conditions.push(`status ${filters.open ? '' : 'NOT '}IN ('OPEN', 'ACKNOWLEDGED')`);
@@ -191,7 +201,7 @@ export class AlertRepository {
     const conditions = [`status IN ('OPEN', 'ACKNOWLEDGED')`];
     if (regionCode) {
       params.push(regionPrefix(regionCode));
-      conditions.push(`starts_with(region_code, $${params.length})`);
+      conditions.push(within(`$${params.length}`));
     }
     const scope = visibility(principal, params.length + 1);
     conditions.push(scope.sql);
@@ -213,8 +223,8 @@ export class AlertRepository {
     const [row] = await manager.query(
       `INSERT INTO "${SCHEMA}".alerts (alert_key, code, severity, status, project_code, region_code, month, title,
          evidence, raised_at, updated_at, cleared_at, assignee, detected_at, raise_count, severity_since,
-         escalated_severity, source_recorded_at, resolved_severity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+         escalated_severity, source_recorded_at, resolved_severity, grid_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
        RETURNING ${COLUMNS}`,
       [alert.alertKey, ...caseValues(alert)],
     );
@@ -227,7 +237,7 @@ export class AlertRepository {
       `UPDATE "${SCHEMA}".alerts SET code = $2, severity = $3, status = $4, project_code = $5, region_code = $6,
          month = $7, title = $8, evidence = $9, raised_at = $10, updated_at = $11, cleared_at = $12, assignee = $13,
          detected_at = $14, raise_count = $15, severity_since = $16, escalated_severity = $17,
-         source_recorded_at = $18, resolved_severity = $19
+         source_recorded_at = $18, resolved_severity = $19, grid_code = $20
        WHERE id = $1`,
       [alert.id, ...caseValues(alert)],
     );
@@ -260,7 +270,7 @@ export class AlertRepository {
   }
 }
 
-/** The case's columns from `code` to `resolved_severity`, in the order insert and save both bind them ($2…$19). */
+/** The case's columns from `code` to `grid_code`, in the order insert and save both bind them ($2…$20). */
 function caseValues(alert: NewAlertCase): unknown[] {
   return [
     alert.code,
@@ -281,5 +291,6 @@ function caseValues(alert: NewAlertCase): unknown[] {
     alert.escalatedSeverity,
     alert.sourceRecordedAt,
     alert.resolvedSeverity,
+    alert.gridCode,
   ];
 }

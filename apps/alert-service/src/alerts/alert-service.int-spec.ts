@@ -151,6 +151,31 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
     ).toBe(404);
   });
 
+  it("shows the grid of the alert's project, as the rules engine last said", async () => {
+    const data = {
+      ...alertData({ projectCode: 'P-ALERT-GRID', regionCode: '350206' }),
+      gridCode: '350206001',
+    };
+    await publishAlertEvent(t, 'AlertRaised', data);
+    const row = await waitForAlert(t, data.alertKey);
+    const shown = await t.http.get(`/api/v1/alerts/${row.id}`).set(bearer(inspectorToken));
+    expect(shown.body).toMatchObject({ regionCode: '350206', gridCode: '350206001' });
+    // The project moved to another street: the next event carries it.
+    await publishAlertEvent(t, 'AlertUpdated', {
+      ...data,
+      gridCode: '350206002',
+      severity: 'RED',
+      previousSeverity: 'RED',
+      detectedAt: new Date(Date.parse(data.detectedAt) + 1000).toISOString(),
+    });
+    await waitFor(
+      async () =>
+        (await t.http.get(`/api/v1/alerts/${row.id}`).set(bearer(inspectorToken))).body.gridCode ===
+        '350206002',
+      { description: 'the moved grid applied' },
+    );
+  });
+
   it('streams only the caller region alerts, with the token in the query string', async () => {
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     const open = (token: string) => {

@@ -22,12 +22,15 @@ export interface AlertStreamMessage {
 }
 
 /** Whether a caller may see an alert: the same rule as the lists and details (`visibility` in the repository). */
-export function maySee(principal: Principal, alert: Pick<AlertView, 'regionCode' | 'projectCode'>): boolean {
+export function maySee(
+  principal: Principal,
+  alert: Pick<AlertView, 'regionCode' | 'gridCode' | 'projectCode'>,
+): boolean {
   switch (principal.kind) {
     case 'admin':
       return true;
     case 'user':
-      return covers(principal.regionCode, alert.regionCode);
+      return covers(principal.regionCode, alert.gridCode ?? alert.regionCode);
     case 'project':
       return principal.projectCode === alert.projectCode;
     case 'bank':

@@ -10,6 +10,8 @@ export interface AlertView {
   status: AlertCase['status'];
   projectCode: string;
   regionCode: string;
+  /** The project's grid (街道/乡镇 or 社区/村), when it is placed in one. */
+  gridCode?: string;
   month: string | null;
   title: string;
   evidence: AlertCase['evidence'];
@@ -47,6 +49,7 @@ export function toAlertView(alert: AlertCase, history: HistoryEntry[]): AlertVie
     status: alert.status,
     projectCode: alert.projectCode,
     regionCode: alert.regionCode,
+    gridCode: alert.gridCode ?? undefined,
     month: alert.month,
     title: alert.title,
     evidence: alert.evidence,

@@ -6,6 +6,8 @@ import { ResolvedSeverity1764300100000 } from './1764300100000-resolved-severity
 import { UserAdministration1764800400000 } from './1764800400000-user-administration';
 import { AlertEnforcementCases1764800500000 } from './1764800500000-alert-enforcement-cases';
 import { CaseEscalations1764900200300 } from './1764900200300-case-escalations';
+import { AlertGrids1764900400200 } from './1764900400200-alert-grids';
+import { GridAssistants1764900400300 } from './1764900400300-grid-assistants';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   UserAdministration1764800400000,
   AlertEnforcementCases1764800500000,
   CaseEscalations1764900200300,
+  AlertGrids1764900400200,
+  GridAssistants1764900400300,
 ];

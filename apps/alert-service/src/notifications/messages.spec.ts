@@ -10,6 +10,7 @@ const alert = (code: AlertCode): AlertCase => ({
   status: 'OPEN',
   projectCode: 'P-1',
   regionCode: '350206',
+  gridCode: null,
   month: '2026-10',
   title: '项目 P-1 预警',
   evidence: { workersAffected: 0, workers: [], amounts: {}, transactions: [], parameters: {}, facts: {} },

@@ -4,6 +4,7 @@ import { ProjectStatusRequests1764400000000 } from './1764400000000-project-stat
 import { PaySheetRevisions1764800000000 } from './1764800000000-pay-sheet-revisions';
 import { CaseInsensitiveProjectCodes1764800100000 } from './1764800100000-case-insensitive-project-codes';
 import { WorkerChannel1764800300000 } from './1764800300000-worker-channel';
+import { ProjectGrids1764900400000 } from './1764900400000-project-grids';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   PaySheetRevisions1764800000000,
   CaseInsensitiveProjectCodes1764800100000,
   WorkerChannel1764800300000,
+  ProjectGrids1764900400000,
 ];

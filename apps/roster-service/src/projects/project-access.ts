@@ -17,10 +17,13 @@ export class ProjectAccess {
     this.refuseOtherProjectKey(principal, code);
     const project = await this.projects.find(code);
     // A user outside the project's region gets the same 404 as for a project that does not exist, so that
-    // other regions' projects cannot be discovered by guessing codes.
+    // other regions' projects cannot be discovered by guessing codes. A project is placed at its grid when it has
+    // one: a grid assistant (or any user of a grid) sees the projects of that grid only.
     const visible =
       project !== undefined &&
-      (principal.kind !== 'user' || isAdmin(principal) || covers(principal.regionCode, project.regionCode));
+      (principal.kind !== 'user' ||
+        isAdmin(principal) ||
+        covers(principal.regionCode, project.gridCode ?? project.regionCode));
     if (!visible) throw notFound(code);
     return project;
   }

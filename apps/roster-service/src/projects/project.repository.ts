@@ -7,6 +7,7 @@ export interface ProjectRecord {
   code: string;
   name: string;
   regionCode: string;
+  gridCode: string | null;
   contractorName: string;
   contractorCreditCode: string;
   ownerName: string;
@@ -24,7 +25,7 @@ export interface ProjectRecord {
 
 // Dates are read as text: node-pg would turn a `date` into a local-time Date and shift it across zones.
 const PROJECT_COLUMNS = `
-  code, name, region_code AS "regionCode", contractor_name AS "contractorName",
+  code, name, region_code AS "regionCode", grid_code AS "gridCode", contractor_name AS "contractorName",
   contractor_credit_code AS "contractorCreditCode", owner_name AS "ownerName",
   owner_credit_code AS "ownerCreditCode", contract_amount_fen::float8 AS "contractAmountFen",
   start_date::text AS "startDate", planned_end_date::text AS "plannedEndDate", payday, status,

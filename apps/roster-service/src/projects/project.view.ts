@@ -11,6 +11,7 @@ export function projectView(project: ProjectRecord, today: IsoDate) {
     code: project.code,
     name: project.name,
     regionCode: project.regionCode,
+    gridCode: project.gridCode ?? undefined,
     contractor: { name: project.contractorName, creditCode: project.contractorCreditCode },
     owner: { name: project.ownerName, creditCode: project.ownerCreditCode ?? undefined },
     contractAmount: formatYuan(project.contractAmountFen),

@@ -3,11 +3,13 @@ import type { Response } from 'express';
 import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { projectCodeParam, registerProjectExample } from '../api-examples';
 import { Clock } from '../core/clock';
+import { changeProjectGridBody, isGridChange } from './dto/change-project-grid.dto';
 import { changeProjectStatusBody, decideStatusRequestBody } from './dto/change-project-status.dto';
 import { registerProjectBody } from './dto/register-project.dto';
 import { ProjectAccess } from './project-access';
 import { projectView } from './project.view';
 import { StatusRequestRepository } from './status-request.repository';
+import { ChangeProjectGridUseCase } from './use-cases/change-project-grid/change-project-grid.use-case';
 import { ChangeProjectStatusUseCase } from './use-cases/change-project-status/change-project-status.use-case';
 import { DecideStatusRequestUseCase } from './use-cases/decide-status-request/decide-status-request.use-case';
 import { RegisterProjectUseCase } from './use-cases/register-project/register-project.use-case';
@@ -25,6 +27,7 @@ export class ProjectsController {
   constructor(
     private readonly registerProject: RegisterProjectUseCase,
     private readonly changeProjectStatus: ChangeProjectStatusUseCase,
+    private readonly changeProjectGrid: ChangeProjectGridUseCase,
     private readonly decideStatusRequest: DecideStatusRequestUseCase,
     private readonly statusRequests: StatusRequestRepository,
     private readonly access: ProjectAccess,
@@ -56,8 +59,11 @@ export class ProjectsController {
   @Patch(':code')
   @Allow('admin', 'user', 'project')
   @ApiContract({
-    summary: "Change a project's status",
+    summary: "Change a project's status or grid",
     description:
+      "With { gridCode } it places the project in a grid of its district (the site's 街道/乡镇, 9 digits, or " +
+      '社区/村, 12 digits), moves it, or takes it out of any (null): an administrator or an inspector of the ' +
+      'region, never the project (403); a grid outside the district is 400. Otherwise: ' +
       '在建 IN_CONSTRUCTION, 停工 SUSPENDED or 竣工 COMPLETED, from a date on. An administrator or an inspector of ' +
       "the project's region changes it (200); from the project itself it is a request (202) that changes nothing " +
       'until an inspector or administrator approves it — the monitored party never certifies itself. The date may ' +
@@ -65,13 +71,15 @@ export class ProjectsController {
       'pay sheet already reported, nor lie more than 30 days ahead. A change dated ahead shows as scheduledStatus ' +
       'until it holds; an administrator may correct it.',
     params: projectCodeParam,
-    body: changeProjectStatusBody,
+    // One object in the document, so each field is described (and probed); a body with gridCode is the grid change.
+    body: changeProjectStatusBody.partial().extend(changeProjectGridBody.partial().shape),
     examples: {
       'suspended for the Spring Festival': {
         status: 'SUSPENDED',
         effectiveDate: '2027-02-01',
         reason: '春节停工',
       },
+      'placed in 湖里街道': { gridCode: '350206001' },
     },
     responses: {
       200: { description: 'the project with its new status (or unchanged: it already has that status)' },
@@ -91,6 +99,9 @@ export class ProjectsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     this.access.assertNotOtherProject(principal, code);
+    if (isGridChange(body)) {
+      return this.changeProjectGrid.execute(principal, code, validate(changeProjectGridBody, body));
+    }
     const answer = await this.changeProjectStatus.execute(
       principal,
       code,

@@ -184,6 +184,87 @@ describe('projects (real PostgreSQL and Kafka)', () => {
     expect((await get(userToken(service, '440000', 'ADMIN'))).status).toBe(200);
   });
 
+  it('places a project in a grid of its district on registration and by PATCH, and publishes the change', async () => {
+    const inGrid = await service.http
+      .post('/api/v1/projects')
+      .set(admin)
+      .send({ ...projectBody('XM-G-1'), gridCode: '350206001' });
+    expect(inGrid.status).toBe(201);
+    const key = inGrid.body.apiKey as string;
+    const shown = await service.http.get('/api/v1/projects/XM-G-1').set(admin).expect(200);
+    expect(shown.body).toMatchObject({ regionCode: '350206', gridCode: '350206001' });
+    // A grid assistant sees the projects of their grid only: not a sibling grid's, not the district's others.
+    const asAssistant = (grid: string, project: string) =>
+      service.http.get(`/api/v1/projects/${project}`).set(bearer(userToken(service, grid, 'GRID_ASSISTANT')));
+    expect((await asAssistant('350206001', 'XM-G-1')).status).toBe(200);
+    expect((await asAssistant('350206002', 'XM-G-1')).status).toBe(404);
+    await registerProject(service, 'XM-G-DISTRICT');
+    expect((await asAssistant('350206001', 'XM-G-DISTRICT')).status).toBe(404);
+    const byAssistant = await service.http
+      .patch('/api/v1/projects/XM-G-1')
+      .set(bearer(userToken(service, '350206001', 'GRID_ASSISTANT')))
+      .send({ gridCode: '350206002004' });
+    expect([403, 404]).toContain(byAssistant.status);
+    // A grid of another district (思明区's 厦港街道), a district code or an unknown street is refused.
+    for (const gridCode of ['350203001', '350206', '350206999']) {
+      const bad = await service.http
+        .post('/api/v1/projects')
+        .set(admin)
+        .send({ ...projectBody(`XM-G-BAD-${gridCode}`), gridCode });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details).toEqual([expect.objectContaining({ field: 'gridCode' })]);
+    }
+    const outside = await service.http
+      .post('/api/v1/projects')
+      .set(admin)
+      .send({ ...projectBody('XM-G-BAD'), gridCode: '350203001' });
+    expect(outside.body.details[0].message).toContain("is not in the project's district 湖里区（350206）");
+
+    const patch = (body: object, token: { Authorization: string }) =>
+      service.http.patch('/api/v1/projects/XM-G-1').set(token).send(body);
+    // An inspector of the district moves it to a 社区 of another street; the project itself may not.
+    expect((await patch({ gridCode: '350206002004' }, bearer(key))).status).toBe(403);
+    expect(
+      (await patch({ gridCode: '350206002004' }, bearer(userToken(service, '350206', 'LEADER')))).status,
+    ).toBe(403);
+    expect((await patch({ gridCode: '350206002004' }, bearer(userToken(service, '350203')))).status).toBe(
+      404,
+    );
+    const moved = await patch({ gridCode: '350206002004' }, bearer(userToken(service, '350206')));
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ gridCode: '350206002004', changed: true });
+    expect((await patch({ gridCode: '350203001' }, admin)).status).toBe(400);
+    expect((await patch({ gridCode: '350206002004' }, admin)).body.changed).toBe(false);
+    const out = await patch({ gridCode: null }, admin);
+    expect(out.body.changed).toBe(true);
+    expect(out.body.gridCode).toBeUndefined();
+
+    const messages = await reader.waitFor(
+      (m) =>
+        m.filter((x) => x.key === 'XM-G-1' && x.headers['event-type'] === 'ProjectGridChanged').length >= 2,
+      { description: 'two ProjectGridChanged of XM-G-1' },
+    );
+    const events = messages
+      .filter((m) => m.key === 'XM-G-1')
+      .map((m) => parseEvent(projectEvents, m.value))
+      .flatMap((e) => (e.ok ? [e.event] : []));
+    // The document describes both kinds of change as one object, the grid beside the status fields.
+    const doc = await service.http.get('/openapi.json').expect(200);
+    const patchBody = doc.body.paths['/api/v1/projects/{code}'].patch.requestBody.content['application/json'];
+    const ref = (patchBody.schema.$ref as string).split('/').pop()!;
+    expect(Object.keys(doc.body.components.schemas[ref].properties).sort()).toEqual([
+      'effectiveDate',
+      'gridCode',
+      'reason',
+      'status',
+    ]);
+    expect(events.map((e) => [e.type, 'gridCode' in e.data ? e.data.gridCode : undefined])).toEqual([
+      ['ProjectRegistered', '350206001'],
+      ['ProjectGridChanged', '350206002004'],
+      ['ProjectGridChanged', null],
+    ]);
+  });
+
   const statusEvents = async (code: string, count: number) => {
     const messages = await reader.waitFor(
       (m) =>

@@ -7,6 +7,7 @@ import { ProjectKeyResolver } from './project-key.resolver';
 import { ProjectRepository } from './project.repository';
 import { ProjectsController } from './projects.controller';
 import { StatusRequestRepository } from './status-request.repository';
+import { ChangeProjectGridUseCase } from './use-cases/change-project-grid/change-project-grid.use-case';
 import { ChangeProjectStatusUseCase } from './use-cases/change-project-status/change-project-status.use-case';
 import { DecideStatusRequestUseCase } from './use-cases/decide-status-request/decide-status-request.use-case';
 import { RegisterProjectUseCase } from './use-cases/register-project/register-project.use-case';
@@ -26,6 +27,7 @@ import { RegisterProjectUseCase } from './use-cases/register-project/register-pr
     RegisterProjectUseCase,
     StatusRequestRepository,
     ChangeProjectStatusUseCase,
+    ChangeProjectGridUseCase,
     DecideStatusRequestUseCase,
   ],
   exports: [ProjectAccess, API_KEY_RESOLVER],

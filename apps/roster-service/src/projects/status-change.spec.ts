@@ -18,6 +18,7 @@ const project = (overrides: Partial<ProjectRecord> = {}): ProjectRecord => ({
   statusEffectiveDate: '2026-03-01',
   previousStatus: null,
   previousStatusEffectiveDate: null,
+  gridCode: null,
   ...overrides,
 });
 const facts = { today: '2026-12-02', latestReportedMonth: '2026-11', mayCorrectScheduled: true };

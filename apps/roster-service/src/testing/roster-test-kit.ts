@@ -58,7 +58,7 @@ export async function registerProject(
 export function userToken(
   service: TestApp,
   regionCode: string,
-  role: 'INSPECTOR' | 'LEADER' | 'ADMIN' = 'INSPECTOR',
+  role: 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT' = 'INSPECTOR',
 ) {
   return staffToken(service.env.JWT_SECRET, { sub: `user-${regionCode}`, role, region: regionCode });
 }

@@ -43,7 +43,7 @@ export class AlertLedger {
 
   async reconcile(
     manager: EntityManager,
-    project: { code: string; regionCode: string },
+    project: { code: string; regionCode: string; gridCode?: string },
     verdicts: readonly RuleVerdict[],
     asOf: Date,
   ): Promise<LedgerCounts> {
@@ -65,6 +65,7 @@ export class AlertLedger {
         code: verdict.code,
         projectCode: project.code,
         regionCode: project.regionCode,
+        ...(project.gridCode !== undefined && { gridCode: project.gridCode }),
         month: verdict.month,
       };
       if (verdict.finding === null) {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Topics, TransactionRecorded, alertKey } from '@wage/contracts';
+import { ProjectGridChanged, Topics, TransactionRecorded, alertKey } from '@wage/contracts';
 import { KafkaClient } from '@wage/platform';
 import { startTestApp, TopicReader, waitFor, type ReadMessage, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
@@ -220,6 +220,43 @@ describe('rules-engine evaluation (real PostgreSQL and Kafka)', () => {
       expect.objectContaining({ code: 'WAGE_ARREARS', projectCode: code, month: MONTH, severity: 'ORANGE' }),
     );
   }, 90_000);
+
+  it("carries the project's grid on its alerts and assessments, and follows the project to another grid", async () => {
+    const code = `P-${randomBytes(3).toString('hex')}`;
+    const key = alertKey('WAGE_ARREARS', code, MONTH);
+    const fx = projectWithUnpaidWorker(code);
+    const registered = JSON.parse(fx.project[0].value);
+    registered.data.gridCode = '350206001'; // 湖里街道
+    await send(Topics.project, [{ key: code, value: JSON.stringify(registered) }]);
+    await send(Topics.roster, fx.roster);
+    await send(Topics.account, fx.account);
+    const raisedMessages = await alerts.waitFor((m) => ofKey(m, 'AlertRaised', key).length === 1, {
+      description: 'WAGE_ARREARS raised in the grid',
+      timeoutMs: 60_000,
+    });
+    const raised = parsed(raisedMessages).find((m) => m.type === 'AlertRaised' && m.data.alertKey === key);
+    expect(raised?.data).toMatchObject({ regionCode: '350206', gridCode: '350206001' });
+    const assessed = await assessments.waitFor((m) => m.some((x) => x.key === code), {
+      description: 'the grid project assessed',
+    });
+    const assessment = assessed.find((m) => m.key === code)!;
+    expect(JSON.parse(assessment.value!).data).toMatchObject({ regionCode: '350206', gridCode: '350206001' });
+
+    await send(Topics.project, [
+      envelope(ProjectGridChanged, code, {
+        code,
+        regionCode: '350206',
+        gridCode: '350206002',
+        previousGridCode: '350206001',
+      }),
+    ]);
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT grid_code FROM rules.projects WHERE code = $1`, [code]))[0]
+          ?.grid_code === '350206002',
+      { description: 'the grid change consumed' },
+    );
+  });
 
   it('refuses an evaluation request from a non-admin and a malformed month', async () => {
     await t.http.post('/api/v1/evaluations').send({}).expect(401);

@@ -25,6 +25,8 @@ import {
 export interface ProjectRow {
   code: string;
   regionCode: string;
+  /** The grid of its district the project is placed in, if any. */
+  gridCode?: string;
   contractorCreditCode: string;
   contractAmountFen: Fen;
   startDate: IsoDate;
@@ -157,13 +159,15 @@ export class MonthFactsRepository {
 
   async projects(manager: EntityManager, projectCode?: string): Promise<ProjectRow[]> {
     const rows: Record<string, string | number>[] = await manager.query(
-      `SELECT code, region_code, contractor_credit_code, contract_amount_fen::text, start_date::text, payday
+      `SELECT code, region_code, grid_code, contractor_credit_code, contract_amount_fen::text, start_date::text,
+         payday
        FROM rules.projects WHERE $1::text IS NULL OR code = $1 ORDER BY code`,
       [projectCode ?? null],
     );
     return rows.map((r) => ({
       code: String(r.code),
       regionCode: String(r.region_code),
+      ...(r.grid_code !== null && { gridCode: String(r.grid_code) }),
       contractorCreditCode: String(r.contractor_credit_code),
       contractAmountFen: fen(r.contract_amount_fen),
       startDate: String(r.start_date),

@@ -7,6 +7,7 @@ import { RuleOverrideChanges1764800100002 } from './1764800100002-rule-override-
 import { EmployerStanding1764800200100 } from './1764800200100-employer-standing';
 import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-answers';
 import { RectificationOrders1764900200000 } from './1764900200000-rectification-orders';
+import { ProjectGrids1764900400100 } from './1764900400100-project-grids';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   EmployerStanding1764800200100,
   WorkerMonthAnswers1764800300100,
   RectificationOrders1764900200000,
+  ProjectGrids1764900400100,
 ];

@@ -19,7 +19,7 @@ import {
   GradeAssigned,
   RectificationOrdered,
 } from './enforcement.events';
-import { ProjectRegistered, ProjectStatusChanged } from './project.events';
+import { ProjectGridChanged, ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
   AttendanceReported,
   PaySheetRevisionDecided,
@@ -39,7 +39,7 @@ export * from './project.events';
 export * from './roster.events';
 
 // Tuples, so that `parseEvent(rosterEvents, raw)` returns a union a consumer narrows by `event.type`.
-export const projectEvents = [ProjectRegistered, ProjectStatusChanged] as const;
+export const projectEvents = [ProjectRegistered, ProjectStatusChanged, ProjectGridChanged] as const;
 export const rosterEvents = [
   WorkerEnrolled,
   WorkerUpdated,

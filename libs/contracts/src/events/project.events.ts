@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../envelope';
 import { ProjectStatus } from '../enums';
-import { creditCode, fen, isoDate, projectCode, regionCode } from '../fields';
+import { creditCode, fen, gridCode, isoDate, projectCode, regionCode } from '../fields';
 import { Topics } from '../topics';
 
 /**
@@ -16,6 +16,8 @@ export const ProjectRegistered = defineEvent(
     code: projectCode,
     name: z.string().min(1),
     regionCode,
+    /** The grid of `regionCode` the project's site is in (街道/乡镇 or 社区/村), if it is placed in one. */
+    gridCode: gridCode.optional(),
     /** 施工总承包单位: the deposit adjustment follows its record by credit code. */
     contractor: z.object({ name: z.string().min(1), creditCode }),
     /** 建设单位. */
@@ -47,3 +49,16 @@ export const ProjectStatusChanged = defineEvent(
     }),
 );
 export type ProjectStatusChanged = EventData<typeof ProjectStatusChanged>;
+
+/** A project placed in a grid of its district, moved to another, or taken out of any (`gridCode` null). */
+export const ProjectGridChanged = defineEvent(
+  Topics.project,
+  'ProjectGridChanged',
+  z.object({
+    code: projectCode,
+    regionCode,
+    gridCode: gridCode.nullable(),
+    previousGridCode: gridCode.nullable(),
+  }),
+);
+export type ProjectGridChanged = EventData<typeof ProjectGridChanged>;

@@ -8,7 +8,13 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { ProjectRegistered, ProjectStatusChanged, Topics, type ProjectStatus } from '@wage/contracts';
+import {
+  ProjectGridChanged,
+  ProjectRegistered,
+  ProjectStatusChanged,
+  Topics,
+  type ProjectStatus,
+} from '@wage/contracts';
 import { EventConsumer } from '../kafka/event-consumer';
 import { KafkaClient } from '../kafka/kafka-client';
 import { PlatformMetrics } from '../metrics/platform-metrics';
@@ -33,7 +39,8 @@ export interface KnownProject {
 }
 
 const SETTINGS = Symbol('KNOWN_PROJECTS_SETTINGS');
-const PROJECT_CONTRACTS = [ProjectRegistered, ProjectStatusChanged] as const;
+// A grid change is understood (not dead-lettered) and needs nothing here: known projects keep region and status.
+const PROJECT_CONTRACTS = [ProjectRegistered, ProjectStatusChanged, ProjectGridChanged] as const;
 
 @Injectable()
 export class KnownProjects {
@@ -106,7 +113,8 @@ class KnownProjectsConsumer implements OnApplicationBootstrap, BeforeApplication
         // In partition order, one by one: a status change must follow its project's registration.
         for (const event of events) {
           if (event.type === 'ProjectRegistered') await projects.upsertRegistered(manager, event.data);
-          else await projects.changeStatus(manager, event.data.code, event.data.status);
+          else if (event.type === 'ProjectStatusChanged')
+            await projects.changeStatus(manager, event.data.code, event.data.status);
         }
       },
     });

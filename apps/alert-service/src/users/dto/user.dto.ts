@@ -8,19 +8,25 @@ const webhook = z
   .refine((v) => /^https?:\/\/\S+$/.test(v), 'must be an http:// or https:// URL')
   .meta({ description: 'an http:// or https:// URL', format: 'uri' });
 
-export const createUserSchema = z.strictObject({
-  username: z
-    .string()
-    .regex(/^[a-zA-Z0-9._-]{3,64}$/, '3 to 64 letters, digits, dots, underscores or dashes'),
-  password: z.string().min(12, 'must be at least 12 characters').max(1_000),
-  role: UserRole,
-  regionCode: regionCodeField,
-  displayName: z.string().trim().min(1).max(200),
-  email: z.email().optional(),
-  webhookUrl: webhook.optional(),
-  wecomWebhook: webhook.optional(),
-  dingtalkWebhook: webhook.optional(),
-});
+export const createUserSchema = z
+  .strictObject({
+    username: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]{3,64}$/, '3 to 64 letters, digits, dots, underscores or dashes'),
+    password: z.string().min(12, 'must be at least 12 characters').max(1_000),
+    role: UserRole,
+    regionCode: regionCodeField,
+    displayName: z.string().trim().min(1).max(200),
+    email: z.email().optional(),
+    webhookUrl: webhook.optional(),
+    wecomWebhook: webhook.optional(),
+    dingtalkWebhook: webhook.optional(),
+  })
+  .refine((user) => user.role !== 'GRID_ASSISTANT' || [9, 12].includes(user.regionCode.length), {
+    error:
+      '网格协管员的 regionCode 须为其网格：9 位街道/乡镇或 12 位社区/村代码，例如 "350206001" (a grid assistant covers one grid)',
+    path: ['regionCode'],
+  });
 export type CreateUserRequest = z.infer<typeof createUserSchema>;
 
 const regionCode = regionCodeField;

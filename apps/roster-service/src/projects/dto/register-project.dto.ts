@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { creditCodeField, isoDateField, regionCodeField, yuanField } from '../../core/fields';
+import { creditCodeField, gridCodeField, isoDateField, regionCodeField, yuanField } from '../../core/fields';
+import { gridCodeProblem } from '@wage/domain';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200);
 
@@ -15,6 +16,7 @@ export const registerProjectBody = z
       ),
     name,
     regionCode: regionCodeField,
+    gridCode: gridCodeField.optional(),
     contractor: z.object({ name, creditCode: creditCodeField }),
     owner: z.object({ name, creditCode: creditCodeField.optional() }),
     contractAmount: yuanField({ positive: true }),
@@ -25,6 +27,12 @@ export const registerProjectBody = z
   .refine((body) => body.plannedEndDate === undefined || body.plannedEndDate >= body.startDate, {
     error: 'must not be before startDate',
     path: ['plannedEndDate'],
+  })
+  .superRefine((body, context) => {
+    // The field's own check has spoken for a malformed code; this one places a well-formed code.
+    if (body.gridCode === undefined || !/^\d{9}(\d{3})?$/.test(body.gridCode)) return;
+    const problem = gridCodeProblem(body.gridCode, body.regionCode);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem, path: ['gridCode'] });
   });
 
 export type RegisterProjectBody = z.infer<typeof registerProjectBody>;

@@ -31,6 +31,7 @@ type Facts = Pick<
   | 'severity'
   | 'projectCode'
   | 'regionCode'
+  | 'gridCode'
   | 'month'
   | 'title'
   | 'evidence'
@@ -93,6 +94,7 @@ export class ApplyAlertEventsUseCase {
       severity: data.severity,
       projectCode: data.projectCode,
       regionCode: data.regionCode,
+      gridCode: data.gridCode ?? null,
       month: data.month,
       title: data.title,
       evidence: data.evidence,

@@ -55,6 +55,11 @@ export class ChangeAlertStatusUseCase {
   async execute(principal: Principal, id: string, request: WorkflowRequest): Promise<AlertView> {
     const view = await this.dataSource.transaction(async (manager) => {
       if (!(await this.alerts.findVisible(principal, id, manager))) throw ApiError.notFound(`no alert ${id}`);
+      if (principal.kind === 'user' && principal.role === 'GRID_ASSISTANT') {
+        throw ApiError.forbidden(
+          '网格协管员不能签收、指派、办结或驳回预警；请到现场核实并登记巡查 (a grid assistant records visits, not alert decisions)',
+        );
+      }
       const alert = (await this.alerts.lockById(manager, id))!;
       const outcome = nextStatus(alert.status, request.action);
       if (!outcome.ok)
@@ -62,7 +67,12 @@ export class ChangeAlertStatusUseCase {
       let assignee = alert.assignee;
       if (request.action === 'assign') {
         const person = await this.users.find(request.assignee!, manager);
-        if (!person || person.role === 'ADMIN' || !covers(person.regionCode, alert.regionCode)) {
+        if (
+          !person ||
+          person.role === 'ADMIN' ||
+          person.role === 'GRID_ASSISTANT' ||
+          !covers(person.regionCode, alert.regionCode)
+        ) {
           throw new ApiError(
             HttpStatus.UNPROCESSABLE_ENTITY,
             'ASSIGNEE_NOT_ELIGIBLE',

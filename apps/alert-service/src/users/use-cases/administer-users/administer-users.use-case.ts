@@ -61,6 +61,14 @@ export class AdministerUsersUseCase {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.users.lockListing(manager, username);
       if (!before) throw ApiError.notFound(`no user ${username}`);
+      const role = request.role ?? before.role;
+      const regionCode = request.regionCode ?? before.regionCode;
+      if (role === 'GRID_ASSISTANT' && regionCode.length !== 9 && regionCode.length !== 12) {
+        throw ApiError.badRequest(
+          `网格协管员只负责一个网格：请同时把 regionCode 改为 9 位街道/乡镇或 12 位社区/村代码（现为 ${regionCode}）`,
+          [{ field: 'regionCode', message: 'a grid assistant covers one grid: a 9- or 12-digit code' }],
+        );
+      }
       const disabledAt =
         request.disabled === undefined ? undefined : request.disabled ? (before.disabledAt ?? now) : null;
       await this.users.update(manager, username, {

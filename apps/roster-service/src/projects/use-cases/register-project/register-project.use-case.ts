@@ -35,8 +35,8 @@ export class RegisterProjectUseCase {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO roster.projects (code, name, region_code, contractor_name, contractor_credit_code, owner_name,
            owner_credit_code, contract_amount_fen, start_date, planned_end_date, payday, status,
-           status_effective_date, api_key_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $9, $13)
+           status_effective_date, api_key_hash, grid_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $9, $13, $14)
          ON CONFLICT DO NOTHING RETURNING code`,
         [
           project.code,
@@ -52,6 +52,7 @@ export class RegisterProjectUseCase {
           project.payday,
           status,
           apiKeyHash,
+          project.gridCode ?? null,
         ],
       );
       if (inserted.length === 0) {
@@ -73,6 +74,7 @@ export class RegisterProjectUseCase {
           code: project.code,
           name: project.name,
           regionCode: project.regionCode,
+          gridCode: project.gridCode,
           contractor: project.contractor,
           owner: project.owner,
           contractAmountFen: project.contractAmount,

@@ -173,7 +173,13 @@ export class EvaluateMonthUseCase {
     asOf: Date,
     assessment: MonthAssessment,
   ): Promise<void> {
-    const data = { projectCode: project.code, regionCode: project.regionCode, month, ...assessment };
+    const data = {
+      projectCode: project.code,
+      regionCode: project.regionCode,
+      ...(project.gridCode !== undefined && { gridCode: project.gridCode }),
+      month,
+      ...assessment,
+    };
     const hash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
     const changed: unknown[] = await manager.query(
       `INSERT INTO rules.assessments (project_code, month, facts_hash, evaluated_at) VALUES ($1, $2, $3, $4)
