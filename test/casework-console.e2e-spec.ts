@@ -191,6 +191,10 @@ describe('casework in the console (headless Chromium, phone-sized)', () => {
     await casePage.waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('wages-owed').innerText()).toBe('18000.00');
     expect(await page.getByTestId('case-clock').innerText()).toContain('剩余工作日');
+    // The employer's compliance record is one tap away from its case.
+    expect(await page.getByTestId('employer-link').getAttribute('href')).toBe(
+      '#/employers/91350206MA31XM5K8N',
+    );
 
     const form = page.getByTestId('action-form');
     await form.getByLabel('措施').selectOption('SUMMONS');

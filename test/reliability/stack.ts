@@ -150,7 +150,10 @@ export async function startStack({
             AND (table_schema = ANY($1) OR table_name IN ('users', 'rule_overrides'))
             -- written by consumers and the relay in the background, not by requests
             AND table_name NOT IN ('outbox_events', 'processed_events', 'migrations')
-            AND NOT (table_schema IN ('wage_account', 'enforcement') AND table_name = 'projects')`,
+            AND NOT (table_schema IN ('wage_account', 'enforcement') AND table_name = 'projects')
+            -- enforcement-service's copies of other services' events (rolls, cards, accounts, alerts)
+            AND NOT (table_schema = 'enforcement'
+                     AND table_name IN ('roll_entries', 'worker_cards', 'wage_accounts', 'alert_record'))`,
           [WRITTEN_BY_REQUESTS],
         );
         const counts: Record<string, number> = {};

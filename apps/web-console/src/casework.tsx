@@ -17,6 +17,7 @@ const TEXT = {
     overdue: '已超期',
     accept: '受理立案',
     employer: '用人单位',
+    employerRecord: '守法诚信档案',
     period: '欠薪期间',
     amountOwed: '反映欠薪金额',
     status: '状态',
@@ -73,6 +74,7 @@ const TEXT = {
     overdue: 'overdue',
     accept: 'Accept and open a case',
     employer: 'Employer',
+    employerRecord: 'Compliance record',
     period: 'Period',
     amountOwed: 'Amount reported owed',
     status: 'Status',
@@ -276,7 +278,7 @@ export function IntakeQueue({ token }: { token: string }) {
 interface CaseSummary {
   id: string;
   status: 'OPEN' | 'CLOSED';
-  employer: { name: string };
+  employer: { name: string; creditCode: string | null };
   clock: { closeBy: string; extended: boolean; workingDaysLeft: number; overdue: boolean };
   wages: { owed: string; recovered: string; outstanding: string };
 }
@@ -382,7 +384,18 @@ export function CasePage({ token, id }: { token: string; id: string }) {
       <a href="#/cases" className="back">
         ← {text('back')}
       </a>
-      <h2>{c.employer.name}</h2>
+      <h2>
+        {c.employer.name}{' '}
+        {c.employer.creditCode && (
+          <a
+            href={`#/employers/${encodeURIComponent(c.employer.creditCode)}`}
+            className="employer-link"
+            data-testid="employer-link"
+          >
+            {text('employerRecord')} ›
+          </a>
+        )}
+      </h2>
       <dl className="facts">
         <dt>{text('status')}</dt>
         <dd>{text(c.status)}</dd>
