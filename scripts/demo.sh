@@ -89,7 +89,7 @@ step "5/6 simulating ${PROJECTS} projects over three months (seed 42), the ${ALE
 SIM_STATUS=0
 node "$ROOT/dist/apps/simulator/main.js" --admin-key "$ADMIN_API_KEY" --projects "$PROJECTS" --months 3 \
   --seed 42 --truth "$STATE/ground-truth.json" --settle-seconds "$ALERT_SETTLE_SECONDS" \
-  --mail-catcher http://127.0.0.1:8025 || SIM_STATUS=$?
+  --mail-catcher http://127.0.0.1:8025 --sms-catcher http://127.0.0.1:8026 || SIM_STATUS=$?
 
 step "6/6 coverage by region (latest month whose wages are due)"
 (cd "$ROOT" && node -e '

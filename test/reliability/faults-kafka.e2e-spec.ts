@@ -265,7 +265,7 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
         'alert-service.projects',
         'enforcement-service.projects',
       ],
-      [Topics.roster]: ['rules-engine.roster'],
+      [Topics.roster]: ['rules-engine.roster', 'enforcement-service.roll'],
       [Topics.account]: ['rules-engine.account'],
       [Topics.alert]: ['alert-service.alerts', 'report-service.alert'],
       [Topics.assessment]: ['report-service.assessment'],

@@ -18,6 +18,8 @@ export const USAGE = `Simulates a district's construction projects and banks thr
   --settle-seconds <s> the rules engine's ALERT_SETTLE_SECONDS, waited for before comparing
                        (default $ALERT_SETTLE_SECONDS, else 900 as the engine's default)
   --mail-catcher <url> also count the alert e-mails the mail catcher received (e.g. http://127.0.0.1:8025)
+  --sms-catcher <url>  after the comparison, some workers sign in with codes from the SMS catcher and confirm or
+                       dispute their month (e.g. http://127.0.0.1:8026)
   --no-evaluate        push only; do not evaluate and compare
   --no-casework        after the comparison, do not open cases from the gravest alerts nor decide two clues
 `;
@@ -57,6 +59,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     'truth',
     'settle-seconds',
     'mail-catcher',
+    'sms-catcher',
   ];
   for (const name of values.keys())
     if (!known.includes(name)) throw new Error(`unknown option --${name}; see --help`);
@@ -72,6 +75,9 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   const mailCatcher = values.get('mail-catcher');
   if (mailCatcher !== undefined && !/^https?:\/\/\S+$/.test(mailCatcher))
     throw new Error('--mail-catcher must be an http:// URL, e.g. http://127.0.0.1:8025');
+  const smsCatcher = values.get('sms-catcher');
+  if (smsCatcher !== undefined && !/^https?:\/\/\S+$/.test(smsCatcher))
+    throw new Error('--sms-catcher must be an http:// URL, e.g. http://127.0.0.1:8026');
   const adminKey = values.get('admin-key') ?? env.ADMIN_API_KEY;
   if (!adminKey) throw new Error('give the administrator key with --admin-key or ADMIN_API_KEY');
   const region = values.get('region') ?? '350206';
@@ -93,6 +99,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     truthFile: values.get('truth') ?? 'ground-truth.json',
     settleSeconds: Number(settle),
     ...(mailCatcher && { mailCatcher }),
+    ...(smsCatcher && { smsCatcher }),
     evaluate,
     casework,
   };

@@ -6,6 +6,7 @@ import { type Comparison, evaluateAndCompare, formatComparison } from './compare
 import { type DistrictPlan, INJECTABLE_CODES, planDistrict } from './plan';
 import { pushDistrict } from './push';
 import { type GroundTruth, groundTruth } from './truth';
+import { simulateWorkerAnswers, type WorkerAnswersResult } from './worker-answers';
 
 export interface SimulationOptions {
   /** The gateway's origin, e.g. http://127.0.0.1:8080. */
@@ -32,6 +33,8 @@ export interface SimulationOptions {
   settleSeconds: number;
   /** The mail catcher's web origin, to count the e-mails inspectors received. */
   mailCatcher?: string;
+  /** The SMS catcher's origin: with it, some workers sign in and confirm or dispute their month after the comparison. */
+  smsCatcher?: string;
   /** After the comparison, an inspector opens cases from the gravest alerts and decides two clues (default true). */
   casework?: boolean;
   log?: (line: string) => void;
@@ -42,6 +45,7 @@ export interface SimulationResult {
   truth: GroundTruth;
   comparison?: Comparison;
   casework?: CaseworkResult;
+  workerAnswers?: WorkerAnswersResult;
   summary?: string;
 }
 
@@ -128,11 +132,15 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           alerts: comparison.alerts,
           log,
         });
+  const workerAnswers = options.smsCatcher
+    ? await simulateWorkerAnswers({ gateway: options.gateway, smsCatcher: options.smsCatcher, plan, log })
+    : undefined;
   return {
     plan,
     truth: final,
     comparison,
     ...(casework && { casework }),
+    ...(workerAnswers && { workerAnswers }),
     summary: formatComparison(comparison),
   };
 }

@@ -160,6 +160,9 @@ describe('the command line', () => {
         ALERT_SETTLE_SECONDS: '120',
       }),
     ).toMatchObject({ settleSeconds: 120, mailCatcher: 'http://127.0.0.1:8025' });
+    expect(parseArguments(['--sms-catcher', 'http://127.0.0.1:8026'], { ADMIN_API_KEY: 'k' })).toMatchObject({
+      smsCatcher: 'http://127.0.0.1:8026',
+    });
   });
 
   it('says what is wrong', () => {
@@ -167,6 +170,9 @@ describe('the command line', () => {
     expect(() => parseArguments(['--violations', 'NOPE'], { ADMIN_API_KEY: 'k' })).toThrow(/not a rule code/);
     expect(() => parseArguments(['--months', '1'], { ADMIN_API_KEY: 'k' })).toThrow(/at least 2/);
     expect(() => parseArguments(['--colour', 'x'], { ADMIN_API_KEY: 'k' })).toThrow(/unknown option/);
+    expect(() => parseArguments(['--sms-catcher', 'catcher'], { ADMIN_API_KEY: 'k' })).toThrow(
+      /--sms-catcher must be an http/,
+    );
     expect(() => parseArguments(['--settle-seconds', 'soon'], { ADMIN_API_KEY: 'k' })).toThrow(
       /whole number/,
     );

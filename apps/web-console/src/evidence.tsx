@@ -1,4 +1,5 @@
 import { formatFen, type Alert, type AlertCode, type Evidence } from './api';
+import { cardNotMineText } from './card-not-mine';
 import { label, useI18n, type Lang } from './i18n';
 
 /**
@@ -141,9 +142,12 @@ export const RULES: Record<AlertCode, RuleText> = {
   },
   SHARED_BANK_CARD: {
     what: {
-      zh: (e) => `同一张银行卡登记给了多名工人（涉及${e.workersAffected}名工人），疑似工资卡被他人代管。`,
-      en: (e) =>
-        `One bank card is registered for several workers (${e.workersAffected} workers): the wage cards may be held by someone else.`,
+      zh: (e, f) =>
+        `同一张银行卡登记给了多名工人（涉及${e.workersAffected}名工人），疑似工资卡被他人代管。` +
+        cardNotMineText(f, 'zh'),
+      en: (e, f) =>
+        `One bank card is registered for several workers (${e.workersAffected} workers): the wage cards may be held by someone else.` +
+        cardNotMineText(f, 'en'),
     },
     basis: {
       zh: `${REGULATIONS}第三十一条（用于支付工资的银行卡不得扣押或者变相扣押）`,

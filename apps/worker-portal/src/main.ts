@@ -21,6 +21,20 @@ interface Month {
   confirmation: { result: 'CONFIRMED' | 'DISPUTED'; reason: string | null; answeredAt: string } | null;
 }
 
+interface OwnClue {
+  id: string;
+  status: 'RECEIVED' | 'ACCEPTED' | 'REFUSED' | 'CLOSED';
+  projectCode: string | null;
+  employerName: string;
+  periodFrom: string;
+  periodTo: string;
+  amountOwed: string | null;
+  receivedAt: string;
+  acceptBy: string;
+  supplementRequested: string | null;
+  refusal: { reason: string | null; redirectTo: string | null } | null;
+}
+
 const API = '/api/v1/worker';
 const TOKEN_KEY = 'worker-session';
 const REASONS: Record<string, string> = {
@@ -37,6 +51,12 @@ const codeForm = byId<HTMLFormElement>('code-form');
 const sessionForm = byId<HTMLFormElement>('session-form');
 const signOut = byId<HTMLButtonElement>('sign-out');
 const list = byId<HTMLOListElement>('month-list');
+const cluesSection = byId<HTMLElement>('clues');
+const ownCluesSection = byId<HTMLElement>('own-clues');
+const clueForm = byId<HTMLFormElement>('clue-form');
+const clueList = byId<HTMLOListElement>('clue-list');
+/** The phone the worker signed in with, to offer as the number to call back; kept in memory only. */
+let signedInPhone = '';
 
 function say(message: string, error = false): void {
   statusLine.textContent = message;
@@ -111,6 +131,7 @@ sessionForm.addEventListener('submit', async (event) => {
   if (answer.status !== 200 || !answer.body.accessToken)
     return say(errorText(answer.body, '验证码不正确，请重新获取。'), true);
   sessionStorage.setItem(TOKEN_KEY, answer.body.accessToken);
+  signedInPhone = credentials().phone;
   sessionForm.reset();
   await showMonths();
 });
@@ -124,6 +145,8 @@ signOut.addEventListener('click', () => {
 function showSignIn(): void {
   signInSection.hidden = false;
   monthsSection.hidden = true;
+  cluesSection.hidden = true;
+  ownCluesSection.hidden = true;
   signOut.hidden = true;
   sessionForm.hidden = true;
 }
@@ -139,6 +162,8 @@ async function showMonths(): Promise<void> {
   list.replaceChildren(...items.map(monthCard));
   say(items.length === 0 ? '还没有您的考勤或工资记录。' : `共 ${items.length} 个月的记录。`);
   byId<HTMLElement>('months-title').focus?.();
+  showClueForm(items);
+  await showClues();
 }
 
 function monthCard(month: Month): HTMLLIElement {
@@ -232,6 +257,118 @@ async function answer(month: Month, body: { result: string; reason?: string; not
       : `已提交${monthLabel(month.month)}的异议，监察部门会核实。`,
   );
 }
+
+/** The form offers the projects of the worker's own months: a clue is about a project whose roll has them. */
+function showClueForm(months: Month[]): void {
+  const projects = new Map(months.map((m) => [m.projectCode, m.projectName]));
+  const select = byId<HTMLSelectElement>('clue-project');
+  const chosen = select.value;
+  select.replaceChildren(
+    ...[...projects].map(([code, name]) => el('option', `${name}（${code}）`, { value: code })),
+  );
+  if (projects.has(chosen)) select.value = chosen;
+  const phone = byId<HTMLInputElement>('clue-phone');
+  if (!phone.value) phone.value = signedInPhone;
+  cluesSection.hidden = projects.size === 0;
+}
+
+const CLUE_STATUS: Record<OwnClue['status'], string> = {
+  RECEIVED: '已收到，等待受理',
+  ACCEPTED: '已受理，正在处理',
+  REFUSED: '不予受理',
+  CLOSED: '已办结',
+};
+
+async function showClues(): Promise<void> {
+  const answer = await call<{ items?: OwnClue[] }>('/clues');
+  if (answer.status !== 200) return;
+  const items = answer.body.items ?? [];
+  clueList.replaceChildren(...items.map(clueCard));
+  ownCluesSection.hidden = items.length === 0;
+}
+
+function clueCard(clue: OwnClue): HTMLLIElement {
+  const card = el('li', undefined, { class: 'clue', 'data-status': clue.status });
+  const period =
+    clue.periodFrom === clue.periodTo
+      ? monthLabel(clue.periodFrom)
+      : `${monthLabel(clue.periodFrom)}至${monthLabel(clue.periodTo)}`;
+  card.append(el('h3', `${period} 欠薪`), el('p', clue.employerName, { class: 'project' }));
+  card.append(el('p', CLUE_STATUS[clue.status], { class: 'answer clue-status' }));
+  const facts = el('dl');
+  const row = (term: string, value: string) => facts.append(el('dt', term), el('dd', value));
+  row('提交时间', clue.receivedAt.slice(0, 10));
+  if (clue.status === 'RECEIVED') row('受理期限', clue.acceptBy);
+  if (clue.amountOwed !== null) row('被欠金额', yuan(clue.amountOwed));
+  if (clue.supplementRequested) row('请补充', clue.supplementRequested);
+  if (clue.refusal) {
+    if (clue.refusal.reason) row('原因', clue.refusal.reason);
+    if (clue.refusal.redirectTo) row('可以去', clue.refusal.redirectTo);
+  }
+  card.append(facts);
+  return card;
+}
+
+/** What the worker typed, checked here in Chinese before it is sent; the message says what to fix. */
+function clueBody(): { body?: Record<string, unknown>; problem?: string } {
+  const data = new FormData(clueForm);
+  const value = (name: string) => String(data.get(name) ?? '').trim();
+  const [projectCode, periodFrom, periodTo, amountOwed, workers, description, phone] = [
+    'projectCode',
+    'periodFrom',
+    'periodTo',
+    'amountOwed',
+    'workersAffected',
+    'description',
+    'phone',
+  ].map(value);
+  if (!projectCode) return { problem: '请选择被欠工资的项目。' };
+  if (!/^\d{4}-\d{2}$/.test(periodFrom)) return { problem: '请选择从哪个月开始欠工资。' };
+  if (!/^\d{4}-\d{2}$/.test(periodTo)) return { problem: '请选择欠到哪个月。' };
+  if (periodTo < periodFrom) return { problem: '“到哪个月”不能早于开始的月份。' };
+  if (amountOwed && !/^\d{1,10}(\.\d{1,2})?$/.test(amountOwed))
+    return { problem: '金额请填数字，例如 3500 或 3500.50。' };
+  if (amountOwed && Number(amountOwed) <= 0) return { problem: '金额要大于0，不知道可以不填。' };
+  if (workers && !/^[1-9]\d{0,3}$/.test(workers)) return { problem: '人数请填1到9999之间的整数。' };
+  if (!description) return { problem: '请写一下情况：谁欠的、欠了多久。' };
+  if (!/^1\d{10}$/.test(phone)) return { problem: '请填写11位手机号，方便监察员联系您。' };
+  return {
+    body: {
+      projectCode,
+      periodFrom,
+      periodTo,
+      ...(amountOwed && { amountOwed: Number(amountOwed).toFixed(2) }),
+      ...(workers && { workersAffected: Number(workers) }),
+      description,
+      phone,
+    },
+  };
+}
+
+let sendingClue = false;
+clueForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (sendingClue) return;
+  const { body, problem } = clueBody();
+  if (!body) return say(problem ?? '请检查填写的内容。', true);
+  const button = byId<HTMLButtonElement>('clue-submit');
+  sendingClue = true;
+  button.disabled = true;
+  button.textContent = '正在提交…';
+  try {
+    const sent = await call<{ acceptBy?: string }>('/clues', body);
+    if (sent.status === 400) return say('填写的内容有误，请检查月份、金额和手机号后再提交。', true);
+    if (sent.status !== 201) return say(errorText(sent.body, '提交没有成功，请稍后再试。'), true);
+    clueForm.reset();
+    byId<HTMLInputElement>('clue-phone').value = signedInPhone;
+    await showClues();
+    say(`投诉已提交，监察部门会在 ${sent.body.acceptBy ?? '5个工作日内'} 前决定是否受理。`);
+  } finally {
+    sendingClue = false;
+    button.disabled = false;
+    button.textContent = '提交投诉';
+  }
+});
 
 if (sessionStorage.getItem(TOKEN_KEY)) void showMonths();
 else showSignIn();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   type AccountDebit,
+  type CardNotMineAnswer,
   type CardRegistration,
   type DepositMovement,
   type DepositRecord,
@@ -66,6 +67,7 @@ export class MonthFactsRepository {
       debits: await this.debits(manager, project.code, month, asOf),
       payouts: await this.payouts(manager, project.code, month, asOf),
       cardRegistrations: await this.cardRegistrations(manager, project.code),
+      cardNotMine: await this.cardNotMine(manager, project.code),
       deposits,
       movements,
       contractor: await this.contractorRecord(manager, project.contractorCreditCode, asOf),
@@ -98,6 +100,16 @@ export class MonthFactsRepository {
       amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
       orderedAt: new Date(r.ordered_at as Date),
     }));
+  }
+
+  /** The project's workers whose latest answer for a month says the card on the roll is not theirs. */
+  async cardNotMine(manager: EntityManager, projectCode: string): Promise<CardNotMineAnswer[]> {
+    const rows: Record<string, string>[] = await manager.query(
+      `SELECT id_masked, name_masked, month FROM rules.worker_month_answers
+        WHERE project_code = $1 AND result = 'DISPUTED' AND reason = 'CARD_NOT_MINE' ORDER BY month, id_masked`,
+      [projectCode],
+    );
+    return rows.map((r) => ({ idMasked: r.id_masked, nameMasked: r.name_masked, month: r.month }));
   }
 
   /** The month's standing disputes: each worker's latest answer, where it is a dispute. */

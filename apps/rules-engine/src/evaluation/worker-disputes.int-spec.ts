@@ -8,7 +8,11 @@ import { envelope, hash, MONTH, projectWithUnpaidWorker } from '../testing/upstr
 
 type AlertMessage = {
   type: string;
-  data: { alertKey: string; severity: string; evidence: { workers: { idMasked: string; name?: string }[] } };
+  data: {
+    alertKey: string;
+    severity: string;
+    evidence: { workers: { idMasked: string; name?: string }[]; facts: Record<string, unknown> };
+  };
 };
 const ofKey = (messages: ReadMessage[], type: string, key: string) =>
   messages
@@ -90,5 +94,57 @@ describe("WORKER_PAY_DISPUTED from workers' answers (real PostgreSQL and Kafka)"
     await alerts.waitFor((m) => ofKey(m, 'AlertCleared', key).length === 1, {
       description: 'cleared when every worker confirmed',
     });
+  });
+
+  it('names the workers who said the card is not theirs beside SHARED_BANK_CARD, masked', async () => {
+    const code = `C-${randomBytes(3).toString('hex')}`;
+    const key = alertKey('SHARED_BANK_CARD', code, null);
+    const fx = projectWithUnpaidWorker(code);
+    await send(Topics.project, fx.project);
+    await send(Topics.roster, fx.roster);
+    // Two workers enrolled with one card: someone holds it.
+    const card = { bankCode: 'ICBC', cardHash: hash(), cardMasked: '6222***********7777' };
+    const holders = [1, 2].map((n) => ({ workerId: randomUUID(), idHash: hash(), n }));
+    await send(
+      Topics.roster,
+      holders.map((w) =>
+        envelope(WorkerEnrolled, code, {
+          workerId: w.workerId,
+          idHash: w.idHash,
+          idMasked: `350206********000${w.n}`,
+          name: `王${w.n}`,
+          bankCard: card,
+          entryDate: '2026-09-01',
+        }),
+      ),
+    );
+    await alerts.waitFor((m) => ofKey(m, 'AlertRaised', key).length === 1, {
+      description: 'SHARED_BANK_CARD raised',
+    });
+    expect(ofKey(alerts.messages, 'AlertRaised', key)[0].data.evidence.facts.cardNotMine).toEqual([]);
+
+    await send(Topics.roster, [
+      envelope(WorkerMonthAnswered, code, {
+        workerId: holders[0].workerId,
+        idHash: holders[0].idHash,
+        idMasked: '350206********0001',
+        nameMasked: '王*',
+        month: MONTH,
+        result: 'DISPUTED',
+        reason: 'CARD_NOT_MINE',
+        answeredAt: new Date().toISOString(),
+      }),
+    ]);
+    await alerts.waitFor(
+      (m) =>
+        ofKey(m, 'AlertUpdated', key).some(
+          (e) => (e.data.evidence.facts.cardNotMine as unknown[] | undefined)?.length === 1,
+        ),
+      { description: 'the card-not-mine answer beside SHARED_BANK_CARD' },
+    );
+    const updated = ofKey(alerts.messages, 'AlertUpdated', key).at(-1)!;
+    expect(updated.data.evidence.facts.cardNotMine).toEqual([
+      { worker: '350206********0001', name: '王*', months: [MONTH] },
+    ]);
   });
 });

@@ -34,7 +34,7 @@ import { attributePayments, type PayrollPayment } from './payment-attribution';
 import { evaluatePayeeNotOnRoster } from './payee-not-on-roster';
 import { evaluateRealNameGap } from './real-name-gap';
 import { type RectificationOrder, rectificationOverdueVerdict } from './rectification-overdue';
-import { type CardRegistration, evaluateSharedBankCard } from './shared-bank-card';
+import { type CardNotMineAnswer, type CardRegistration, evaluateSharedBankCard } from './shared-bank-card';
 import { type StatusChange, statusOn, type Suppression, suppression } from './suppression';
 import { type AccountDebit, type RosterIndex } from './transactions';
 import { evaluateWageArrears } from './wage-arrears';
@@ -114,6 +114,8 @@ export interface ProjectMonthFacts {
   debits: readonly AccountDebit[];
   payouts: readonly WorkerPayout[];
   cardRegistrations: readonly CardRegistration[];
+  /** The project's workers whose standing dispute of a month says the card is not theirs (any month). */
+  cardNotMine?: readonly CardNotMineAnswer[];
   deposits: readonly DepositRecord[];
   movements: readonly DepositMovement[];
   contractor: Omit<ContractorRecord, 'blacklisted' | 'usesRealNameManagement' | 'usesDedicatedAccount'> & {
@@ -379,7 +381,11 @@ export function evaluateProjectMonth(facts: ProjectMonthFacts, asOf: Date): Proj
     [
       'SHARED_BANK_CARD',
       null,
-      evaluateSharedBankCard({ projectCode: project.code, registrations: facts.cardRegistrations }),
+      evaluateSharedBankCard({
+        projectCode: project.code,
+        registrations: facts.cardRegistrations,
+        cardNotMine: facts.cardNotMine ?? [],
+      }),
       null,
     ],
     [

@@ -39,4 +39,26 @@ describe('evaluateSharedBankCard', () => {
     expect((result?.evidence.facts.cards as unknown[] | undefined)?.length ?? null).toBe(cards);
     if (result) expect(result.severity).toBe('ORANGE');
   });
+
+  it("names the project's workers who said the card is not theirs, masked, once each with their months", () => {
+    const shared = [registration('id-0001', 'card-0001', 'P1'), registration('id-0002', 'card-0001', 'P1')];
+    const cardNotMine = [
+      { idMasked: '350206********0001', nameMasked: '王*', month: '2026-10' },
+      { idMasked: '350206********0001', nameMasked: '王*', month: '2026-09' },
+      { idMasked: '350206********0003', nameMasked: '李*', month: '2026-10' },
+    ];
+    const result = evaluateSharedBankCard({ projectCode: 'P1', registrations: shared, cardNotMine });
+    expect(result?.evidence.facts.cardNotMine).toEqual([
+      { worker: '350206********0001', name: '王*', months: ['2026-09', '2026-10'] },
+      { worker: '350206********0003', name: '李*', months: ['2026-10'] },
+    ]);
+    // Without a shared card, the workers' word is WORKER_PAY_DISPUTED's evidence, not this rule's.
+    expect(
+      evaluateSharedBankCard({
+        projectCode: 'P1',
+        registrations: [registration('id-0001', 'card-0001', 'P1')],
+        cardNotMine,
+      }),
+    ).toBeNull();
+  });
 });
