@@ -15,6 +15,7 @@ export * from './http/idempotency';
 export * from './http/public-body-limit';
 export * from './http/run-service';
 export * from './http/validate';
+export * from './kafka/app-consumers';
 export * from './kafka/event-consumer';
 export * from './kafka/kafka-client';
 export * from './kafka/outbox-relay';

@@ -1,12 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Topics, alertEvents, enforcementEvents } from '@wage/contracts';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 import { SCHEMA } from '../schema';
 import { ApplyAlertEventsUseCase } from './use-cases/apply-alert-events/apply-alert-events.use-case';
 import { ApplyEnforcementEventsUseCase } from './use-cases/apply-enforcement-events/apply-enforcement-events.use-case';
@@ -17,8 +19,8 @@ import { ApplyEnforcementEventsUseCase } from './use-cases/apply-enforcement-eve
  * Consumes `wage.enforcement.events.v1` too: the cases opened from alerts and their closure, shown on the alert.
  */
 @Injectable()
-export class AlertsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+export class AlertsConsumer extends AppConsumers {
+  protected readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
 
   constructor(
     dataSource: DataSource,
@@ -28,6 +30,7 @@ export class AlertsConsumer implements OnApplicationBootstrap, BeforeApplication
     alerts: ApplyAlertEventsUseCase,
     enforcement: ApplyEnforcementEventsUseCase,
   ) {
+    super();
     const common = { dataSource, schema: SCHEMA, kafka, logger, metrics };
     this.consumers = [
       new EventConsumer({
@@ -45,13 +48,5 @@ export class AlertsConsumer implements OnApplicationBootstrap, BeforeApplication
         handle: (events, manager) => enforcement.execute(manager, events),
       }),
     ];
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.start()));
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 }

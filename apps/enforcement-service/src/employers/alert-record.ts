@@ -1,12 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { alertEvents, Topics, type AlertEvent } from '@wage/contracts';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 import { SCHEMA as S } from '../schema';
 
 /**
@@ -112,8 +114,8 @@ export async function employerAlerts(dataSource: DataSource, creditCode: string)
 
 /** Keeps `alert_record` for the life of the app. */
 @Injectable()
-export class AlertRecordConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumer: EventConsumer<typeof alertEvents>;
+export class AlertRecordConsumer extends AppConsumers {
+  protected readonly consumers: readonly EventConsumer<typeof alertEvents>[];
 
   constructor(
     dataSource: DataSource,
@@ -121,24 +123,19 @@ export class AlertRecordConsumer implements OnApplicationBootstrap, BeforeApplic
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.consumer = new EventConsumer({
-      name: 'enforcement-service.alert-record',
-      topic: Topics.alert,
-      contracts: alertEvents,
-      dataSource,
-      schema: S,
-      kafka,
-      logger,
-      metrics,
-      handle: recordAlertLifecycle,
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+    super();
+    this.consumers = [
+      new EventConsumer({
+        name: 'enforcement-service.alert-record',
+        topic: Topics.alert,
+        contracts: alertEvents,
+        dataSource,
+        schema: S,
+        kafka,
+        logger,
+        metrics,
+        handle: recordAlertLifecycle,
+      }),
+    ];
   }
 }

@@ -1,13 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProjectRegistered, projectEvents, Topics } from '@wage/contracts';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 import { SCHEMA } from '../schema';
 
 export interface ProjectParty {
@@ -65,8 +66,8 @@ export class ProjectDirectory {
 
 /** Keeps the copy up to date for the life of the app; status changes do not concern casework. */
 @Injectable()
-class ProjectRegistrationsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumer: EventConsumer<typeof projectEvents>;
+class ProjectRegistrationsConsumer extends AppConsumers {
+  protected readonly consumers: readonly EventConsumer<typeof projectEvents>[];
 
   constructor(
     dataSource: DataSource,
@@ -75,28 +76,23 @@ class ProjectRegistrationsConsumer implements OnApplicationBootstrap, BeforeAppl
     @Inject(LOGGER) logger: Logger,
     projects: ProjectDirectory,
   ) {
-    this.consumer = new EventConsumer({
-      name: 'enforcement-service.projects',
-      topic: Topics.project,
-      contracts: projectEvents,
-      dataSource,
-      schema: SCHEMA,
-      kafka,
-      logger,
-      metrics,
-      handle: async (events, manager) => {
-        for (const event of events)
-          if (event.type === 'ProjectRegistered') await projects.upsert(manager, event.data);
-      },
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+    super();
+    this.consumers = [
+      new EventConsumer({
+        name: 'enforcement-service.projects',
+        topic: Topics.project,
+        contracts: projectEvents,
+        dataSource,
+        schema: SCHEMA,
+        kafka,
+        logger,
+        metrics,
+        handle: async (events, manager) => {
+          for (const event of events)
+            if (event.type === 'ProjectRegistered') await projects.upsert(manager, event.data);
+        },
+      }),
+    ];
   }
 }
 

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Inject,
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   accountEvents,
@@ -16,7 +10,14 @@ import {
   type TransactionRecorded,
 } from '@wage/contracts';
 import { dateInShanghai } from '@wage/domain';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 import { SCHEMA as S } from '../schema';
 
 /** Who records a recovery matched from the account: no inspector, the bank's own record. */
@@ -109,8 +110,8 @@ async function matchPayment(manager: EntityManager, tx: TransactionRecorded): Pr
 
 /** Follows the roll's cards and the account's payroll for the life of the app. */
 @Injectable()
-class PayrollRecoveriesConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+class PayrollRecoveriesConsumers extends AppConsumers {
+  protected readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
 
   constructor(
     dataSource: DataSource,
@@ -118,6 +119,7 @@ class PayrollRecoveriesConsumers implements OnApplicationBootstrap, BeforeApplic
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
   ) {
+    super();
     const common = { dataSource, schema: S, kafka, logger, metrics };
     this.consumers = [
       new EventConsumer({
@@ -135,14 +137,6 @@ class PayrollRecoveriesConsumers implements OnApplicationBootstrap, BeforeApplic
         handle: matchPayrollRecoveries,
       }),
     ];
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.start()));
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 }
 

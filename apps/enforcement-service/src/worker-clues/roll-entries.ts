@@ -1,12 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rosterEvents, Topics } from '@wage/contracts';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 import { SCHEMA as S } from '../schema';
 
 /** A worker on a project's real-name roll, as roster-service's events carry them: no identity number in clear. */
@@ -48,8 +50,8 @@ export class RollEntries {
 
 /** Keeps the copy up to date from wage.roster.events.v1; attendance and pay sheets do not concern it. */
 @Injectable()
-export class RollEntriesConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumer: EventConsumer<typeof rosterEvents>;
+export class RollEntriesConsumer extends AppConsumers {
+  protected readonly consumers: readonly EventConsumer<typeof rosterEvents>[];
 
   constructor(
     dataSource: DataSource,
@@ -58,28 +60,23 @@ export class RollEntriesConsumer implements OnApplicationBootstrap, BeforeApplic
     @Inject(LOGGER) logger: Logger,
     entries: RollEntries,
   ) {
-    this.consumer = new EventConsumer({
-      name: 'enforcement-service.roll',
-      topic: Topics.roster,
-      contracts: rosterEvents,
-      dataSource,
-      schema: S,
-      kafka,
-      logger,
-      metrics,
-      handle: async (events, manager) => {
-        for (const event of events)
-          if (event.type === 'WorkerEnrolled' || event.type === 'WorkerUpdated')
-            await entries.upsert(manager, event.projectCode, event.data);
-      },
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+    super();
+    this.consumers = [
+      new EventConsumer({
+        name: 'enforcement-service.roll',
+        topic: Topics.roster,
+        contracts: rosterEvents,
+        dataSource,
+        schema: S,
+        kafka,
+        logger,
+        metrics,
+        handle: async (events, manager) => {
+          for (const event of events)
+            if (event.type === 'WorkerEnrolled' || event.type === 'WorkerUpdated')
+              await entries.upsert(manager, event.projectCode, event.data);
+        },
+      }),
+    ];
   }
 }

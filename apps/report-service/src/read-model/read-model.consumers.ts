@@ -1,12 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { alertEvents, assessmentEvents, Topics } from '@wage/contracts';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 import { SCHEMA } from '../schema';
 import { projectAlertEvents } from './alert-events.projection';
 import { projectAssessmentEvents } from './assessment-events.projection';
@@ -18,8 +20,8 @@ import { projectAssessmentEvents } from './assessment-events.projection';
  * Each batch is applied in one transaction with the record of its event ids, so a redelivery changes nothing.
  */
 @Injectable()
-export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+export class ReadModelConsumers extends AppConsumers {
+  protected readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
 
   constructor(
     dataSource: DataSource,
@@ -27,6 +29,7 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
   ) {
+    super();
     const common = { dataSource, kafka, metrics, logger, schema: SCHEMA };
     this.consumers = [
       new EventConsumer({
@@ -44,13 +47,5 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
         handle: projectAlertEvents,
       }),
     ];
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.start()));
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 }

@@ -1,12 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { accountEvents, Topics, type TransactionRecorded } from '@wage/contracts';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 
 type Payroll = { projectCode: string; data: TransactionRecorded };
 
@@ -15,8 +17,8 @@ type Payroll = { projectCode: string; data: TransactionRecorded };
  * their card. The other account events do not concern workers. A redelivered transaction changes nothing.
  */
 @Injectable()
-export class PayrollPaymentsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumer: EventConsumer<typeof accountEvents>;
+export class PayrollPaymentsConsumer extends AppConsumers {
+  protected readonly consumers: readonly EventConsumer<typeof accountEvents>[];
 
   constructor(
     dataSource: DataSource,
@@ -24,32 +26,27 @@ export class PayrollPaymentsConsumer implements OnApplicationBootstrap, BeforeAp
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.consumer = new EventConsumer({
-      name: 'roster-service.payroll-payments',
-      topic: Topics.account,
-      contracts: accountEvents,
-      dataSource,
-      schema: 'roster',
-      kafka,
-      logger,
-      metrics,
-      handle: async (events, manager) => {
-        const payroll = events.flatMap((e) =>
-          e.type === 'TransactionRecorded' && e.data.kind === 'PAYROLL'
-            ? [{ projectCode: e.projectCode, data: e.data }]
-            : [],
-        );
-        await storePayments(payroll, manager);
-      },
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+    super();
+    this.consumers = [
+      new EventConsumer({
+        name: 'roster-service.payroll-payments',
+        topic: Topics.account,
+        contracts: accountEvents,
+        dataSource,
+        schema: 'roster',
+        kafka,
+        logger,
+        metrics,
+        handle: async (events, manager) => {
+          const payroll = events.flatMap((e) =>
+            e.type === 'TransactionRecorded' && e.data.kind === 'PAYROLL'
+              ? [{ projectCode: e.projectCode, data: e.data }]
+              : [],
+          );
+          await storePayments(payroll, manager);
+        },
+      }),
+    ];
   }
 }
 

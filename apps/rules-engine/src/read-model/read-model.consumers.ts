@@ -1,9 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   accountEvents,
@@ -13,7 +8,14 @@ import {
   rosterEvents,
   Topics,
 } from '@wage/contracts';
-import { EventConsumer, KafkaClient, LOGGER, PlatformMetrics, type Logger } from '@wage/platform';
+import {
+  AppConsumers,
+  EventConsumer,
+  KafkaClient,
+  LOGGER,
+  PlatformMetrics,
+  type Logger,
+} from '@wage/platform';
 import { SCHEMA } from '../schema';
 import { projectAccountEvents } from './account-events.projection';
 import { projectAlertDismissals } from './alert-dismissals.projection';
@@ -27,8 +29,8 @@ import { EvaluationWorker } from '../evaluation/evaluation.worker';
  * transaction with the record of the event ids, so a redelivery changes nothing.
  */
 @Injectable()
-export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: {
+export class ReadModelConsumers extends AppConsumers {
+  protected readonly consumers: {
     start(): Promise<void>;
     stop(): Promise<void>;
     readonly subscription: { group: string; topic: string };
@@ -41,6 +43,7 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
     @Inject(LOGGER) logger: Logger,
     worker: EvaluationWorker,
   ) {
+    super();
     const common = { dataSource, kafka, metrics, logger, schema: SCHEMA };
     this.consumers = [
       new EventConsumer({
@@ -95,13 +98,5 @@ export class ReadModelConsumers implements OnApplicationBootstrap, BeforeApplica
   /** Each consumer's group and topic, for the barrier that waits until the read model has caught up. */
   subscriptions(): { group: string; topic: string }[] {
     return this.consumers.map((consumer) => consumer.subscription);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.start()));
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 }
