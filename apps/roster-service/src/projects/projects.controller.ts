@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { projectCodeParam, registerProjectExample } from '../api-examples';
@@ -6,12 +18,14 @@ import { Clock } from '../core/clock';
 import { changeProjectGridBody, isGridChange } from './dto/change-project-grid.dto';
 import { changeProjectStatusBody, decideStatusRequestBody } from './dto/change-project-status.dto';
 import { registerProjectBody } from './dto/register-project.dto';
+import { rightsBoardQuery } from './dto/rights-board.dto';
 import { ProjectAccess } from './project-access';
 import { projectView } from './project.view';
 import { StatusRequestRepository } from './status-request.repository';
 import { ChangeProjectGridUseCase } from './use-cases/change-project-grid/change-project-grid.use-case';
 import { ChangeProjectStatusUseCase } from './use-cases/change-project-status/change-project-status.use-case';
 import { DecideStatusRequestUseCase } from './use-cases/decide-status-request/decide-status-request.use-case';
+import { GetRightsBoardUseCase } from './use-cases/get-rights-board/get-rights-board.use-case';
 import { RegisterProjectUseCase } from './use-cases/register-project/register-project.use-case';
 
 const statusRequestParams = {
@@ -29,6 +43,7 @@ export class ProjectsController {
     private readonly changeProjectStatus: ChangeProjectStatusUseCase,
     private readonly changeProjectGrid: ChangeProjectGridUseCase,
     private readonly decideStatusRequest: DecideStatusRequestUseCase,
+    private readonly getRightsBoard: GetRightsBoardUseCase,
     private readonly statusRequests: StatusRequestRepository,
     private readonly access: ProjectAccess,
     private readonly clock: Clock,
@@ -186,6 +201,44 @@ export class ProjectsController {
       'REJECTED',
       validate(decideStatusRequestBody, body),
     );
+  }
+
+  @Get(':code/rights-board')
+  @Allow('project', 'user')
+  @ApiContract({
+    summary: "The project's rights-information board (维权信息告示牌) as a PDF",
+    description:
+      'The board the general contractor puts up on site (Regulations on Ensuring Payment of Wages to Migrant ' +
+      'Workers, Art. 34), in Chinese on one A4 or A3 page: the owner and the general contractor, the labour ' +
+      'manager, the payday, the local minimum wage, the complaint channels (12333, the local labour inspection, ' +
+      "arbitration, 12348) and a QR code to the workers' page /worker. It names companies only: no identity or " +
+      'phone number. The project itself, or a user of its region. Without the Chinese font installed it is 503 ' +
+      'PDF_FONT_MISSING.',
+    params: projectCodeParam,
+    query: rightsBoardQuery,
+    queryExample: { size: 'A3' },
+    file: { mediaType: 'application/pdf' },
+    responses: { 200: { description: 'the PDF (Content-Disposition names the project and the paper size)' } },
+    errors: {
+      403: 'another project, or a bank',
+      404: 'no such project, or not one in the caller’s region',
+    },
+  })
+  async rightsBoard(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Query() query: unknown,
+  ) {
+    const file = await this.getRightsBoard.execute(
+      principal,
+      code,
+      validate(rightsBoardQuery, query, 'query'),
+    );
+    return new StreamableFile(file.pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="rights-board.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      length: file.pdf.length,
+    });
   }
 
   @Get(':code')

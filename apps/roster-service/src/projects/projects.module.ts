@@ -10,6 +10,7 @@ import { StatusRequestRepository } from './status-request.repository';
 import { ChangeProjectGridUseCase } from './use-cases/change-project-grid/change-project-grid.use-case';
 import { ChangeProjectStatusUseCase } from './use-cases/change-project-status/change-project-status.use-case';
 import { DecideStatusRequestUseCase } from './use-cases/decide-status-request/decide-status-request.use-case';
+import { GetRightsBoardUseCase } from './use-cases/get-rights-board/get-rights-board.use-case';
 import { RegisterProjectUseCase } from './use-cases/register-project/register-project.use-case';
 
 /**
@@ -29,6 +30,7 @@ import { RegisterProjectUseCase } from './use-cases/register-project/register-pr
     ChangeProjectStatusUseCase,
     ChangeProjectGridUseCase,
     DecideStatusRequestUseCase,
+    GetRightsBoardUseCase,
   ],
   exports: [ProjectAccess, API_KEY_RESOLVER],
 })

@@ -26,14 +26,18 @@ export function pdfFontOf(env: z.infer<typeof pdfFontEnv>): PdfFont {
 
 export type PdfWriter = PDFKit.PDFDocument;
 
+/** The paper a document is set on: A4 for letters and orders, A3 for a notice put up on a site. */
+export type PdfPaper = 'A4' | 'A3';
+
 /**
- * Renders one A4 document set in `font` and answers its bytes. Without the font file the answer is 503 saying
- * what to install: a document with boxes for characters would be worse than none.
+ * Renders one document set in `font` (A4 unless `paper` says A3) and answers its bytes. Without the font file the
+ * answer is 503 saying what to install: a document with boxes for characters would be worse than none.
  */
 export async function renderPdf(
   font: PdfFont,
   info: { title: string; subject?: string },
   draw: (doc: PdfWriter) => void,
+  paper: PdfPaper = 'A4',
 ): Promise<Buffer> {
   if (!existsSync(font.path))
     throw new ApiError(
@@ -46,7 +50,7 @@ export async function renderPdf(
   const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
-      size: 'A4',
+      size: paper,
       margins: { top: 72, bottom: 72, left: 80, right: 80 },
       info: { Title: info.title, ...(info.subject && { Subject: info.subject }), Producer: 'wage-guard' },
       lang: 'zh-CN',
