@@ -151,9 +151,11 @@ export async function startStack({
             -- written by consumers and the relay in the background, not by requests
             AND table_name NOT IN ('outbox_events', 'processed_events', 'migrations')
             AND NOT (table_schema IN ('wage_account', 'enforcement') AND table_name = 'projects')
-            -- enforcement-service's copies of other services' events (rolls, cards, accounts, alerts)
+            -- copies of other services' events: enforcement-service's rolls, cards, accounts and alerts, and
+            -- roster-service's payroll payments for workers' own months
             AND NOT (table_schema = 'enforcement'
-                     AND table_name IN ('roll_entries', 'worker_cards', 'wage_accounts', 'alert_record'))`,
+                     AND table_name IN ('roll_entries', 'worker_cards', 'wage_accounts', 'alert_record'))
+            AND NOT (table_schema = 'roster' AND table_name = 'worker_payments')`,
           [WRITTEN_BY_REQUESTS],
         );
         const counts: Record<string, number> = {};
