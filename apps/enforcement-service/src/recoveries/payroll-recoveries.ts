@@ -25,16 +25,26 @@ export const PAYROLL_ACTOR = 'payroll';
 
 /** Which worker each card of a project is registered for (blind indexes only). */
 export async function learnWorkerCards(events: RosterEvent[], manager: EntityManager): Promise<void> {
+  // One statement per batch (a roll of thousands arrives as thousands of events); the last card of a batch wins.
+  const latest = new Map<string, { project_code: string; card_hash: string; id_hash: string }>();
   for (const event of events) {
     if (event.type !== 'WorkerEnrolled' && event.type !== 'WorkerUpdated') continue;
     const card = event.data.bankCard;
     if (!card) continue;
-    await manager.query(
-      `INSERT INTO "${S}".worker_cards (project_code, card_hash, id_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (project_code, card_hash) DO UPDATE SET id_hash = EXCLUDED.id_hash`,
-      [event.projectCode, card.cardHash, event.data.idHash],
-    );
+    latest.set(`${event.projectCode} ${card.cardHash}`, {
+      project_code: event.projectCode,
+      card_hash: card.cardHash,
+      id_hash: event.data.idHash,
+    });
   }
+  if (latest.size === 0) return;
+  await manager.query(
+    `INSERT INTO "${S}".worker_cards (project_code, card_hash, id_hash)
+     SELECT r.project_code, r.card_hash, r.id_hash
+       FROM jsonb_to_recordset($1::jsonb) AS r(project_code text, card_hash text, id_hash text)
+     ON CONFLICT (project_code, card_hash) DO UPDATE SET id_hash = EXCLUDED.id_hash`,
+    [JSON.stringify([...latest.values()])],
+  );
 }
 
 /**

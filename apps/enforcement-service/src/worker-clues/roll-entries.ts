@@ -33,17 +33,32 @@ export class RollEntries {
     return row;
   }
 
-  async upsert(
+  /** A batch's enrolments and updates in one statement; the last word on a worker in the batch wins. */
+  async upsertAll(
     manager: EntityManager,
-    projectCode: string,
-    entry: { workerId: string; idHash: string; idMasked: string; name: string; exitDate?: string },
+    entries: {
+      projectCode: string;
+      entry: { workerId: string; idHash: string; idMasked: string; name: string; exitDate?: string };
+    }[],
   ): Promise<void> {
+    const latest = new Map(entries.map((e) => [e.entry.workerId, e]));
+    if (latest.size === 0) return;
+    const rows = [...latest.values()].map(({ projectCode, entry }) => ({
+      worker_id: entry.workerId,
+      project_code: projectCode,
+      id_hash: entry.idHash,
+      id_masked: entry.idMasked,
+      name: entry.name,
+      exit_date: entry.exitDate ?? null,
+    }));
     await manager.query(
       `INSERT INTO "${S}".roll_entries (worker_id, project_code, id_hash, id_masked, name, exit_date)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       SELECT r.worker_id, r.project_code, r.id_hash, r.id_masked, r.name, r.exit_date
+         FROM jsonb_to_recordset($1::jsonb) AS r(worker_id uuid, project_code text, id_hash text, id_masked text,
+           name text, exit_date date)
        ON CONFLICT (worker_id) DO UPDATE SET project_code = EXCLUDED.project_code, id_hash = EXCLUDED.id_hash,
          id_masked = EXCLUDED.id_masked, name = EXCLUDED.name, exit_date = EXCLUDED.exit_date, updated_at = now()`,
-      [entry.workerId, projectCode, entry.idHash, entry.idMasked, entry.name, entry.exitDate ?? null],
+      [JSON.stringify(rows)],
     );
   }
 }
@@ -71,11 +86,16 @@ export class RollEntriesConsumer extends AppConsumers {
         kafka,
         logger,
         metrics,
-        handle: async (events, manager) => {
-          for (const event of events)
-            if (event.type === 'WorkerEnrolled' || event.type === 'WorkerUpdated')
-              await entries.upsert(manager, event.projectCode, event.data);
-        },
+        // A roll of thousands arrives as thousands of events: one statement per batch keeps up with it.
+        handle: (events, manager) =>
+          entries.upsertAll(
+            manager,
+            events.flatMap((event) =>
+              event.type === 'WorkerEnrolled' || event.type === 'WorkerUpdated'
+                ? [{ projectCode: event.projectCode, entry: event.data }]
+                : [],
+            ),
+          ),
       }),
     ];
   }
