@@ -234,7 +234,8 @@ describe('rules-engine: past instants, the bank feed and the deposit adjustment'
       async () =>
         (await t.dataSource.query(`SELECT count(*)::int AS n FROM rules.pending_evaluations`))[0].n === 0 &&
         (await alertRow(t, alertKey('WAGE_ARREARS', code, MONTH)))?.status === 'PENDING',
-      { description: 'events evaluated' },
+      // The first test after the app starts: its consumers join their groups first, slow on a loaded CI machine.
+      { description: 'events evaluated', timeoutMs: 60_000 },
     );
     const snapshot = async () =>
       (
@@ -267,7 +268,7 @@ describe('rules-engine: past instants, the bank feed and the deposit adjustment'
     await sleep(1_500);
     expect(await snapshot()).toEqual(before);
     expect(alerts.messages.length).toBe(messagesBefore);
-  }, 60_000);
+  }, 120_000);
 
   it('a lagging feed delays arrears and raises BANK_FEED_STALE, YELLOW at twice the lag', async () => {
     const code = newCode();
