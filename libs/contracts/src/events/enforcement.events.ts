@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../envelope';
-import { AlertCode } from '../enums';
-import { creditCode, fen, instant, isoDate, month, projectCode, regionCode } from '../fields';
+import { AlertCode, Severity } from '../enums';
+import { creditCode, fen, gridCode, instant, isoDate, month, projectCode, regionCode } from '../fields';
 import { Topics } from '../topics';
 
 /** Where a case came from: an accepted complaint, report or clue; an alert; an inspector (a site visit). */
@@ -194,3 +194,75 @@ export const CaseOverdue = defineEvent(
   }),
 );
 export type CaseOverdue = EventData<typeof CaseOverdue>;
+
+/** What a grid assistant verifies on site (核实): an alert, or a complaint or clue. */
+export const VerificationSubject = z.enum(['ALERT', 'COMPLAINT']);
+export type VerificationSubject = z.infer<typeof VerificationSubject>;
+
+/** 核实结果: the data's finding confirmed on site, not confirmed, or corrected on site (the site put it right). */
+export const VerificationResult = z.enum(['CONFIRMED', 'NOT_CONFIRMED', 'CORRECTED']);
+export type VerificationResult = z.infer<typeof VerificationResult>;
+
+/**
+ * What a verification is about. An alert is named by its `alertKey` (code:project[:month]), which every service
+ * can compute; a complaint by its id. Neither carries a complainant or a worker.
+ */
+const verificationSubject = z.object({
+  verificationId: z.uuid(),
+  subject: VerificationSubject,
+  alertKey: z.string().min(1).optional(),
+  /** The alert's code and severity, for a notification that says what to look at. */
+  code: AlertCode.optional(),
+  severity: Severity.optional(),
+  complaintId: z.uuid().optional(),
+  projectCode: projectCode.optional(),
+  gridCode,
+  /** The district (six digits) whose inspectors the verification escalates to. */
+  regionCode,
+});
+
+/**
+ * A new RED or ORANGE alert, or an accepted complaint or clue, in a grid: its grid assistant is asked to verify it
+ * on site by `dueBy` (3 working days). alert-service sends it to the grid's assistants. Keyed by grid code.
+ */
+export const VerificationRequested = defineEvent(
+  Topics.enforcement,
+  'VerificationRequested',
+  verificationSubject.extend({ requestedAt: instant, dueBy: isoDate }),
+);
+export type VerificationRequested = EventData<typeof VerificationRequested>;
+
+/**
+ * A site visit verified an alert or a complaint: alert-service adds it to the alert's history. `findings` are the
+ * assistant's words about the site, never a worker's identity. `verificationId` is absent when nobody had asked.
+ * Keyed by grid code.
+ */
+export const VerificationRecorded = defineEvent(
+  Topics.enforcement,
+  'VerificationRecorded',
+  verificationSubject.extend({
+    verificationId: z.uuid().optional(),
+    visitId: z.uuid(),
+    result: VerificationResult,
+    recordedBy: z.string().min(1),
+    visitedAt: instant,
+    findings: z.string().min(1).max(2000),
+  }),
+);
+export type VerificationRecorded = EventData<typeof VerificationRecorded>;
+
+/**
+ * A verification not done by its `dueBy`: alert-service sends it to the inspectors of the district (`regionCode`).
+ * Published once per verification. Keyed by grid code.
+ */
+export const VerificationOverdue = defineEvent(
+  Topics.enforcement,
+  'VerificationOverdue',
+  verificationSubject.extend({
+    requestedAt: instant,
+    dueBy: isoDate,
+    /** Working days past `dueBy` when it was found overdue. */
+    workingDaysOverdue: z.number().int().positive(),
+  }),
+);
+export type VerificationOverdue = EventData<typeof VerificationOverdue>;

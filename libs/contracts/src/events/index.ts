@@ -18,6 +18,9 @@ import {
   EmployerListed,
   GradeAssigned,
   RectificationOrdered,
+  VerificationOverdue,
+  VerificationRecorded,
+  VerificationRequested,
 } from './enforcement.events';
 import { ProjectGridChanged, ProjectRegistered, ProjectStatusChanged } from './project.events';
 import {
@@ -74,6 +77,9 @@ export const enforcementEvents = [
   EmployerDelisted,
   RectificationOrdered,
   CaseOverdue,
+  VerificationRequested,
+  VerificationRecorded,
+  VerificationOverdue,
 ] as const;
 
 export type ProjectEvent = AnyEventOf<typeof projectEvents>;
