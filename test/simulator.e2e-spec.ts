@@ -1,22 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { INJECTABLE_CODES } from '../apps/simulator/src/plan';
-import {
-  BACKEND_URL_VARIABLES,
-  createTestDatabase,
-  freePort,
-  startServiceProcess,
-  testInfra,
-  testSecrets,
-  testTopicPrefix,
-  waitFor,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@wage/testing';
 import { parseViolations, runSimulation, type SimulationResult } from '../apps/simulator/src/simulation';
-
-const BACKENDS = BACKEND_URL_VARIABLES;
+import { startDistrict, type District } from './support/district';
 
 /**
  * The settle period of absence verdicts: as short as is safe, i.e. well above the time one project's data take to
@@ -33,77 +18,15 @@ const SETTLE_SECONDS = 30;
  * about one.
  */
 describe('a simulated district through the whole platform', () => {
-  let database: TestDatabase;
-  const running: ServiceProcess[] = [];
-  let mailCatcher: ChildProcess | undefined;
+  let district: District;
   let result: SimulationResult;
   const progress: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const infra = testInfra();
-    const secrets = testSecrets();
-    const [smtpPort, mailWebPort] = [await freePort(), await freePort()];
-    mailCatcher = spawn(
-      process.execPath,
-      [resolve(__dirname, '../scripts/mail-catcher.mjs'), String(smtpPort), String(mailWebPort)],
-      { stdio: 'ignore' },
-    );
-    const mailWeb = `http://127.0.0.1:${mailWebPort}`;
-    await waitFor(async () => (await fetch(`${mailWeb}/api/mails`).catch(() => undefined))?.ok === true, {
-      description: 'the mail catcher to listen',
-      timeoutMs: 10_000,
-      intervalMs: 100,
-    });
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: infra.redisUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: testTopicPrefix(),
-      BULLMQ_PREFIX: `sim-e2e-${randomBytes(4).toString('hex')}`,
-      ...secrets,
-    };
-    const extra: Record<string, Record<string, string>> = {
-      'rules-engine': { ALERT_SETTLE_SECONDS: String(SETTLE_SECONDS) },
-      // Mail goes to this test's own catcher; no scheduled sweeps or digests during the test.
-      'alert-service': {
-        WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        NOTIFY_ATTEMPTS: '2',
-        NOTIFY_BACKOFF_MS: '500',
-        JOB_SCHEDULES_ENABLED: 'false',
-      },
-    };
-    for (const name of Object.keys(BACKENDS)) {
-      const alertService = running.find((service) => service.name === 'alert-service');
-      const upstream: Record<string, string> =
-        name === 'enforcement-service' ? { ALERT_SERVICE_URL: alertService!.url } : {};
-      running.push(await startServiceProcess(name, { ...env, ...extra[name], ...upstream }));
-    }
-    const upstreams = Object.fromEntries(
-      running.map((service) => [BACKENDS[service.name as keyof typeof BACKENDS], service.url]),
-    );
-    const gateway = await startServiceProcess('gateway', { ...secrets, ...upstreams });
-    running.push(gateway);
-
-    // The district's inspector, who is notified of every alert of 350206.
-    const inspector = await fetch(`${gateway.url}/api/v1/users`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${secrets.ADMIN_API_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: `inspector-${randomBytes(3).toString('hex')}`,
-        password: 'e2e-inspector-password',
-        role: 'INSPECTOR',
-        regionCode: '350206',
-        displayName: '思明区监察员',
-        email: 'inspector@e2e.local',
-      }),
-    });
-    expect(inspector.status).toBe(201);
-
+    district = await startDistrict({ settleSeconds: SETTLE_SECONDS });
     result = await runSimulation({
-      gateway: gateway.url,
-      adminKey: secrets.ADMIN_API_KEY,
+      gateway: district.gateway.url,
+      adminKey: district.secrets.ADMIN_API_KEY,
       region: '350206',
       projects: 17,
       workers: 10,
@@ -112,15 +35,13 @@ describe('a simulated district through the whole platform', () => {
       violations: parseViolations('all'),
       settleSeconds: SETTLE_SECONDS,
       settleTimeoutMs: 120_000,
-      mailCatcher: mailWeb,
+      mailCatcher: district.mailWeb,
       log: (line) => progress.push(line),
     });
   }, 900_000);
 
   afterAll(async () => {
-    await Promise.all(running.map((service) => service.stop()));
-    mailCatcher?.kill('SIGTERM');
-    await database.drop();
+    await district?.stop();
   });
 
   it('raises every injected violation with its code, and nothing else at any moment', () => {
