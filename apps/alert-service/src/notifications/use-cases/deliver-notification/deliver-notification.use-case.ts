@@ -131,9 +131,7 @@ export class DeliverNotificationUseCase {
     if (!notice) throw new Error('the verification of this notification is not known');
     const { alertId, ...verification } = notice;
     verification.requestedAt = new Date(verification.requestedAt).toISOString();
-    const link = alertId
-      ? alertLink(this.settings.consoleBaseUrl, alertId)
-      : this.settings.consoleBaseUrl;
+    const link = alertId ? alertLink(this.settings.consoleBaseUrl, alertId) : this.settings.consoleBaseUrl;
     const message = composeVerificationMessage(event, verification, link);
     if (notification.channel === 'EMAIL') {
       if (!recipient.email) throw new Error(`user ${recipient.username} has no e-mail address any more`);
