@@ -64,6 +64,9 @@ export interface HistoryEntry {
   toStatus: AlertStatus | null;
   severity: Severity | null;
   note: string | null;
+  /** On a VERIFIED entry (a grid assistant's site visit): the result and the visit. */
+  result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
+  visitId?: string;
 }
 
 export interface Alert {
