@@ -4,7 +4,7 @@ import { SCHEMA as S } from '../schema';
 /**
  * The contractor's (施工总承包单位) credit code of each known project, from ProjectRegistered: an alert names its
  * employer (`employerCreditCode`) so the console links to the employer's record. Null for a project learnt before
- * this column, until it is registered again.
+ * this column.
  */
 export class ProjectContractors1765000200100 implements MigrationInterface {
   name = 'ProjectContractors1765000200100';
