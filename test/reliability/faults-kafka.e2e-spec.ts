@@ -265,11 +265,15 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
         'alert-service.projects',
         'enforcement-service.projects',
       ],
-      [Topics.roster]: ['rules-engine.roster', 'enforcement-service.roll'],
-      [Topics.account]: ['rules-engine.account'],
-      [Topics.alert]: ['alert-service.alerts', 'report-service.alert'],
+      [Topics.roster]: ['rules-engine.roster', 'enforcement-service.roll', 'enforcement-service.roster'],
+      [Topics.account]: ['rules-engine.account', 'enforcement-service.account'],
+      [Topics.alert]: ['alert-service.alerts', 'report-service.alert', 'enforcement-service.alert-record'],
       [Topics.assessment]: ['report-service.assessment'],
-      [Topics.enforcement]: ['alert-service.enforcement'],
+      [Topics.enforcement]: [
+        'alert-service.enforcement',
+        'rules-engine.enforcement',
+        'enforcement-service.verifications',
+      ],
     };
     // Valid JSON in a valid envelope, whose data fails the event's schema.
     const invalidType: Record<Topic, string> = {

@@ -64,6 +64,9 @@ export interface HistoryEntry {
   toStatus: AlertStatus | null;
   severity: Severity | null;
   note: string | null;
+  /** On a VERIFIED entry (a grid assistant's site visit): the result and the visit. */
+  result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
+  visitId?: string;
 }
 
 export interface Alert {
@@ -84,6 +87,8 @@ export interface Alert {
   escalation?: { hours: number; dueAt: string; escalated: boolean } | null;
   /** The enforcement case opened from the alert, as enforcement-service's events told alert-service. */
   enforcementCase?: { id: string; status: string } | null;
+  /** The project's contractor by credit code (its employer page), when alert-service knows it. */
+  employerCreditCode?: string | null;
   history: HistoryEntry[];
 }
 

@@ -232,6 +232,13 @@ const zh = {
   action_RESOLVED: '办结',
   action_DISMISSED: '撤销',
   action_ESCALATED: '超时上报',
+  action_CASE_OPENED: '立案',
+  action_CASE_CLOSED: '结案',
+  action_VERIFIED: '现场核实',
+  employerRecord: '守法诚信档案',
+  verificationResult_CONFIRMED: '情况属实',
+  verificationResult_NOT_CONFIRMED: '情况不属实',
+  verificationResult_CORRECTED: '已现场整改',
   calendarMissing:
     '下一年度的法定节假日安排尚未录入：该年的工资支付期限暂按周一至周五计算。请管理员录入国务院办公厅的通知。',
 };
@@ -469,6 +476,13 @@ const en: Record<MessageKey, string> = {
   action_RESOLVED: 'Resolved',
   action_DISMISSED: 'Dismissed',
   action_ESCALATED: 'Escalated',
+  action_CASE_OPENED: 'Case opened',
+  action_CASE_CLOSED: 'Case closed',
+  action_VERIFIED: 'Verified on site',
+  employerRecord: 'Compliance record',
+  verificationResult_CONFIRMED: 'Confirmed',
+  verificationResult_NOT_CONFIRMED: 'Not confirmed',
+  verificationResult_CORRECTED: 'Corrected on site',
   calendarMissing:
     "Next year's official holiday schedule has not been entered: its wage deadlines count Monday to Friday for now. An administrator should enter the State Council's notice.",
 };

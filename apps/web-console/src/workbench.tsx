@@ -419,7 +419,21 @@ function AlertDetail(props: {
           {label(t, 'code', alert.code)} <span className="muted">{alert.code}</span>
         </dd>
         <dt>{t('project')}</dt>
-        <dd>{alert.projectCode}</dd>
+        <dd>
+          {alert.projectCode}
+          {alert.employerCreditCode && (
+            <>
+              {' · '}
+              <a
+                href={`#/employers/${encodeURIComponent(alert.employerCreditCode)}`}
+                className="employer-link"
+                data-testid="employer-link"
+              >
+                {t('employerRecord')} ›
+              </a>
+            </>
+          )}
+        </dd>
         <dt>{t('region')}</dt>
         <dd>{regionLabel(alert.regionCode)}</dd>
         {alert.month && (
@@ -512,7 +526,9 @@ function AlertDetail(props: {
             <li key={index}>
               <span className="muted">{when(entry.at)}</span>{' '}
               <strong>{label(t, 'action', entry.action)}</strong> · {entry.actor}
-              {entry.toStatus && ` → ${label(t, 'status', entry.toStatus)}`}
+              {entry.action === 'VERIFIED'
+                ? entry.result && ` · ${label(t, 'verificationResult', entry.result)}`
+                : entry.toStatus && ` → ${label(t, 'status', entry.toStatus)}`}
               {entry.note && <div className="note">{entry.note}</div>}
             </li>
           ))}
