@@ -33,14 +33,17 @@ import { VisitPlanUseCase } from './use-cases/visit-plan/visit-plan.use-case';
 /** multer's own 413 says only "File too large": say what the limit is. */
 @Catch(PayloadTooLargeException)
 class PhotoTooLargeFilter implements ExceptionFilter {
-  catch(_exception: PayloadTooLargeException, host: ArgumentsHost) {
+  catch(exception: PayloadTooLargeException, host: ArgumentsHost) {
+    const tooLarge = exception.message === 'File too large';
     host
       .switchToHttp()
       .getResponse<Response>()
       .status(413)
       .json({
         error: 'PAYLOAD_TOO_LARGE',
-        message: `a photo may be at most ${MAX_PHOTO_BYTES} bytes (5 MiB); send a smaller or more compressed one`,
+        message: tooLarge
+          ? `a photo may be at most ${MAX_PHOTO_BYTES} bytes (5 MiB); send a smaller or more compressed one`
+          : 'send one photo per request, in the field "photo"',
         details: [],
       });
   }
