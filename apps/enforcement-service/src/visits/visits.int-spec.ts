@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ProjectRegistered, Topics } from '@wage/contracts';
+import { ProjectGridChanged, ProjectRegistered, ProjectStatusChanged, Topics } from '@wage/contracts';
 import { KafkaClient, TestClock } from '@wage/platform';
 import {
   bearer,
@@ -412,5 +412,34 @@ describe('enforcement-service grid visits (real PostgreSQL, Kafka, and alert-ser
     expect(september.body.coverage).toEqual({ count: 0, of: 2, pct: 0 });
     const byAssistant = await t.http.get('/api/v1/grids').set(bearer(assistant()));
     expect(byAssistant.status).toBe(403);
+  });
+
+  it("follows a project's move to another grid and its status change into the plans", async () => {
+    const moved = eventEnvelope(ProjectGridChanged, 'GV-B', {
+      code: 'GV-B',
+      regionCode: REGION,
+      gridCode: OTHER_GRID,
+      previousGridCode: GRID,
+    });
+    const completed = eventEnvelope(ProjectStatusChanged, 'GV-OTHER', {
+      code: 'GV-OTHER',
+      status: 'COMPLETED',
+      previousStatus: 'IN_CONSTRUCTION',
+      effectiveDate: '2026-10-20',
+    });
+    await t.app.get(KafkaClient).send(Topics.project, [
+      { key: 'GV-B', value: JSON.stringify(moved) },
+      { key: 'GV-OTHER', value: JSON.stringify(completed) },
+    ]);
+    await waitFor(
+      async () => {
+        const plan = await t.http.get(`/api/v1/visit-plans?gridCode=${OTHER_GRID}`).set(bearer(inspector()));
+        const codes = plan.body.items.map((i: { projectCode: string }) => i.projectCode);
+        return codes.length === 1 && codes[0] === 'GV-B';
+      },
+      { description: 'GV-B in 殿前街道 and GV-OTHER completed', timeoutMs: 45_000 },
+    );
+    const own = await t.http.get('/api/v1/visit-plans').set(bearer(assistant()));
+    expect(own.body.items.map((i: { projectCode: string }) => i.projectCode)).not.toContain('GV-B');
   });
 });
