@@ -202,9 +202,14 @@ describe('enforcement-service grid visits (real PostgreSQL, Kafka, and alert-ser
       .post('/api/v1/visits')
       .set(bearer(inspector()))
       .send(
-        visit({ findings: '核实：9月工资确未发放', verifies: { alertId: alert.id, result: 'CONFIRMED' } }),
+        visit({
+          findings: '核实：9月工资确未发放，工人350206199001011239（13800001234）反映',
+          verifies: { alertId: alert.id, result: 'CONFIRMED' },
+        }),
       );
     expect(recorded.status).toBe(201);
+    // Numbers typed into the findings are kept and published masked only.
+    expect(recorded.body.findings).toBe('核实：9月工资确未发放，工人350206********1239（138****1234）反映');
     expect(recorded.body.verifies).toEqual({
       alertId: alert.id,
       alertKey: data.alertKey,
@@ -221,11 +226,18 @@ describe('enforcement-service grid visits (real PostgreSQL, Kafka, and alert-ser
             value.data.gridCode === GRID &&
             value.data.regionCode === REGION &&
             value.data.result === 'CONFIRMED' &&
-            value.data.recordedBy === 'li.inspector'
+            value.data.recordedBy === 'li.inspector' &&
+            value.data.findings === recorded.body.findings
           );
         }),
       { description: 'VerificationRecorded with the alert key', timeoutMs: 45_000 },
     );
+
+    const [row] = await t.dataSource.query(`SELECT findings FROM enforcement.visits WHERE id = $1`, [
+      recorded.body.id,
+    ]);
+    expect(row.findings).not.toContain('350206199001011239');
+    expect(row.findings).not.toContain('13800001234');
 
     // The alert is about GV-C: a visit to another project cannot verify it.
     const elsewhere = await t.http

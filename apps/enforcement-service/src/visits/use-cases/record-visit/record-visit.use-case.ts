@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { VerificationRecorded, type VerificationResult } from '@wage/contracts';
+import { maskPhone, redactSensitive } from '@wage/domain';
 import { ApiError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, maySee } from '../../../access/casework-access';
 import { AlertClient } from '../../../alerts/alert-client';
@@ -15,6 +16,17 @@ import { VisitStore, visitView } from '../../visit-store';
 /** A visit may be entered up to 5 minutes ahead (a phone's clock running fast) and up to 31 days late. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 const MAX_AGE_MS = 31 * 24 * 3_600_000;
+
+/** A mainland mobile number standing alone in free text. */
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * The findings as kept and published: identity, card and mobile numbers someone typed into them masked, so that
+ * they never reach the table, the event or an answer in clear.
+ */
+export function cleanFindings(findings: string): string {
+  return redactSensitive(findings).replace(MOBILE_IN_TEXT, (found) => maskPhone(found));
+}
 
 interface Verified {
   subject: 'ALERT' | 'COMPLAINT';
@@ -67,6 +79,7 @@ export class RecordVisitUseCase {
 
     const id = randomUUID();
     const recordedBy = actorOf(principal);
+    const findings = cleanFindings(body.findings);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO "${S}".visits (id, project_code, grid_code, region_code, at, findings, recorded_by,
@@ -78,7 +91,7 @@ export class RecordVisitUseCase {
           project.gridCode,
           project.regionCode,
           at,
-          body.findings,
+          findings,
           recordedBy,
           principal.kind === 'user' ? principal.role : principal.kind,
           now,
@@ -107,7 +120,7 @@ export class RecordVisitUseCase {
               result: verified.result,
               recordedBy,
               visitedAt: at.toISOString(),
-              findings: body.findings,
+              findings,
             },
             now,
           ),
