@@ -54,6 +54,6 @@ export class CreateVerifications1765000100000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "${S}".verifications`);
-    await queryRunner.query(`ALTER TABLE "${S}".projects DROP COLUMN IF EXISTS grid_code`);
+    // projects.grid_code belongs to the visits migration before this one (this one only makes sure it is there).
   }
 }

@@ -40,6 +40,8 @@ export const ROUTES: Readonly<Record<string, ServiceName>> = {
   blacklist: 'enforcement-service',
   visits: 'enforcement-service',
   verifications: 'enforcement-service',
+  'visit-plans': 'enforcement-service',
+  grids: 'enforcement-service',
 };
 
 /**
