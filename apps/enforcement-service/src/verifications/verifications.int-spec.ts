@@ -360,6 +360,17 @@ describe('enforcement-service verification requests (real PostgreSQL, Kafka and 
         }),
       );
 
+      // The leaders' grid view counts it: standing (still to verify) and overdue.
+      const grids = await t.http
+        .get(`/api/v1/grids?regionCode=${REGION}&month=2026-10`)
+        .set(bearer(inspector()));
+      expect(grids.status).toBe(200);
+      const grid = (
+        grids.body.grids as { gridCode: string; openVerifications: number; overdueVerifications: number }[]
+      ).find((g) => g.gridCode === GRID);
+      expect(grid?.overdueVerifications).toBeGreaterThanOrEqual(1);
+      expect(grid!.openVerifications).toBeGreaterThanOrEqual(grid!.overdueVerifications);
+
       // Verified late (by alert key, nobody quoting the request): DONE, and no further escalation.
       await publishRecorded(recorded({ alertKey: key, projectCode: 'XM-VER-1' }));
       expect((await requestsAbout(key))[0]).toMatchObject({ status: 'DONE', result: 'CONFIRMED' });
