@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComplaintStore } from '../complaints/complaint-store';
 import { ProjectsModule } from '../projects/project-directory';
 import { RollEntries, RollEntriesConsumer } from './roll-entries';
 import { FileClueUseCase } from './use-cases/file-clue/file-clue.use-case';
@@ -9,6 +10,6 @@ import { WorkerCluesController } from './worker-clues.controller';
 @Module({
   imports: [ProjectsModule],
   controllers: [WorkerCluesController],
-  providers: [RollEntries, RollEntriesConsumer, FileClueUseCase, ListOwnCluesUseCase],
+  providers: [RollEntries, RollEntriesConsumer, ComplaintStore, FileClueUseCase, ListOwnCluesUseCase],
 })
 export class WorkerCluesModule {}

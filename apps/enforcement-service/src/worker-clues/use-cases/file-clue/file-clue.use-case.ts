@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { acceptanceDeadline, dateInShanghai, maskPhone } from '@wage/domain';
-import { ApiError, Clock, PersonalDataCipher } from '@wage/platform';
-import { employerKey } from '../../../complaints/use-cases/submit-complaint/submit-complaint.use-case';
+import { Clock, PersonalDataCipher, UseCaseError } from '@wage/platform';
+import { ComplaintStore } from '../../../complaints/complaint-store';
 import { ProjectDirectory } from '../../../projects/project-directory';
-import { SCHEMA as S } from '../../../schema';
 import type { FileClueDto } from '../../dto/file-clue.dto';
 import { RollEntries } from '../../roll-entries';
 
@@ -24,6 +23,7 @@ export class FileClueUseCase {
     private readonly dataSource: DataSource,
     private readonly roll: RollEntries,
     private readonly projects: ProjectDirectory,
+    private readonly complaints: ComplaintStore,
     private readonly cipher: PersonalDataCipher,
     private readonly clock: Clock,
   ) {}
@@ -34,54 +34,40 @@ export class FileClueUseCase {
       this.projects.find(clue.projectCode),
     ]);
     if (!entry || !project)
-      throw new ApiError(
-        HttpStatus.NOT_FOUND,
+      throw new UseCaseError(
+        'NOT_FOUND',
         'PROJECT_NOT_YOURS',
         `你不在项目 ${clue.projectCode} 的实名册上，请选择“我的工资”里列出的项目 (the worker is not on that project's roll)`,
       );
     const id = randomUUID();
     const receivedAt = this.clock.now();
     const acceptBy = acceptanceDeadline(dateInShanghai(receivedAt));
-    const key = employerKey(project.contractor);
     return this.dataSource.transaction(async (manager) => {
-      // The same lock and link as a clue an inspector enters: one about the same employer and period is linked.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`complaint:${key}`]);
-      const [first] = await manager.query(
-        `SELECT id FROM "${S}".complaints
-          WHERE employer_key = $1 AND duplicate_of IS NULL AND period_from <= $3 AND period_to >= $2
-          ORDER BY received_at LIMIT 1`,
-        [key, clue.periodFrom, clue.periodTo],
-      );
-      await manager.query(
-        `INSERT INTO "${S}".complaints (id, kind, status, complainant_name, complainant_id_hash,
-           complainant_id_masked, complainant_phone_enc, complainant_phone_masked, confidential, employer_name,
-           employer_key, employer_credit_code, project_code, region_code, period_from, period_to,
-           amount_owed_fen, workers_affected, description, received_at, accept_by, entered_by, duplicate_of)
-         VALUES ($1, 'CLUE', 'PENDING', $2, $3, $4, $5, $6, false, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-           $17, $18, $19, $20)`,
-        [
-          id,
-          entry.name,
+      // Linked like a clue an inspector enters: one about the same employer and period is linked to the first.
+      await this.complaints.receive(manager, {
+        id,
+        kind: 'CLUE',
+        complainant: {
+          name: entry.name,
+          idEncrypted: null,
           idHash,
-          entry.idMasked,
-          this.cipher.encrypt(clue.phone),
-          maskPhone(clue.phone),
-          project.contractor.name,
-          key,
-          project.contractor.creditCode,
-          project.code,
-          project.regionCode,
-          clue.periodFrom,
-          clue.periodTo,
-          clue.amountOwed ?? null,
-          clue.workersAffected ?? null,
-          clue.description,
-          receivedAt,
-          acceptBy,
-          WORKER_ENTERED,
-          first?.id ?? null,
-        ],
-      );
+          idMasked: entry.idMasked,
+          phoneEncrypted: this.cipher.encrypt(clue.phone),
+          phoneMasked: maskPhone(clue.phone),
+          confidential: false,
+        },
+        employer: project.contractor,
+        projectCode: project.code,
+        regionCode: project.regionCode,
+        periodFrom: clue.periodFrom,
+        periodTo: clue.periodTo,
+        amountOwed: clue.amountOwed ?? null,
+        workersAffected: clue.workersAffected ?? null,
+        description: clue.description,
+        receivedAt,
+        acceptBy,
+        enteredBy: WORKER_ENTERED,
+      });
       return { id, status: 'RECEIVED' as const, acceptBy };
     });
   }
