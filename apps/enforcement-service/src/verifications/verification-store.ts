@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   VerificationRequested,
+  type AlertCode,
   type AlertEvent,
   type AlertRaised,
+  type Severity,
   type VerificationRecorded,
 } from '@wage/contracts';
 import { addWorkingDays, dateInShanghai } from '@wage/domain';
@@ -23,8 +25,8 @@ export interface VerificationRow {
   subject: 'ALERT' | 'COMPLAINT';
   alert_key: string | null;
   complaint_id: string | null;
-  code: string | null;
-  severity: string | null;
+  code: AlertCode | null;
+  severity: Severity | null;
   project_code: string | null;
   grid_code: string;
   region_code: string;
@@ -57,6 +59,23 @@ export function verificationView(row: VerificationRow) {
     ...(row.result && { result: row.result }),
     ...(row.visit_id && { visitId: row.visit_id }),
     ...(row.escalated_at && { escalatedAt: new Date(row.escalated_at).toISOString() }),
+  };
+}
+
+/** What a request's events say about it: its subject, grid and district, when it was asked and by when. */
+export function verificationEventData(row: VerificationRow) {
+  return {
+    verificationId: row.id,
+    subject: row.subject,
+    ...(row.alert_key && { alertKey: row.alert_key }),
+    ...(row.code && { code: row.code }),
+    ...(row.severity && { severity: row.severity }),
+    ...(row.complaint_id && { complaintId: row.complaint_id }),
+    ...(row.project_code && { projectCode: row.project_code }),
+    gridCode: row.grid_code,
+    regionCode: row.region_code,
+    requestedAt: new Date(row.requested_at).toISOString(),
+    dueBy: row.due_by,
   };
 }
 
@@ -212,26 +231,7 @@ export class VerificationStore {
     if (inserted.length === 0) return;
     await this.outbox.append(
       manager,
-      inserted.map((row) =>
-        newEvent(
-          VerificationRequested,
-          row.grid_code,
-          {
-            verificationId: row.id,
-            subject: row.subject,
-            ...(row.alert_key && { alertKey: row.alert_key }),
-            ...(row.code && { code: row.code as never }),
-            ...(row.severity && { severity: row.severity as never }),
-            ...(row.complaint_id && { complaintId: row.complaint_id }),
-            ...(row.project_code && { projectCode: row.project_code }),
-            gridCode: row.grid_code,
-            regionCode: row.region_code,
-            requestedAt: new Date(row.requested_at).toISOString(),
-            dueBy: row.due_by,
-          },
-          now,
-        ),
-      ),
+      inserted.map((row) => newEvent(VerificationRequested, row.grid_code, verificationEventData(row), now)),
     );
   }
 }

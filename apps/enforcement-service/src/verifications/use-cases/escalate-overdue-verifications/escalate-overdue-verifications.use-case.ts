@@ -4,7 +4,7 @@ import { VerificationOverdue } from '@wage/contracts';
 import { dateInShanghai, workingDaysLeft } from '@wage/domain';
 import { newEvent, OutboxWriter } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
-import { VERIFICATION_COLUMNS, type VerificationRow } from '../../verification-store';
+import { VERIFICATION_COLUMNS, verificationEventData, type VerificationRow } from '../../verification-store';
 
 /** Requests escalated per run at most; the next run takes the rest. */
 const BATCH = 500;
@@ -38,17 +38,7 @@ export class EscalateOverdueVerificationsUseCase {
             VerificationOverdue,
             row.grid_code,
             {
-              verificationId: row.id,
-              subject: row.subject,
-              ...(row.alert_key && { alertKey: row.alert_key }),
-              ...(row.code && { code: row.code as never }),
-              ...(row.severity && { severity: row.severity as never }),
-              ...(row.complaint_id && { complaintId: row.complaint_id }),
-              ...(row.project_code && { projectCode: row.project_code }),
-              gridCode: row.grid_code,
-              regionCode: row.region_code,
-              requestedAt: new Date(row.requested_at).toISOString(),
-              dueBy: row.due_by,
+              ...verificationEventData(row),
               workingDaysOverdue: Math.max(1, -workingDaysLeft(today, row.due_by)),
             },
             now,
