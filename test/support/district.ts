@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { SimulationResult } from '../../apps/simulator/src/simulation';
 import {
   BACKEND_URL_VARIABLES,
   createTestDatabase,
@@ -122,4 +123,18 @@ export async function startDistrict({ settleSeconds, replicas = {} }: DistrictOp
       await database.drop();
     },
   };
+}
+
+/**
+ * What inspectors were shown equals the simulator's ground truth: every injected violation found with its code and
+ * severity, and no alert outside it at any moment (cleared, resolved or dismissed ones included: an alert inspectors
+ * saw for a while is still a false alert).
+ */
+export function expectTheGroundTruth(result: SimulationResult): void {
+  const comparison = result.comparison!;
+  expect(comparison.missed).toEqual([]);
+  expect(comparison.severityMismatches).toEqual([]);
+  expect(comparison.matched).toBe(comparison.expected);
+  expect(comparison.falseAlerts).toEqual([]);
+  expect(comparison.raisedFalse).toBe(0);
 }
