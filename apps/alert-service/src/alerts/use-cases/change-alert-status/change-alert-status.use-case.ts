@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertDismissed, type AlertStatus } from '@wage/contracts';
 import { covers } from '@wage/domain';
 import {
-  ApiError,
+  UseCaseError,
   OutboxRelayService,
   OutboxWriter,
   describePrincipal,
@@ -54,16 +54,17 @@ export class ChangeAlertStatusUseCase {
 
   async execute(principal: Principal, id: string, request: WorkflowRequest): Promise<AlertView> {
     const view = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.alerts.findVisible(principal, id, manager))) throw ApiError.notFound(`no alert ${id}`);
+      if (!(await this.alerts.findVisible(principal, id, manager)))
+        throw UseCaseError.notFound(`no alert ${id}`);
       if (principal.kind === 'user' && principal.role === 'GRID_ASSISTANT') {
-        throw ApiError.forbidden(
+        throw UseCaseError.forbidden(
           '网格协管员不能签收、指派、办结或驳回预警；请到现场核实并登记巡查 (a grid assistant records visits, not alert decisions)',
         );
       }
       const alert = (await this.alerts.lockById(manager, id))!;
       const outcome = nextStatus(alert.status, request.action);
       if (!outcome.ok)
-        throw ApiError.conflict('INVALID_TRANSITION', `cannot ${request.action}: ${outcome.reason}`);
+        throw UseCaseError.conflict('INVALID_TRANSITION', `cannot ${request.action}: ${outcome.reason}`);
       let assignee = alert.assignee;
       if (request.action === 'assign') {
         const person = await this.users.find(request.assignee!, manager);
@@ -73,8 +74,8 @@ export class ChangeAlertStatusUseCase {
           person.role === 'GRID_ASSISTANT' ||
           !covers(person.regionCode, alert.regionCode)
         ) {
-          throw new ApiError(
-            HttpStatus.UNPROCESSABLE_ENTITY,
+          throw new UseCaseError(
+            'UNPROCESSABLE',
             'ASSIGNEE_NOT_ELIGIBLE',
             `${request.assignee} cannot take this alert: assign an inspector or leader whose region covers ${alert.regionCode}`,
           );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, type Principal } from '@wage/platform';
+import { UseCaseError, type Principal } from '@wage/platform';
 import { Clock } from '../../../common/clock';
 import { UserDirectory } from '../../../users/user-directory';
 import { ESCALATE_AFTER_HOURS, regionsAbove } from '../../../notifications/routing';
@@ -36,7 +36,7 @@ export class ListAlertsUseCase {
   /** The inspectors and leaders who may take the alert: those whose region covers the alert's, nearest first. */
   async assignees(principal: Principal, id: string) {
     const alert = await this.alerts.findVisible(principal, id);
-    if (!alert) throw ApiError.notFound(`no alert ${id}`);
+    if (!alert) throw UseCaseError.notFound(`no alert ${id}`);
     const regions = [alert.regionCode, ...regionsAbove(alert.regionCode)];
     const people = [
       ...(await this.users.inRegions('INSPECTOR', regions)),
@@ -56,7 +56,7 @@ export class ListAlertsUseCase {
   /** One alert with its history; another region's (or project's) alert is a 404, as if it did not exist. */
   async get(principal: Principal, id: string): Promise<AlertView> {
     const alert = await this.alerts.findVisible(principal, id);
-    if (!alert) throw ApiError.notFound(`no alert ${id}`);
+    if (!alert) throw UseCaseError.notFound(`no alert ${id}`);
     return toAlertView(alert, await this.audit.history(alert.id));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '@wage/platform';
+import { UseCaseError } from '@wage/platform';
 import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
 import { WebhookTargets } from '../../../notifications/channels/webhook-targets';
 import type { CreateUserRequest } from '../../dto/user.dto';
@@ -25,7 +25,7 @@ export class CreateUserUseCase {
       return message ? [{ field, code: 'WEBHOOK_ADDRESS_NOT_ALLOWED', message }] : [];
     });
     if (refused.length > 0) {
-      throw ApiError.badRequest(
+      throw UseCaseError.invalid(
         `the request body is invalid: ${refused.map((r) => `${r.field}: ${r.message}`).join('; ')}`,
         refused,
       );
@@ -42,7 +42,7 @@ export class CreateUserUseCase {
     };
     const inserted = await this.users.insert({ ...user, passwordHash: await hashPassword(request.password) });
     if (!inserted) {
-      throw ApiError.conflict(
+      throw UseCaseError.conflict(
         'USER_EXISTS',
         `a user named ${request.username} exists already; pick another username`,
       );

@@ -1,5 +1,5 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ApiError, signAccessToken } from '@wage/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { UseCaseError, signAccessToken } from '@wage/platform';
 import { Clock } from '../../../common/clock';
 import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
 import { LoginThrottle } from '../../login-throttle';
@@ -8,12 +8,13 @@ import { DECOY_HASH, verifyPassword } from '../../password-hash';
 import { UserDirectory } from '../../user-directory';
 
 // One answer for an unknown user and a wrong password: neither reveals whether the username exists.
-const REFUSED = () => ApiError.unauthorized('the username or password is wrong; check both and try again');
+const REFUSED = () =>
+  UseCaseError.unauthenticated('the username or password is wrong; check both and try again');
 
 // Unknown usernames are throttled the same way, so this answer does not reveal one either.
 const WAIT = (until: Date, now: Date) =>
-  new ApiError(
-    HttpStatus.TOO_MANY_REQUESTS,
+  new UseCaseError(
+    'RATE_LIMITED',
     'TOO_MANY_LOGIN_FAILURES',
     `too many failed logins for this username from this address; wait ${Math.ceil((until.getTime() - now.getTime()) / 1000)} s and try again`,
   );
