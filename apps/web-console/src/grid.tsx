@@ -2,16 +2,23 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   ApiFailure,
   VERIFICATION_RESULTS,
-  type Alert,
   type Client,
   type Session,
-  type Verification,
   type VerificationResult,
   type Visit,
   type VisitPhoto,
   type VisitPlan,
 } from './api';
 import { Empty, ErrorNotice, Loading, navigate, useLoad, type Route } from './common';
+import {
+  alertKeyOf,
+  isOverdue,
+  monthRange,
+  PENDING,
+  sniffImageType,
+  toVerify,
+  type ToVerify,
+} from './grid-logic';
 import { label, useI18n, type MessageKey } from './i18n';
 import { regionLabel } from './regions';
 
@@ -50,22 +57,6 @@ const when = (instant: string | null) =>
       })
     : '—';
 
-/** An alert's key as every service computes it (libs/contracts alertKey): code:project[:month]. */
-export function alertKeyOf(alert: Pick<Alert, 'code' | 'projectCode' | 'month'>): string {
-  return alert.month
-    ? `${alert.code}:${alert.projectCode}:${alert.month}`
-    : `${alert.code}:${alert.projectCode}`;
-}
-
-/** The photo's real type from its first bytes: JPEG, PNG or WebP, or null for anything else. */
-export function sniffImageType(head: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  const starts = (bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
-  return null;
-}
-
 interface PickedPhoto {
   key: string;
   file: File;
@@ -98,49 +89,6 @@ function photoRefusal(failure: unknown, name: string, t: Text): string {
   }
   return `${fill(t('photoRejected'), name)} ${failure instanceof Error ? failure.message : String(failure)}`;
 }
-
-/** One thing to verify: an open alert of the grid (with its request, if one was made) or a requested complaint. */
-interface ToVerify {
-  key: string;
-  alert?: Alert;
-  request?: Verification;
-  complaintId?: string;
-  projectCode: string | null;
-}
-
-const PENDING = new Set(['OPEN', 'ESCALATED']);
-const SEVERITY_ORDER = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
-
-/** The grid's open alerts joined to the open verification requests by alertKey; requested complaints after. */
-export function toVerify(alerts: Alert[], requests: Verification[]): ToVerify[] {
-  const pending = requests.filter((r) => PENDING.has(r.status));
-  const byKey = new Map(pending.filter((r) => r.alertKey).map((r) => [r.alertKey!, r]));
-  const items: ToVerify[] = alerts.map((alert) => ({
-    key: `alert:${alert.id}`,
-    alert,
-    request: byKey.get(alertKeyOf(alert)),
-    projectCode: alert.projectCode,
-  }));
-  for (const r of pending)
-    if (r.subject === 'COMPLAINT' && r.complaintId)
-      items.push({
-        key: `complaint:${r.complaintId}`,
-        request: r,
-        complaintId: r.complaintId,
-        projectCode: r.projectCode ?? null,
-      });
-  const rank = (item: ToVerify) =>
-    SEVERITY_ORDER.indexOf(item.alert?.severity ?? item.request?.severity ?? 'BLUE');
-  return items.sort(
-    (a, b) =>
-      Number(!a.request) - Number(!b.request) ||
-      (a.request?.dueBy ?? '').localeCompare(b.request?.dueBy ?? '') ||
-      rank(a) - rank(b),
-  );
-}
-
-const isOverdue = (request: Verification | undefined, today: string) =>
-  !!request && (request.status === 'ESCALATED' || request.dueBy < today);
 
 /** The grid assistant's landing page, phone-first: the plan, what waits to be verified, and the visit form. */
 export function Patrol({ api, session }: { api: Client; session: Session }) {
@@ -767,12 +715,6 @@ function GridList({ api, regionCode, month }: { api: Client; regionCode: string;
       )}
     </main>
   );
-}
-
-function monthRange(month: string): { from: string; to: string } {
-  const [year, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
 function GridDetail(props: {
