@@ -1,17 +1,18 @@
-import type { Alert, Verification } from './api';
 import { alertKeyOf, isOverdue, monthRange, sniffImageType, toVerify } from './grid-logic';
 
-const alert = (over: Partial<Alert>): Alert =>
-  ({
-    id: 'a1',
-    code: 'WAGE_ARREARS',
-    severity: 'RED',
-    status: 'OPEN',
-    projectCode: 'XM-1',
-    regionCode: '350206',
-    month: '2026-10',
-    ...over,
-  }) as Alert;
+type Alert = Parameters<typeof toVerify>[0][number] & { status: string; regionCode: string };
+type Verification = Parameters<typeof toVerify>[1][number] & Record<string, unknown>;
+
+const alert = (over: Partial<Alert>): Alert => ({
+  id: 'a1',
+  code: 'WAGE_ARREARS',
+  severity: 'RED',
+  status: 'OPEN',
+  projectCode: 'XM-1',
+  regionCode: '350206',
+  month: '2026-10',
+  ...over,
+});
 
 const request = (over: Partial<Verification>): Verification => ({
   id: 'v1',

@@ -1,4 +1,20 @@
-import type { Alert, Verification } from './api';
+// The root typecheck reads this file without JSX, so it names the fields it needs rather than importing api.tsx.
+interface Alert {
+  id: string;
+  code: string;
+  severity: string;
+  projectCode: string;
+  month: string | null;
+}
+interface Verification {
+  subject: 'ALERT' | 'COMPLAINT';
+  alertKey?: string | null;
+  complaintId?: string | null;
+  severity?: string | null;
+  projectCode?: string | null;
+  dueBy: string;
+  status: string;
+}
 
 // The grid pages' rules that need no screen: the alert key that joins alerts to verification requests, what waits
 // to be verified and in which order, a photo's real type from its bytes, a month's first and last day.
@@ -20,10 +36,10 @@ export function sniffImageType(head: Uint8Array): 'image/jpeg' | 'image/png' | '
 }
 
 /** One thing to verify: an open alert of the grid (with its request, if one was made) or a requested complaint. */
-export interface ToVerify {
+export interface ToVerify<A extends Alert = Alert, V extends Verification = Verification> {
   key: string;
-  alert?: Alert;
-  request?: Verification;
+  alert?: A;
+  request?: V;
   complaintId?: string;
   projectCode: string | null;
 }
@@ -32,10 +48,13 @@ export const PENDING = new Set(['OPEN', 'ESCALATED']);
 const SEVERITY_ORDER = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
 
 /** The grid's open alerts joined to the open verification requests by alertKey; requested complaints after. */
-export function toVerify(alerts: Alert[], requests: Verification[]): ToVerify[] {
+export function toVerify<A extends Alert, V extends Verification>(
+  alerts: A[],
+  requests: V[],
+): ToVerify<A, V>[] {
   const pending = requests.filter((r) => PENDING.has(r.status));
   const byKey = new Map(pending.filter((r) => r.alertKey).map((r) => [r.alertKey!, r]));
-  const items: ToVerify[] = alerts.map((alert) => ({
+  const items: ToVerify<A, V>[] = alerts.map((alert) => ({
     key: `alert:${alert.id}`,
     alert,
     request: byKey.get(alertKeyOf(alert)),

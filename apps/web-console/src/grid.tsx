@@ -2,8 +2,10 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   ApiFailure,
   VERIFICATION_RESULTS,
+  type Alert,
   type Client,
   type Session,
+  type Verification,
   type VerificationResult,
   type Visit,
   type VisitPhoto,
@@ -17,7 +19,7 @@ import {
   PENDING,
   sniffImageType,
   toVerify,
-  type ToVerify,
+  type ToVerify as Pending,
 } from './grid-logic';
 import { label, useI18n, type MessageKey } from './i18n';
 import { regionLabel } from './regions';
@@ -272,7 +274,7 @@ function PlanView(props: { plan?: VisitPlan; error: unknown; reload(): void; vis
 function VisitForm(props: {
   api: Client;
   plan?: VisitPlan;
-  pending: ToVerify[];
+  pending: Pending<Alert, Verification>[];
   target: string;
   onTarget(key: string): void;
   onSaved(visit: Visit, targetKey: string | null): void;
