@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { alertEvidence, AlertCode, alertKey, regionCode } from '@wage/contracts';
+import { alertEvidence, AlertCode, alertKey, regionCode, Severity } from '@wage/contracts';
 import { ApiError, LOGGER, type Logger } from '@wage/platform';
 import { ENFORCEMENT_SETTINGS } from '../config/enforcement-settings';
 import type { EnforcementSettings } from '../config/env';
@@ -14,6 +14,7 @@ const alertAnswer = z.object({
   month: z.string().nullable(),
   title: z.string(),
   status: z.string(),
+  severity: Severity.optional(),
   evidence: alertEvidence,
 });
 export type FetchedAlert = z.infer<typeof alertAnswer> & { alertKey: string };

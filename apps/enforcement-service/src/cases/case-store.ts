@@ -11,7 +11,8 @@ import type { ActionRow, CaseRow, RecoveryRow } from './case-view';
 export const CASE_SELECT = `
   SELECT k.*, to_char(k.close_by, 'YYYY-MM-DD') AS close_by, to_char(k.opened_on, 'YYYY-MM-DD') AS opened_on,
     coalesce((SELECT sum(r.amount_fen) FROM "${S}".recoveries r WHERE r.case_id = k.id), 0)::bigint
-    AS recovered_fen
+    AS recovered_fen,
+    (SELECT p.grid_code FROM "${S}".projects p WHERE p.code = k.project_code) AS project_grid_code
   FROM "${S}".cases k`;
 
 @Injectable()

@@ -35,6 +35,8 @@ export interface CaseRow {
   finding: unknown;
   closure_summary: string | null;
   recovered_fen: string;
+  /** The grid of the case's project, when enforcement knows it (joined). */
+  project_grid_code?: string | null;
 }
 
 export interface ActionRow {
@@ -100,6 +102,8 @@ export function caseSummaryView(row: CaseRow, now: Date) {
     alertId: row.alert_id,
     alertKey: row.alert_key,
     projectCode: row.project_code,
+    /** The grid the project is placed in, when enforcement knows it. */
+    gridCode: row.project_grid_code ?? null,
     regionCode: row.region_code,
     employer: { name: row.employer_name, creditCode: row.employer_credit_code },
     summary: row.summary,

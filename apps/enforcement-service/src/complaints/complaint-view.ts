@@ -37,6 +37,10 @@ export interface ComplaintRow {
   case_inspectors: string[] | null;
   /** The other complaints about the same employer and period (joined). */
   linked: string[] | null;
+  /** The grid of the complaint's project, when enforcement knows it (joined). */
+  project_grid_code: string | null;
+  /** The site visits that verified it (joined), oldest first. */
+  verifications: { visitId: string; at: string; by: string; result: string; findings: string }[] | null;
 }
 
 /**
@@ -70,6 +74,8 @@ export function complaintView(row: ComplaintRow, principal: Principal, now: Date
       address: row.employer_address,
     },
     projectCode: row.project_code,
+    /** The grid the project is placed in, when enforcement knows it. */
+    gridCode: row.project_grid_code ?? null,
     regionCode: row.region_code,
     periodFrom: row.period_from,
     periodTo: row.period_to,
@@ -97,6 +103,15 @@ export function complaintView(row: ComplaintRow, principal: Principal, now: Date
       ? { text: row.supplement_text, receivedAt: row.supplement_received_at.toISOString() }
       : null,
     caseId: row.case_id,
+    /** 核实: the site visits that verified it, with what each found. */
+    verifications: (row.verifications ?? []).map((v) => ({
+      event: 'VERIFIED' as const,
+      at: new Date(v.at).toISOString(),
+      by: v.by,
+      result: v.result,
+      findings: v.findings,
+      visitId: v.visitId,
+    })),
   };
 }
 export type ComplaintView = ReturnType<typeof complaintView>;

@@ -15,6 +15,10 @@ export interface ProjectParty {
   code: string;
   name: string;
   regionCode: string;
+  /** The grid (街道/乡镇 or 社区/村) the site is placed in, when it is. */
+  gridCode: string | null;
+  /** IN_CONSTRUCTION, SUSPENDED or COMPLETED; null for a project registered before this copy kept it. */
+  status: string | null;
   /** 施工总承包单位: the employer a case about the project is against. */
   contractor: { name: string; creditCode: string };
 }
@@ -32,7 +36,7 @@ export class ProjectDirectory {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ProjectParty | undefined> {
     const [row] = await manager.query(
-      `SELECT code, name, region_code AS "regionCode", contractor_name, contractor_credit_code
+      `SELECT code, name, region_code AS "regionCode", grid_code, status, contractor_name, contractor_credit_code
          FROM "${SCHEMA}".projects WHERE code = $1`,
       [code],
     );
@@ -41,6 +45,8 @@ export class ProjectDirectory {
       code: row.code,
       name: row.name,
       regionCode: row.regionCode,
+      gridCode: row.grid_code,
+      status: row.status,
       contractor: { name: row.contractor_name, creditCode: row.contractor_credit_code },
     };
   }
@@ -48,23 +54,42 @@ export class ProjectDirectory {
   /** A redelivered or repeated registration leaves the row as the latest event says. */
   async upsert(manager: EntityManager, project: ProjectRegistered): Promise<void> {
     await manager.query(
-      `INSERT INTO "${SCHEMA}".projects (code, name, region_code, contractor_name, contractor_credit_code)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO "${SCHEMA}".projects (code, name, region_code, contractor_name, contractor_credit_code,
+         grid_code, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code,
          contractor_name = EXCLUDED.contractor_name, contractor_credit_code = EXCLUDED.contractor_credit_code,
-         updated_at = now()`,
+         grid_code = EXCLUDED.grid_code, status = EXCLUDED.status, updated_at = now()`,
       [
         project.code,
         project.name,
         project.regionCode,
         project.contractor.name,
         project.contractor.creditCode,
+        project.gridCode ?? null,
+        project.status,
       ],
+    );
+  }
+
+  /** A status change (停工, 竣工, 复工): visit plans list only the projects in construction. */
+  async changeStatus(manager: EntityManager, code: string, status: string): Promise<void> {
+    await manager.query(`UPDATE "${SCHEMA}".projects SET status = $2, updated_at = now() WHERE code = $1`, [
+      code,
+      status,
+    ]);
+  }
+
+  /** The project placed in a grid, moved to another, or taken out of any. */
+  async changeGrid(manager: EntityManager, code: string, gridCode: string | null): Promise<void> {
+    await manager.query(
+      `UPDATE "${SCHEMA}".projects SET grid_code = $2, updated_at = now() WHERE code = $1`,
+      [code, gridCode],
     );
   }
 }
 
-/** Keeps the copy up to date for the life of the app; status changes do not concern casework. */
+/** Keeps the copy up to date for the life of the app: registrations, status changes and grid placements. */
 @Injectable()
 class ProjectRegistrationsConsumer extends AppConsumers {
   protected readonly consumers: readonly EventConsumer<typeof projectEvents>[];
@@ -88,8 +113,13 @@ class ProjectRegistrationsConsumer extends AppConsumers {
         logger,
         metrics,
         handle: async (events, manager) => {
-          for (const event of events)
+          for (const event of events) {
             if (event.type === 'ProjectRegistered') await projects.upsert(manager, event.data);
+            else if (event.type === 'ProjectStatusChanged')
+              await projects.changeStatus(manager, event.data.code, event.data.status);
+            else if (event.type === 'ProjectGridChanged')
+              await projects.changeGrid(manager, event.data.code, event.data.gridCode);
+          }
         },
       }),
     ];

@@ -39,6 +39,8 @@ export const ROUTES: Readonly<Record<string, ServiceName>> = {
   gradings: 'enforcement-service',
   blacklist: 'enforcement-service',
   visits: 'enforcement-service',
+  'visit-plans': 'enforcement-service',
+  grids: 'enforcement-service',
 };
 
 /**
