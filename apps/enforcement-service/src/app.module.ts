@@ -8,6 +8,7 @@ import { EmployersModule } from './employers/employers.module';
 import { GradingsModule } from './gradings/gradings.module';
 import { PayrollRecoveriesModule } from './recoveries/payroll-recoveries';
 import { StatisticsModule } from './statistics/statistics.module';
+import { VerificationsModule } from './verifications/verifications.module';
 import { WorkerCluesModule } from './worker-clues/worker-clues.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
@@ -29,6 +30,7 @@ export class AppModule {
         BlacklistModule,
         PayrollRecoveriesModule,
         WorkerCluesModule,
+        VerificationsModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { PayrollRecoveries1764900200100 } from './1764900200100-payroll-recoveri
 import { OverdueEscalations1764900200200 } from './1764900200200-overdue-escalations';
 import { ComplaintSupplements1764900200400 } from './1764900200400-complaint-supplements';
 import { CreateAlertRecord1764900900000 } from './1764900900000-create-alert-record';
+import { CreateVerifications1765000100000 } from './1765000100000-create-verifications';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   OverdueEscalations1764900200200,
   ComplaintSupplements1764900200400,
   CreateAlertRecord1764900900000,
+  CreateVerifications1765000100000,
 ];

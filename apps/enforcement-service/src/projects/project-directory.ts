@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProjectRegistered, projectEvents, Topics } from '@wage/contracts';
+import { ProjectGridChanged, ProjectRegistered, projectEvents, Topics } from '@wage/contracts';
 import {
   AppConsumers,
   EventConsumer,
@@ -48,23 +48,38 @@ export class ProjectDirectory {
   /** A redelivered or repeated registration leaves the row as the latest event says. */
   async upsert(manager: EntityManager, project: ProjectRegistered): Promise<void> {
     await manager.query(
-      `INSERT INTO "${SCHEMA}".projects (code, name, region_code, contractor_name, contractor_credit_code)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO "${SCHEMA}".projects (code, name, region_code, contractor_name, contractor_credit_code, grid_code)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code,
          contractor_name = EXCLUDED.contractor_name, contractor_credit_code = EXCLUDED.contractor_credit_code,
-         updated_at = now()`,
+         grid_code = EXCLUDED.grid_code, updated_at = now()`,
       [
         project.code,
         project.name,
         project.regionCode,
         project.contractor.name,
         project.contractor.creditCode,
+        project.gridCode ?? null,
       ],
     );
   }
+
+  /** A project placed in a grid, moved to another or taken out of any (a verification request goes to its grid). */
+  async moveToGrid(manager: EntityManager, change: ProjectGridChanged): Promise<void> {
+    await manager.query(
+      `UPDATE "${SCHEMA}".projects SET grid_code = $2, region_code = $3, updated_at = now() WHERE code = $1`,
+      [change.code, change.gridCode, change.regionCode],
+    );
+  }
+
+  /** The grid the project is placed in, if any. */
+  async gridOf(code: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query(`SELECT grid_code FROM "${SCHEMA}".projects WHERE code = $1`, [code]);
+    return row?.grid_code ?? null;
+  }
 }
 
-/** Keeps the copy up to date for the life of the app; status changes do not concern casework. */
+/** Keeps the copy up to date for the life of the app (registrations and grids); status changes do not concern casework. */
 @Injectable()
 class ProjectRegistrationsConsumer extends AppConsumers {
   protected readonly consumers: readonly EventConsumer<typeof projectEvents>[];
@@ -88,8 +103,10 @@ class ProjectRegistrationsConsumer extends AppConsumers {
         logger,
         metrics,
         handle: async (events, manager) => {
-          for (const event of events)
+          for (const event of events) {
             if (event.type === 'ProjectRegistered') await projects.upsert(manager, event.data);
+            else if (event.type === 'ProjectGridChanged') await projects.moveToGrid(manager, event.data);
+          }
         },
       }),
     ];

@@ -39,6 +39,7 @@ export const ROUTES: Readonly<Record<string, ServiceName>> = {
   gradings: 'enforcement-service',
   blacklist: 'enforcement-service',
   visits: 'enforcement-service',
+  verifications: 'enforcement-service',
 };
 
 /**
