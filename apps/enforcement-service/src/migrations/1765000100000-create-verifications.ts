@@ -11,7 +11,9 @@ export class CreateVerifications1765000100000 implements MigrationInterface {
   name = 'CreateVerifications1765000100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "${S}".projects ADD COLUMN IF NOT EXISTS grid_code text COLLATE "C"`);
+    await queryRunner.query(
+      `ALTER TABLE "${S}".projects ADD COLUMN IF NOT EXISTS grid_code text COLLATE "C"`,
+    );
     await queryRunner.query(
       `CREATE TABLE "${S}".verifications (
          id            uuid        PRIMARY KEY,

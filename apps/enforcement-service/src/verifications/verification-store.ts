@@ -146,7 +146,11 @@ export class VerificationStore {
    * A visit verified something: the request it answers (by id, else the standing one about the same alert or
    * complaint) is DONE with the visit's result. An escalated request can still be done; a withdrawn one stays so.
    */
-  async recordVerifications(manager: EntityManager, recorded: VerificationRecorded[], now: Date): Promise<void> {
+  async recordVerifications(
+    manager: EntityManager,
+    recorded: VerificationRecorded[],
+    now: Date,
+  ): Promise<void> {
     if (recorded.length === 0) return;
     await manager.query(
       `UPDATE "${S}".verifications v

@@ -5,7 +5,10 @@ import type { GradingJobs } from './grading-jobs';
 
 /** The hourly sweep: OPEN verification requests past their 3 working days are published as VerificationOverdue. */
 @Injectable()
-export class EscalateOverdueVerificationsJob implements JobHandler<GradingJobs, 'escalate-overdue-verifications'> {
+export class EscalateOverdueVerificationsJob implements JobHandler<
+  GradingJobs,
+  'escalate-overdue-verifications'
+> {
   readonly jobName = 'escalate-overdue-verifications' as const;
 
   constructor(

@@ -83,7 +83,11 @@ export class DecideComplaintUseCase {
     if (gridCode)
       await this.verifications.requestForComplaint(
         manager,
-        { id: complaint.id, ...(complaint.project_code && { projectCode: complaint.project_code }), gridCode },
+        {
+          id: complaint.id,
+          ...(complaint.project_code && { projectCode: complaint.project_code }),
+          gridCode,
+        },
         now,
       );
     return {
