@@ -9,6 +9,7 @@ import { GradingsModule } from './gradings/gradings.module';
 import { PayrollRecoveriesModule } from './recoveries/payroll-recoveries';
 import { StatisticsModule } from './statistics/statistics.module';
 import { VisitsModule } from './visits/visits.module';
+import { VerificationsModule } from './verifications/verifications.module';
 import { WorkerCluesModule } from './worker-clues/worker-clues.module';
 import { EnforcementSettingsModule } from './config/enforcement-settings';
 import type { EnforcementServiceDefinition } from './config/env';
@@ -31,6 +32,7 @@ export class AppModule {
         PayrollRecoveriesModule,
         WorkerCluesModule,
         VisitsModule,
+        VerificationsModule,
       ],
     };
   }

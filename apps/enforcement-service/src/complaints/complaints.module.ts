@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { ProjectsModule } from '../projects/project-directory';
+import { VerificationsModule } from '../verifications/verifications.module';
 import { ComplaintStore } from './complaint-store';
 import { ComplaintsController } from './complaints.controller';
 import { DecideComplaintUseCase } from './use-cases/decide-complaint/decide-complaint.use-case';
@@ -8,7 +10,7 @@ import { ReceiveSupplementUseCase } from './use-cases/receive-supplement/receive
 import { SubmitComplaintUseCase } from './use-cases/submit-complaint/submit-complaint.use-case';
 
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, ProjectsModule, VerificationsModule],
   controllers: [ComplaintsController],
   providers: [
     ComplaintStore,

@@ -3,7 +3,9 @@ import { EscalateOverdueCasesUseCase } from '../cases/use-cases/escalate-overdue
 import { GradeStore } from './grade-store';
 import { GradingsController } from './gradings.controller';
 import { AnnualGradingJob } from './jobs/annual-grading.job';
+import { EscalateOverdueVerificationsUseCase } from '../verifications/use-cases/escalate-overdue-verifications/escalate-overdue-verifications.use-case';
 import { EscalateOverdueCasesJob } from './jobs/escalate-overdue-cases.job';
+import { EscalateOverdueVerificationsJob } from './jobs/escalate-overdue-verifications.job';
 import { GradingQueue } from './jobs/grading-queue';
 import { DowngradeOnFindingUseCase } from './use-cases/downgrade-on-finding/downgrade-on-finding.use-case';
 import { GradeStatisticsUseCase } from './use-cases/grade-statistics/grade-statistics.use-case';
@@ -23,6 +25,9 @@ import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case'
     // The hourly sweep runs on the same queue as the grading.
     EscalateOverdueCasesUseCase,
     EscalateOverdueCasesJob,
+    // ...and so does the hourly sweep of overdue verification requests.
+    EscalateOverdueVerificationsUseCase,
+    EscalateOverdueVerificationsJob,
     GradingQueue,
   ],
   exports: [
@@ -31,6 +36,7 @@ import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case'
     DowngradeOnFindingUseCase,
     GradingQueue,
     EscalateOverdueCasesUseCase,
+    EscalateOverdueVerificationsUseCase,
   ],
 })
 export class GradingsModule {}

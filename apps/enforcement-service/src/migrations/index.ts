@@ -7,6 +7,7 @@ import { OverdueEscalations1764900200200 } from './1764900200200-overdue-escalat
 import { ComplaintSupplements1764900200400 } from './1764900200400-complaint-supplements';
 import { CreateAlertRecord1764900900000 } from './1764900900000-create-alert-record';
 import { CreateVisits1765000000000 } from './1765000000000-create-visits';
+import { CreateVerifications1765000100000 } from './1765000100000-create-verifications';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ComplaintSupplements1764900200400,
   CreateAlertRecord1764900900000,
   CreateVisits1765000000000,
+  CreateVerifications1765000100000,
 ];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProjectRegistered, projectEvents, Topics } from '@wage/contracts';
+import { ProjectGridChanged, ProjectRegistered, projectEvents, Topics } from '@wage/contracts';
 import {
   AppConsumers,
   EventConsumer,
@@ -80,12 +80,18 @@ export class ProjectDirectory {
     ]);
   }
 
-  /** The project placed in a grid, moved to another, or taken out of any. */
-  async changeGrid(manager: EntityManager, code: string, gridCode: string | null): Promise<void> {
+  /** A project placed in a grid, moved to another or taken out of any (a verification request goes to its grid). */
+  async moveToGrid(manager: EntityManager, change: ProjectGridChanged): Promise<void> {
     await manager.query(
-      `UPDATE "${SCHEMA}".projects SET grid_code = $2, updated_at = now() WHERE code = $1`,
-      [code, gridCode],
+      `UPDATE "${SCHEMA}".projects SET grid_code = $2, region_code = $3, updated_at = now() WHERE code = $1`,
+      [change.code, change.gridCode, change.regionCode],
     );
+  }
+
+  /** The grid the project is placed in, if any. */
+  async gridOf(code: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query(`SELECT grid_code FROM "${SCHEMA}".projects WHERE code = $1`, [code]);
+    return row?.grid_code ?? null;
   }
 }
 
@@ -117,8 +123,7 @@ class ProjectRegistrationsConsumer extends AppConsumers {
             if (event.type === 'ProjectRegistered') await projects.upsert(manager, event.data);
             else if (event.type === 'ProjectStatusChanged')
               await projects.changeStatus(manager, event.data.code, event.data.status);
-            else if (event.type === 'ProjectGridChanged')
-              await projects.changeGrid(manager, event.data.code, event.data.gridCode);
+            else if (event.type === 'ProjectGridChanged') await projects.moveToGrid(manager, event.data);
           }
         },
       }),

@@ -41,6 +41,7 @@ export const ROUTES: Readonly<Record<string, ServiceName>> = {
   visits: 'enforcement-service',
   'visit-plans': 'enforcement-service',
   grids: 'enforcement-service',
+  verifications: 'enforcement-service',
 };
 
 /**

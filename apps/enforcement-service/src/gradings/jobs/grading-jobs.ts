@@ -10,13 +10,19 @@ export interface GradingJobs {
   'annual-grading': Record<string, never>;
   /** Open cases past their investigation limit, published as CaseOverdue (hourly). */
   'escalate-overdue-cases': Record<string, never>;
+  /** OPEN verification requests past their 3 working days, published as VerificationOverdue (hourly). */
+  'escalate-overdue-verifications': Record<string, never>;
 }
 export type GradingJobName = keyof GradingJobs;
 
 /** Each job's queue; the platform's job runner refuses to start while one of them has no handler, or two. */
 export const GRADING_JOB_CATALOGUE: JobCatalogue<GradingJobs, typeof GRADING_QUEUE> = {
   service: 'enforcement-service',
-  queueOf: { 'annual-grading': GRADING_QUEUE, 'escalate-overdue-cases': GRADING_QUEUE },
+  queueOf: {
+    'annual-grading': GRADING_QUEUE,
+    'escalate-overdue-cases': GRADING_QUEUE,
+    'escalate-overdue-verifications': GRADING_QUEUE,
+  },
 };
 
 /** One scheduler id: every instance upserts the same one, and BullMQ derives each run's job id from it. */
@@ -41,6 +47,10 @@ export const OVERDUE_SWEEP_OPTIONS = {
   removeOnComplete: { count: 50 },
   removeOnFail: { count: 50 },
 } satisfies JobsOptions;
+
+/** The hourly sweep of overdue verification requests: one scheduler id for every instance. */
+export const VERIFICATION_SWEEP_ID = 'escalate-overdue-verifications';
+export const VERIFICATION_SWEEP_PATTERN = '20 * * * *';
 
 export interface GradingSchedule {
   bullmqPrefix: string;

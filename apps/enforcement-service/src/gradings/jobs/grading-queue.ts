@@ -10,6 +10,7 @@ import { ENFORCEMENT_SETTINGS } from '../../config/enforcement-settings';
 import type { EnforcementSettings } from '../../config/env';
 import { AnnualGradingJob } from './annual-grading.job';
 import { EscalateOverdueCasesJob } from './escalate-overdue-cases.job';
+import { EscalateOverdueVerificationsJob } from './escalate-overdue-verifications.job';
 import {
   ANNUAL_GRADING_ID,
   ANNUAL_GRADING_OPTIONS,
@@ -19,11 +20,13 @@ import {
   OVERDUE_SWEEP_OPTIONS,
   OVERDUE_SWEEP_PATTERN,
   SCHEDULE_TIME_ZONE,
+  VERIFICATION_SWEEP_ID,
+  VERIFICATION_SWEEP_PATTERN,
   type GradingJobs,
 } from './grading-jobs';
 
 /**
- * Registers January's grading and the hourly sweep of overdue cases in Redis and runs them, through the platform's job runner. The schedule lives in Redis,
+ * Registers January's grading and the hourly sweeps of overdue cases and verification requests in Redis and runs them, through the platform's job runner. The schedule lives in Redis,
  * so it survives restarts and a run missed while every instance was down happens when one is back; BullMQ hands
  * each run to one instance.
  */
@@ -38,9 +41,15 @@ export class GradingQueue implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(LOGGER) private readonly logger: Logger,
     annualGrading: AnnualGradingJob,
     overdueCases: EscalateOverdueCasesJob,
+    overdueVerifications: EscalateOverdueVerificationsJob,
   ) {
     // The boot check: a job without a handler, or with two, throws here and the service does not start.
-    this.workers = new JobWorkers(GRADING_JOB_CATALOGUE, [annualGrading, overdueCases], logger, true);
+    this.workers = new JobWorkers(
+      GRADING_JOB_CATALOGUE,
+      [annualGrading, overdueCases, overdueVerifications],
+      logger,
+      true,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,6 +65,12 @@ export class GradingQueue implements OnApplicationBootstrap, BeforeApplicationSh
       OVERDUE_SWEEP_ID,
       { pattern: OVERDUE_SWEEP_PATTERN, tz: SCHEDULE_TIME_ZONE },
       { name: 'escalate-overdue-cases', data: {} },
+      OVERDUE_SWEEP_OPTIONS,
+    );
+    await this.queues.schedule(
+      VERIFICATION_SWEEP_ID,
+      { pattern: VERIFICATION_SWEEP_PATTERN, tz: SCHEDULE_TIME_ZONE },
+      { name: 'escalate-overdue-verifications', data: {} },
       OVERDUE_SWEEP_OPTIONS,
     );
     this.workers.start(GRADING_QUEUE, { connection: this.redis, prefix, concurrency: 1 });

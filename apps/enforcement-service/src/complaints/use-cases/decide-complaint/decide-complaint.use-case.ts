@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { dateInShanghai } from '@wage/domain';
+import { dateInShanghai, isGridCode } from '@wage/domain';
 import { ApiError, Clock, type Principal } from '@wage/platform';
 import { actorOf, maySee, requireInspector, type Inspector } from '../../../access/casework-access';
 import { OpenCaseUseCase } from '../../../cases/use-cases/open-case/open-case.use-case';
+import { ProjectDirectory } from '../../../projects/project-directory';
 import { SCHEMA as S } from '../../../schema';
+import { VerificationStore } from '../../../verifications/verification-store';
 import { ComplaintStore } from '../../complaint-store';
 import type { ComplaintRow } from '../../complaint-view';
 
@@ -26,6 +28,8 @@ export class DecideComplaintUseCase {
     private readonly complaints: ComplaintStore,
     private readonly cases: OpenCaseUseCase,
     private readonly clock: Clock,
+    private readonly projects: ProjectDirectory,
+    private readonly verifications: VerificationStore,
   ) {}
 
   async execute(principal: Principal, id: string, decision: ComplaintDecision) {
@@ -70,6 +74,22 @@ export class DecideComplaintUseCase {
       workersOwed: complaint.workers_affected ?? (complaint.kind === 'REPORT' ? 0 : 1),
     });
     await this.decide(manager, complaint.id, 'ACCEPTED', inspector, now, { case_id: opened.id });
+    // In a grid (its project's, or its region when that is a grid): the grid assistant is asked to verify it on site.
+    const gridCode = isGridCode(complaint.region_code)
+      ? complaint.region_code
+      : complaint.project_code
+        ? await this.projects.gridOf(complaint.project_code, manager)
+        : null;
+    if (gridCode)
+      await this.verifications.requestForComplaint(
+        manager,
+        {
+          id: complaint.id,
+          ...(complaint.project_code && { projectCode: complaint.project_code }),
+          gridCode,
+        },
+        now,
+      );
     return {
       caseId: opened.id,
       closeBy: opened.closeBy,

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { VerificationRecordedConsumer } from './verification-consumer';
+import { VerificationStore } from './verification-store';
+import { VerificationsController } from './verifications.controller';
+import { ListVerificationsUseCase } from './use-cases/list-verifications/list-verifications.use-case';
+
+/**
+ * Verification requests (核实请求): opened from RED/ORANGE alerts in a grid (the alert-record consumer) and from
+ * accepted complaints (the acceptance use case), done by VerificationRecorded, escalated by the hourly sweep on the
+ * enforcement queue (gradings/jobs).
+ */
+@Module({
+  controllers: [VerificationsController],
+  providers: [VerificationStore, ListVerificationsUseCase, VerificationRecordedConsumer],
+  exports: [VerificationStore],
+})
+export class VerificationsModule {}
