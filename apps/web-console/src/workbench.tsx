@@ -529,13 +529,9 @@ function AlertDetail(props: {
             <li key={index}>
               <span className="muted">{when(entry.at)}</span>{' '}
               <strong>{label(t, 'action', entry.action)}</strong> · {entry.actor}
-              {entry.toStatus && ` → ${label(t, 'status', entry.toStatus)}`}
-              {entry.result && (
-                <span className="verified" data-testid="history-result">
-                  {' '}
-                  · {label(t, 'result', entry.result)}
-                </span>
-              )}
+              {entry.action === 'VERIFIED'
+                ? entry.result && ` · ${label(t, 'verificationResult', entry.result)}`
+                : entry.toStatus && ` → ${label(t, 'status', entry.toStatus)}`}
               {entry.note && <div className="note">{entry.note}</div>}
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AlertStatus, Severity } from '@wage/contracts';
+import type { AlertStatus, Severity, VerificationResult } from '@wage/contracts';
 import { SCHEMA } from '../schema';
 
 export type AuditAction =
@@ -19,7 +19,9 @@ export type AuditAction =
   | 'ESCALATED'
   /** enforcement-service opened a case (立案) from the alert, or closed it (结案). */
   | 'CASE_OPENED'
-  | 'CASE_CLOSED';
+  | 'CASE_CLOSED'
+  /** A grid assistant's (or inspector's) site visit verified the alert (核实); its status does not change. */
+  | 'VERIFIED';
 
 export interface AuditEntry {
   alertId: string | null;
@@ -44,6 +46,9 @@ export interface HistoryEntry {
   toStatus: AlertStatus | null;
   severity: Severity | null;
   note: string | null;
+  /** On a `VERIFIED` entry: the visit's result (its findings are the note) and the visit. */
+  result?: VerificationResult;
+  visitId?: string;
 }
 
 /** The append-only audit log (the table refuses UPDATE and DELETE): every state change, who made it and when. */
@@ -87,15 +92,23 @@ export class AuditLog {
     alertIds: readonly string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, HistoryEntry[]>> {
-    const rows: (Omit<HistoryEntry, 'at'> & { at: Date; alertId: string })[] = await manager.query(
+    const rows: (Omit<HistoryEntry, 'at'> & {
+      at: Date;
+      alertId: string;
+      details: { result?: VerificationResult; visitId?: string };
+    })[] = await manager.query(
       `SELECT alert_id AS "alertId", at, actor, action, from_status AS "fromStatus", to_status AS "toStatus",
-              severity, note
+              severity, note, details
        FROM "${SCHEMA}".audit_log WHERE alert_id = ANY($1::uuid[]) ORDER BY at, id`,
       [alertIds],
     );
     const byAlert = new Map<string, HistoryEntry[]>(alertIds.map((id) => [id, []]));
-    for (const { alertId, ...entry } of rows)
-      byAlert.get(alertId)!.push({ ...entry, at: entry.at.toISOString() });
+    for (const { alertId, details, ...entry } of rows)
+      byAlert.get(alertId)!.push({
+        ...entry,
+        at: entry.at.toISOString(),
+        ...(entry.action === 'VERIFIED' ? { result: details.result, visitId: details.visitId } : {}),
+      });
     return byAlert;
   }
 }

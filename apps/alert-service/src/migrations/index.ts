@@ -8,6 +8,7 @@ import { AlertEnforcementCases1764800500000 } from './1764800500000-alert-enforc
 import { CaseEscalations1764900200300 } from './1764900200300-case-escalations';
 import { AlertGrids1764900400200 } from './1764900400200-alert-grids';
 import { GridAssistants1764900400300 } from './1764900400300-grid-assistants';
+import { VerificationNotices1765000200000 } from './1765000200000-verification-notices';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CaseEscalations1764900200300,
   AlertGrids1764900400200,
   GridAssistants1764900400300,
+  VerificationNotices1765000200000,
 ];

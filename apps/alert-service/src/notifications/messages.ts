@@ -1,9 +1,16 @@
-import { ALERT_CATALOGUE, type Severity } from '@wage/contracts';
+import { ALERT_CATALOGUE, type AlertCode, type Severity } from '@wage/contracts';
 import { regionFullName } from '@wage/domain';
 import type { AlertCase } from '../alerts/alert-repository';
 
 export type NotificationEvent =
-  'alert.raised' | 'alert.updated' | 'alert.escalated' | 'alert.cleared' | 'digest' | 'case.overdue';
+  | 'alert.raised'
+  | 'alert.updated'
+  | 'alert.escalated'
+  | 'alert.cleared'
+  | 'digest'
+  | 'case.overdue'
+  | 'verification.requested'
+  | 'verification.overdue';
 
 const SEVERITY_ZH = { BLUE: '蓝色', YELLOW: '黄色', ORANGE: '橙色', RED: '红色' } as const;
 const EVENT_ZH: Record<NotificationEvent, string> = {
@@ -13,6 +20,8 @@ const EVENT_ZH: Record<NotificationEvent, string> = {
   'alert.cleared': '预警已解除',
   digest: '每日预警摘要',
   'case.overdue': '案件超过办案期限未结案，已上报',
+  'verification.requested': '请核实',
+  'verification.overdue': '核实逾期',
 };
 
 const REOPENED_ZH = '已办结的预警因严重程度升高重新打开';
@@ -114,5 +123,67 @@ export function composeCaseMessage(overdue: OverdueCase, consoleBaseUrl: string)
     subject: `【工资支付监控】${heading}：${overdue.employerName}`,
     text: [`${heading}：${line}`, `查看：${link}`, '', english].join('\n'),
     markdown: [`### ${heading}`, line, `[查看案件](${link})`, `> ${english}`].join('\n'),
+  };
+}
+
+/** A verification notice as alert-service keeps it (verification_notices): no complainant, no worker. */
+export interface VerificationNotice {
+  verificationId: string;
+  subject: 'ALERT' | 'COMPLAINT';
+  alertKey: string | null;
+  code: AlertCode | null;
+  severity: Severity | null;
+  complaintId: string | null;
+  projectCode: string | null;
+  gridCode: string;
+  regionCode: string;
+  requestedAt: string;
+  dueBy: string;
+  /** On an overdue notice: working days past `dueBy` when it was found overdue. */
+  workingDaysOverdue: number | null;
+}
+
+/** What is to be verified, in Chinese: 【红色】欠薪预警（项目 P-1）, or 投诉/线索 <id>（项目 P-1）. */
+function verificationWhat(notice: VerificationNotice): string {
+  const project = notice.projectCode ? `（项目 ${notice.projectCode}）` : '';
+  if (notice.subject === 'COMPLAINT') return `投诉/线索 ${notice.complaintId ?? ''}${project}`;
+  const severity = notice.severity ? `【${SEVERITY_ZH[notice.severity]}】` : '';
+  const label = notice.code ? ALERT_CATALOGUE[notice.code].name : (notice.alertKey ?? '');
+  return `${severity}${label}预警${project}`;
+}
+
+/**
+ * The message about a verification: to the grid's assistants when it is asked for (请核实 + what + project + due
+ * date), to the district's inspectors when it is overdue (核实逾期: the grid, what, since when). `link` is the
+ * console page of what is to be verified (the alert, or the complaint).
+ */
+export function composeVerificationMessage(
+  event: 'verification.requested' | 'verification.overdue',
+  notice: VerificationNotice,
+  link: string,
+): Message {
+  const heading = EVENT_ZH[event];
+  const grid = `${regionFullName(notice.gridCode) ?? notice.gridCode}（网格 ${notice.gridCode}）`;
+  const what = verificationWhat(notice);
+  const subjectEn =
+    notice.subject === 'ALERT'
+      ? `alert ${notice.code ?? notice.alertKey}${notice.severity ? ` (${notice.severity})` : ''}`
+      : `complaint ${notice.complaintId}`;
+  const projectEn = notice.projectCode ? ` for project ${notice.projectCode}` : '';
+  const line =
+    event === 'verification.requested'
+      ? `${what}，${grid}，请于 ${notice.dueBy} 前到现场核实`
+      : `${grid}：${what}应于 ${notice.dueBy} 前核实，自 ${notice.dueBy} 次日起已逾期 ` +
+        `${notice.workingDaysOverdue ?? 0} 个工作日仍未核实`;
+  const english =
+    event === 'verification.requested'
+      ? `English: verification.requested — please verify ${subjectEn}${projectEn} on site in grid ` +
+        `${notice.gridCode} by ${notice.dueBy}.`
+      : `English: verification.overdue — ${subjectEn}${projectEn} in grid ${notice.gridCode} was due to be ` +
+        `verified by ${notice.dueBy}; ${notice.workingDaysOverdue ?? 0} working day(s) overdue.`;
+  return {
+    subject: `【工资支付监控】${heading}：${what}`,
+    text: [`${heading}：${line}`, `查看：${link}`, '', english].join('\n'),
+    markdown: [`### ${heading}`, line, `[查看](${link})`, `> ${english}`].join('\n'),
   };
 }

@@ -13,6 +13,8 @@ export interface PlannedNotification {
   event: NotificationEvent;
   /** The overdue case a `case.overdue` notification is about (its alertIds are empty). */
   caseId?: string | null;
+  /** The verification a `verification.*` notification is about (its alertIds are empty). */
+  verificationId?: string | null;
 }
 
 export interface NotificationRecord extends PlannedNotification {
@@ -26,7 +28,8 @@ export interface NotificationRecord extends PlannedNotification {
 }
 
 const COLUMNS = `id, dedupe_key AS "dedupeKey", alert_ids AS "alertIds", recipient, channel, reason, event, status,
-  attempts, errors, created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt", case_id AS "caseId"`;
+  attempts, errors, created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt", case_id AS "caseId",
+  verification_id AS "verificationId"`;
 
 /** The delivery log: one row per (alert or digest, person, channel, reason), which is also the job's id. */
 @Injectable()
@@ -40,10 +43,11 @@ export class NotificationLog {
   ): Promise<{ id: string; channel: Channel; dedupeKey: string }[]> {
     if (planned.length === 0) return [];
     return manager.query(
-      `INSERT INTO "${SCHEMA}".notifications (dedupe_key, alert_ids, recipient, channel, reason, event, case_id)
-       SELECT key, string_to_array(ids, ',')::uuid[], recipient, channel, reason, event, case_id
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
-         AS p (key, ids, recipient, channel, reason, event, case_id)
+      `INSERT INTO "${SCHEMA}".notifications (dedupe_key, alert_ids, recipient, channel, reason, event, case_id,
+         verification_id)
+       SELECT key, string_to_array(ids, ',')::uuid[], recipient, channel, reason, event, case_id, verification_id
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+         $8::uuid[]) AS p (key, ids, recipient, channel, reason, event, case_id, verification_id)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, channel, dedupe_key AS "dedupeKey"`,
       [
         planned.map((p) => p.dedupeKey),
@@ -53,6 +57,7 @@ export class NotificationLog {
         planned.map((p) => p.reason),
         planned.map((p) => p.event),
         planned.map((p) => p.caseId ?? null),
+        planned.map((p) => p.verificationId ?? null),
       ],
     );
   }

@@ -1,8 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CaseOverdue, EnforcementEvent } from '@wage/contracts';
+import type {
+  CaseOverdue,
+  EnforcementEvent,
+  VerificationOverdue,
+  VerificationRecorded,
+  VerificationRequested,
+} from '@wage/contracts';
+import { NATIONAL_REGION, covers, regionChain } from '@wage/domain';
+import { LOGGER, type Logger } from '@wage/platform';
 import { PlanNotificationsUseCase } from '../../../notifications/use-cases/plan-notifications/plan-notifications.use-case';
-import { regionsAbove } from '../../../notifications/routing';
+import { mostSpecific, regionsAbove } from '../../../notifications/routing';
 import { SCHEMA } from '../../../schema';
 import { UserDirectory } from '../../../users/user-directory';
 import { AuditLog } from '../../audit-log';
@@ -20,8 +28,12 @@ const CLOSURE_LABELS: Record<string, string> = {
 /**
  * What enforcement-service's events change on alerts: a case opened from an alert is linked to it and entered in
  * its history, and its closure too. A case past its investigation limit (CaseOverdue) goes to the leaders of the
- * nearest region above that has leaders, on their channels, once per limit (the delivery log's key). The other
- * enforcement events (findings, grades, orders) concern nothing here.
+ * nearest region above that has leaders, on their channels, once per limit (the delivery log's key).
+ * Grid verification (核实): a request goes to the assistants of the grid (VerificationRequested), an overdue one to
+ * the inspectors of the district at the most specific level that has any, as alerts go (VerificationOverdue), each
+ * once per person, channel and verification; a visit that verified an alert enters the alert's history once
+ * (VerificationRecorded, by visit), its status unchanged. The other enforcement events (findings, grades, orders)
+ * concern nothing here.
  */
 @Injectable()
 export class ApplyEnforcementEventsUseCase {
@@ -29,11 +41,16 @@ export class ApplyEnforcementEventsUseCase {
     private readonly audit: AuditLog,
     private readonly users: UserDirectory,
     private readonly plan: PlanNotificationsUseCase,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(manager: EntityManager, events: EnforcementEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type === 'CaseOverdue') await this.escalate(manager, event.data);
+      if (event.type === 'VerificationRequested') await this.requestVerification(manager, event.data);
+      if (event.type === 'VerificationOverdue') await this.verificationOverdue(manager, event.data);
+      if (event.type === 'VerificationRecorded' && event.data.subject === 'ALERT')
+        await this.verified(manager, event.data);
       if (event.type === 'CaseOpened' && event.data.alertKey) {
         const { caseId, alertKey, openedAt, closeBy } = event.data;
         await manager.query(
@@ -104,6 +121,123 @@ export class ApplyEnforcementEventsUseCase {
         recipients: leaders.filter((leader) => leader.regionCode === region),
         reason: `case-overdue-${overdue.closeBy}`,
         event: 'case.overdue',
+      },
+    ]);
+  }
+
+  /** The grid's assistants: those of the grid itself, or of the street (9 digits) a community grid is in. */
+  private async requestVerification(manager: EntityManager, request: VerificationRequested): Promise<void> {
+    await this.keepNotice(manager, 'REQUESTED', request, null);
+    const assistants = (
+      await this.users.inRegions('GRID_ASSISTANT', regionChain(request.gridCode), manager)
+    ).filter((assistant) => covers(assistant.regionCode, request.gridCode));
+    await this.planVerification(manager, request.verificationId, assistants, 'verification.requested');
+  }
+
+  /** The district's inspectors, most specific level first (as alerts go); never a grid assistant. */
+  private async verificationOverdue(manager: EntityManager, overdue: VerificationOverdue): Promise<void> {
+    await this.keepNotice(manager, 'OVERDUE', overdue, overdue.workingDaysOverdue);
+    const candidates = await this.users.inRegions(
+      'INSPECTOR',
+      [...regionChain(overdue.regionCode), NATIONAL_REGION],
+      manager,
+    );
+    await this.planVerification(
+      manager,
+      overdue.verificationId,
+      mostSpecific(candidates, overdue.regionCode),
+      'verification.overdue',
+    );
+  }
+
+  private async keepNotice(
+    manager: EntityManager,
+    kind: 'REQUESTED' | 'OVERDUE',
+    notice: VerificationRequested | VerificationOverdue,
+    workingDaysOverdue: number | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO "${SCHEMA}".verification_notices (verification_id, kind, subject, alert_key, code, severity,
+         complaint_id, project_code, grid_code, region_code, requested_at, due_by, working_days_overdue)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (verification_id, kind) DO NOTHING`,
+      [
+        notice.verificationId,
+        kind,
+        notice.subject,
+        notice.alertKey ?? null,
+        notice.code ?? null,
+        notice.severity ?? null,
+        notice.complaintId ?? null,
+        notice.projectCode ?? null,
+        notice.gridCode,
+        notice.regionCode,
+        notice.requestedAt,
+        notice.dueBy,
+        workingDaysOverdue,
+      ],
+    );
+  }
+
+  private async planVerification(
+    manager: EntityManager,
+    verificationId: string,
+    recipients: Awaited<ReturnType<UserDirectory['inRegions']>>,
+    event: 'verification.requested' | 'verification.overdue',
+  ): Promise<void> {
+    await this.plan.execute(manager, [
+      {
+        subject: `verification-${verificationId}`,
+        alertIds: [],
+        verificationId,
+        recipients,
+        reason: event.replace('.', '-'),
+        event,
+      },
+    ]);
+  }
+
+  /**
+   * A visit's verification of an alert, in its history (by the visit's instant, the visitor as actor, the findings
+   * as note). An alert this service does not know is logged and skipped; a visit already entered is not entered
+   * again.
+   */
+  private async verified(manager: EntityManager, recorded: VerificationRecorded): Promise<void> {
+    const { alertKey, visitId } = recorded;
+    if (!alertKey) {
+      this.logger.warn({ visitId }, 'VerificationRecorded about an alert without its alertKey: skipped');
+      return;
+    }
+    const [alert]: { id: string; status: never }[] = await manager.query(
+      `SELECT id, status FROM "${SCHEMA}".alerts WHERE alert_key = $1`,
+      [alertKey],
+    );
+    if (!alert) {
+      this.logger.warn({ alertKey, visitId }, 'VerificationRecorded about an unknown alert: skipped');
+      return;
+    }
+    const entered = await manager.query(
+      `SELECT 1 FROM "${SCHEMA}".audit_log WHERE action = 'VERIFIED' AND details->>'visitId' = $1`,
+      [visitId],
+    );
+    if (entered.length > 0) return;
+    await this.audit.append(manager, [
+      {
+        alertId: alert.id,
+        alertKey,
+        at: new Date(recorded.visitedAt),
+        actor: recorded.recordedBy,
+        action: 'VERIFIED',
+        fromStatus: alert.status,
+        toStatus: alert.status,
+        severity: null,
+        note: recorded.findings,
+        details: {
+          visitId,
+          result: recorded.result,
+          verificationId: recorded.verificationId ?? null,
+          gridCode: recorded.gridCode,
+        },
       },
     ]);
   }

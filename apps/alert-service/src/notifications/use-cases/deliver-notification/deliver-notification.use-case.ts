@@ -7,7 +7,15 @@ import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settin
 import { UserDirectory, type User } from '../../../users/user-directory';
 import { EmailSender, HttpPoster, signWebhookBody } from '../../channels/senders';
 import type { Attempt } from '../../jobs/job-types';
-import { composeCaseMessage, composeMessage, type Message, type OverdueCase } from '../../messages';
+import {
+  alertLink,
+  composeCaseMessage,
+  composeMessage,
+  composeVerificationMessage,
+  type Message,
+  type OverdueCase,
+  type VerificationNotice,
+} from '../../messages';
 import { SCHEMA } from '../../../schema';
 import { NotificationLog, type NotificationRecord } from '../../notification-log';
 
@@ -42,6 +50,8 @@ export class DeliverNotificationUseCase {
 
   private async send(notification: NotificationRecord, recipient: User): Promise<void> {
     if (notification.event === 'case.overdue') return this.sendCase(notification, recipient);
+    if (notification.event === 'verification.requested' || notification.event === 'verification.overdue')
+      return this.sendVerification(notification, notification.event, recipient);
     const alerts = await this.alerts.findMany(notification.alertIds);
     if (alerts.length === 0) throw new Error('the alerts of this notification no longer exist');
     const message = composeMessage(
@@ -91,6 +101,45 @@ export class DeliverNotificationUseCase {
     if (notification.channel === 'WEBHOOK') {
       if (!recipient.webhookUrl) throw new Error(`user ${recipient.username} has no webhook any more`);
       const body = JSON.stringify({ event: notification.event, case: overdue });
+      return this.http.post(recipient.webhookUrl, body, {
+        'X-Wage-Signature': signWebhookBody(body, this.settings.webhookSigningSecret),
+      });
+    }
+    return this.robots(notification, recipient, message);
+  }
+
+  /**
+   * A verification asked of a grid's assistants, or overdue to the district's inspectors: the same channels, a
+   * message about the verification, linking to the alert when it is about one this service knows.
+   */
+  private async sendVerification(
+    notification: NotificationRecord,
+    event: 'verification.requested' | 'verification.overdue',
+    recipient: User,
+  ): Promise<void> {
+    const [notice]: (VerificationNotice & { alertId: string | null })[] = await this.dataSource.query(
+      `SELECT n.verification_id AS "verificationId", n.subject, n.alert_key AS "alertKey", n.code, n.severity,
+              n.complaint_id AS "complaintId", n.project_code AS "projectCode", n.grid_code AS "gridCode",
+              n.region_code AS "regionCode", n.requested_at AS "requestedAt",
+              to_char(n.due_by, 'YYYY-MM-DD') AS "dueBy", n.working_days_overdue AS "workingDaysOverdue",
+              a.id AS "alertId"
+         FROM "${SCHEMA}".verification_notices n
+         LEFT JOIN "${SCHEMA}".alerts a ON a.alert_key = n.alert_key
+        WHERE n.verification_id = $1 AND n.kind = $2`,
+      [notification.verificationId, event === 'verification.requested' ? 'REQUESTED' : 'OVERDUE'],
+    );
+    if (!notice) throw new Error('the verification of this notification is not known');
+    const { alertId, ...verification } = notice;
+    verification.requestedAt = new Date(verification.requestedAt).toISOString();
+    const link = alertId ? alertLink(this.settings.consoleBaseUrl, alertId) : this.settings.consoleBaseUrl;
+    const message = composeVerificationMessage(event, verification, link);
+    if (notification.channel === 'EMAIL') {
+      if (!recipient.email) throw new Error(`user ${recipient.username} has no e-mail address any more`);
+      return this.email.send(recipient.email, message.subject, message.text);
+    }
+    if (notification.channel === 'WEBHOOK') {
+      if (!recipient.webhookUrl) throw new Error(`user ${recipient.username} has no webhook any more`);
+      const body = JSON.stringify({ event, verification: { ...verification, alertId } });
       return this.http.post(recipient.webhookUrl, body, {
         'X-Wage-Signature': signWebhookBody(body, this.settings.webhookSigningSecret),
       });

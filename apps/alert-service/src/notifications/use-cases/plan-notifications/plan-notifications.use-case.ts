@@ -17,6 +17,8 @@ export interface NotificationPlan {
   event: NotificationEvent;
   /** For `case.overdue`: the case (alertIds empty). */
   caseId?: string;
+  /** For `verification.*`: the verification (alertIds empty). */
+  verificationId?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export class PlanNotificationsUseCase {
           reason: plan.reason,
           event: plan.event,
           caseId: plan.caseId ?? null,
+          verificationId: plan.verificationId ?? null,
         })),
       ),
     );
