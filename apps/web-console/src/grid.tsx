@@ -83,7 +83,7 @@ function photoRefusal(failure: unknown, name: string, t: Text): string {
   if (failure instanceof ApiFailure) {
     if (failure.status === 413) return fill(t('photoTooLarge'), name);
     if (failure.status === 415) return fill(t('photoType'), name);
-    if (/too many|at most 6|6 photos/i.test(failure.message)) return t('tooManyPhotos');
+    if (failure.code === 'TOO_MANY_PHOTOS') return t('tooManyPhotos');
     if (failure.status === 400 && /type|jpeg|png|webp|image/i.test(failure.message))
       return fill(t('photoType'), name);
     if (failure.status === 400 && /size|large|5 ?mi?b/i.test(failure.message))
