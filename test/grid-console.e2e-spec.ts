@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,6 +26,7 @@ import {
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
+const ARTIFACTS = resolve(__dirname, 'artifacts');
 const REGION = '350206';
 const GRID = '350206001';
 const PASSWORD = 'a-long-enough-password';
@@ -68,6 +69,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
       throw new Error(`Chromium is not installed at ${CHROMIUM} (or set CHROMIUM_PATH)`);
     if (!existsSync(resolve(CONSOLE_DIR, 'index.html')))
       throw new Error(`${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` first`);
+    mkdirSync(ARTIFACTS, { recursive: true });
     database = await createTestDatabase();
     const infra = testInfra();
     const secrets = testSecrets();
@@ -293,6 +295,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
       .waitFor({ timeout: 30_000 });
     expect(await toVerify.getByTestId('verify-done').innerText()).toContain('已核实：属实');
     await noWiderThanThePhone(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'grid-patrol-phone.png'), fullPage: true });
 
     const visits = await api<{ total: number; items: { findings: string; photos: unknown[] }[] }>(
       `/visits?projectCode=${project}`,
@@ -340,6 +343,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
     expect(await grid.getByTestId('grid-visits').innerText()).toBe('1');
     expect(await page.getByTestId('grid-coverage').innerText()).toMatch(/100\.0%\s*1 \/ 1/);
     await noWiderThanThePhone(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'grids-phone.png'), fullPage: true });
 
     await grid.getByRole('link').first().click();
     const detail = page.getByTestId('grid-detail');
@@ -359,6 +363,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
     await page.getByTestId('photo-view').getByRole('button', { name: '关闭' }).click();
     expect(await detail.getByTestId('verification').filter({ hasText: '已核实' }).count()).toBe(1);
     await noWiderThanThePhone(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'grid-detail-phone.png'), fullPage: true });
     await page.close();
   }, 180_000);
 });

@@ -616,7 +616,14 @@ export function VisitList({ api, visits }: { api: Client; visits: Visit[] }) {
                 <dt>{t('verifyResult')}</dt>
                 <dd data-testid="visit-verifies">
                   {label(t, 'result', visit.verifies.result)}
-                  {visit.verifies.alertKey && <span className="muted"> · {visit.verifies.alertKey}</span>}
+                  {visit.verifies.alertKey && (
+                    <span className="muted">
+                      {' '}
+                      · {label(t, 'code', visit.verifies.alertKey.split(':')[0])}{' '}
+                      {visit.verifies.alertKey.split(':')[2] ?? ''}
+                    </span>
+                  )}
+                  {visit.verifies.complaintId && <span className="muted"> · {t('complaint')}</span>}
                 </dd>
               </>
             )}
