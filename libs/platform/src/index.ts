@@ -15,6 +15,8 @@ export * from './http/idempotency';
 export * from './http/public-body-limit';
 export * from './http/run-service';
 export * from './http/validate';
+export * from './http/use-case-answers';
+export * from './use-cases/use-case-error';
 export * from './kafka/app-consumers';
 export * from './kafka/event-consumer';
 export * from './kafka/kafka-client';

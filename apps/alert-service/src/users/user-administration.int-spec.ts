@@ -120,10 +120,17 @@ describe('user administration (real PostgreSQL)', () => {
       { actor: 'admin', changes: { regionCode: '350203', role: 'LEADER', displayName: '马科长' } },
     ]);
     expect(JSON.stringify(log)).not.toContain('a-brand-new-password-2026');
+    // Sending what is already so changes nothing and records nothing.
+    const again = await patch('ma.inspector', { role: 'LEADER', displayName: '马科长', disabled: false });
+    expect(again.status).toBe(200);
+    const [{ entries }] = await t.dataSource.query(
+      `SELECT count(*)::int AS entries FROM alerts.user_changes WHERE username = 'ma.inspector'`,
+    );
+    expect(entries).toBe(4);
     await expect(t.dataSource.query(`DELETE FROM alerts.user_changes`)).rejects.toThrow(/append-only/);
   });
 
-  it('refuses an empty change, an unknown user, a short password, and an administrator disabling themself', async () => {
+  it('refuses an empty change, an unknown user, a short password, and an administrator disabling or demoting themself', async () => {
     expect((await patch('qi.leader', {})).status).toBe(400);
     expect((await patch('nobody', { disabled: true })).status).toBe(404);
     const short = await patch('qi.leader', { password: 'short' });
@@ -132,6 +139,9 @@ describe('user administration (real PostgreSQL)', () => {
     const self = await patch('su.admin', { disabled: true }, await login(t, 'su.admin'));
     expect(self.status).toBe(409);
     expect(self.body.error).toBe('CANNOT_DISABLE_SELF');
+    const demoted = await patch('su.admin', { role: 'INSPECTOR' }, await login(t, 'su.admin'));
+    expect(demoted.status).toBe(409);
+    expect(demoted.body.error).toBe('CANNOT_DEMOTE_SELF');
     // Another administrator's action is recorded as theirs.
     const byUser = await patch('qi.leader', { displayName: '齐处长' }, await login(t, 'su.admin'));
     expect(byUser.status).toBe(200);

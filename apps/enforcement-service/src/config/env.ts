@@ -46,7 +46,8 @@ export const envSchema = envSchemas.base
       .default('0 2 2 1 *'),
     /**
      * Each province's figures of 拒不支付劳动报酬罪 in yuan, as JSON by province code, e.g.
-     * `{"350000":{"individual":"10000","group":"60000"}}`; a province not named takes the national default.
+     * `{"350000":{"individual":"10000","group":"60000"}}`; a province not named (or the variable empty) takes the
+     * national default.
      */
     CRIMINAL_THRESHOLDS: z
       .string()
@@ -58,7 +59,7 @@ export const envSchema = envSchemas.base
               z.string().regex(/^\d{2}0000$/, 'a province code such as 350000'),
               z.strictObject({ individual: z.string(), group: z.string() }),
             )
-            .parse(JSON.parse(value));
+            .parse(JSON.parse(value.trim() === '' ? '{}' : value));
           const out: Record<string, CriminalThreshold> = {};
           for (const [province, figures] of Object.entries(parsed)) {
             const threshold = {

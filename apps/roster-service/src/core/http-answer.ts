@@ -1,9 +1,9 @@
 import type { Response } from 'express';
-import type { IdempotentAnswer } from '@wage/platform';
+import { OUTCOME_STATUS, type IdempotentAnswer } from '@wage/platform';
 
 /** Sends an idempotent answer's status; a replay is marked so a client can tell it from a fresh write. */
 export function sendAnswer<T>(response: Response, answer: IdempotentAnswer<T>): T {
-  response.status(answer.status);
+  response.status(OUTCOME_STATUS[answer.outcome]);
   if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
   return answer.body;
 }

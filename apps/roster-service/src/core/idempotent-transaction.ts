@@ -8,6 +8,7 @@ import {
   withIdempotency,
   type IdempotentAnswer,
   type Principal,
+  type Written,
 } from '@wage/platform';
 import { database } from '../database';
 
@@ -44,12 +45,12 @@ export class IdempotentTransaction {
 
   async run<T>(
     request: BatchRequest,
-    work: (manager: EntityManager) => Promise<{ status: number; body: T }>,
+    work: (manager: EntityManager) => Promise<Written<T>>,
   ): Promise<IdempotentAnswer<T>> {
     // A key belongs to one caller and one endpoint: another project's identical key is a different request.
     const scope = `${describePrincipal(request.principal)} ${request.method} ${request.path}`;
     const answer = await this.dataSource.transaction((manager) =>
-      withIdempotency(
+      withIdempotency<T>(
         manager,
         database.schema,
         { scope, key: request.idempotencyKey, body: request.body },

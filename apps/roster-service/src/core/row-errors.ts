@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { ApiError, type RowError } from '@wage/platform';
+import { UseCaseError, type RowError } from '@wage/platform';
 
 /** Refuses a batch above the cap before any of it is read further. */
 export function checkBatchSize(rows: number, cap: number): void {
-  if (rows > cap) throw ApiError.batchTooLarge(rows, cap);
+  if (rows > cap) throw UseCaseError.batchTooLarge(rows, cap);
 }
 
 /** A row's shape problems as row errors; `REQUIRED` when the field is simply missing. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { covers } from '@wage/domain';
-import { ApiError, isAdmin, type Principal } from '@wage/platform';
+import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
 import { ProjectRepository, type ProjectRecord } from './project.repository';
 
 /**
@@ -32,7 +32,7 @@ export class ProjectAccess {
   assertWritable(principal: Principal, code: string): void {
     this.refuseOtherProjectKey(principal, code);
     if (principal.kind !== 'project' && !isAdmin(principal)) {
-      throw ApiError.forbidden('only the project itself or an administrator may change its data');
+      throw UseCaseError.forbidden('only the project itself or an administrator may change its data');
     }
   }
 
@@ -46,10 +46,10 @@ export class ProjectAccess {
     if (isAdmin(principal)) return 'decide';
     if (principal.kind === 'project') return 'request';
     if (principal.kind !== 'user')
-      throw ApiError.forbidden('only the project, an inspector or an administrator');
+      throw UseCaseError.forbidden('only the project, an inspector or an administrator');
     if (!covers(principal.regionCode, project.regionCode)) throw notFound(project.code);
     if (principal.role !== 'INSPECTOR') {
-      throw ApiError.forbidden(
+      throw UseCaseError.forbidden(
         `a ${principal.role} does not change project status; an inspector of the region or an administrator does`,
       );
     }
@@ -64,11 +64,11 @@ export class ProjectAccess {
   assertDecider(principal: Principal, project: ProjectRecord, refusal: string): void {
     this.refuseOtherProjectKey(principal, project.code);
     if (isAdmin(principal)) return;
-    if (principal.kind === 'project') throw ApiError.forbidden(refusal);
-    if (principal.kind !== 'user') throw ApiError.forbidden('only an inspector or an administrator');
+    if (principal.kind === 'project') throw UseCaseError.forbidden(refusal);
+    if (principal.kind !== 'user') throw UseCaseError.forbidden('only an inspector or an administrator');
     if (!covers(principal.regionCode, project.regionCode)) throw notFound(project.code);
     if (principal.role !== 'INSPECTOR') {
-      throw ApiError.forbidden(
+      throw UseCaseError.forbidden(
         `a ${principal.role} does not decide this; an inspector of the region or an administrator does`,
       );
     }
@@ -88,13 +88,13 @@ export class ProjectAccess {
 
   private refuseOtherProjectKey(principal: Principal, code: string): void {
     if (principal.kind === 'project' && principal.projectCode !== code) {
-      throw ApiError.forbidden(
+      throw UseCaseError.forbidden(
         `this project key acts for project "${principal.projectCode}" only; it cannot read or write project "${code}"`,
       );
     }
   }
 }
 
-function notFound(code: string): ApiError {
-  return ApiError.notFound(`there is no project "${code}" that you may see`);
+function notFound(code: string): UseCaseError {
+  return UseCaseError.notFound(`there is no project "${code}" that you may see`);
 }

@@ -12,7 +12,15 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import {
+  Allow,
+  ApiContract,
+  ApiError,
+  CurrentPrincipal,
+  sendWritten,
+  validate,
+  type Principal,
+} from '@wage/platform';
 import { projectCodeParam, registerProjectExample } from '../api-examples';
 import { Clock } from '../core/clock';
 import { changeProjectGridBody, isGridChange } from './dto/change-project-grid.dto';
@@ -122,8 +130,7 @@ export class ProjectsController {
       code,
       validate(changeProjectStatusBody, body),
     );
-    response.status(answer.status);
-    return answer.body;
+    return sendWritten<typeof answer.body>(response, answer);
   }
 
   @Get(':code/status-requests')

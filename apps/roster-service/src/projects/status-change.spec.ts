@@ -1,4 +1,4 @@
-import { ApiError } from '@wage/platform';
+import { UseCaseError } from '@wage/platform';
 import type { ProjectRecord } from './project.repository';
 import { planStatusChange } from './status-change';
 
@@ -34,7 +34,7 @@ const refusal = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    return error instanceof ApiError ? { details: error.details } : error;
+    return error instanceof UseCaseError ? { details: error.details } : error;
   }
   return undefined;
 };

@@ -1,6 +1,6 @@
 import type { ProjectStatus } from '@wage/contracts';
 import { addCalendarDays, monthOfDate, type IsoDate, type Month } from '@wage/domain';
-import { ApiError } from '@wage/platform';
+import { UseCaseError } from '@wage/platform';
 import type { ProjectRecord } from './project.repository';
 
 /** A status change may be announced this many days ahead, no more: later plans are asked for nearer the date. */
@@ -34,7 +34,7 @@ export type StatusChangePlan =
     };
 
 const invalidDate = (message: string, code: string, hint: string) =>
-  ApiError.badRequest(message, [{ field: 'effectiveDate', code, message: hint }]);
+  UseCaseError.invalid(message, [{ field: 'effectiveDate', code, message: hint }]);
 
 /**
  * What a status change does to a project, or why it may not. The rules engine suppresses rules while a project
@@ -78,7 +78,7 @@ export function planStatusChange(
     );
   }
   if (scheduled && !mayCorrectScheduled) {
-    throw ApiError.conflict(
+    throw UseCaseError.conflict(
       'STATUS_CHANGE_SCHEDULED',
       `project ${project.code} is scheduled to become ${project.status} on ${project.statusEffectiveDate}; only ` +
         'an administrator may correct a scheduled change',

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { ApiError } from '@wage/platform';
+import { UseCaseError } from '@wage/platform';
 import type { WorkerChannelSettings } from '../config/env';
 import { WORKER_CHANNEL_SETTINGS, WORKER_REDIS } from './tokens';
 
@@ -26,9 +26,9 @@ async function available<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(
-      HttpStatus.SERVICE_UNAVAILABLE,
+    if (error instanceof UseCaseError) throw error;
+    throw new UseCaseError(
+      'UNAVAILABLE',
       'SIGN_IN_UNAVAILABLE',
       '登录服务暂时不可用，请过几分钟再试 (workers’ sign-in is briefly unavailable; try again shortly)',
     );

@@ -7,7 +7,7 @@ import {
   type IsoDate,
   type Month,
 } from '@wage/domain';
-import { ApiError, type BlindIndex, type RowError } from '@wage/platform';
+import { UseCaseError, type BlindIndex, type RowError } from '@wage/platform';
 import { DuplicateFinder, shapeErrors } from '../core/row-errors';
 
 type RowProblem = Omit<RowError, 'index'>;
@@ -81,7 +81,7 @@ export async function checkRollRows<T extends { idNumber: string }, C>(
     }
   }
   if (errors.length > 0) {
-    throw ApiError.invalidRows(
+    throw UseCaseError.invalidRows(
       errors.sort((a, b) => a.index - b.index),
       options.rows.length,
     );

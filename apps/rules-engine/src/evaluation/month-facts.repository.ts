@@ -500,7 +500,11 @@ export class MonthFactsRepository {
                       WHERE l.credit_code = $1 AND l.decided_on <= today.d AND l.listed_until >= today.d
                         AND (l.delisted_on IS NULL OR l.delisted_on > today.d)) AS listed
        FROM (SELECT 1) one
-       LEFT JOIN rules.employer_grades g ON g.credit_code = $1 AND g.assigned_at <= $2`,
+       LEFT JOIN LATERAL (
+         SELECT * FROM rules.employer_grades
+         WHERE credit_code = $1 AND assigned_at <= $2
+         ORDER BY year DESC, assigned_at DESC LIMIT 1
+       ) g ON TRUE`,
       [creditCode, asOf],
     );
     return {

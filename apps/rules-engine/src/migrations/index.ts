@@ -8,6 +8,7 @@ import { EmployerStanding1764800200100 } from './1764800200100-employer-standing
 import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-answers';
 import { RectificationOrders1764900200000 } from './1764900200000-rectification-orders';
 import { ProjectGrids1764900400100 } from './1764900400100-project-grids';
+import { GradeHistory1765000300000 } from './1765000300000-grade-history';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   WorkerMonthAnswers1764800300100,
   RectificationOrders1764900200000,
   ProjectGrids1764900400100,
+  GradeHistory1765000300000,
 ];

@@ -26,16 +26,16 @@ export async function projectEnforcementEvents(
   }
   const grades = lastByKey(
     events.flatMap((e) => (e.type === 'GradeAssigned' ? [e.data] : [])),
-    (g) => g.creditCode,
+    (g) => `${g.creditCode}:${g.year}`,
   );
   if (grades.length > 0) {
     await manager.query(
       `INSERT INTO rules.employer_grades (credit_code, grade, year, unpaid_wages, consecutive_a_years, assigned_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::boolean[], $5::int[], $6::timestamptz[])
-       ON CONFLICT (credit_code) DO UPDATE SET grade = EXCLUDED.grade, year = EXCLUDED.year,
+       ON CONFLICT (credit_code, year) DO UPDATE SET grade = EXCLUDED.grade,
          unpaid_wages = EXCLUDED.unpaid_wages, consecutive_a_years = EXCLUDED.consecutive_a_years,
          assigned_at = EXCLUDED.assigned_at
-       WHERE (rules.employer_grades.year, rules.employer_grades.assigned_at) <= (EXCLUDED.year, EXCLUDED.assigned_at)`,
+       WHERE rules.employer_grades.assigned_at <= EXCLUDED.assigned_at`,
       [
         grades.map((g) => g.creditCode),
         grades.map((g) => g.grade),

@@ -95,6 +95,49 @@ describe('rules-engine: the deposit adjustment follows the grades and listings o
     });
   }, 120_000);
 
+  it("a dry run as of an earlier day applies the grade in force that day, not today's", async () => {
+    const contractor = creditCode();
+    const before = await processed();
+    const grade = (year: number, letter: 'A' | 'C', assignedAt: string) =>
+      envelope(GradeAssigned, `employer:${contractor}`, {
+        creditCode: contractor,
+        employerName: '某建设公司',
+        year,
+        grade: letter,
+        kind: 'ANNUAL',
+        criteria: letter === 'C' ? ['THREE_OR_MORE_FINDINGS'] : [],
+        findings: letter === 'C' ? [randomUUID(), randomUUID(), randomUUID()] : [],
+        unpaidWages: letter === 'C',
+        consecutiveAYears: letter === 'A' ? 1 : 0,
+        assignedAt,
+      });
+    // Both in one batch: the later year's grade must not overwrite the earlier one's history.
+    await send(Topics.enforcement, [
+      grade(2024, 'C', '2025-01-02T02:00:00+08:00'),
+      grade(2025, 'A', '2026-07-20T02:00:00+08:00'),
+    ]);
+    await waitFor(async () => (await processed()) === before + 2, { description: 'both grades consumed' });
+    const now = await newProjectOf(contractor);
+    expect(now?.facts).toMatchObject({ adjustment: 1 });
+    expect(now?.amounts).toMatchObject({ requiredDepositFen: 20_000_000 });
+
+    const [{ code }] = await t.dataSource.query(
+      `SELECT code FROM rules.projects WHERE contractor_credit_code = $1`,
+      [contractor],
+    );
+    const dry = await t.http
+      .post('/api/v1/evaluations')
+      .set(admin())
+      .send({ projectCode: code, asOf: '2026-07-10T12:00:00+08:00' });
+    expect(dry.status).toBe(200);
+    const shortfall = (
+      dry.body.findings as { code: string; evidence: { amounts: object; facts: object } }[]
+    ).find((f) => f.code === 'DEPOSIT_SHORTFALL');
+    // On 10 July the 2024 grade (C, with unpaid wages) was in force: 2% × 2.0.
+    expect(shortfall?.evidence.facts).toMatchObject({ adjustment: 2, grade: 'C', gradeYear: 2024 });
+    expect(shortfall?.evidence.amounts).toMatchObject({ requiredDepositFen: 40_000_000 });
+  }, 120_000);
+
   it('a listed employer pays 2.0 while listed; an unlisted, ungraded one the standard rate', async () => {
     const listed = creditCode();
     const before = await processed();

@@ -18,6 +18,7 @@ import {
   CurrentPrincipal,
   IDEMPOTENCY_KEY_HEADER,
   validate,
+  OUTCOME_STATUS,
   type IdempotentAnswer,
   type Principal,
 } from '@wage/platform';
@@ -29,7 +30,7 @@ import { RecordDepositMovementUseCase } from './use-cases/record-deposit-movemen
 import { RecordDepositUseCase } from './use-cases/record-deposit/record-deposit.use-case';
 
 function answer<T>(response: Response, result: IdempotentAnswer<T>): T {
-  response.status(result.status);
+  response.status(OUTCOME_STATUS[result.outcome]);
   if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
   return result.body;
 }

@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApiError, KnownProjects, type KnownProject } from '@wage/platform';
+import { UseCaseError, KnownProjects, type KnownProject } from '@wage/platform';
 
 export type { KnownProject } from '@wage/platform';
 
@@ -11,8 +11,8 @@ export class ProjectDirectory extends KnownProjects {
   async require(code: string, manager?: EntityManager): Promise<KnownProject> {
     const project = await this.find(code, manager);
     if (!project) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
+      throw new UseCaseError(
+        'UNPROCESSABLE',
         'PROJECT_NOT_REGISTERED',
         `project ${code} is not registered (yet): register it with POST /api/v1/projects first; ` +
           'if it was registered moments ago, try again shortly',

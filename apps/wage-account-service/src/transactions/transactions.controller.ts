@@ -5,6 +5,7 @@ import {
   ApiContract,
   CurrentPrincipal,
   IDEMPOTENCY_KEY_HEADER,
+  sendWritten,
   validate,
   type Principal,
 } from '@wage/platform';
@@ -80,8 +81,6 @@ export class TransactionsController {
       key: idempotencyKey,
       body,
     });
-    response.status(answer.status);
-    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return answer.body;
+    return sendWritten(response, answer);
   }
 }

@@ -1,14 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 
-/** One problem in one row of a batch: `{ index, field, code, message }` as in the public contract. */
-export interface RowError {
-  index: number;
-  field: string;
-  code: string;
-  message: string;
-}
+import type { RowError } from '../use-cases/use-case-error';
 
 /**
+ * A transport's refusal (guards, controllers, body limits): an HTTP status and the contract's code. Use cases throw
+ * `UseCaseError` instead, which `http/use-case-answers.ts` maps to a status.
+ *
  * An answer other than success, in the contract's shape `{ error, message, details }`. Messages say what was wrong
  * and how to fix it; they never contain an identity or card number.
  */

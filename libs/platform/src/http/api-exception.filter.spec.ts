@@ -1,6 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import pino from 'pino';
 import { isDatabaseUnavailable } from '../database/unavailable';
+import { UseCaseError } from '../use-cases/use-case-error';
 import { ApiExceptionFilter } from './api-exception.filter';
 
 function answer(exception: unknown) {
@@ -56,5 +57,24 @@ describe('ApiExceptionFilter', () => {
     const sent = answer(error);
     expect(sent.status).toBe(500);
     expect(sent.body?.message).not.toMatch(/duplicate/);
+  });
+
+  it.each([
+    [UseCaseError.invalid('month must be YYYY-MM'), 400, 'BAD_REQUEST'],
+    [UseCaseError.forbidden('your region 350206 does not cover 350203'), 403, 'FORBIDDEN'],
+    [UseCaseError.notFound('no project XM-1'), 404, 'NOT_FOUND'],
+    [UseCaseError.conflict('ACCOUNT_EXISTS', 'the account is already open'), 409, 'ACCOUNT_EXISTS'],
+    [UseCaseError.batchTooLarge(6000, 5000), 413, 'BATCH_TOO_LARGE'],
+    [
+      UseCaseError.invalidRows([{ index: 0, field: 'idNumber', code: 'X', message: 'm' }], 1),
+      422,
+      'INVALID_ROWS',
+    ],
+    [UseCaseError.rateLimited('TOO_MANY_CODES', 'wait a minute'), 429, 'TOO_MANY_CODES'],
+    [UseCaseError.unavailable('ALERT_SERVICE_UNAVAILABLE', 'try again'), 503, 'ALERT_SERVICE_UNAVAILABLE'],
+  ])("answers a use case refusal %# with its kind's status and its own code", (error, status, code) => {
+    const sent = answer(error);
+    expect(sent.status).toBe(status);
+    expect(sent.body).toEqual({ error: code, message: error.message, details: error.details });
   });
 });

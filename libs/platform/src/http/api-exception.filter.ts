@@ -3,7 +3,9 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError } from '@wage/domain';
 import { isDatabaseUnavailable } from '../database/unavailable';
+import { UseCaseError } from '../use-cases/use-case-error';
 import { ApiError } from './api-error';
+import { REFUSAL_STATUS } from './use-case-answers';
 
 const STATUS_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -49,6 +51,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiError) {
       return {
         status: exception.status,
+        body: { error: exception.code, message: exception.message, details: exception.details },
+      };
+    }
+    if (exception instanceof UseCaseError) {
+      return {
+        status: REFUSAL_STATUS[exception.kind],
         body: { error: exception.code, message: exception.message, details: exception.details },
       };
     }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ApiError } from './api-error';
+import { UseCaseError, type Written } from '../use-cases/use-case-error';
+import { OUTCOME_STATUS, outcomeOfStatus } from './use-case-answers';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
-export interface IdempotentAnswer<T> {
-  status: number;
-  body: T;
+export interface IdempotentAnswer<T> extends Written<T> {
   /** True when this is the stored answer to an earlier request with the same key. */
   replayed: boolean;
 }
@@ -28,11 +27,11 @@ export async function withIdempotency<T>(
   manager: EntityManager,
   schema: string,
   request: { scope: string; key: string | undefined; body: unknown },
-  work: () => Promise<{ status: number; body: T }>,
+  work: () => Promise<Written<T>>,
 ): Promise<IdempotentAnswer<T>> {
   if (request.key === undefined) return { ...(await work()), replayed: false };
   if (!/^[\x21-\x7e]{1,200}$/.test(request.key)) {
-    throw ApiError.badRequest('the Idempotency-Key header must be 1–200 visible ASCII characters');
+    throw UseCaseError.invalid('the Idempotency-Key header must be 1–200 visible ASCII characters');
   }
   const requestHash = fingerprint(request.body);
   const claimed: unknown[] = await manager.query(
@@ -46,17 +45,21 @@ export async function withIdempotency<T>(
       [request.scope, request.key],
     );
     if (earlier.request_hash !== requestHash) {
-      throw ApiError.conflict(
+      throw UseCaseError.conflict(
         'IDEMPOTENCY_KEY_REUSED',
         `the Idempotency-Key "${request.key}" was already used for a different request body; use a new key for a new request`,
       );
     }
-    return { status: earlier.response_status, body: earlier.response_body as T, replayed: true };
+    return {
+      outcome: outcomeOfStatus(earlier.response_status),
+      body: earlier.response_body as T,
+      replayed: true,
+    };
   }
   const answer = await work();
   await manager.query(
     `UPDATE "${schema}".idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
-    [request.scope, request.key, answer.status, JSON.stringify(answer.body)],
+    [request.scope, request.key, OUTCOME_STATUS[answer.outcome], JSON.stringify(answer.body)],
   );
   return { ...answer, replayed: false };
 }

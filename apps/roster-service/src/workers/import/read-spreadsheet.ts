@@ -1,11 +1,10 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { HttpStatus } from '@nestjs/common';
 import { CsvError, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { ApiError } from '@wage/platform';
+import { UseCaseError } from '@wage/platform';
 import { ZipRefusal, storedZip, unpackEntry, zipEntries, type ZipEntry } from './zip-entries';
 
 /** A cell as read: text from a CSV; text, a number or a date from an XLSX; undefined when blank. */
@@ -52,7 +51,7 @@ export async function readSpreadsheet(
 ): Promise<Spreadsheet> {
   const bytes = file.buffer;
   if (bytes.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw ApiError.badRequest(
+    throw UseCaseError.invalid(
       `"${file.originalname}" is an old Excel (.xls) file; save it as .xlsx or as CSV and upload it again`,
     );
   }
@@ -60,7 +59,7 @@ export async function readSpreadsheet(
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) await readXlsx(file, limits.maxUnpackedBytes, table);
   else await readCsv(bytes, table);
   if (!table.headers || table.headers.every(isBlank)) {
-    throw ApiError.badRequest(
+    throw UseCaseError.invalid(
       `"${file.originalname}" has no header row; the first row must name the columns`,
     );
   }
@@ -94,9 +93,9 @@ class TableCollector {
   }
 }
 
-function tooManyRows(cap: number, rowNumber: number): ApiError {
-  return new ApiError(
-    HttpStatus.PAYLOAD_TOO_LARGE,
+function tooManyRows(cap: number, rowNumber: number): UseCaseError {
+  return new UseCaseError(
+    'TOO_LARGE',
     'BATCH_TOO_LARGE',
     `a file may hold at most ${cap} rows of workers; this one has more (reading stopped at row ${rowNumber}). ` +
       `Split it into files of ${cap} rows or fewer.`,
@@ -162,14 +161,14 @@ const CSV_PROBLEMS: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after the closing quote of a quoted field',
 };
 
-function csvError(error: CsvError, headers: Cell[] | undefined): ApiError {
+function csvError(error: CsvError, headers: Cell[] | undefined): UseCaseError {
   const context = error as CsvError & { records?: number; index?: number };
   const row = (context.records ?? 0) + 1;
   const index = context.index ?? 0;
   const header = row > 1 && headers?.[index] !== undefined ? String(headers[index]).trim() : '';
   const column = header ? `${index + 1} (${header})` : `${index + 1}`;
   const problem = CSV_PROBLEMS[error.code] ?? 'text that is not valid CSV';
-  return ApiError.badRequest(
+  return UseCaseError.invalid(
     `the CSV file cannot be read: row ${row}, column ${column} has ${problem}. ` +
       'Put a field that contains quotes or commas in double quotes, with each quote inside it doubled',
     [{ row, column: header || String(index + 1), code: error.code }],
@@ -184,10 +183,12 @@ const XLSX_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.
  */
 async function readXlsx(file: UploadedFile, maxUnpackedBytes: number, table: TableCollector): Promise<void> {
   const cannotOpen = () =>
-    ApiError.badRequest('the file looks like an XLSX workbook but cannot be opened; save it again and retry');
+    UseCaseError.invalid(
+      'the file looks like an XLSX workbook but cannot be opened; save it again and retry',
+    );
   const tooLarge = (size?: number) =>
-    new ApiError(
-      HttpStatus.PAYLOAD_TOO_LARGE,
+    new UseCaseError(
+      'TOO_LARGE',
       'PAYLOAD_TOO_LARGE',
       `an XLSX file may unpack to at most ${megabytes(maxUnpackedBytes)} MB; "${file.originalname}" unpacks to ` +
         `${size === undefined ? 'more' : `${megabytes(size)} MB`}. Delete unused sheets, pictures and formatting, ` +
@@ -214,7 +215,7 @@ async function readXlsx(file: UploadedFile, maxUnpackedBytes: number, table: Tab
       else if (name === 'xl/sharedStrings.xml') parts.push({ name, data: Buffer.from('<sst/>') });
     }
     const sheet = firstSheet(entries, byName, parts);
-    if (!sheet) throw ApiError.badRequest('the workbook has no worksheet');
+    if (!sheet) throw UseCaseError.invalid('the workbook has no worksheet');
     // Only the first sheet goes to the reader, under a name it recognises as a worksheet.
     const name = SHEET_NAME.test(sheet.name) ? sheet.name : 'xl/worksheets/sheet1.xml';
     parts.push({ name, data: await unpack(sheet) });
@@ -242,7 +243,7 @@ async function readXlsx(file: UploadedFile, maxUnpackedBytes: number, table: Tab
       break; // the first worksheet only
     }
   } catch (error) {
-    if (error instanceof ApiError) throw error;
+    if (error instanceof UseCaseError) throw error;
     throw cannotOpen();
   } finally {
     source.destroy();

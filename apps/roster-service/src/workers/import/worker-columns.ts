@@ -1,4 +1,4 @@
-import { ApiError, type RowError } from '@wage/platform';
+import { UseCaseError, type RowError } from '@wage/platform';
 import type { Cell, Spreadsheet } from './read-spreadsheet';
 
 /** The columns a clerk's file may have, by the Chinese or English header. */
@@ -43,7 +43,7 @@ export function workerFile(sheet: Spreadsheet): WorkerFile {
   });
   const missing = REQUIRED.filter((column) => !position.has(column));
   if (missing.length > 0) {
-    throw ApiError.badRequest(
+    throw UseCaseError.invalid(
       `the file has no ${missing.map((c) => `"${COLUMNS[c][0]}" (${c})`).join(', ')} column; ` +
         'the first row must name the columns, in Chinese or English',
       missing.map((c) => ({

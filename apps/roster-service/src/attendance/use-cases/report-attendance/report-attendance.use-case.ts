@@ -87,7 +87,7 @@ export class ReportAttendanceUseCase {
           }),
         ),
       );
-      return { status: 201, body: { month, records: records.length, submissionId } };
+      return { outcome: 'CREATED', body: { month, records: records.length, submissionId } };
     });
   }
 }

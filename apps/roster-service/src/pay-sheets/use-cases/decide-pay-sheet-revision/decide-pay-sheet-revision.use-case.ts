@@ -8,7 +8,7 @@ import {
 } from '@wage/contracts';
 import type { Month } from '@wage/domain';
 import {
-  ApiError,
+  UseCaseError,
   OutboxRelayService,
   OutboxWriter,
   describePrincipal,
@@ -54,9 +54,9 @@ export class DecidePaySheetRevisionUseCase {
         '项目不能审核自己提交的工资表更正；由项目所在地的劳动保障监察员或管理员审核',
       );
       const revision = await this.revisions.findForUpdate(manager, code, month, id);
-      if (!revision) throw ApiError.notFound(`项目 ${code} 的 ${month} 工资表没有更正 ${id}`);
+      if (!revision) throw UseCaseError.notFound(`项目 ${code} 的 ${month} 工资表没有更正 ${id}`);
       if (revision.status !== 'PENDING') {
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'ALREADY_DECIDED',
           `更正 ${id} 已于 ${revision.decidedAt} 由 ${revision.decidedBy} 处理（${revision.status}），不能再次审核`,
         );
@@ -92,7 +92,7 @@ export class DecidePaySheetRevisionUseCase {
     const lines = await this.revisions.revisedLines(manager, revisionId);
     if (lines.length === 0) {
       // The contract's sheets have at least one line; a revision always keeps one (a sheet has one at least).
-      throw ApiError.conflict('EMPTY_REVISION', `更正 ${revisionId} 没有工资行，不能作为工资表生效`);
+      throw UseCaseError.conflict('EMPTY_REVISION', `更正 ${revisionId} 没有工资行，不能作为工资表生效`);
     }
     const totals = payLineTotals(lines);
     await manager.query(`DELETE FROM roster.pay_sheets WHERE project_code = $1 AND month = $2`, [

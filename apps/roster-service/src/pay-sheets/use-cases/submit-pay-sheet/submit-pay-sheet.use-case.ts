@@ -16,7 +16,14 @@ import {
   type PaySheetLineAmounts,
   type PaySheetResubmissionVerdict,
 } from '@wage/domain';
-import { BlindIndex, OutboxWriter, describePrincipal, newEvent, type IdempotentAnswer } from '@wage/platform';
+import {
+  BlindIndex,
+  OutboxWriter,
+  describePrincipal,
+  newEvent,
+  type IdempotentAnswer,
+  type Written,
+} from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
 import { Clock } from '../../../core/clock';
 import { IdempotentTransaction, type BatchRequest } from '../../../core/idempotent-transaction';
@@ -168,7 +175,7 @@ export class SubmitPaySheetUseCase {
           replaced,
           submissionId,
         };
-        return { status: 201, body };
+        return { outcome: 'CREATED', body };
       },
     );
   }
@@ -217,7 +224,7 @@ export class SubmitPaySheetUseCase {
       verdict: PaySheetResubmissionVerdict;
       lines: readonly (PaySheetLineAmounts & { idHash: string })[];
     },
-  ): Promise<{ status: number; body: SubmitPaySheetRevisionAnswer }> {
+  ): Promise<Written<SubmitPaySheetRevisionAnswer>> {
     const { projectCode, month, inForce, verdict, lines } = sheet;
     const revisionId = randomUUID();
     const totals = payLineTotals(lines);
@@ -251,7 +258,7 @@ export class SubmitPaySheetUseCase {
       }),
     ]);
     return {
-      status: 202,
+      outcome: 'PENDING',
       body: {
         month,
         code: 'REVISION_PENDING_REVIEW',

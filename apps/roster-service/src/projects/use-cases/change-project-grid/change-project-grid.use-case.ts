@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectGridChanged } from '@wage/contracts';
 import { gridCodeProblem } from '@wage/domain';
-import { ApiError, OutboxRelayService, OutboxWriter, newEvent, type Principal } from '@wage/platform';
+import { UseCaseError, OutboxRelayService, OutboxWriter, newEvent, type Principal } from '@wage/platform';
 import { Clock } from '../../../core/clock';
 import type { ChangeProjectGridBody } from '../../dto/change-project-grid.dto';
 import { ProjectAccess } from '../../project-access';
@@ -31,13 +31,13 @@ export class ChangeProjectGridUseCase {
     const answer = await this.dataSource.transaction(async (manager) => {
       const project = await this.access.lockForBatch(manager, code);
       if (this.access.statusAuthority(principal, project) !== 'decide') {
-        throw ApiError.forbidden(
+        throw UseCaseError.forbidden(
           '项目不能自行设定所属网格；请由本辖区的劳动保障监察员或管理员设定 (a project does not place itself in a grid)',
         );
       }
       const problem = change.gridCode === null ? null : gridCodeProblem(change.gridCode, project.regionCode);
       if (problem !== null) {
-        throw ApiError.badRequest(`网格编码不可用：${problem}`, [{ field: 'gridCode', message: problem }]);
+        throw UseCaseError.invalid(`网格编码不可用：${problem}`, [{ field: 'gridCode', message: problem }]);
       }
       if (change.gridCode === project.gridCode) {
         return { ...projectView(project, this.clock.today()), changed: false };

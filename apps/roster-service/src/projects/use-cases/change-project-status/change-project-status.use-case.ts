@@ -20,8 +20,8 @@ import { planStatusChange } from '../../status-change';
 import { StatusRequestRepository, type StatusRequestView } from '../../status-request.repository';
 
 export type ChangeProjectStatusAnswer =
-  | { status: 200; body: ProjectView & { changed: boolean } }
-  | { status: 202; body: { request: StatusRequestView; project: ProjectView } };
+  | { outcome: 'DONE'; body: ProjectView & { changed: boolean } }
+  | { outcome: 'PENDING'; body: { request: StatusRequestView; project: ProjectView } };
 
 /**
  * Moves a project to 在建, 停工 or 竣工 from a date (see `planStatusChange` for which dates). An administrator or
@@ -51,7 +51,7 @@ export class ChangeProjectStatusUseCase {
         // Checked now as an inspector would decide it, so the project learns at once of a date that cannot be.
         const plan = planStatusChange(project, change, await this.facts(manager, project, false));
         if (!plan.changed)
-          return { status: 200, body: { ...projectView(project, this.clock.today()), changed: false } };
+          return { outcome: 'DONE', body: { ...projectView(project, this.clock.today()), changed: false } };
         const request = await this.requests.insert(manager, {
           id: randomUUID(),
           projectCode: code,
@@ -60,11 +60,11 @@ export class ChangeProjectStatusUseCase {
           reason: change.reason ?? null,
           requestedBy: describePrincipal(principal),
         });
-        return { status: 202, body: { request, project: projectView(project, this.clock.today()) } };
+        return { outcome: 'PENDING', body: { request, project: projectView(project, this.clock.today()) } };
       }
-      return { status: 200, body: await this.apply(manager, project, change, principal) };
+      return { outcome: 'DONE', body: await this.apply(manager, project, change, principal) };
     });
-    if (answer.status === 200 && answer.body.changed) this.outboxRelay.relay.wake();
+    if (answer.outcome === 'DONE' && answer.body.changed) this.outboxRelay.relay.wake();
     return answer;
   }
 

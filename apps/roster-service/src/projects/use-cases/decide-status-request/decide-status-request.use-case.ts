@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, OutboxRelayService, describePrincipal, type Principal } from '@wage/platform';
+import { UseCaseError, OutboxRelayService, describePrincipal, type Principal } from '@wage/platform';
 import type { DecideStatusRequestBody } from '../../dto/change-project-status.dto';
 import { ProjectAccess } from '../../project-access';
 import type { ProjectView } from '../../project.view';
@@ -31,14 +31,14 @@ export class DecideStatusRequestUseCase {
     const answer = await this.dataSource.transaction(async (manager) => {
       const project = await this.access.lockForBatch(manager, code);
       if (this.access.statusAuthority(principal, project) !== 'decide') {
-        throw ApiError.forbidden(
+        throw UseCaseError.forbidden(
           'a project does not decide its own status request; an inspector of the region does',
         );
       }
       const request = await this.requests.findForUpdate(manager, code, id);
-      if (!request) throw ApiError.notFound(`project ${code} has no status request ${id}`);
+      if (!request) throw UseCaseError.notFound(`project ${code} has no status request ${id}`);
       if (request.decision !== null) {
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'ALREADY_DECIDED',
           `status request ${id} was already ${request.decision.toLowerCase()} by ${request.decidedBy} at ${request.decidedAt}`,
         );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectRegistered } from '@wage/contracts';
 import {
-  ApiError,
+  UseCaseError,
   OutboxRelayService,
   OutboxWriter,
   generateApiKey,
@@ -58,13 +58,13 @@ export class RegisterProjectUseCase {
       if (inserted.length === 0) {
         const stored = await storedSpelling(this.dataSource, PROJECT_CODE_COLUMN, project.code);
         if (stored !== undefined && stored !== project.code) {
-          throw ApiError.conflict(
+          throw UseCaseError.conflict(
             'PROJECT_EXISTS',
             `项目编号 "${project.code}" 与已登记的 "${stored}" 只有大小写不同：编号不区分大小写，` +
               `"${stored}" 就是该项目；请另选一个编号登记新项目`,
           );
         }
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'PROJECT_EXISTS',
           `a project with code "${project.code}" is already registered; choose another code`,
         );

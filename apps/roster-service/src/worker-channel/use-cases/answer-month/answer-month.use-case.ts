@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkerMonthAnswered } from '@wage/contracts';
 import { maskPersonName } from '@wage/domain';
-import { ApiError, newEvent, OutboxWriter, PersonalDataCipher } from '@wage/platform';
+import { UseCaseError, newEvent, OutboxWriter, PersonalDataCipher } from '@wage/platform';
 import { Clock } from '../../../core/clock';
 import type { AnswerMonth } from '../../dto/answer-month.dto';
 
@@ -46,7 +46,7 @@ export class AnswerMonthUseCase {
       );
       // The same answer whether the project does not exist or the worker has no such month there.
       if (!worker)
-        throw ApiError.notFound(
+        throw UseCaseError.notFound(
           `您在项目 ${projectCode} 没有 ${month} 的考勤或工资记录，请从“我的工资”中选择月份 (no such month of yours)`,
         );
       await manager.query(

@@ -1,5 +1,5 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ApiError, BlindIndex, signWorkerToken } from '@wage/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { UseCaseError, BlindIndex, signWorkerToken } from '@wage/platform';
 import type { WorkerChannelSettings } from '../../../config/env';
 import { Clock } from '../../../core/clock';
 import type { OpenSession } from '../../dto/sign-in.dto';
@@ -29,15 +29,15 @@ export class OpenWorkerSessionUseCase {
     };
     const wait = await this.guard.lockedFor(subject);
     if (wait > 0) {
-      throw new ApiError(
-        HttpStatus.TOO_MANY_REQUESTS,
+      throw new UseCaseError(
+        'RATE_LIMITED',
         'WORKER_SIGN_IN_LOCKED',
         `验证码错误次数过多，请${Math.ceil(wait / 60)}分钟后重新获取验证码 (too many wrong codes; wait ${wait} s)`,
       );
     }
     if (!(await this.guard.redeem(subject, this.guard.codeHash(subject, request.code)))) {
-      throw new ApiError(
-        HttpStatus.UNAUTHORIZED,
+      throw new UseCaseError(
+        'UNAUTHENTICATED',
         'CODE_INVALID',
         '验证码不正确或已过期，请核对短信或重新获取 (the code is wrong or expired; check the SMS or ask for a new one)',
       );

@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ApiError, BlindIndex, LOGGER, SmsSender, type Logger } from '@wage/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { UseCaseError, BlindIndex, LOGGER, SmsSender, type Logger } from '@wage/platform';
 import type { RequestCode } from '../../dto/sign-in.dto';
 import { SignInGuard } from '../../sign-in-guard';
 import { WorkerRoll } from '../../worker-roll';
 
 const TOO_MANY = () =>
-  new ApiError(
-    HttpStatus.TOO_MANY_REQUESTS,
+  new UseCaseError(
+    'RATE_LIMITED',
     'TOO_MANY_CODE_REQUESTS',
     '获取验证码太频繁，请一小时后再试 (too many code requests for this identity, phone or address; try again in an hour)',
   );

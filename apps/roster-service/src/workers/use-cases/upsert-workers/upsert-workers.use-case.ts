@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { WorkerEnrolled, WorkerExited, WorkerUpdated } from '@wage/contracts';
 import { maskCardNumber, maskIdentityNumber, maskPhone } from '@wage/domain';
 import {
-  ApiError,
+  UseCaseError,
   BlindIndex,
   OutboxWriter,
   PersonalDataCipher,
@@ -75,14 +75,17 @@ export class UpsertWorkersUseCase {
       const { workers, errors } = checkWorkerRows(rows, this.clock.today());
       const allErrors = mergeErrors(command.earlierErrors ?? [], errors);
       if (allErrors.length > 0) {
-        throw ApiError.invalidRows(command.locateErrors?.(allErrors) ?? allErrors, rows.length);
+        throw UseCaseError.invalidRows(command.locateErrors?.(allErrors) ?? allErrors, rows.length);
       }
       const sealed = workers.map((worker) => this.seal(worker));
       const previousExit = await this.previousExitDates(manager, projectCode, sealed);
       const stored = await this.upsert(manager, projectCode, workers, sealed);
       await this.outbox.append(manager, this.events(projectCode, workers, sealed, stored, previousExit));
       const created = stored.filter((row) => row.created).length;
-      return { status: 200, body: { accepted: workers.length, created, updated: workers.length - created } };
+      return {
+        outcome: 'DONE',
+        body: { accepted: workers.length, created, updated: workers.length - created },
+      };
     });
   }
 

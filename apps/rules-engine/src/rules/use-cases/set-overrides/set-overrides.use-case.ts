@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   checkParameterOverride,
@@ -12,7 +12,7 @@ import {
   type RuleCode,
   RULE_CODES,
 } from '@wage/domain';
-import { ApiError } from '@wage/platform';
+import { UseCaseError } from '@wage/platform';
 import { RuleOverridesRepository } from '../../../evaluation/rule-overrides.repository';
 import { queueEvaluations } from '../../../read-model/pending-evaluations';
 import type { SetOverridesBody } from '../../dto/set-overrides.dto';
@@ -53,7 +53,7 @@ export class SetOverridesUseCase {
       const message =
         `生效日期 ${request.effectiveFrom} 早于今天（${today}），属于追溯调整：请在 reason 中写明调整原因（将记入审计记录）。` +
         '已结月份的预警结论默认保持不变；如需按新参数重新评估，另加 "reevaluate": true';
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'REASON_REQUIRED', message, [
+      throw new UseCaseError('UNPROCESSABLE', 'REASON_REQUIRED', message, [
         { field: 'reason', code: 'REASON_REQUIRED', message },
       ]);
     }
@@ -65,7 +65,7 @@ export class SetOverridesUseCase {
       // change that month's rules behind its back. Only a change that re-evaluates on purpose may.
       if (retroactive && !reevaluate && Object.keys(replaced).length > 0) {
         const names = Object.keys(replaced).join('、');
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'VERSION_IN_USE',
           `${names} 自 ${request.effectiveFrom} 起已有一个版本，已结月份可能按它判定：不重新评估就不能原地改写它。` +
             '请另选生效日期，或加 "reevaluate": true 按新参数重新评估该地区的月份',
@@ -141,7 +141,9 @@ function toOverrides(regionCode: string, request: SetOverridesBody): ParameterOv
   return Object.entries(request.parameters).map(([qualified, value]) => {
     const [ruleCode, name] = qualified.includes('.') ? qualified.split('.') : [undefined, qualified];
     if (ruleCode !== undefined && !RULE_CODES.includes(ruleCode as RuleCode)) {
-      throw ApiError.badRequest(`"${ruleCode}" is not a rule code; see GET /api/v1/rules for the catalogue.`);
+      throw UseCaseError.invalid(
+        `"${ruleCode}" is not a rule code; see GET /api/v1/rules for the catalogue.`,
+      );
     }
     const override: ParameterOverride = {
       regionCode,

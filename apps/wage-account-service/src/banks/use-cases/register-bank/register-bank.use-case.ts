@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, generateApiKey, hashApiKey } from '@wage/platform';
+import { UseCaseError, generateApiKey, hashApiKey } from '@wage/platform';
 import { BankRegistry } from '../../bank-registry';
 import type { RegisterBankDto } from '../../dto/register-bank.dto';
 
@@ -11,7 +11,7 @@ export class RegisterBankUseCase {
   async execute(bank: RegisterBankDto): Promise<{ code: string; apiKey: string }> {
     const apiKey = generateApiKey('bank');
     if (!(await this.banks.insert({ ...bank, apiKeyHash: hashApiKey(apiKey) }))) {
-      throw ApiError.conflict('BANK_EXISTS', `a bank with code ${bank.code} is already registered`);
+      throw UseCaseError.conflict('BANK_EXISTS', `a bank with code ${bank.code} is already registered`);
     }
     return { code: bank.code, apiKey };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, OutboxRelayService, OutboxWriter, type Principal } from '@wage/platform';
+import { UseCaseError, OutboxRelayService, OutboxWriter, type Principal } from '@wage/platform';
 import { DepositRepository } from '../../deposit-repository';
 import { depositView } from '../../deposit-view';
 import { depositRecorded } from '../record-deposit/record-deposit.use-case';
@@ -22,7 +22,7 @@ export class ConfirmDepositUseCase {
     const answer = await this.dataSource.transaction(async (manager) => {
       const deposit = await this.deposits.findForUpdate(manager, id);
       if (!deposit || principal.kind !== 'bank' || deposit.bankCode !== principal.bankCode) {
-        throw ApiError.notFound(`no deposit ${id} held by this bank`);
+        throw UseCaseError.notFound(`no deposit ${id} held by this bank`);
       }
       if (deposit.confirmed) return { changed: false, body: depositView(deposit) };
       await this.deposits.confirm(manager, id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { covers, dateInShanghai, formatYuan, type IsoDate } from '@wage/domain';
-import { ApiError, isAdmin, type Principal } from '@wage/platform';
+import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
 import { ProjectDirectory } from '../../../projects/project-directory';
 import { amountInForce, depositBalanceOn } from '../../deposit-in-force';
 import { DepositRepository } from '../../deposit-repository';
@@ -27,7 +27,7 @@ export class GetDepositsInForceUseCase {
         project !== undefined &&
         covers(principal.regionCode, project.regionCode));
     if (!project || !maySee)
-      throw ApiError.notFound(`no project ${projectCode} whose deposits this caller may see`);
+      throw UseCaseError.notFound(`no project ${projectCode} whose deposits this caller may see`);
 
     // A bank sees the deposits it holds, not those of other banks.
     const deposits = (await this.deposits.findByProject(projectCode)).filter(

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DepositMovementRecorded } from '@wage/contracts';
 import { dateInShanghai, formatYuan, parseInstant } from '@wage/domain';
 import {
-  ApiError,
+  UseCaseError,
   OutboxRelayService,
   OutboxWriter,
   describePrincipal,
@@ -49,10 +49,10 @@ export class RecordDepositMovementUseCase {
           const mayMove =
             isAdmin(principal) || (principal.kind === 'bank' && principal.bankCode === deposit?.bankCode);
           if (!deposit || !mayMove) {
-            throw ApiError.notFound(`no deposit ${depositId} whose movements this caller may record`);
+            throw UseCaseError.notFound(`no deposit ${depositId} whose movements this caller may record`);
           }
           if (!deposit.confirmed) {
-            throw ApiError.conflict(
+            throw UseCaseError.conflict(
               'DEPOSIT_NOT_CONFIRMED',
               `deposit ${depositId} is a project's declaration the bank has not confirmed; confirm it first ` +
                 `(POST /deposits/${depositId}/confirmation)`,
@@ -61,9 +61,7 @@ export class RecordDepositMovementUseCase {
           const earlier = (await this.deposits.movementsOf([depositId], manager)).get(depositId)!;
           const problem = movementProblem(deposit, earlier, movement);
           if (problem)
-            throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_MOVEMENT', problem.message, [
-              problem,
-            ]);
+            throw new UseCaseError('UNPROCESSABLE', 'INVALID_MOVEMENT', problem.message, [problem]);
           const id = randomUUID();
           await this.deposits.insertMovement(manager, id, depositId, movement);
           await this.outbox.append(manager, [
@@ -85,7 +83,7 @@ export class RecordDepositMovementUseCase {
             dateInShanghai(movement.occurredAt),
           );
           return {
-            status: HttpStatus.CREATED,
+            outcome: 'CREATED',
             body: {
               id,
               depositId,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DepositRecorded } from '@wage/contracts';
 import { addCalendarDays, dateInShanghai, startOfDayShanghai } from '@wage/domain';
 import {
-  ApiError,
+  UseCaseError,
   OutboxRelayService,
   OutboxWriter,
   describePrincipal,
@@ -47,13 +47,13 @@ export class RecordDepositUseCase {
   ) {
     const declared = principal.kind === 'project';
     if (declared && principal.projectCode !== request.projectCode) {
-      throw ApiError.forbidden(
+      throw UseCaseError.forbidden(
         `a project key declares deposits for its own project only, not ${request.projectCode}`,
       );
     }
     refuseImplausibleDates(request, dateInShanghai(now));
     if (declared && request.bankCode === undefined) {
-      throw ApiError.badRequest(
+      throw UseCaseError.invalid(
         "a project's declaration names the bank or guarantor holding the deposit (bankCode), which must confirm it " +
           'before it counts',
         [{ field: 'bankCode', code: 'REQUIRED', message: 'the code of the bank that holds the deposit' }],
@@ -64,7 +64,7 @@ export class RecordDepositUseCase {
       request.bankCode !== undefined &&
       request.bankCode !== principal.bankCode
     ) {
-      throw ApiError.badRequest(
+      throw UseCaseError.invalid(
         `a bank records the deposits it holds itself; bankCode ${request.bankCode} is not this bank's ` +
           `(${principal.bankCode}). Leave bankCode out.`,
         [{ field: 'bankCode', code: 'NOT_THIS_BANK', message: 'leave it out, or give this bank’s code' }],
@@ -78,7 +78,7 @@ export class RecordDepositUseCase {
         async () => {
           await this.projects.require(request.projectCode, manager);
           if (declared && !(await this.banks.exists(request.bankCode!, manager))) {
-            throw ApiError.badRequest(
+            throw UseCaseError.invalid(
               `there is no bank ${request.bankCode} registered to confirm the deposit`,
               [{ field: 'bankCode', code: 'UNKNOWN_BANK', message: 'the code of a registered bank' }],
             );
@@ -94,7 +94,7 @@ export class RecordDepositUseCase {
           };
           await this.deposits.insert(manager, deposit);
           if (deposit.confirmed) await this.outbox.append(manager, [depositRecorded(deposit)]);
-          return { status: HttpStatus.CREATED, body: depositView(deposit) };
+          return { outcome: 'CREATED', body: depositView(deposit) };
         },
       ),
     );
@@ -117,7 +117,7 @@ export function depositRecorded(deposit: Deposit) {
 function refuseImplausibleDates(request: RecordDepositDto, today: string): void {
   const latest = addCalendarDays(today, MAX_DAYS_AHEAD);
   if (request.effectiveOn > latest) {
-    throw ApiError.badRequest(
+    throw UseCaseError.invalid(
       `effectiveOn ${request.effectiveOn} is more than ${MAX_DAYS_AHEAD} days ahead (today is ${today} in ` +
         'Shanghai); record the deposit when it is about to take effect',
       [{ field: 'effectiveOn', code: 'TOO_FAR_AHEAD', message: `must be ${latest} or earlier` }],

@@ -1,9 +1,9 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountStatementReported, TransactionRecorded } from '@wage/contracts';
 import { dateInShanghai, formatYuan, parseInstant, startOfDayShanghai } from '@wage/domain';
 import {
-  ApiError,
+  UseCaseError,
   BlindIndex,
   OutboxRelayService,
   OutboxWriter,
@@ -89,10 +89,10 @@ export class RecordTransactionsUseCase {
     now = new Date(),
   ): Promise<IdempotentAnswer<RecordTransactionsAnswer>> {
     if (rows.length > this.settings.batchCap)
-      throw ApiError.batchTooLarge(rows.length, this.settings.batchCap);
+      throw UseCaseError.batchTooLarge(rows.length, this.settings.batchCap);
     const account = await this.accounts.find(accountNumber);
     if (!account || !mayRecordOnAccount(principal, account)) {
-      throw ApiError.notFound(
+      throw UseCaseError.notFound(
         `no dedicated wage account ${accountNumber} that this key may record transactions on`,
       );
     }
@@ -104,7 +104,7 @@ export class RecordTransactionsUseCase {
         SCHEMA,
         { scope: `transactions:${accountNumber}:${describePrincipal(principal)}`, ...idempotency },
         async () => ({
-          status: HttpStatus.OK,
+          outcome: 'DONE',
           body: await this.record(manager, account, rows.length, batch, statementThrough),
         }),
       ),
@@ -122,7 +122,7 @@ export class RecordTransactionsUseCase {
     }));
     const { unique, errors } = removeRepeatedSerials(sealed);
     const rowErrors = [...checked.errors, ...errors].sort((a, b) => a.index - b.index);
-    if (rowErrors.length > 0) throw ApiError.invalidRows(rowErrors, rows.length);
+    if (rowErrors.length > 0) throw UseCaseError.invalidRows(rowErrors, rows.length);
     const indexOf = new Map<string, number>();
     for (const { index, transaction } of sealed)
       if (!indexOf.has(transaction.serialNo)) indexOf.set(transaction.serialNo, index);
@@ -148,7 +148,7 @@ export class RecordTransactionsUseCase {
           amountFen: tx.amountFen,
         })),
     );
-    if (beyond.length > 0) throw ApiError.invalidRows(beyond, rowCount);
+    if (beyond.length > 0) throw UseCaseError.invalidRows(beyond, rowCount);
     const resent = batch.filter((tx) => !inserted.has(tx.serialNo));
     const stored = await this.ledger.findFacts(
       manager,
@@ -205,7 +205,7 @@ export class RecordTransactionsUseCase {
 function checkStatement(account: WageAccount, stated: string, now: Date): Date {
   const through = parseInstant(stated);
   const refuse = (code: string, message: string) =>
-    new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_STATEMENT_THROUGH', message, [
+    new UseCaseError('UNPROCESSABLE', 'INVALID_STATEMENT_THROUGH', message, [
       { field: 'statementThrough', code, message },
     ]);
   if (through.getTime() > now.getTime() + STATEMENT_CLOCK_SKEW_MS) {
@@ -228,10 +228,10 @@ function checkStatement(account: WageAccount, stated: string, now: Date): Date {
 function serialConflict(
   accountNumber: string,
   conflicts: { serialNo: string; fields: string[] }[],
-): ApiError {
+): UseCaseError {
   const [first] = conflicts;
   const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more (see details)` : '';
-  return ApiError.conflict(
+  return UseCaseError.conflict(
     'SERIAL_CONFLICT',
     `serial number ${first.serialNo} on account ${accountNumber} was already recorded for a different transaction ` +
       `(different ${first.fields.join(', ')})${more}; nothing of this batch was stored. A serial number names one ` +

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatYuan, parseInstant } from '@wage/domain';
-import { ApiError, type Principal } from '@wage/platform';
+import { UseCaseError, type Principal } from '@wage/platform';
 import { maySeeAccount } from '../../account-access';
 import { accountDataQuality } from '../../data-quality';
 import { WageAccountRepository } from '../../wage-account-repository';
@@ -16,7 +16,7 @@ export class GetWageAccountUseCase {
   async execute(principal: Principal, accountNumber: string, asOf?: string) {
     const account = await this.accounts.find(accountNumber);
     if (!account || !maySeeAccount(principal, account)) {
-      throw ApiError.notFound(`no dedicated wage account ${accountNumber} that this caller may see`);
+      throw UseCaseError.notFound(`no dedicated wage account ${accountNumber} that this caller may see`);
     }
     const asOfInstant = asOf === undefined ? undefined : parseInstant(asOf);
     const { balanceFen, transactionCount } = await this.accounts.balance(accountNumber, asOfInstant);

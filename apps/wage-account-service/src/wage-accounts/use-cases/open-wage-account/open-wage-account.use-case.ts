@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WageAccountOpened } from '@wage/contracts';
 import { dateInShanghai, startOfDayShanghai } from '@wage/domain';
 import {
-  ApiError,
+  UseCaseError,
   OutboxRelayService,
   OutboxWriter,
   isAdmin,
@@ -32,15 +32,15 @@ export class OpenWageAccountUseCase {
   async execute(principal: Principal, request: OpenWageAccountDto, now = new Date()) {
     this.authorize(principal, request);
     if (request.openedOn > dateInShanghai(now)) {
-      throw ApiError.badRequest(
+      throw UseCaseError.invalid(
         `openedOn ${request.openedOn} is in the future; give the date the bank opened it`,
       );
     }
     const opened = await this.dataSource.transaction(async (manager) => {
       await this.projects.require(request.projectCode, manager);
       if (!(await this.banks.exists(request.bankCode, manager))) {
-        throw new ApiError(
-          HttpStatus.UNPROCESSABLE_ENTITY,
+        throw new UseCaseError(
+          'UNPROCESSABLE',
           'BANK_NOT_REGISTERED',
           `bank ${request.bankCode} is not registered; an administrator registers it with POST /api/v1/banks`,
         );
@@ -58,33 +58,35 @@ export class OpenWageAccountUseCase {
   private authorize(principal: Principal, request: OpenWageAccountDto): void {
     if (isAdmin(principal)) return;
     if (principal.kind === 'project' && principal.projectCode !== request.projectCode) {
-      throw ApiError.forbidden(
+      throw UseCaseError.forbidden(
         `a project key opens accounts for its own project only, not ${request.projectCode}`,
       );
     }
     if (principal.kind === 'bank' && principal.bankCode !== request.bankCode) {
-      throw ApiError.forbidden(`a bank key opens accounts at its own bank only, not at ${request.bankCode}`);
+      throw UseCaseError.forbidden(
+        `a bank key opens accounts at its own bank only, not at ${request.bankCode}`,
+      );
     }
   }
 
   /** Which uniqueness rule the refused insert broke, said so the caller can fix it. */
-  private async conflict(request: OpenWageAccountDto, manager: EntityManager): Promise<ApiError> {
+  private async conflict(request: OpenWageAccountDto, manager: EntityManager): Promise<UseCaseError> {
     const stored = await storedSpelling(this.dataSource, ACCOUNT_NUMBER_COLUMN, request.accountNumber);
     if (stored !== undefined && stored !== request.accountNumber) {
-      return ApiError.conflict(
+      return UseCaseError.conflict(
         'ACCOUNT_NUMBER_TAKEN',
         `专户账号 ${request.accountNumber} 与已登记的 ${stored} 只有大小写不同：账号不区分大小写，是同一个账户；` +
           '请核对银行开户资料上的账号',
       );
     }
     if (await this.accounts.find(request.accountNumber, manager)) {
-      return ApiError.conflict(
+      return UseCaseError.conflict(
         'ACCOUNT_NUMBER_TAKEN',
         `account number ${request.accountNumber} is already registered as a dedicated wage account`,
       );
     }
     const open = await this.accounts.findOpenForProject(request.projectCode, manager);
-    return ApiError.conflict(
+    return UseCaseError.conflict(
       'PROJECT_HAS_OPEN_ACCOUNT',
       `project ${request.projectCode} already has an open dedicated wage account${open ? ` (${open.accountNumber})` : ''}; a project has one open account at a time`,
     );
