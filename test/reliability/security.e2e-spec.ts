@@ -78,6 +78,8 @@ describe('security under hostile callers and input', () => {
         id: op.template.startsWith('/deposits/') ? a.depositId : alertId,
         // An action of no case: a document request is refused (or not found) before anything is rendered.
         actionId: randomUUID(),
+        // A photo of no visit: refused or not found before anything is read.
+        photoId: randomUUID(),
         // The workers' channel: a project-month of tenant A's roll (`month` as above).
         projectCode: a.project.code,
       }[name];
@@ -1386,6 +1388,17 @@ describe('security under hostile callers and input', () => {
           token: workerToken(STRANGER_ID),
           base: () => ({ result: 'DISPUTED', reason: 'NOT_RECEIVED', note: '没收到' }),
         },
+        // A visit to no project: every field is checked before the project is looked up.
+        {
+          method: 'POST',
+          path: '/visits',
+          token: inspectorA,
+          base: () => ({
+            projectCode: 'NO-SUCH-PROJECT',
+            at: new Date(Date.now() - 3_600_000).toISOString(),
+            findings: '现场走访：工人反映工资按时发放',
+          }),
+        },
         {
           method: 'POST',
           path: '/worker/clues',
@@ -1534,6 +1547,89 @@ describe('security under hostile callers and input', () => {
       },
       240_000,
     );
+
+    it('answers hostile photo uploads (multipart) with a 4xx {error, message}, never a 5xx', async () => {
+      const { A } = hostile;
+      const inspector = userToken('inspector-a', 'INSPECTOR', REGION_A);
+      const visit = await stack.call('POST', '/visits', inspector, {
+        projectCode: A,
+        at: new Date(Date.now() - 3_600_000).toISOString(),
+        findings: '现场走访',
+      });
+      expect(visit.status).toBe(201);
+      const { failures, check, tried } = hostileChecks();
+      const before = await stack.counts();
+      const boundary = `----reliability${randomBytes(6).toString('hex')}`;
+      const part = (headers: string, content: Buffer | string) =>
+        Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(content)]);
+      const form = (...parts: Buffer[]) =>
+        Buffer.concat([
+          ...parts.flatMap((p) => [p, Buffer.from('\r\n')]),
+          Buffer.from(`--${boundary}--\r\n`),
+        ]);
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+      const file = (name: string, type: string, content: Buffer | string, field = 'photo') =>
+        part(
+          `Content-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: ${type}`,
+          content,
+        );
+      const multipart = `multipart/form-data; boundary=${boundary}`;
+      const uploads: [string, Buffer | string, string][] = [
+        ['a JSON body', '{"photo":"x"}', 'application/json'],
+        ['no file', form(part('Content-Disposition: form-data; name="note"', 'x')), multipart],
+        ['the file in another field', form(file('a.png', 'image/png', png, 'file')), multipart],
+        ['two files', form(file('a.png', 'image/png', png), file('b.png', 'image/png', png)), multipart],
+        ['a text file named .png', form(file('a.png', 'image/png', 'not a picture')), multipart],
+        [
+          'an SVG',
+          form(file('a.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>')),
+          multipart,
+        ],
+        ['a PNG declared as JPEG', form(file('a.jpg', 'image/jpeg', png)), multipart],
+        ['an empty file', form(file('a.png', 'image/png', '')), multipart],
+        ['an unterminated form', file('a.png', 'image/png', png), multipart],
+        ['another boundary', form(file('a.png', 'image/png', png)), 'multipart/form-data; boundary=other'],
+        ['no boundary', form(file('a.png', 'image/png', png)), 'multipart/form-data'],
+      ];
+      for (const [what, body, contentType] of uploads)
+        check(
+          `POST /visits/{id}/photos with ${what}`,
+          await stack.raw('POST', `/visits/${visit.body.id}/photos`, inspector, body, contentType),
+        );
+      // Through the path: a visit that does not exist, and a name that tries to leave its directory.
+      check(
+        'POST /visits/{id}/photos of no visit',
+        await stack.raw(
+          'POST',
+          `/visits/${randomUUID()}/photos`,
+          inspector,
+          form(file('a.png', 'image/png', png)),
+          multipart,
+        ),
+      );
+      const after = await stack.counts();
+      // A hostile name is kept as its last part: stored, and served under that name only.
+      const named = await stack.raw(
+        'POST',
+        `/visits/${visit.body.id}/photos`,
+        inspector,
+        form(file('../../../etc/passwd.png', 'image/png', png)),
+        multipart,
+      );
+      if (named.status !== 201 || named.body.name !== 'passwd.png')
+        failures.push(
+          `a photo named ../../../etc/passwd.png answered ${named.status} ${named.text.slice(0, 160)}`,
+        );
+      report.add({
+        check: 'hostile photo uploads /visits/{id}/photos',
+        tried: tried(),
+        held: tried() - failures.length,
+        failures,
+        figures: { uploads: uploads.length + 2 },
+      });
+      expect(failures).toEqual([]);
+      expect(after).toEqual(before);
+    });
 
     it('refuses a batch over the cap and a body over the gateway limit whole', async () => {
       const { newWorker, A } = hostile;

@@ -32,9 +32,8 @@ const EXTENSIONS: Record<PhotoType, string> = {
  */
 export function sanitisePhotoName(original: string | undefined, type: PhotoType): string {
   const base = (original ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .replace(/^[.\s]+/, '')
     .trim();
   const name = Array.from(cleaned).slice(0, MAX_NAME_LENGTH).join('').trim();

@@ -1,7 +1,13 @@
 import {
+  Catch,
+  PayloadTooLargeException,
+  UseFilters,
+  type ArgumentsHost,
+  type ExceptionFilter,
   Body,
   Controller,
   Get,
+  Header,
   Headers,
   Param,
   Post,
@@ -11,6 +17,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { uuidParam } from '../common/fields';
@@ -22,6 +29,25 @@ import { GridCoverageUseCase } from './use-cases/grid-coverage/grid-coverage.use
 import { ListVisitsUseCase } from './use-cases/list-visits/list-visits.use-case';
 import { RecordVisitUseCase } from './use-cases/record-visit/record-visit.use-case';
 import { VisitPlanUseCase } from './use-cases/visit-plan/visit-plan.use-case';
+
+/** multer's own 413 says only "File too large": say what the limit is. */
+@Catch(PayloadTooLargeException)
+class PhotoTooLargeFilter implements ExceptionFilter {
+  catch(exception: PayloadTooLargeException, host: ArgumentsHost) {
+    const tooLarge = exception.message === 'File too large';
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(413)
+      .json({
+        error: 'PAYLOAD_TOO_LARGE',
+        message: tooLarge
+          ? `a photo may be at most ${MAX_PHOTO_BYTES} bytes (5 MiB); send a smaller or more compressed one`
+          : 'send one photo per request, in the field "photo"',
+        details: [],
+      });
+  }
+}
 
 const visitId = {
   id: { description: 'the visit id (a UUID)', example: '5b3c2d1e-0f9a-4b8c-9d7e-6f5a4b3c2d1e' },
@@ -102,8 +128,14 @@ export class VisitsController {
       415: 'not a JPEG, PNG or WebP, or declared as another type than its content',
     },
   })
+  @UseFilters(PhotoTooLargeFilter)
   @UseInterceptors(
-    FileInterceptor('photo', { storage: memoryStorage(), limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } }),
+    // File names in UTF-8 (现场.jpg), as browsers send them.
+    FileInterceptor('photo', {
+      storage: memoryStorage(),
+      limits: { fileSize: MAX_PHOTO_BYTES, files: 1 },
+      defParamCharset: 'utf8',
+    }),
   )
   upload(
     @CurrentPrincipal() principal: Principal,
@@ -120,6 +152,7 @@ export class VisitsController {
 
   @Get(':id/photos/:photoId')
   @Allow('admin', 'user')
+  @Header('X-Content-Type-Options', 'nosniff')
   @ApiContract({
     summary: "A visit's photo, as it was uploaded",
     params: {
