@@ -89,6 +89,8 @@ export interface Alert {
   escalation?: { hours: number; dueAt: string; escalated: boolean } | null;
   /** The enforcement case opened from the alert, as enforcement-service's events told alert-service. */
   enforcementCase?: { id: string; status: string } | null;
+  /** The project's contractor by credit code (its employer page), when alert-service knows it. */
+  employerCreditCode?: string | null;
   history: HistoryEntry[];
 }
 

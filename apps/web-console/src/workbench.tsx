@@ -432,7 +432,21 @@ function AlertDetail(props: {
           {label(t, 'code', alert.code)} <span className="muted">{alert.code}</span>
         </dd>
         <dt>{t('project')}</dt>
-        <dd>{alert.projectCode}</dd>
+        <dd>
+          {alert.projectCode}
+          {alert.employerCreditCode && (
+            <>
+              {' · '}
+              <a
+                href={`#/employers/${encodeURIComponent(alert.employerCreditCode)}`}
+                className="employer-link"
+                data-testid="employer-link"
+              >
+                {t('employerRecord')} ›
+              </a>
+            </>
+          )}
+        </dd>
         <dt>{t('region')}</dt>
         <dd>{regionLabel(alert.regionCode)}</dd>
         {alert.month && (

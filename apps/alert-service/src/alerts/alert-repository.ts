@@ -33,6 +33,8 @@ export interface AlertCase {
   resolvedSeverity: Severity | null;
   /** The enforcement case opened from the alert, if any (read only: enforcement-service's events set it). */
   enforcementCase?: EnforcementCaseLink | null;
+  /** The project's contractor (施工总承包单位) by credit code, as ProjectRegistered said; null when not known. */
+  employerCreditCode?: string | null;
 }
 
 /** An enforcement case as the alert shows it. */
@@ -80,7 +82,9 @@ const COLUMNS = `id, alert_key AS "alertKey", code, severity, status, project_co
   source_recorded_at AS "sourceRecordedAt", resolved_severity AS "resolvedSeverity",
   (SELECT json_build_object('id', c.case_id, 'status', c.status, 'openedAt', c.opened_at, 'closeBy', c.close_by,
      'closedAt', c.closed_at, 'closureCode', c.closure_code)
-   FROM "${SCHEMA}".alert_enforcement_cases c WHERE c.for_alert_key = alert_key) AS "enforcementCase"`;
+   FROM "${SCHEMA}".alert_enforcement_cases c WHERE c.for_alert_key = alert_key) AS "enforcementCase",
+  (SELECT p.contractor_credit_code FROM "${SCHEMA}".projects p WHERE p.code = project_code)
+    AS "employerCreditCode"`;
 
 /**
  * Alerts whose place lies within a region prefix: the project's grid when it has one, else its district. The

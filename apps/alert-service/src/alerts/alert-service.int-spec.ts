@@ -127,6 +127,7 @@ describe('alert-service (real PostgreSQL, Redis, Kafka, SMTP and HTTP receivers)
         'assignee',
         'clearedAt',
         'code',
+        'employerCreditCode',
         'enforcementCase',
         'escalation',
         'evidence',

@@ -26,6 +26,8 @@ export interface AlertView {
   escalation: { hours: number; dueAt: string; escalated: boolean } | null;
   /** The enforcement case opened from this alert (立案), with its status and deadline; null while there is none. */
   enforcementCase: EnforcementCaseLink | null;
+  /** The project's contractor (施工总承包单位) by credit code, the employer whose record the alert concerns. */
+  employerCreditCode: string | null;
   history: HistoryEntry[];
 }
 
@@ -65,6 +67,7 @@ export function toAlertView(alert: AlertCase, history: HistoryEntry[]): AlertVie
           closedAt: iso(alert.enforcementCase.closedAt),
         }
       : null,
+    employerCreditCode: alert.employerCreditCode ?? null,
     history,
   };
 }

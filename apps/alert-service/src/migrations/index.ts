@@ -9,6 +9,7 @@ import { CaseEscalations1764900200300 } from './1764900200300-case-escalations';
 import { AlertGrids1764900400200 } from './1764900400200-alert-grids';
 import { GridAssistants1764900400300 } from './1764900400300-grid-assistants';
 import { VerificationNotices1765000200000 } from './1765000200000-verification-notices';
+import { ProjectContractors1765000200100 } from './1765000200100-project-contractors';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AlertGrids1764900400200,
   GridAssistants1764900400300,
   VerificationNotices1765000200000,
+  ProjectContractors1765000200100,
 ];

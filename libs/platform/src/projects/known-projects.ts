@@ -30,6 +30,11 @@ export interface KnownProjectsSettings {
   schema: string;
   /** The consumer group, e.g. 'alert-service.projects'. */
   consumerName: string;
+  /**
+   * Also keep the contractor's (施工总承包单位) credit code from ProjectRegistered, in a `contractor_credit_code`
+   * column the service's own migration adds (alert-service: an alert links to its employer's record).
+   */
+  keepContractorCreditCode?: boolean;
 }
 
 export interface KnownProject {
@@ -70,6 +75,16 @@ export class KnownProjects {
 
   /** A redelivered or repeated registration leaves the row as the latest event says. */
   async upsertRegistered(manager: EntityManager, project: ProjectRegistered): Promise<void> {
+    if (this.settings.keepContractorCreditCode) {
+      await manager.query(
+        `INSERT INTO "${this.settings.schema}".projects (code, region_code, api_key_hash, status, contractor_credit_code)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (code) DO UPDATE SET region_code = EXCLUDED.region_code, api_key_hash = EXCLUDED.api_key_hash,
+           status = EXCLUDED.status, contractor_credit_code = EXCLUDED.contractor_credit_code, updated_at = now()`,
+        [project.code, project.regionCode, project.apiKeyHash, project.status, project.contractor.creditCode],
+      );
+      return;
+    }
     await manager.query(
       `INSERT INTO "${this.settings.schema}".projects (code, region_code, api_key_hash, status)
        VALUES ($1, $2, $3, $4)
