@@ -226,6 +226,12 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
       },
       { description: 'the verification requested', timeoutMs: 60_000 },
     );
+    // The district's 网格 figures count it as still to be verified.
+    const before = await api<{ grids: { gridCode: string; openVerifications: number }[] }>(
+      `/grids?regionCode=${REGION}`,
+      await tokenOf(inspector),
+    );
+    expect(before.body.grids.find((g) => g.gridCode === GRID)?.openVerifications).toBe(1);
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
       .format(new Date())
       .slice(0, 7);
@@ -341,6 +347,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
     const grid = page.locator(`[data-testid=grid][data-grid-code="${GRID}"]`);
     await grid.waitFor({ timeout: 30_000 });
     expect(await grid.getByTestId('grid-visits').innerText()).toBe('1');
+    expect(await grid.getByTestId('grid-open').innerText()).toBe('0');
     expect(await page.getByTestId('grid-coverage').innerText()).toMatch(/100\.0%\s*1 \/ 1/);
     await noWiderThanThePhone(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'grids-phone.png'), fullPage: true });

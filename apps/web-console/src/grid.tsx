@@ -711,7 +711,7 @@ function GridList({ api, regionCode, month }: { api: Client; regionCode: string;
                   <dt>{t('assistantsVisiting')}</dt>
                   <dd>{g.assistantsVisiting}</dd>
                   <dt>{t('openVerifications')}</dt>
-                  <dd>{g.openVerifications}</dd>
+                  <dd data-testid="grid-open">{g.openVerifications}</dd>
                   <dt>{t('overdueVerifications')}</dt>
                   <dd className={g.overdueVerifications > 0 ? 'timing overdue' : ''}>
                     {g.overdueVerifications}

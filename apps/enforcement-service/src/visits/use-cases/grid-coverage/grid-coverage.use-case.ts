@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  dateInShanghai,
   firstDayOfMonth,
   monthOf,
   nextMonth,
@@ -19,6 +20,8 @@ interface GridRow {
   projects: number;
   visits: number;
   assistants: number;
+  open_verifications: number;
+  overdue_verifications: number;
 }
 
 /**
@@ -52,11 +55,15 @@ export class GridCoverageUseCase {
          (SELECT count(*)::int FROM "${S}".visits v WHERE v.grid_code = p.grid_code AND v.at >= $2 AND v.at < $3)
            AS visits,
          (SELECT count(DISTINCT v.recorded_by)::int FROM "${S}".visits v WHERE v.grid_code = p.grid_code
-           AND v.recorder_role = 'GRID_ASSISTANT' AND v.at >= $2 AND v.at < $3) AS assistants
+           AND v.recorder_role = 'GRID_ASSISTANT' AND v.at >= $2 AND v.at < $3) AS assistants,
+         (SELECT count(*)::int FROM "${S}".verifications r WHERE r.grid_code = p.grid_code
+           AND r.status IN ('OPEN', 'ESCALATED')) AS open_verifications,
+         (SELECT count(*)::int FROM "${S}".verifications r WHERE r.grid_code = p.grid_code
+           AND (r.status = 'ESCALATED' OR (r.status = 'OPEN' AND r.due_by < $4::date))) AS overdue_verifications
        FROM "${S}".projects p
        WHERE p.status = 'IN_CONSTRUCTION' AND p.grid_code LIKE $1
        GROUP BY p.grid_code ORDER BY p.grid_code`,
-      [`${regionPrefix(regionCode)}%`, from, to],
+      [`${regionPrefix(regionCode)}%`, from, to, dateInShanghai(this.clock.now())],
     );
     const grids = rows.map((row) => ({
       gridCode: row.grid_code,
@@ -64,10 +71,9 @@ export class GridCoverageUseCase {
       projects: row.projects,
       visitsThisMonth: row.visits,
       assistantsVisiting: row.assistants,
-      // TODO(verifications): count enforcement.verifications (status OPEN, and ESCALATED for overdue) of the grid
-      // once the verification requests are merged; 0 until then.
-      openVerifications: 0,
-      overdueVerifications: 0,
+      // Still to be verified (OPEN, or ESCALATED and not yet done), and of them those past their dueBy.
+      openVerifications: row.open_verifications,
+      overdueVerifications: row.overdue_verifications,
     }));
     const count = grids.filter((grid) => grid.assistantsVisiting > 0).length;
     const of = grids.length;
