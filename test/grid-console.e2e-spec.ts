@@ -284,6 +284,8 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
     });
     await form.getByTestId('photo-error').waitFor();
     expect(await form.getByTestId('photo-error').innerText()).toContain('不是 JPEG、PNG 或 WebP 格式');
+    await form.getByTestId('save-visit').click();
+    expect(await form.getByTestId('error-message').innerText()).toContain('请移除后再保存');
     await form.getByTestId('photo-picks').getByRole('button', { name: '移除' }).click();
     await form.getByTestId('photo-input').setInputFiles({
       name: 'site.png',

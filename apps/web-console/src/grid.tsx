@@ -328,6 +328,7 @@ function VisitForm(props: {
     if (findings.trim().length > MAX_FINDINGS) return t('findingsTooLong');
     if (chosen && !result) return t('needResult');
     if (tooMany) return t('tooManyPhotos');
+    if (photos.some((p) => p.error)) return t('removeBadPhotos');
     return null;
   };
 
@@ -397,7 +398,9 @@ function VisitForm(props: {
     submitting.current = true;
     setBusy(true);
     try {
-      const again = await Promise.all(photos.map(async (p) => ({ ...p, ...(await checkPhoto(p.file, t)) })));
+      const again = await Promise.all(
+        photos.map(async (p) => ({ ...p, error: undefined, ...(await checkPhoto(p.file, t)) })),
+      );
       const uploaded = await uploadAll(savedVisit, again);
       setPhotos(uploaded.filter((p) => p.error));
     } finally {
