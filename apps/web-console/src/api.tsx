@@ -64,9 +64,9 @@ export interface HistoryEntry {
   toStatus: AlertStatus | null;
   severity: Severity | null;
   note: string | null;
-  /** On a VERIFIED entry (a grid assistant's site visit): the result and the visit. */
-  result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
-  visitId?: string;
+  /** A site verification (action VERIFIED): what the grid assistant found, and the visit that recorded it. */
+  result?: VerificationResult | null;
+  visitId?: string | null;
 }
 
 export interface Alert {
@@ -76,6 +76,8 @@ export interface Alert {
   status: AlertStatus;
   projectCode: string;
   regionCode: string;
+  /** The grid (9 or 12 digits) of the alert's project, when it has one. */
+  gridCode?: string | null;
   month: string | null;
   title: string;
   evidence: Evidence;
@@ -185,6 +187,95 @@ export interface Arrears extends ArrearsFigures {
   children: (ArrearsFigures & { regionCode: string })[];
 }
 
+// Grids (issue 22): grid assistants' site visits, the verifications they are asked for, and the grids of a region.
+
+/** 核实结果: confirmed on site (属实), not confirmed (不属实), put right on site (现场已整改). */
+export const VERIFICATION_RESULTS = ['CONFIRMED', 'NOT_CONFIRMED', 'CORRECTED'] as const;
+export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
+export const VERIFICATION_STATUSES = ['OPEN', 'DONE', 'ESCALATED', 'WITHDRAWN'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+/** Why a project is on the month's visit plan, in the plan's order. */
+export const VISIT_REASONS = ['C_GRADE', 'OPEN_ALERTS', 'NOT_VISITED_3_MONTHS'] as const;
+export type VisitReason = (typeof VISIT_REASONS)[number];
+
+export interface VisitPhoto {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+export type VisitVerifies = { result: VerificationResult } & (
+  { alertId: string; complaintId?: undefined } | { complaintId: string; alertId?: undefined }
+);
+
+export interface Visit {
+  id: string;
+  projectCode: string;
+  gridCode: string;
+  at: string;
+  findings: string;
+  recordedBy: string;
+  verifies?: VisitVerifies & { alertKey?: string };
+  photos: VisitPhoto[];
+}
+
+export interface VisitFilters {
+  gridCode?: string;
+  projectCode?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface VisitPlan {
+  gridCode: string;
+  month: string;
+  items: {
+    projectCode: string;
+    projectName: string;
+    reasons: VisitReason[];
+    employerGrade: 'A' | 'B' | 'C' | null;
+    lastVisitedAt: string | null;
+    visitedThisMonth: boolean;
+  }[];
+  exempt: { projectCode: string; projectName: string; reason: 'A_GRADE' }[];
+}
+
+export interface Verification {
+  id: string;
+  subject: 'ALERT' | 'COMPLAINT';
+  alertKey?: string | null;
+  complaintId?: string | null;
+  code?: AlertCode | null;
+  severity?: Severity | null;
+  projectCode?: string | null;
+  gridCode: string;
+  regionCode: string;
+  requestedAt: string;
+  dueBy: string;
+  status: VerificationStatus;
+  result?: VerificationResult | null;
+  visitId?: string | null;
+  escalatedAt?: string | null;
+}
+
+export interface GridFigures {
+  gridCode: string;
+  gridName: string | null;
+  projects: number;
+  visitsThisMonth: number;
+  assistantsVisiting: number;
+  openVerifications: number;
+  overdueVerifications: number;
+}
+
+export interface Grids {
+  regionCode: string;
+  month: string;
+  grids: GridFigures[];
+  coverage: { count: number; of: number; pct: number | null };
+}
+
 /** A user's session: the token and what its claims say (the server checks them; the console only reads them). */
 export interface Session {
   token: string;
@@ -247,6 +338,45 @@ async function request<T>(
     );
   }
   return json as T;
+}
+
+/** A multipart upload (the browser sets the boundary), answered like any other call. */
+async function upload<T>(token: string, path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+      body: form,
+    });
+  } catch {
+    throw new ApiFailure(0, 'NETWORK', 'The server cannot be reached. Check the connection and try again.');
+  }
+  const json = (await response.json().catch(() => undefined)) as
+    { error?: string; message?: string } | undefined;
+  if (!response.ok)
+    throw new ApiFailure(
+      response.status,
+      json?.error ?? `HTTP_${response.status}`,
+      json?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+    );
+  return json as T;
+}
+
+/** A file the API serves only with the bearer token (a photo): fetched as a blob, never a bare URL. */
+async function blob(token: string, path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  } catch {
+    throw new ApiFailure(0, 'NETWORK', 'The server cannot be reached. Check the connection and try again.');
+  }
+  if (!response.ok) {
+    const json = (await response.json().catch(() => undefined)) as
+      { error?: string; message?: string } | undefined;
+    throw new ApiFailure(response.status, json?.error ?? `HTTP_${response.status}`, json?.message ?? '');
+  }
+  return response.blob();
 }
 
 function decodeClaims(token: string): Record<string, unknown> {
@@ -356,6 +486,24 @@ export function client(token: string) {
       regionCode: string,
       body: { effectiveFrom: string; parameters: Record<string, number | null>; reason?: string },
     ) => request<RuleCatalogue>(token, 'PUT', `/rules/${encodeURIComponent(regionCode)}`, body),
+    // Grids: site visits, their photos, the month's visit plan, verifications, and a region's grids.
+    visitPlan: (gridCode: string, month: string) =>
+      request<VisitPlan>(token, 'GET', `/visit-plans${query({ gridCode, month })}`),
+    visits: (filters: VisitFilters, page = 1, pageSize = 50) =>
+      request<Page<Visit>>(token, 'GET', `/visits${query({ ...filters, page, pageSize })}`),
+    recordVisit: (body: { projectCode: string; at: string; findings: string; verifies?: VisitVerifies }) =>
+      request<Visit>(token, 'POST', '/visits', body),
+    uploadPhoto: (visitId: string, file: File) => {
+      const form = new FormData();
+      form.append('photo', file, file.name);
+      return upload<VisitPhoto>(token, `/visits/${encodeURIComponent(visitId)}/photos`, form);
+    },
+    photo: (visitId: string, photoId: string) =>
+      blob(token, `/visits/${encodeURIComponent(visitId)}/photos/${encodeURIComponent(photoId)}`),
+    verifications: (filters: { gridCode?: string; status?: VerificationStatus }, page = 1, pageSize = 100) =>
+      request<Page<Verification>>(token, 'GET', `/verifications${query({ ...filters, page, pageSize })}`),
+    grids: (regionCode: string, month?: string) =>
+      request<Grids>(token, 'GET', `/grids${query({ regionCode, month })}`),
     /** EventSource cannot send headers: the stream takes the token as ?access_token=. */
     stream: () => new EventSource(`${BASE}/alerts/stream?access_token=${encodeURIComponent(token)}`),
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALERT_CODES, SEVERITIES } from '@wage/contracts';
+import { ALERT_CODES, SEVERITIES, VerificationResult, VerificationSubject } from '@wage/contracts';
 
 // The console is bundled without libs/contracts (it would pull zod into the page), so its copies of the codes are
 // checked against the contract here: a code added to the contract and not to the console fails this test, not a
@@ -34,5 +34,24 @@ describe("the console's codes are the contract's", () => {
 
   it("lists the severities most urgent first: the contract's order (BLUE to RED) reversed", () => {
     expect(listed('api.tsx', 'SEVERITIES')).toEqual([...SEVERITIES].reverse());
+  });
+});
+
+describe("the grid pages' codes are the contract's", () => {
+  it('offers the verification results of VerificationRecorded, with a label in both languages', () => {
+    expect(listed('api.tsx', 'VERIFICATION_RESULTS')).toEqual([...VerificationResult.options]);
+    for (const result of VerificationResult.options)
+      expect({ result, labels: source('i18n.tsx').split(`result_${result}:`).length - 1 }).toEqual({
+        result,
+        labels: 2,
+      });
+  });
+
+  it('lists the verification subjects with a label in both languages', () => {
+    for (const subject of VerificationSubject.options)
+      expect({ subject, labels: source('i18n.tsx').split(`subject_${subject}:`).length - 1 }).toEqual({
+        subject,
+        labels: 2,
+      });
   });
 });

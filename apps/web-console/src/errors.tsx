@@ -26,6 +26,10 @@ const BY_CODE: Record<string, string> = {
   BAD_GATEWAY: '服务暂时不可用，请稍后重试。',
   GATEWAY_TIMEOUT: '服务响应超时，请稍后重试。',
   ALERT_SERVICE_UNAVAILABLE: '预警服务暂时不可用，请稍后重试。',
+  TOO_MANY_PHOTOS: '每次巡查最多 6 张照片，该巡查记录的照片已满。',
+  UNSUPPORTED_MEDIA_TYPE: '只能上传 JPEG、PNG 或 WebP 格式的照片，请重新拍摄或选择其他照片。',
+  PAYLOAD_TOO_LARGE: '照片不能超过 5 MB，请压缩后再上传。',
+  PROJECT_NOT_IN_GRID: '该项目尚未划入网格，巡查不能同时核实；请不选“同时核实”后保存。',
   WEBHOOK_ADDRESS_NOT_ALLOWED: '该推送地址指向内网或本机，不允许使用；请填写公网地址或请管理员放行。',
 };
 

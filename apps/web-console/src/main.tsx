@@ -6,12 +6,18 @@ import { Admin, AdminLink } from './admin';
 import { CaseList, CasePage, IntakeQueue } from './casework';
 import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
+import { GridsPage, Patrol } from './grid';
 import { EmployerPage, PublicBlacklist } from './integrity';
 import { regionName } from './regions';
 import { Workbench } from './workbench';
 import './styles.css';
 
 const TOKEN_KEY = 'wage-console.token';
+
+/** Where a user starts: leaders on the dashboard, grid assistants on their patrol page (a phone), others on alerts. */
+function startPage(role: Session['role']): string {
+  return role === 'LEADER' ? 'dashboard' : role === 'GRID_ASSISTANT' ? 'patrol' : 'alerts';
+}
 
 /** The stored session, unless its token has expired (the API would refuse it anyway). */
 function storedSession(): Session | null {
@@ -112,8 +118,7 @@ function App() {
     sessionStorage.setItem(TOKEN_KEY, next.token);
     setSession(next);
     // A page asked for before signing in (a link from a message) is where the user goes; else their start page.
-    if (!route.parts[0] || route.parts[0] === 'login')
-      navigate(next.role === 'LEADER' ? 'dashboard' : 'alerts');
+    if (!route.parts[0] || route.parts[0] === 'login') navigate(startPage(next.role));
   };
   const signOut = () => {
     sessionStorage.removeItem(TOKEN_KEY);
@@ -132,13 +137,20 @@ function App() {
   if (route.parts[0] === 'public-blacklist')
     return <PublicBlacklist employer={route.params.get('employer') ?? undefined} />;
   if (!session || !api) return <Login onLogin={signIn} />;
-  const page = route.parts[0] ?? (session.role === 'LEADER' ? 'dashboard' : 'alerts');
+  const page = route.parts[0] ?? startPage(session.role);
+  const assistant = session.role === 'GRID_ASSISTANT';
+  const overseer = session.role === 'INSPECTOR' || session.role === 'LEADER';
   if (page === 'employers') return <EmployerPage token={session.token} creditCode={route.parts[1] ?? ''} />;
   return (
     <>
       <header className="top">
         <strong className="brand">{t('appTitle')}</strong>
         <nav>
+          {assistant && (
+            <a href="#/patrol" className={page === 'patrol' ? 'active' : ''}>
+              {t('patrol')}
+            </a>
+          )}
           <a href="#/alerts" className={page === 'alerts' ? 'active' : ''}>
             {t('workbench')}
           </a>
@@ -155,6 +167,11 @@ function App() {
               </a>
             </>
           )}
+          {overseer && (
+            <a href="#/grids" className={page === 'grids' ? 'active' : ''}>
+              {t('grids')}
+            </a>
+          )}
           <AdminLink session={session} active={page === 'admin'} />
         </nav>
         <span className="who muted">
@@ -166,7 +183,11 @@ function App() {
         </button>
       </header>
       <CalendarBanner api={api} />
-      {page === 'admin' ? (
+      {page === 'patrol' && assistant ? (
+        <Patrol api={api} session={session} />
+      ) : page === 'grids' && overseer ? (
+        <GridsPage api={api} session={session} route={route} />
+      ) : page === 'admin' ? (
         <Admin api={api} session={session} route={route} />
       ) : page === 'dashboard' ? (
         <Dashboard api={api} session={session} route={route} />
@@ -177,7 +198,12 @@ function App() {
       ) : page === 'cases' ? (
         <CaseList token={session.token} />
       ) : (
-        <Workbench api={api} route={route} token={session.role === 'INSPECTOR' ? session.token : undefined} />
+        <Workbench
+          api={api}
+          route={route}
+          token={session.role === 'INSPECTOR' ? session.token : undefined}
+          readOnly={assistant}
+        />
       )}
     </>
   );
@@ -186,7 +212,7 @@ function App() {
 /** Links in e-mails and WeCom or DingTalk messages name a page by path (/alerts/<id>); the console routes by hash. */
 function adoptPathRoute(): void {
   const { pathname, search, hash } = window.location;
-  if (!hash && /^\/(alerts|dashboard|cases)(\/|$)/.test(pathname)) {
+  if (!hash && /^\/(alerts|dashboard|cases|patrol|grids)(\/|$)/.test(pathname)) {
     window.history.replaceState(null, '', `/#${pathname}${search}`);
   }
 }

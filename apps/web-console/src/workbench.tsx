@@ -109,7 +109,18 @@ const when = (instant: string) => new Date(instant).toLocaleString('zh-CN', { ho
 
 const DEFAULT_FILTERS: AlertFilters = { open: true };
 
-export function Workbench({ api, route, token }: { api: Client; route: Route; token?: string }) {
+export function Workbench({
+  api,
+  route,
+  token,
+  readOnly = false,
+}: {
+  api: Client;
+  route: Route;
+  token?: string;
+  /** A grid assistant sees their grid's alerts and acts on none of them (they verify them by a visit). */
+  readOnly?: boolean;
+}) {
   const { t, lang } = useI18n();
   const selectedId = route.parts[1];
   const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
@@ -227,6 +238,7 @@ export function Workbench({ api, route, token }: { api: Client; route: Route; to
             onChange={replace}
             now={now}
             token={token}
+            readOnly={readOnly}
           />
         ) : (
           <Empty>{t('selectAlert')}</Empty>
@@ -368,8 +380,9 @@ function AlertDetail(props: {
   now: number;
   onChange(alert: Alert): void;
   token?: string;
+  readOnly?: boolean;
 }) {
-  const { api, id, version, now, onChange, token } = props;
+  const { api, id, version, now, onChange, token, readOnly } = props;
   const { t, lang } = useI18n();
   const loaded = useLoad(() => api.alert(id), [api, id, version]);
   const [alert, setAlert] = useState<Alert>();
@@ -455,67 +468,71 @@ function AlertDetail(props: {
           <OpenCaseFromAlert token={token} alertId={alert.id} caseId={alert.enforcementCase?.id} />
         </section>
       )}
-      <section className="actions">
-        <h3>{t('actions')}</h3>
-        {closed ? (
-          <p className="muted">{t('closed')}</p>
-        ) : (
-          <>
-            <label>
-              {t('note')}
-              <textarea
-                name="note"
-                value={note}
-                maxLength={4000}
-                placeholder={t('notePlaceholder')}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            </label>
-            <div className="buttons">
-              {alert.status === 'OPEN' && (
+      {!readOnly && (
+        <section className="actions">
+          <h3>{t('actions')}</h3>
+          {closed ? (
+            <p className="muted">{t('closed')}</p>
+          ) : (
+            <>
+              <label>
+                {t('note')}
+                <textarea
+                  name="note"
+                  value={note}
+                  maxLength={4000}
+                  placeholder={t('notePlaceholder')}
+                  onChange={(e) => setNote(e.target.value)}
+                />
+              </label>
+              <div className="buttons">
+                {alert.status === 'OPEN' && (
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={busy}
+                    onClick={() => act({ action: 'acknowledge', note: note.trim() || undefined })}
+                  >
+                    {t('acknowledge')}
+                  </button>
+                )}
                 <button
                   type="button"
-                  className="primary"
                   disabled={busy}
-                  onClick={() => act({ action: 'acknowledge', note: note.trim() || undefined })}
+                  onClick={requireText(note, 'noteRequired', (text) =>
+                    act({ action: 'resolve', note: text }),
+                  )}
                 >
-                  {t('acknowledge')}
+                  {t('resolve')}
                 </button>
-              )}
-              <button
-                type="button"
-                disabled={busy}
-                onClick={requireText(note, 'noteRequired', (text) => act({ action: 'resolve', note: text }))}
-              >
-                {t('resolve')}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={requireText(note, 'reasonRequired', (text) =>
-                  act({ action: 'dismiss', reason: text }),
-                )}
-              >
-                {t('dismiss')}
-              </button>
-            </div>
-            <div className="row assign">
-              <AssigneePicker api={api} alertId={alert.id} value={assignee} onChange={setAssignee} />
-              <button
-                type="button"
-                disabled={busy}
-                onClick={requireText(assignee, 'assigneeRequired', (username) =>
-                  act({ action: 'assign', username, note: note.trim() || undefined }),
-                )}
-              >
-                {t('assign')}
-              </button>
-            </div>
-          </>
-        )}
-        {outcome.error !== undefined && <ErrorNotice error={outcome.error} />}
-        {outcome.message && <p className="notice ok">{outcome.message}</p>}
-      </section>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={requireText(note, 'reasonRequired', (text) =>
+                    act({ action: 'dismiss', reason: text }),
+                  )}
+                >
+                  {t('dismiss')}
+                </button>
+              </div>
+              <div className="row assign">
+                <AssigneePicker api={api} alertId={alert.id} value={assignee} onChange={setAssignee} />
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={requireText(assignee, 'assigneeRequired', (username) =>
+                    act({ action: 'assign', username, note: note.trim() || undefined }),
+                  )}
+                >
+                  {t('assign')}
+                </button>
+              </div>
+            </>
+          )}
+          {outcome.error !== undefined && <ErrorNotice error={outcome.error} />}
+          {outcome.message && <p className="notice ok">{outcome.message}</p>}
+        </section>
+      )}
 
       <EvidenceView alert={alert} />
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  dateInShanghai,
   firstDayOfMonth,
   monthOf,
   nextMonth,
@@ -26,8 +27,7 @@ interface GridRow {
 /**
  * The grids of a region and how far their assistants visited them in a month (网格走访覆盖): the grid codes of the
  * projects in construction under the region, each with its visits and the grid assistants who recorded them. A
- * grid counts as covered when a grid assistant recorded a visit in it that month. Each grid also counts its
- * verification requests standing (OPEN or ESCALATED) and overdue (ESCALATED).
+ * grid counts as covered when a grid assistant recorded a visit in it that month.
  */
 @Injectable()
 export class GridCoverageUseCase {
@@ -59,11 +59,11 @@ export class GridCoverageUseCase {
          (SELECT count(*)::int FROM "${S}".verifications r WHERE r.grid_code = p.grid_code
            AND r.status IN ('OPEN', 'ESCALATED')) AS open_verifications,
          (SELECT count(*)::int FROM "${S}".verifications r WHERE r.grid_code = p.grid_code
-           AND r.status = 'ESCALATED') AS overdue_verifications
+           AND (r.status = 'ESCALATED' OR (r.status = 'OPEN' AND r.due_by < $4::date))) AS overdue_verifications
        FROM "${S}".projects p
        WHERE p.status = 'IN_CONSTRUCTION' AND p.grid_code LIKE $1
        GROUP BY p.grid_code ORDER BY p.grid_code`,
-      [`${regionPrefix(regionCode)}%`, from, to],
+      [`${regionPrefix(regionCode)}%`, from, to, dateInShanghai(this.clock.now())],
     );
     const grids = rows.map((row) => ({
       gridCode: row.grid_code,
@@ -71,7 +71,7 @@ export class GridCoverageUseCase {
       projects: row.projects,
       visitsThisMonth: row.visits,
       assistantsVisiting: row.assistants,
-      // Standing: asked and not yet verified (ESCALATED ones are still to verify); overdue: escalated.
+      // Still to be verified (OPEN, or ESCALATED and not yet done), and of them those past their dueBy.
       openVerifications: row.open_verifications,
       overdueVerifications: row.overdue_verifications,
     }));
