@@ -1,5 +1,5 @@
 import { covers, regionPrefix, type RegionCode } from '@wage/domain';
-import { ApiError, isAdmin, type Principal } from '@wage/platform';
+import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
 
 /** A user who is a labour inspector (劳动保障监察员): only they decide on complaints and act on cases. */
 export type Inspector = Extract<Principal, { kind: 'user' }>;
@@ -7,7 +7,7 @@ export type Inspector = Extract<Principal, { kind: 'user' }>;
 export function requireInspector(principal: Principal, doing: string): Inspector {
   if (principal.kind === 'user' && principal.role === 'INSPECTOR') return principal;
   const who = principal.kind === 'user' ? `a ${principal.role.toLowerCase()}` : `a ${principal.kind} token`;
-  throw ApiError.forbidden(`only an inspector may ${doing}; the caller is ${who}`);
+  throw UseCaseError.forbidden(`only an inspector may ${doing}; the caller is ${who}`);
 }
 
 /** Whether the caller may see what belongs to a region: an administrator everything, a user their region. */
@@ -19,7 +19,7 @@ export function maySee(principal: Principal, regionCode: RegionCode): boolean {
 export function requireCovers(principal: Principal, regionCode: RegionCode): void {
   if (maySee(principal, regionCode)) return;
   const own = principal.kind === 'user' ? `your region ${principal.regionCode}` : 'this token';
-  throw ApiError.forbidden(`${own} does not cover region ${regionCode}`);
+  throw UseCaseError.forbidden(`${own} does not cover region ${regionCode}`);
 }
 
 /** The `LIKE` pattern of the region codes a list shows the caller; a requested region must be inside theirs. */

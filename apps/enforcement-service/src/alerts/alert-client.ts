@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { alertEvidence, AlertCode, alertKey, regionCode, Severity } from '@wage/contracts';
-import { ApiError, LOGGER, type Logger } from '@wage/platform';
+import { UseCaseError, LOGGER, type Logger } from '@wage/platform';
 import { ENFORCEMENT_SETTINGS } from '../config/enforcement-settings';
 import type { EnforcementSettings } from '../config/env';
 
@@ -41,14 +41,18 @@ export class AlertClient {
       });
     } catch (error) {
       this.logger.warn({ err: error }, 'alert-service did not answer');
-      throw new ApiError(503, 'ALERT_SERVICE_UNAVAILABLE', 'alert-service did not answer; try again shortly');
+      throw new UseCaseError(
+        'UNAVAILABLE',
+        'ALERT_SERVICE_UNAVAILABLE',
+        'alert-service did not answer; try again shortly',
+      );
     }
     if (answer.status === 404 || answer.status === 403)
-      throw ApiError.notFound(`no alert ${alertId}, or not one you may see`);
+      throw UseCaseError.notFound(`no alert ${alertId}, or not one you may see`);
     if (!answer.ok) {
       this.logger.warn({ status: answer.status }, 'alert-service refused to give an alert');
-      throw new ApiError(
-        503,
+      throw new UseCaseError(
+        'UNAVAILABLE',
         'ALERT_SERVICE_UNAVAILABLE',
         `alert-service answered ${answer.status}; try again shortly`,
       );
@@ -59,8 +63,8 @@ export class AlertClient {
         { issues: parsed.error.issues.length },
         'alert-service answered an alert of an unknown shape',
       );
-      throw new ApiError(
-        503,
+      throw new UseCaseError(
+        'UNAVAILABLE',
         'ALERT_SERVICE_UNAVAILABLE',
         'alert-service answered an alert this service cannot read',
       );

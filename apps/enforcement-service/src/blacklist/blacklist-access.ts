@@ -1,4 +1,4 @@
-import { ApiError, type Principal } from '@wage/platform';
+import { UseCaseError, type Principal } from '@wage/platform';
 
 export type Officer = Extract<Principal, { kind: 'user' }>;
 
@@ -7,5 +7,5 @@ export function requireOfficer(principal: Principal, doing: string): Officer {
   if (principal.kind === 'user' && (principal.role === 'INSPECTOR' || principal.role === 'LEADER'))
     return principal;
   const who = principal.kind === 'user' ? `a ${principal.role.toLowerCase()}` : `a ${principal.kind} token`;
-  throw ApiError.forbidden(`only an inspector or a leader may ${doing}; the caller is ${who}`);
+  throw UseCaseError.forbidden(`only an inspector or a leader may ${doing}; the caller is ${who}`);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError, type Principal } from '@wage/platform';
+import { UseCaseError, type Principal } from '@wage/platform';
 import { maySee } from '../access/casework-access';
 import { SCHEMA as S } from '../schema';
 
@@ -47,7 +47,8 @@ export class BlacklistStore {
   async lockVisible(manager: EntityManager, principal: Principal, id: string): Promise<ProcedureRow> {
     await manager.query(`SELECT 1 FROM "${S}".blacklist_procedures WHERE id = $1 FOR UPDATE`, [id]);
     const [row] = await manager.query(`${PROCEDURE_SELECT} WHERE b.id = $1`, [id]);
-    if (!row || !maySee(principal, row.region_code)) throw ApiError.notFound(`no blacklist procedure ${id}`);
+    if (!row || !maySee(principal, row.region_code))
+      throw UseCaseError.notFound(`no blacklist procedure ${id}`);
     return row;
   }
 

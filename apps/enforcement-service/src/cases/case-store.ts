@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError } from '@wage/platform';
+import { UseCaseError } from '@wage/platform';
 import { SCHEMA as S } from '../schema';
 import type { ActionRow, CaseRow, RecoveryRow } from './case-view';
 
@@ -28,7 +28,7 @@ export class CaseStore {
   async lock(manager: EntityManager, id: string): Promise<CaseRow> {
     await manager.query(`SELECT 1 FROM "${S}".cases WHERE id = $1 FOR UPDATE`, [id]);
     const row = await this.find(id, manager);
-    if (!row) throw ApiError.notFound(`no case ${id}`);
+    if (!row) throw UseCaseError.notFound(`no case ${id}`);
     return row;
   }
 

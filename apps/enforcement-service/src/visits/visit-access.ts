@@ -1,5 +1,5 @@
 import { covers } from '@wage/domain';
-import { ApiError, isAdmin, type Principal } from '@wage/platform';
+import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
 import { maySee } from '../access/casework-access';
 import type { ProjectParty } from '../projects/project-directory';
 
@@ -19,7 +19,7 @@ function assistantCovers(principal: Principal, gridCode: string | null): boolean
 export function requireMayVisit(principal: Principal, project: ProjectParty): void {
   if (principal.kind === 'user' && principal.role === 'GRID_ASSISTANT') {
     if (assistantCovers(principal, project.gridCode)) return;
-    throw ApiError.forbidden(
+    throw UseCaseError.forbidden(
       project.gridCode === null
         ? `project ${project.code} is placed in no grid; only its district's inspectors may record a visit`
         : `your grid ${principal.regionCode} does not hold project ${project.code} (grid ${project.gridCode})`,
@@ -27,12 +27,12 @@ export function requireMayVisit(principal: Principal, project: ProjectParty): vo
   }
   if (principal.kind === 'user' && principal.role === 'INSPECTOR') {
     if (covers(principal.regionCode, project.regionCode)) return;
-    throw ApiError.forbidden(
+    throw UseCaseError.forbidden(
       `your region ${principal.regionCode} does not cover project ${project.code} (${project.regionCode})`,
     );
   }
   const who = principal.kind === 'user' ? `a ${principal.role.toLowerCase()}` : `a ${principal.kind} token`;
-  throw ApiError.forbidden(
+  throw UseCaseError.forbidden(
     `only a grid assistant of the project's grid or an inspector may record a visit; the caller is ${who}`,
   );
 }
@@ -64,7 +64,7 @@ export function assistantMaySeeComplaint(
 export function assistantGridPattern(principal: Principal, requested?: string): string | null {
   if (!isGridAssistant(principal) || principal.kind !== 'user') return null;
   if (requested !== undefined && !covers(principal.regionCode, requested))
-    throw ApiError.forbidden(`your grid ${principal.regionCode} does not cover grid ${requested}`);
+    throw UseCaseError.forbidden(`your grid ${principal.regionCode} does not cover grid ${requested}`);
   return `${requested ?? principal.regionCode}%`;
 }
 
@@ -73,5 +73,5 @@ export function requireSeesGrid(principal: Principal, gridCode: string): void {
   if (isAdmin(principal)) return;
   if (principal.kind === 'user' && covers(principal.regionCode, gridCode)) return;
   const own = principal.kind === 'user' ? `your region ${principal.regionCode}` : 'this token';
-  throw ApiError.forbidden(`${own} does not cover grid ${gridCode}`);
+  throw UseCaseError.forbidden(`${own} does not cover grid ${gridCode}`);
 }

@@ -17,6 +17,8 @@ export type RefusalKind =
   | 'UNPROCESSABLE'
   /** More than the use case accepts at once. */
   | 'TOO_LARGE'
+  /** A file of a kind the use case does not take (a photo that is not JPEG, PNG or WebP). */
+  | 'UNSUPPORTED_TYPE'
   /** Too many attempts; try again later. */
   | 'RATE_LIMITED'
   /** A service this one depends on did not answer; try again shortly. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployerListed } from '@wage/contracts';
 import { dateInShanghai, decideListing } from '@wage/domain';
-import { ApiError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf } from '../../../access/casework-access';
 import { employerKey } from '../../../gradings/use-cases/run-grading/run-grading.use-case';
 import { SCHEMA as S } from '../../../schema';
@@ -30,7 +30,10 @@ export class DecideListingUseCase {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.store.lockVisible(manager, principal, id);
       if (row.status !== 'NOTIFIED')
-        throw ApiError.conflict('PROCEDURE_DECIDED', `blacklist procedure ${id} is ${row.status} already`);
+        throw UseCaseError.conflict(
+          'PROCEDURE_DECIDED',
+          `blacklist procedure ${id} is ${row.status} already`,
+        );
       const outcome = decideListing({
         noticeOn: row.notice_on,
         statementReceived: row.statement_at !== null,
@@ -39,7 +42,7 @@ export class DecideListingUseCase {
         listed: decision.listed,
       });
       if (outcome.outcome === 'STATEMENT_PERIOD_OPEN')
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'STATEMENT_PERIOD_OPEN',
           `the employer may state its case (陈述申辩) until ${outcome.statementBy}; decide after that day or once ` +
             'its statement is recorded',

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dateInShanghai, maskIdentityNumber, maskPersonName, statementDeadline } from '@wage/domain';
-import { ApiError, BlindIndex, Clock, PersonalDataCipher, type Principal } from '@wage/platform';
+import { UseCaseError, BlindIndex, Clock, PersonalDataCipher, type Principal } from '@wage/platform';
 import { actorOf } from '../../../access/casework-access';
 import { CaseStore } from '../../../cases/case-store';
 import { visibleTo } from '../../../cases/use-cases/case-guards';
@@ -79,7 +79,7 @@ export class GiveNoticeUseCase {
         );
       } catch (error) {
         if ((error as { code?: string }).code === '23505')
-          throw ApiError.conflict(
+          throw UseCaseError.conflict(
             'PROCEDURE_OPEN',
             `a listing procedure for ${notice.creditCode} on case ${row.id} is already under way or in force`,
           );
@@ -127,6 +127,6 @@ export class GiveNoticeUseCase {
   }
 }
 
-export function unprocessable(code: string, message: string, field: string): ApiError {
-  return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, [{ field, code, message }]);
+export function unprocessable(code: string, message: string, field: string): UseCaseError {
+  return new UseCaseError('UNPROCESSABLE', code, message, [{ field, code, message }]);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { compareDates, dateInShanghai } from '@wage/domain';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { actorOf } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { requireOfficer } from '../../blacklist-access';
@@ -23,14 +23,17 @@ export class RecordStatementUseCase {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.store.lockVisible(manager, principal, id);
       if (row.status !== 'NOTIFIED')
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'PROCEDURE_DECIDED',
           `blacklist procedure ${id} is ${row.status}, not awaiting a statement`,
         );
       if (row.statement_at !== null)
-        throw ApiError.conflict('STATEMENT_RECORDED', `the statement of procedure ${id} is recorded already`);
+        throw UseCaseError.conflict(
+          'STATEMENT_RECORDED',
+          `the statement of procedure ${id} is recorded already`,
+        );
       if (compareDates(dateInShanghai(now), row.statement_by) > 0)
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'STATEMENT_PERIOD_OVER',
           `the statement period of procedure ${id} ended on ${row.statement_by}; the decision may be made now`,
         );

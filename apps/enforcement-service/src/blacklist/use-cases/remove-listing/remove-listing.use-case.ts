@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployerDelisted } from '@wage/contracts';
 import { dateInShanghai, earliestRemoval, earlyRemovalProblems, isListedOn } from '@wage/domain';
-import { ApiError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf } from '../../../access/casework-access';
 import { employerKey } from '../../../gradings/use-cases/run-grading/run-grading.use-case';
 import { SCHEMA as S } from '../../../schema';
@@ -36,7 +36,7 @@ export class RemoveListingUseCase {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.store.lockVisible(manager, principal, id);
       if (row.status !== 'LISTED' || !isListedOn(row.decided_on!, today))
-        throw ApiError.conflict('NOT_LISTED', `blacklist procedure ${id} is not a listing in force`);
+        throw UseCaseError.conflict('NOT_LISTED', `blacklist procedure ${id} is not a listing in force`);
       const problems = earlyRemovalProblems({
         decidedOn: row.decided_on!,
         today,
@@ -44,8 +44,8 @@ export class RemoveListingUseCase {
         pledgeReference: removal.pledgeReference,
       });
       if (problems.length > 0)
-        throw new ApiError(
-          HttpStatus.UNPROCESSABLE_ENTITY,
+        throw new UseCaseError(
+          'UNPROCESSABLE',
           'EARLY_REMOVAL_REFUSED',
           `early removal (信用修复) needs the arrears paid, 6 months since the decision (from ` +
             `${earliestRemoval(row.decided_on!)}) and a written pledge: ${problems.map((p) => PROBLEM_TEXT[p]).join('；')}`,

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseClosed, EmployerFindingRecorded } from '@wage/contracts';
 import { dateInShanghai, isViolation } from '@wage/domain';
-import { ApiError, Clock, newEvent, OutboxWriter, type NewEvent, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, newEvent, OutboxWriter, type NewEvent, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { DowngradeOnFindingUseCase } from '../../../gradings/use-cases/downgrade-on-finding/downgrade-on-finding.use-case';
@@ -32,8 +32,8 @@ export class CloseCaseUseCase {
       const row = openCaseVisibleTo(principal, await this.cases.lock(manager, caseId));
       const creditCode = closure.employerCreditCode ?? row.employer_credit_code ?? undefined;
       if (closure.finding.unpaidWages && !creditCode)
-        throw new ApiError(
-          HttpStatus.UNPROCESSABLE_ENTITY,
+        throw new UseCaseError(
+          'UNPROCESSABLE',
           'CREDIT_CODE_REQUIRED',
           `a finding of unpaid wages is the employer's record, kept by credit code, and case ${caseId} has none for ` +
             `${row.employer_name}: send employerCreditCode with the closure`,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiError, type Principal } from '@wage/platform';
+import { UseCaseError, type Principal } from '@wage/platform';
 import { ENFORCEMENT_SETTINGS } from '../../../config/enforcement-settings';
 import type { EnforcementSettings } from '../../../config/env';
 import { ProjectDirectory } from '../../../projects/project-directory';
@@ -24,10 +24,10 @@ export class GetCaseDocumentUseCase {
 
   async execute(principal: Principal, caseId: string, actionId: string): Promise<CaseDocumentFile> {
     const row = await this.cases.find(caseId);
-    if (!row) throw ApiError.notFound(`no case ${caseId}, or not one you may see`);
+    if (!row) throw UseCaseError.notFound(`no case ${caseId}, or not one you may see`);
     visibleTo(principal, row);
     const action = (await this.cases.actions(caseId)).find((a) => a.id === actionId);
-    if (!action) throw ApiError.notFound(`case ${caseId} has no action ${actionId}`);
+    if (!action) throw UseCaseError.notFound(`case ${caseId} has no action ${actionId}`);
     const project = row.project_code ? await this.projects.find(row.project_code) : undefined;
     const document = caseDocument(row, action, project?.name);
     const pdf = await renderCaseDocument(this.settings.pdfFont, document);

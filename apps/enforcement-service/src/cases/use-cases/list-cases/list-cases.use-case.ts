@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dateInShanghai } from '@wage/domain';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { maySee, regionPattern } from '../../../access/casework-access';
 import { ENFORCEMENT_SETTINGS } from '../../../config/enforcement-settings';
 import type { EnforcementSettings } from '../../../config/env';
@@ -55,7 +55,7 @@ export class ListCasesUseCase {
   async get(principal: Principal, id: string) {
     const row = await this.cases.find(id);
     if (!row || !maySee(principal, row.region_code))
-      throw ApiError.notFound(`no case ${id}, or not one you may see`);
+      throw UseCaseError.notFound(`no case ${id}, or not one you may see`);
     const [actions, recoveries] = await Promise.all([this.cases.actions(id), this.cases.recoveries(id)]);
     return caseDetailView(row, actions, recoveries, this.clock.now(), this.settings.criminalThresholds);
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseOpened, type CaseSource } from '@wage/contracts';
 import { dateInShanghai, investigationDeadline } from '@wage/domain';
-import { ApiError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, requireCovers, requireInspector, type Inspector } from '../../../access/casework-access';
 import { AlertClient, type FetchedAlert } from '../../../alerts/alert-client';
 import { ProjectDirectory } from '../../../projects/project-directory';
@@ -47,7 +47,7 @@ export class OpenCaseUseCase {
     const inspector = requireInspector(principal, 'open a case');
     if ('alertId' in body) return this.fromAlert(inspector, body.alertId, authorization);
     const project = await this.projects.find(body.projectCode);
-    if (!project) throw ApiError.notFound(`no project ${body.projectCode}`);
+    if (!project) throw UseCaseError.notFound(`no project ${body.projectCode}`);
     requireCovers(principal, project.regionCode);
     return this.dataSource.transaction((manager) =>
       this.open(manager, inspector, {
@@ -90,8 +90,8 @@ export class OpenCaseUseCase {
     return row?.id;
   }
 
-  private alreadyOpen(alertId: string, caseId: string): ApiError {
-    return ApiError.conflict('CASE_EXISTS', `alert ${alertId} already has case ${caseId}`, [{ caseId }]);
+  private alreadyOpen(alertId: string, caseId: string): UseCaseError {
+    return UseCaseError.conflict('CASE_EXISTS', `alert ${alertId} already has case ${caseId}`, [{ caseId }]);
   }
 
   /** Inserts the case and its CaseOpened event in the caller's transaction. */

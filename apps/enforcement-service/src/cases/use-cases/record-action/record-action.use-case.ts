@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AlertCode, RectificationOrdered } from '@wage/contracts';
 import {
@@ -12,7 +12,7 @@ import {
   monthRange,
   WAGE_VIOLATIONS,
 } from '@wage/domain';
-import { ApiError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { CaseStore } from '../../case-store';
@@ -27,7 +27,7 @@ const MAX_ORDER_MONTHS = 24;
 /** A bound of the law the action breaks (a penalty outside its article's range, a second extension): 422. */
 function outOfLaw(error: unknown): never {
   if (error instanceof DomainError)
-    throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'OUT_OF_RANGE', error.message, [
+    throw new UseCaseError('UNPROCESSABLE', 'OUT_OF_RANGE', error.message, [
       { field: error.field ?? 'amount', code: error.code, message: error.message },
     ]);
   throw error;
@@ -54,7 +54,7 @@ export class RecordActionUseCase {
     const inspector = requireInspector(principal, 'act on a case');
     const now = this.clock.now();
     if (new Date(action.at).getTime() > now.getTime() + CLOCK_SKEW_MS)
-      throw ApiError.badRequest('at is in the future: record an action once it has been taken', [
+      throw UseCaseError.invalid('at is in the future: record an action once it has been taken', [
         { field: 'at', code: 'IN_FUTURE', message: 'must not be in the future' },
       ]);
     return this.dataSource.transaction(async (manager) => {
@@ -68,8 +68,8 @@ export class RecordActionUseCase {
       }
       if (action.kind === 'EXTENSION') {
         if (row.extended)
-          throw new ApiError(
-            HttpStatus.UNPROCESSABLE_ENTITY,
+          throw new UseCaseError(
+            'UNPROCESSABLE',
             'EXTENSION_USED',
             `case ${caseId} was already extended once by ${EXTENSION_WORKING_DAYS} working days (to ${row.close_by}); ` +
               'the law allows one extension',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MAX_AMOUNT_FEN, dateInShanghai, formatYuan } from '@wage/domain';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { CaseStore } from '../../case-store';
@@ -25,7 +25,7 @@ export class RecordRecoveryUseCase {
     const inspector = requireInspector(principal, 'record a recovery');
     const now = this.clock.now();
     if (recovery.paidOn > dateInShanghai(now))
-      throw ApiError.badRequest('paidOn is in the future: record a payment once it has been made', [
+      throw UseCaseError.invalid('paidOn is in the future: record a payment once it has been made', [
         { field: 'paidOn', code: 'IN_FUTURE', message: 'must not be in the future' },
       ]);
     return this.dataSource.transaction(async (manager) => {
@@ -33,8 +33,8 @@ export class RecordRecoveryUseCase {
       const owed = Number(row.wages_owed_fen);
       const outstanding = owed - Number(row.recovered_fen);
       if (owed > 0 && recovery.amount > outstanding)
-        throw new ApiError(
-          HttpStatus.UNPROCESSABLE_ENTITY,
+        throw new UseCaseError(
+          'UNPROCESSABLE',
           'MORE_THAN_OUTSTANDING',
           `case ${caseId} has ${formatYuan(Math.max(0, outstanding))} yuan outstanding of ${formatYuan(owed)} owed; ` +
             `${formatYuan(recovery.amount)} is more. Correct the wages owed with a handling decision first if they were higher`,
@@ -45,7 +45,7 @@ export class RecordRecoveryUseCase {
         const message =
           `案件 ${caseId} 已追回 ${formatYuan(Number(row.recovered_fen))} 元，再加 ${formatYuan(recovery.amount)} 元将超过 ` +
           `${formatYuan(MAX_AMOUNT_FEN)} 元的上限，应是金额录入错误：请核对追回金额（未保存）`;
-        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'RECOVERED_TOO_LARGE', message, [
+        throw new UseCaseError('UNPROCESSABLE', 'RECOVERED_TOO_LARGE', message, [
           { field: 'amount', code: 'RECOVERED_TOO_LARGE', message },
         ]);
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dateInShanghai, isGridCode } from '@wage/domain';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { actorOf, maySee, requireInspector, type Inspector } from '../../../access/casework-access';
 import { OpenCaseUseCase } from '../../../cases/use-cases/open-case/open-case.use-case';
 import { ProjectDirectory } from '../../../projects/project-directory';
@@ -37,9 +37,9 @@ export class DecideComplaintUseCase {
     return this.dataSource.transaction(async (manager) => {
       const complaint = await this.complaints.lock(manager, id);
       if (!complaint || !maySee(principal, complaint.region_code))
-        throw ApiError.notFound(`no complaint ${id}, or not one you may see`);
+        throw UseCaseError.notFound(`no complaint ${id}, or not one you may see`);
       if (!UNDECIDED.includes(complaint.status))
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'COMPLAINT_DECIDED',
           `complaint ${id} is already ${complaint.status}${complaint.case_id ? ` (case ${complaint.case_id})` : ''}`,
         );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { maySee, regionPattern } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { ComplaintStore, COMPLAINT_SELECT } from '../../complaint-store';
@@ -43,7 +43,7 @@ export class ListComplaintsUseCase {
   async get(principal: Principal, id: string) {
     const row = await this.complaints.find(id);
     if (!row || !maySee(principal, row.region_code))
-      throw ApiError.notFound(`no complaint ${id}, or not one you may see`);
+      throw UseCaseError.notFound(`no complaint ${id}, or not one you may see`);
     return complaintView(row, principal, this.clock.now());
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { acceptanceDeadline, dateInShanghai } from '@wage/domain';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { maySee, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { ComplaintStore } from '../../complaint-store';
@@ -23,9 +23,9 @@ export class ReceiveSupplementUseCase {
     return this.dataSource.transaction(async (manager) => {
       const complaint = await this.complaints.lock(manager, id);
       if (!complaint || !maySee(principal, complaint.region_code))
-        throw ApiError.notFound(`no complaint ${id}, or not one you may see`);
+        throw UseCaseError.notFound(`no complaint ${id}, or not one you may see`);
       if (complaint.status !== 'SUPPLEMENT_REQUESTED')
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'NOT_AWAITING_SUPPLEMENT',
           `complaint ${id} is ${complaint.status}, not waiting for a supplement: ask for one first`,
         );

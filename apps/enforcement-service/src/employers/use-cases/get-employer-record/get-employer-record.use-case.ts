@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dateInShanghai, findingYear, formatYuan, isListedOn } from '@wage/domain';
-import { ApiError, Clock } from '@wage/platform';
+import { UseCaseError, Clock } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { GradeStore, gradeView } from '../../../gradings/grade-store';
 import { employerAlerts } from '../../alert-record';
@@ -43,7 +43,8 @@ export class GetEmployerRecordUseCase {
     );
     const name =
       history.at(-1)?.employer_name ?? projects[0]?.contractor_name ?? anyCase?.employer_name ?? null;
-    if (name === null) throw ApiError.notFound(`no employer with credit code ${creditCode} is known here`);
+    if (name === null)
+      throw UseCaseError.notFound(`no employer with credit code ${creditCode} is known here`);
     const inForce = history.at(-1);
     const listing = (procedures as Record<string, string | null>[]).find(
       (p) => p.status === 'LISTED' && isListedOn(p.decided_on!, today),

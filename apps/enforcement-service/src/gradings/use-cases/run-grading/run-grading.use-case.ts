@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GradeAssigned } from '@wage/contracts';
@@ -10,7 +10,7 @@ import {
   regionPrefix,
   type IntegrityGrade,
 } from '@wage/domain';
-import { ApiError, Clock, newEvent, OutboxWriter, type NewEvent } from '@wage/platform';
+import { UseCaseError, Clock, newEvent, OutboxWriter, type NewEvent } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { GradeStore } from '../../grade-store';
 
@@ -62,8 +62,8 @@ export class RunGradingUseCase {
     const now = this.clock.now();
     const thisYear = Number(dateInShanghai(now).slice(0, 4));
     if (run.year >= thisYear)
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
+      throw new UseCaseError(
+        'UNPROCESSABLE',
         'YEAR_NOT_OVER',
         `the grading of ${run.year} rests on that whole calendar year's record; grade a year before ${thisYear}`,
         [{ field: 'year', code: 'YEAR_NOT_OVER', message: `at most ${thisYear - 1}` }],

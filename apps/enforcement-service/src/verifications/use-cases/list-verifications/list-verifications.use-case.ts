@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { regionPrefix } from '@wage/domain';
-import { ApiError, isAdmin, type Principal } from '@wage/platform';
+import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
 import { maySee } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import type { ListVerificationsQuery } from '../../dto/verification.dto';
@@ -21,7 +21,7 @@ export class ListVerificationsUseCase {
     if (query.gridCode !== undefined) {
       if (!maySee(principal, query.gridCode)) {
         const own = principal.kind === 'user' ? `your region ${principal.regionCode}` : 'this token';
-        throw ApiError.forbidden(`${own} does not cover grid ${query.gridCode}`);
+        throw UseCaseError.forbidden(`${own} does not cover grid ${query.gridCode}`);
       }
       prefix = query.gridCode;
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VISIT, sanitisePhotoName, sniffPhotoType } from '../../photo-file';
 import { maySeeVisit } from '../../visit-access';
@@ -29,23 +29,27 @@ export class AddVisitPhotoUseCase {
   async execute(principal: Principal, visitId: string, file: UploadedPhoto) {
     const visit = await this.visits.find(visitId);
     if (!visit || !maySeeVisit(principal, visit))
-      throw ApiError.notFound(`no visit ${visitId}, or not one you may see`);
+      throw UseCaseError.notFound(`no visit ${visitId}, or not one you may see`);
     if (principal.kind !== 'user' || principal.username !== visit.recorded_by)
-      throw ApiError.forbidden(
+      throw UseCaseError.forbidden(
         `only ${visit.recorded_by}, who recorded visit ${visitId}, may add its photos`,
       );
     if (file.size > MAX_PHOTO_BYTES || file.buffer.length > MAX_PHOTO_BYTES)
-      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `a photo may be at most ${MAX_PHOTO_BYTES} bytes (5 MiB)`);
+      throw new UseCaseError(
+        'TOO_LARGE',
+        'PAYLOAD_TOO_LARGE',
+        `a photo may be at most ${MAX_PHOTO_BYTES} bytes (5 MiB)`,
+      );
     const type = sniffPhotoType(file.buffer);
     if (type === null)
-      throw new ApiError(
-        415,
+      throw new UseCaseError(
+        'UNSUPPORTED_TYPE',
         'UNSUPPORTED_MEDIA_TYPE',
         'the file is not a JPEG, PNG or WebP picture (judged by its content, not its name); send a photo',
       );
     if (file.mimetype !== type)
-      throw new ApiError(
-        415,
+      throw new UseCaseError(
+        'UNSUPPORTED_TYPE',
         'UNSUPPORTED_MEDIA_TYPE',
         `the file is declared ${file.mimetype ?? 'without a type'} but its content is ${type}; send it as ${type}`,
       );
@@ -59,7 +63,7 @@ export class AddVisitPhotoUseCase {
         [visitId],
       );
       if (count >= MAX_PHOTOS_PER_VISIT)
-        throw ApiError.conflict(
+        throw UseCaseError.conflict(
           'TOO_MANY_PHOTOS',
           `visit ${visitId} already has ${count} photos, the most a visit may have`,
         );

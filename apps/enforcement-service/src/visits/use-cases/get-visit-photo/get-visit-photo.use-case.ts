@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, type Principal } from '@wage/platform';
+import { UseCaseError, type Principal } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { maySeeVisit } from '../../visit-access';
 import { VisitStore } from '../../visit-store';
@@ -16,12 +16,12 @@ export class GetVisitPhotoUseCase {
   async execute(principal: Principal, visitId: string, photoId: string) {
     const visit = await this.visits.find(visitId);
     if (!visit || !maySeeVisit(principal, visit))
-      throw ApiError.notFound(`no visit ${visitId}, or not one you may see`);
+      throw UseCaseError.notFound(`no visit ${visitId}, or not one you may see`);
     const [photo] = await this.dataSource.query(
       `SELECT name, content_type, content FROM "${S}".visit_photos WHERE id = $1 AND visit_id = $2`,
       [photoId, visitId],
     );
-    if (!photo) throw ApiError.notFound(`visit ${visitId} has no photo ${photoId}`);
+    if (!photo) throw UseCaseError.notFound(`visit ${visitId} has no photo ${photoId}`);
     return {
       name: photo.name as string,
       contentType: photo.content_type as string,

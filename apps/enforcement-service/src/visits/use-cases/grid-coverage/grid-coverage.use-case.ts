@@ -9,7 +9,7 @@ import {
   regionPrefix,
   startOfDayShanghai,
 } from '@wage/domain';
-import { ApiError, Clock, isAdmin, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, isAdmin, type Principal } from '@wage/platform';
 import { requireCovers } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import type { GridsDto } from '../../dto/visit.dto';
@@ -38,14 +38,16 @@ export class GridCoverageUseCase {
 
   async execute(principal: Principal, query: GridsDto) {
     if (isGridAssistant(principal))
-      throw ApiError.forbidden(
+      throw UseCaseError.forbidden(
         "grid coverage is for the leaders and inspectors of a district or above; a grid assistant sees their own grid's visit plan",
       );
     const regionCode =
       query.regionCode ??
       (principal.kind === 'user' && !isAdmin(principal) ? principal.regionCode : undefined);
     if (regionCode === undefined)
-      throw ApiError.badRequest('name the region: regionCode', [{ path: 'regionCode', message: 'required' }]);
+      throw UseCaseError.invalid('name the region: regionCode', [
+        { path: 'regionCode', message: 'required' },
+      ]);
     requireCovers(principal, regionCode);
     const month = query.month ?? monthOf(this.clock.now());
     const from = startOfDayShanghai(firstDayOfMonth(month));

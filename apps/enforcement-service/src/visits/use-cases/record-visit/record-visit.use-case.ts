@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { VerificationRecorded, type VerificationResult } from '@wage/contracts';
 import { maskPhone, redactSensitive } from '@wage/domain';
-import { ApiError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, maySee } from '../../../access/casework-access';
 import { AlertClient } from '../../../alerts/alert-client';
 import { ComplaintStore } from '../../../complaints/complaint-store';
@@ -59,20 +59,20 @@ export class RecordVisitUseCase {
     const now = this.clock.now();
     const at = new Date(body.at);
     if (at.getTime() > now.getTime() + FUTURE_SLACK_MS)
-      throw ApiError.badRequest(`at ${body.at} is in the future; give the time the visit took place`, [
+      throw UseCaseError.invalid(`at ${body.at} is in the future; give the time the visit took place`, [
         { path: 'at', message: 'must not be in the future' },
       ]);
     if (at.getTime() < now.getTime() - MAX_AGE_MS)
-      throw ApiError.badRequest(
+      throw UseCaseError.invalid(
         `at ${body.at} is more than 31 days ago; a visit is recorded within 31 days`,
         [{ path: 'at', message: 'must be at most 31 days ago' }],
       );
     const project = await this.projects.find(body.projectCode);
-    if (!project) throw ApiError.notFound(`no project ${body.projectCode}`);
+    if (!project) throw UseCaseError.notFound(`no project ${body.projectCode}`);
     requireMayVisit(principal, project);
     const verified = body.verifies && (await this.verified(principal, project, body.verifies, authorization));
     if (verified && project.gridCode === null)
-      throw ApiError.conflict(
+      throw UseCaseError.conflict(
         'PROJECT_NOT_IN_GRID',
         `project ${project.code} is placed in no grid, so a visit to it cannot verify anything; record it without verifies`,
       );
@@ -140,7 +140,7 @@ export class RecordVisitUseCase {
       // alert-service answers only to those who may see the alert: the caller's token goes along.
       const alert = await this.alerts.fetch(verifies.alertId, authorization);
       if (alert.projectCode !== project.code)
-        throw ApiError.badRequest(
+        throw UseCaseError.invalid(
           `alert ${alert.id} is about project ${alert.projectCode}, not ${project.code}; verify it on a visit to ${alert.projectCode}`,
           [{ path: 'verifies.alertId', message: 'must be an alert about the visited project' }],
         );
@@ -160,14 +160,14 @@ export class RecordVisitUseCase {
         ? assistantMaySeeComplaint(principal, complaint)
         : maySee(principal, complaint.region_code));
     if (!complaint || !visible)
-      throw ApiError.notFound(`no complaint ${verifies.complaintId}, or not one you may see`);
+      throw UseCaseError.notFound(`no complaint ${verifies.complaintId}, or not one you may see`);
     const sameProject = complaint.project_code === project.code;
     const inGrid =
       complaint.project_code === null &&
       project.gridCode !== null &&
       complaint.region_code.startsWith(project.gridCode.slice(0, 9));
     if (!sameProject && !inGrid)
-      throw ApiError.badRequest(
+      throw UseCaseError.invalid(
         `complaint ${complaint.id} is about ${complaint.project_code ?? `region ${complaint.region_code}`}, not project ${project.code}`,
         [
           {

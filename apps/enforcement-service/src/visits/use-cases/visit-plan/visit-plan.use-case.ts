@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { firstDayOfMonth, monthOf, nextMonth, previousMonth, startOfDayShanghai } from '@wage/domain';
-import { ApiError, Clock, type Principal } from '@wage/platform';
+import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import type { VisitPlanDto } from '../../dto/visit.dto';
 import { isGridAssistant, requireSeesGrid } from '../../visit-access';
@@ -90,11 +90,11 @@ export class VisitPlanUseCase {
     if (isGridAssistant(principal) && principal.kind === 'user') {
       const own = principal.regionCode;
       if (requested !== undefined && !requested.startsWith(own))
-        throw ApiError.forbidden(`your grid ${own} does not cover grid ${requested}`);
+        throw UseCaseError.forbidden(`your grid ${own} does not cover grid ${requested}`);
       return requested ?? own;
     }
     if (requested === undefined)
-      throw ApiError.badRequest('name the grid: gridCode, a 街道/乡镇 (9 digits) or 社区/村 (12 digits)', [
+      throw UseCaseError.invalid('name the grid: gridCode, a 街道/乡镇 (9 digits) or 社区/村 (12 digits)', [
         { path: 'gridCode', message: 'required' },
       ]);
     requireSeesGrid(principal, requested);
