@@ -10,7 +10,8 @@ function useCaseFiles(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path, inside || entry.name === 'use-cases');
-      else if (inside && entry.name.endsWith('.ts') && !/\.(int-)?spec\.ts$/.test(entry.name)) found.push(path);
+      else if (inside && entry.name.endsWith('.ts') && !/\.(int-)?spec\.ts$/.test(entry.name))
+        found.push(path);
     }
   };
   for (const app of readdirSync(join(ROOT, 'apps'))) walk(join(ROOT, 'apps', app, 'src'), false);
