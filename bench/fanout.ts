@@ -6,6 +6,57 @@ import { api, type Stack } from './stack';
 import { envInt, log, sleep } from './stats';
 
 /**
+ * E-mail fan-out: `users` inspectors of another district, each with only an e-mail address, and `alerts` new alerts
+ * there, delivered to the stack's local SMTP server (bench/stack.ts) through alert-service's pooled SMTP transport.
+ * Rate = messages over the time from the first to the last one received.
+ */
+async function benchEmailFanout(
+  stack: Stack,
+  users: number,
+  alerts: number,
+  timeoutMs: number,
+  bankKey: string,
+) {
+  const region = '350213';
+  await stack.pg.query(
+    `INSERT INTO alerts.users (username, password_hash, role, region_code, display_name, email)
+     SELECT 'bench-mail-' || g, 'not-a-login', 'INSPECTOR', $1, '基准邮件巡查员' || g, 'inspector' || g || '@bench.local'
+     FROM generate_series(1, $2::int) g`,
+    [region, users],
+  );
+  const projects = [];
+  for (let i = 0; i < alerts; i += 1) projects.push(await project(stack, `BENCH-M-${i}`, region));
+  const expected = users * alerts;
+  const received = () => stack.mail.filter((m) => m.to.some((to) => to.endsWith('@bench.local')));
+  const start = performance.now();
+  for (const p of projects)
+    await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
+      transactions: [transactionRow('TRANSFER', new Date(Date.now() - 60_000), '1000.00')],
+    });
+  while (received().length < expected && performance.now() - start < timeoutMs) await sleep(100);
+  const times = received().map((m) => m.at);
+  const first = times[0] ?? NaN;
+  const last = times.at(-1) ?? NaN;
+  const deliverySeconds = (last - first) / 1000;
+  const { rows } = await stack.pg.query<{ status: string; n: string }>(
+    `SELECT status, count(*) AS n FROM alerts.notifications WHERE channel = 'EMAIL' GROUP BY status`,
+  );
+  const result = {
+    what: `${users} inspectors with an e-mail address × ${alerts} new alerts = ${expected} e-mails to a local SMTP server`,
+    emailPerSecondSetting: Number(stack.env.NOTIFY_EMAIL_PER_SECOND),
+    expected,
+    delivered: times.length,
+    timedOut: times.length < expected,
+    firstDeliveryAfterAcceptMs: Math.round(first - start),
+    deliverySeconds: Math.round(deliverySeconds * 100) / 100,
+    perSecond: Math.round(((times.length - 1) / deliverySeconds) * 10) / 10,
+    notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+  };
+  log(`e-mail fan-out: ${result.delivered}/${expected} delivered, ${result.perSecond}/s`);
+  return result;
+}
+
+/**
  * Notification fan-out: `users` inspectors of one district, each with a webhook to a local receiver, and `alerts`
  * new alerts in that district (TRANSFERs raising FUNDS_DIVERTED). Rate = deliveries over the time from the first
  * to the last one received; the receiver answers 200 at once.
@@ -60,7 +111,8 @@ export async function benchFanout(stack: Stack) {
       notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
     };
     log(`fan-out: ${result.delivered}/${expected} delivered, ${result.perSecond}/s`);
-    return result;
+    const email = await benchEmailFanout(stack, users, alerts, timeoutMs, bankKey);
+    return { ...result, email };
   } finally {
     server.closeAllConnections();
     server.close();

@@ -90,6 +90,8 @@ async function main() {
         log(`${name} failed: ${(error as Error).stack}`);
       }
     }
+    result.peakRssMiB = stack.peakRssMiB();
+    log(`peak RSS (MiB): ${JSON.stringify(result.peakRssMiB)}`);
   } finally {
     await stop();
   }

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel } from 'kafkajs';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { migrate } from '@wage/platform';
 import { LOCAL_INFRA, startServiceProcess, testSecrets, type ServiceProcess } from '@wage/testing';
 import { TEST_TEMPLATE_SCHEMAS, PLATFORM_TEST_SCHEMA } from '../libs/testing/src/service-databases';
@@ -13,6 +17,7 @@ const SERVICES = [
   'rules-engine',
   'alert-service',
   'report-service',
+  'enforcement-service',
 ];
 
 /** One private copy of the platform: its own database, topic prefix, BullMQ prefix and secrets, on free ports. */
@@ -23,7 +28,40 @@ export interface Stack {
   pg: Pool;
   databaseName: string;
   env: Record<string, string>;
+  /** When each e-mail reached the stack's SMTP server (performance.now()), and to whom. */
+  mail: { at: number; to: string[] }[];
+  /** Each service's peak resident memory so far (VmHWM), in MiB. */
+  peakRssMiB(): Record<string, number>;
   stop(): Promise<void>;
+}
+
+/** A local SMTP server that accepts every message and notes when it arrived: the e-mail fan-out's receiver. */
+async function startMailReceiver(mail: Stack['mail']): Promise<{ port: number; close(): Promise<void> }> {
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        mail.push({ at: performance.now(), to: session.envelope.rcptTo.map((r) => r.address) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  return { port, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+}
+
+function peakRssMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib === undefined ? undefined : Math.round(Number(kib) / 1024);
+  } catch {
+    return undefined;
+  }
 }
 
 function infra() {
@@ -50,8 +88,11 @@ export async function startStack(): Promise<Stack> {
   const started: ServiceProcess[] = [];
   const topicPrefix = `bench-${id}.`;
   const bullmqPrefix = `bench-${id}`;
+  const mail: Stack['mail'] = [];
+  const mailReceiver = await startMailReceiver(mail);
   const stop = async () => {
     await Promise.allSettled(started.reverse().map((service) => service.stop()));
+    await mailReceiver.close();
     await pg.end().catch(() => undefined);
     await server.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => undefined);
     await server.end();
@@ -77,6 +118,9 @@ export async function startStack(): Promise<Stack> {
       // The sweep benchmark's first run raises what it finds, as the month-close does once verdicts have settled.
       ALERT_SETTLE_SECONDS: '0',
       GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+      // The e-mail fan-out's receiver; the platform's default rate (20/s) protects a shared relay, not this one.
+      SMTP_URL: `smtp://127.0.0.1:${mailReceiver.port}`,
+      NOTIFY_EMAIL_PER_SECOND: process.env.BENCH_NOTIFY_EMAIL_PER_SECOND ?? '2000',
       ...testSecrets(),
     };
     const services: Record<string, ServiceProcess> = {};
@@ -101,11 +145,29 @@ export async function startStack(): Promise<Stack> {
       RULES_ENGINE_URL: services['rules-engine'].url,
       ALERT_SERVICE_URL: services['alert-service'].url,
       REPORT_SERVICE_URL: services['report-service'].url,
+      ENFORCEMENT_SERVICE_URL: services['enforcement-service'].url,
     });
     started.push(gateway);
     services.gateway = gateway;
     log(`stack up: database ${databaseName}, topics ${topicPrefix}*, gateway ${gateway.url}`);
-    return { gateway: gateway.url, services, adminKey: env.ADMIN_API_KEY, pg, databaseName, env, stop };
+    const peak = () =>
+      Object.fromEntries(
+        Object.entries(services).flatMap(([name, service]) => {
+          const mib = peakRssMiB(service.pid());
+          return mib === undefined ? [] : [[name, mib]];
+        }),
+      );
+    return {
+      gateway: gateway.url,
+      services,
+      adminKey: env.ADMIN_API_KEY,
+      pg,
+      databaseName,
+      env,
+      mail,
+      peakRssMiB: peak,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -11,6 +11,8 @@ export interface ServiceProcess {
   url: string;
   /** Everything the process wrote (every run of it), for assertions and for failure messages. */
   output(): string;
+  /** The operating system's process id of the current run (e.g. to read its memory from /proc). */
+  pid(): number | undefined;
   /** Sends SIGTERM and resolves once the process has ended. */
   stop(): Promise<ProcessExit>;
   /**
@@ -36,6 +38,7 @@ export interface ProcessExit {
 }
 
 interface Run {
+  pid: number | undefined;
   exited: Promise<ProcessExit>;
   hasExited(): boolean;
   signal(signal: NodeJS.Signals): void;
@@ -90,6 +93,7 @@ export async function startServiceProcess(
       healthy.catch(() => undefined);
     }
     return {
+      pid: child.pid,
       exited,
       hasExited: () => hasExited,
       signal: (signal) => {
@@ -107,6 +111,7 @@ export async function startServiceProcess(
     name,
     url,
     output: () => output,
+    pid: () => run.pid,
     stop: () => end('SIGTERM'),
     kill: (signal = 'SIGKILL') => end(signal),
     start: async () => {

@@ -13,6 +13,8 @@ export interface AlertSettings {
   streamsPerUser: number;
   bootstrapAdmin?: { username: string; password: string };
   smtpUrl: string;
+  /** SMTP connections kept open for e-mail. */
+  smtpConnections: number;
   mailFrom: string;
   consoleBaseUrl: string;
   webhookSigningSecret: string;

@@ -35,6 +35,8 @@ export const envSchema = envSchemas.base
       .string()
       .refine((v) => /^smtps?:\/\/\S+$/.test(v), 'must be a URL starting with smtp:// or smtps://')
       .default('smtp://127.0.0.1:1025'),
+    /** SMTP connections kept open for e-mail notifications (each carries up to 1,000 messages, then reconnects). */
+    SMTP_POOL_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
     MAIL_FROM: z.string().min(3).default('wage-guard <alerts@wage-guard.local>'),
     /** Where the web console is, for the link in each notification. */
     CONSOLE_BASE_URL: httpUrl.default('http://127.0.0.1:8080'),
@@ -66,7 +68,7 @@ export const envSchema = envSchemas.base
     /** First retry delay; each further retry waits twice as long (30 s, 1 min, 2 min, ...). */
     NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
     /** Deliveries per second across the service, per channel (WeCom and DingTalk keep their robots' 20/min). */
-    NOTIFY_WEBHOOK_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(500),
+    NOTIFY_WEBHOOK_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(2_000),
     NOTIFY_EMAIL_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
     /** Deliveries in flight per channel worker: they mostly wait on the network. */
     NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
@@ -112,6 +114,7 @@ export function serviceDefinition(env: Env): AlertServiceDefinition {
           ? { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD }
           : undefined,
       smtpUrl: env.SMTP_URL,
+      smtpConnections: env.SMTP_POOL_CONNECTIONS,
       mailFrom: env.MAIL_FROM,
       consoleBaseUrl: env.CONSOLE_BASE_URL.replace(/\/+$/, ''),
       webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET,
