@@ -188,11 +188,12 @@ async function everyAlert(
   type Listed = Omit<RaisedAlert, 'raiseCount'> & { history: { action: string }[] };
   const alerts: RaisedAlert[] = [];
   for (let page = 1; ; page += 1) {
-    const answer = await client.call<{ items: Listed[]; total: number; pageSize: number }>(
-      'GET',
-      `/alerts?page=${page}&pageSize=200`,
-      { token: adminKey },
-    );
+    const answer = await client.call<{
+      items: Listed[];
+      total: number;
+      totalCapped?: boolean;
+      pageSize: number;
+    }>('GET', `/alerts?page=${page}&pageSize=200`, { token: adminKey });
     for (const { history, ...alert } of answer.items) {
       if (!ours.has(alert.projectCode)) continue;
       const raiseCount = Math.max(1, history.filter((h) => RAISES.has(h.action)).length);
@@ -208,7 +209,9 @@ async function everyAlert(
         raiseCount,
       });
     }
-    if (page * answer.pageSize >= answer.total || answer.items.length === 0) return alerts;
+    // `total` stops counting at 10,000 (totalCapped): past it, read on until a short page.
+    const counted = !answer.totalCapped && page * answer.pageSize >= answer.total;
+    if (counted || answer.items.length < answer.pageSize) return alerts;
   }
 }
 

@@ -63,6 +63,10 @@ export interface AlertFilters {
 /** recent: newest first; urgency: most severe first, then the longest raised. */
 export type AlertOrder = 'recent' | 'urgency';
 
+/** The most `total` counts: past it the answer says `totalCapped` (the console shows "10000+"). */
+export const TOTAL_CAP = 10_000;
+
+// The urgency expression is indexed (migration 1765000700000-workbench-indexes): change both or neither.
 const ORDER: Record<AlertOrder, string> = {
   recent: 'raised_at DESC, id',
   urgency: `CASE severity WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 WHEN 'YELLOW' THEN 2 ELSE 3 END, raised_at, id`,
@@ -159,7 +163,7 @@ export class AlertRepository {
     page: number,
     pageSize: number,
     order: AlertOrder = 'recent',
-  ): Promise<{ items: AlertCase[]; total: number }> {
+  ): Promise<{ items: AlertCase[]; total: number; totalCapped: boolean }> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (sql: (param: string) => string, value: unknown) => {
@@ -178,8 +182,10 @@ export class AlertRepository {
     conditions.push(scope.sql);
     params.push(...scope.params);
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM "${SCHEMA}".alerts WHERE ${where}`,
+    // Counted up to the cap only: counting a province's million alerts for a page of 50 would cost more than
+    // reading the page, and nobody pages past 200 pages (filters narrow the list instead).
+    const [{ counted }] = await this.dataSource.query(
+      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM "${SCHEMA}".alerts WHERE ${where} LIMIT ${TOTAL_CAP + 1}) c`,
       params,
     );
     const items = await this.dataSource.query(
@@ -187,7 +193,7 @@ export class AlertRepository {
        ORDER BY ${ORDER[order]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
     );
-    return { items, total };
+    return { items, total: Math.min(counted, TOTAL_CAP), totalCapped: counted > TOTAL_CAP };
   }
 
   /**

@@ -61,7 +61,13 @@ export class AlertsController {
       page: 1,
       pageSize: 50,
     },
-    responses: { 200: { description: 'one page: { items, total, page, pageSize, counts }' } },
+    responses: {
+      200: {
+        description:
+          'one page: { items, total, totalCapped, page, pageSize, counts }; `total` counts up to 10,000 ' +
+          '(`totalCapped: true` beyond)',
+      },
+    },
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     return this.listAlerts.list(principal, validate(listAlertsSchema, query, 'query'));

@@ -10,6 +10,7 @@ import { AlertGrids1764900400200 } from './1764900400200-alert-grids';
 import { GridAssistants1764900400300 } from './1764900400300-grid-assistants';
 import { VerificationNotices1765000200000 } from './1765000200000-verification-notices';
 import { ProjectContractors1765000200100 } from './1765000200100-project-contractors';
+import { WorkbenchIndexes1765000700000 } from './1765000700000-workbench-indexes';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   GridAssistants1764900400300,
   VerificationNotices1765000200000,
   ProjectContractors1765000200100,
+  WorkbenchIndexes1765000700000,
 ];

@@ -24,13 +24,13 @@ export class ListAlertsUseCase {
   async list(principal: Principal, query: ListAlertsQuery) {
     const { page, pageSize, sort, open, ...rest } = query;
     const filters = { ...rest, open: open === undefined ? undefined : open === 'true' };
-    const [{ items, total }, counts] = await Promise.all([
+    const [{ items, total, totalCapped }, counts] = await Promise.all([
       this.alerts.list(principal, filters, page, pageSize, sort),
       this.alerts.counts(principal, query.regionCode, ESCALATE_AFTER_HOURS, this.clock.now()),
     ]);
     const histories = await this.audit.histories(items.map((a) => a.id));
     const views = items.map((a) => toAlertView(a, histories.get(a.id)!));
-    return { items: views, total, page, pageSize, counts };
+    return { items: views, total, totalCapped, page, pageSize, counts };
   }
 
   /** The inspectors and leaders who may take the alert: those whose region covers the alert's, nearest first. */
