@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -16,18 +17,20 @@ async function benchEmailFanout(
   alerts: number,
   timeoutMs: number,
   bankKey: string,
+  { region, label }: FanoutPlace,
 ) {
-  const region = '350213';
   await stack.pg.query(
     `INSERT INTO alerts.users (username, password_hash, role, region_code, display_name, email)
-     SELECT 'bench-mail-' || g, 'not-a-login', 'INSPECTOR', $1, '基准邮件巡查员' || g, 'inspector' || g || '@bench.local'
+     SELECT 'bench-mail-' || $3 || '-' || g, 'not-a-login', 'INSPECTOR', $1, '基准邮件巡查员' || g,
+            'inspector' || g || '@' || $3 || '.bench.local'
      FROM generate_series(1, $2::int) g`,
-    [region, users],
+    [region, users, label],
   );
   const projects = [];
-  for (let i = 0; i < alerts; i += 1) projects.push(await project(stack, `BENCH-M-${i}`, region));
+  for (let i = 0; i < alerts; i += 1) projects.push(await project(stack, `BENCH-M${label}-${i}`, region));
   const expected = users * alerts;
-  const received = () => stack.mail.filter((m) => m.to.some((to) => to.endsWith('@bench.local')));
+  const domain = `@${label}.bench.local`;
+  const received = () => stack.mail.filter((m) => m.to.some((to) => to.endsWith(domain)));
   const start = performance.now();
   for (const p of projects)
     await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
@@ -35,11 +38,14 @@ async function benchEmailFanout(
     });
   while (received().length < expected && performance.now() - start < timeoutMs) await sleep(100);
   const times = received().map((m) => m.at);
+  const digests = received().map((m) => m.digest);
   const first = times[0] ?? NaN;
   const last = times.at(-1) ?? NaN;
   const deliverySeconds = (last - first) / 1000;
   const { rows } = await stack.pg.query<{ status: string; n: string }>(
-    `SELECT status, count(*) AS n FROM alerts.notifications WHERE channel = 'EMAIL' GROUP BY status`,
+    `SELECT n.status, count(*) AS n FROM alerts.notifications n JOIN alerts.users u ON u.username = n.recipient
+     WHERE n.channel = 'EMAIL' AND u.region_code = $1 GROUP BY n.status`,
+    [region],
   );
   const result = {
     what: `${users} inspectors with an e-mail address × ${alerts} new alerts = ${expected} e-mails to a local SMTP server`,
@@ -51,6 +57,7 @@ async function benchEmailFanout(
     deliverySeconds: Math.round(deliverySeconds * 100) / 100,
     perSecond: Math.round(((times.length - 1) / deliverySeconds) * 10) / 10,
     notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+    duplicateDeliveries: digests.length - new Set(digests).size,
   };
   log(`e-mail fan-out: ${result.delivered}/${expected} delivered, ${result.perSecond}/s`);
   return result;
@@ -61,31 +68,59 @@ async function benchEmailFanout(
  * new alerts in that district (TRANSFERs raising FUNDS_DIVERTED). Rate = deliveries over the time from the first
  * to the last one received; the receiver answers 200 at once.
  */
-export async function benchFanout(stack: Stack) {
+export function benchFanout(stack: Stack) {
+  return fanout(stack, { region: '350212', label: 'one' }, { region: '350213', label: 'one' });
+}
+
+/**
+ * The same fan-out with a second rules-engine and a second alert-service started beside the first (the same
+ * consumer groups, so each takes half the partitions): the throughput of the scaled-out platform, and whether any
+ * notification went out twice.
+ */
+export async function benchScaleOut(stack: Stack) {
+  const added = await stack.addInstances(['rules-engine', 'alert-service']);
+  log(`scale-out: started ${added.join(', ')}`);
+  const result = await fanout(stack, { region: '350203', label: 'two' }, { region: '350205', label: 'two' });
+  return { instances: { 'rules-engine': 2, 'alert-service': 2 }, ...result };
+}
+
+interface FanoutPlace {
+  region: string;
+  label: string;
+}
+
+async function fanout(stack: Stack, webhook: FanoutPlace, email_: FanoutPlace) {
   const users = envInt('BENCH_FANOUT_USERS', 500);
   const alerts = envInt('BENCH_FANOUT_ALERTS', 2);
   const timeoutMs = envInt('BENCH_FANOUT_TIMEOUT_S', 120) * 1000;
   const received: number[] = [];
+  // Each inspector's webhook has its own path; the same body twice at the same path is a duplicate delivery.
+  const seen = new Set<string>();
+  let duplicates = 0;
   const server = createServer((request, response) => {
-    request.resume();
+    const hash = createHash('sha256').update(request.url ?? '');
+    request.on('data', (chunk: Buffer) => hash.update(chunk));
     request.on('end', () => {
       received.push(performance.now());
+      const key = hash.digest('hex');
+      if (seen.has(key)) duplicates += 1;
+      seen.add(key);
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   try {
-    const region = '350212';
+    const { region, label } = webhook;
     await stack.pg.query(
       `INSERT INTO alerts.users (username, password_hash, role, region_code, display_name, webhook_url)
-       SELECT 'bench-inspector-' || g, 'not-a-login', 'INSPECTOR', $1, '基准巡查员' || g, $2
+       SELECT 'bench-inspector-' || $4 || '-' || g, 'not-a-login', 'INSPECTOR', $1, '基准巡查员' || g, $2 || g
        FROM generate_series(1, $3::int) g`,
-      [region, `http://127.0.0.1:${port}/hook`, users],
+      [region, `http://127.0.0.1:${port}/hook/${label}/`, users, label],
     );
     const bankKey = await bank(stack);
     const projects = [];
-    for (let i = 0; i < alerts; i += 1) projects.push(await project(stack, `BENCH-F-${i}`, region));
+    for (let i = 0; i < alerts; i += 1) projects.push(await project(stack, `BENCH-F${label}-${i}`, region));
     const expected = users * alerts;
     const start = performance.now();
     for (const p of projects)
@@ -97,7 +132,9 @@ export async function benchFanout(stack: Stack) {
     const last = received.at(-1) ?? NaN;
     const deliverySeconds = (last - first) / 1000;
     const { rows } = await stack.pg.query<{ status: string; n: string }>(
-      `SELECT status, count(*) AS n FROM alerts.notifications WHERE channel = 'WEBHOOK' GROUP BY status`,
+      `SELECT n.status, count(*) AS n FROM alerts.notifications n JOIN alerts.users u ON u.username = n.recipient
+       WHERE n.channel = 'WEBHOOK' AND u.region_code = $1 GROUP BY n.status`,
+      [region],
     );
     const result = {
       what: `${users} inspectors with a webhook × ${alerts} new alerts = ${expected} webhook notifications to a local receiver`,
@@ -109,9 +146,10 @@ export async function benchFanout(stack: Stack) {
       perSecond: Math.round(((received.length - 1) / deliverySeconds) * 10) / 10,
       perSecondIncludingPipeline: Math.round((received.length / ((last - start) / 1000)) * 10) / 10,
       notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+      duplicateDeliveries: duplicates,
     };
     log(`fan-out: ${result.delivered}/${expected} delivered, ${result.perSecond}/s`);
-    const email = await benchEmailFanout(stack, users, alerts, timeoutMs, bankKey);
+    const email = await benchEmailFanout(stack, users, alerts, timeoutMs, bankKey, email_);
     return { ...result, email };
   } finally {
     server.closeAllConnections();

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchFanout } from './fanout';
+import { benchFanout, benchScaleOut } from './fanout';
 import { benchImport } from './import';
 import { benchIngest } from './ingest';
 import { benchLatency } from './latency';
@@ -15,7 +15,7 @@ import { benchSweep } from './sweep';
 /**
  * `npm run bench`: starts a private copy of the platform (own database, topic and BullMQ prefixes, free ports),
  * runs the benchmarks one after another, writes bench/results/<timestamp>.json and removes what it created.
- * BENCH_ONLY=ingest,latency,sweep,queries,fanout,import picks some; every data size has a BENCH_* knob (bench/README.md).
+ * BENCH_ONLY=ingest,latency,sweep,queries,fanout,import,scaleout picks some; every data size has a BENCH_* knob (bench/README.md).
  */
 const BENCHMARKS = {
   // The sweep first, on a quiet read model, then the query data, then the pipeline-driven ones, ingest last
@@ -27,6 +27,8 @@ const BENCHMARKS = {
   // 60,000 imported workers, before ingest: file imports measured on a roll table not yet swollen by ingest's.
   import: benchImport,
   ingest: benchIngest,
+  // Last: it leaves a second rules-engine and alert-service running.
+  scaleout: benchScaleOut,
 };
 
 function machine() {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +29,9 @@ export interface Stack {
   databaseName: string;
   env: Record<string, string>;
   /** When each e-mail reached the stack's SMTP server (performance.now()), and to whom. */
-  mail: { at: number; to: string[] }[];
+  mail: { at: number; to: string[]; digest: string }[];
+  /** Starts one more instance of each named service (same settings and consumer groups); their names. */
+  addInstances(names: string[]): Promise<string[]>;
   /** Each service's peak resident memory so far (VmHWM), in MiB. */
   peakRssMiB(): Record<string, number>;
   stop(): Promise<void>;
@@ -42,9 +44,18 @@ async function startMailReceiver(mail: Stack['mail']): Promise<{ port: number; c
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
-      stream.resume();
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      // Headers aside (Message-ID and Date differ per attempt), the same text to the same inbox is a duplicate.
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mail.push({ at: performance.now(), to: session.envelope.rcptTo.map((r) => r.address) });
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const body = raw.slice(Math.max(0, raw.search(/\r?\n\r?\n/)));
+        const subject = /^subject:.*$/im.exec(raw)?.[0] ?? '';
+        const digest = createHash('sha256')
+          .update(`${to.join(',')}\n${subject}\n${body}`)
+          .digest('hex');
+        mail.push({ at: performance.now(), to, digest });
         callback();
       });
     },
@@ -124,7 +135,7 @@ export async function startStack(): Promise<Stack> {
       ...testSecrets(),
     };
     const services: Record<string, ServiceProcess> = {};
-    for (const name of SERVICES) {
+    const startService = async (name: string) => {
       const extra = process.env[`BENCH_NODE_OPTIONS_${name.replace(/-/g, '_').toUpperCase()}`];
       const profile = extra &&
         process.env.BENCH_CPU_PROFILE_DIR && {
@@ -136,8 +147,19 @@ export async function startStack(): Promise<Stack> {
         ...profile,
       });
       started.push(service);
-      services[name] = service;
-    }
+      return service;
+    };
+    for (const name of SERVICES) services[name] = await startService(name);
+    const addInstances = async (names: string[]) => {
+      const added: string[] = [];
+      for (const name of names) {
+        let n = 2;
+        while (services[`${name}#${n}`]) n += 1;
+        services[`${name}#${n}`] = await startService(name);
+        added.push(`${name}#${n}`);
+      }
+      return added;
+    };
     const gateway = await startServiceProcess('gateway', {
       ...env,
       ROSTER_SERVICE_URL: services['roster-service'].url,
@@ -165,6 +187,7 @@ export async function startStack(): Promise<Stack> {
       databaseName,
       env,
       mail,
+      addInstances,
       peakRssMiB: peak,
       stop,
     };
