@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { PlatformModule } from '@wage/platform';
 import { AccessModule } from './access/access.module';
 import { AlertsModule } from './alerts/alerts.module';
-import { ClockModule } from './common/clock';
 import { AlertSettingsModule } from './config/alert-settings';
 import type { AlertServiceDefinition } from './config/env';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -19,7 +18,6 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(service, logger),
         AlertSettingsModule.forRoot(service.alerts),
-        ClockModule,
         AccessModule,
         ProjectsModule,
         UsersModule,

@@ -15,7 +15,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AUTH_SETTINGS, AuthGuard } from './auth/auth.guard';
-import { Clock, SystemClock } from './clock/clock';
+import { Clock, SYSTEM_CLOCK } from './clock/clock';
 import { dataSourceOptions } from './database/data-source';
 import { BlindIndex, PersonalDataCipher } from './personal-data/personal-data';
 import { HealthController } from './health/health.controller';
@@ -54,11 +54,12 @@ class ConnectionCloser implements OnApplicationShutdown {
 @Module({})
 export class PlatformModule {
   static forRoot(service: ServiceDefinition, logger: Logger): DynamicModule {
+    const clock = service.clock ?? SYSTEM_CLOCK;
     const providers: Provider[] = [
       { provide: SERVICE_DEFINITION, useValue: service },
       { provide: LOGGER, useValue: logger },
       { provide: PlatformMetrics, useValue: new PlatformMetrics(service.name) },
-      { provide: Clock, useValue: service.clock ?? new SystemClock() },
+      { provide: Clock, useValue: clock },
     ];
     const exported: (symbol | Type | Abstract<unknown>)[] = [
       SERVICE_DEFINITION,
@@ -105,7 +106,7 @@ export class PlatformModule {
       if (!service.database || !service.kafka)
         throw new Error(`${service.name}: the outbox needs a database and Kafka`);
       providers.push(
-        { provide: OutboxWriter, useValue: new OutboxWriter(service.database.schema) },
+        { provide: OutboxWriter, useValue: new OutboxWriter(service.database.schema, clock) },
         OutboxRelayService,
       );
       exported.push(OutboxWriter, OutboxRelayService);

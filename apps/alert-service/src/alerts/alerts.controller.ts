@@ -11,8 +11,15 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { Clock } from '../common/clock';
-import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import {
+  Allow,
+  ApiContract,
+  ApiError,
+  CurrentPrincipal,
+  validate,
+  type Principal,
+  Clock,
+} from '@wage/platform';
 
 const alertId = {
   id: { description: 'the alert id (a UUID)', example: '3d0c7a52-1f6e-4b8a-9c2d-5e7f8a9b0c1d' },

@@ -1,6 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { latestDueMonth, monthRange, previousMonth } from '@wage/domain';
-import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
+import {
+  Allow,
+  ApiContract,
+  ApiError,
+  Clock,
+  CurrentPrincipal,
+  validate,
+  type Principal,
+} from '@wage/platform';
 import { scopedRegion } from '../regions/region-scope';
 import { coverageQuery, coverageTrendQuery, MAX_TREND_MONTHS } from './dto/coverage-query.dto';
 import { GetCoverageUseCase } from './use-cases/get-coverage/get-coverage.use-case';
@@ -13,6 +21,7 @@ export class CoverageController {
   constructor(
     private readonly getCoverage: GetCoverageUseCase,
     private readonly getTrend: GetCoverageTrendUseCase,
+    private readonly clock: Clock,
   ) {}
 
   /** `?regionCode&month`: the region (default: the caller's) and each child region, for one month. */
@@ -42,7 +51,7 @@ export class CoverageController {
   })
   coverage(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { regionCode, month } = validate(coverageQuery, query, 'query');
-    const now = new Date();
+    const now = this.clock.now();
     return this.getCoverage.execute(scopedRegion(principal, regionCode), month ?? latestDueMonth(now), now);
   }
 
@@ -57,7 +66,7 @@ export class CoverageController {
   })
   trend(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const q = validate(coverageTrendQuery, query, 'query');
-    const now = new Date();
+    const now = this.clock.now();
     const to = q.to ?? latestDueMonth(now);
     const from = q.from ?? elevenMonthsBefore(to);
     // monthRange refuses a from after to (400 INVALID_RANGE).

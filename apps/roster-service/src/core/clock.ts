@@ -1,19 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { dateInShanghai, monthOf, type IsoDate, type Month } from '@wage/domain';
-
-/** The current time, passed in so tests can fix it. */
-@Injectable()
-export class Clock {
-  now(): Date {
-    return new Date();
-  }
-
-  /** Today in Asia/Shanghai: what bounds birth dates and months. */
-  today(): IsoDate {
-    return dateInShanghai(this.now());
-  }
-
-  currentMonth(): Month {
-    return monthOf(this.now());
-  }
-}
+/**
+ * The platform's clock, under the path roster files imported their own from. Import `Clock` from `@wage/platform`;
+ * this re-export goes once `workers/` (rewritten on another branch) imports it from there too.
+ */
+export { Clock } from '@wage/platform';

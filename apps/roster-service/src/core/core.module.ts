@@ -1,18 +1,17 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { RosterSettings } from '../config/env';
-import { Clock } from './clock';
 import { IdempotentTransaction } from './idempotent-transaction';
 import { ROSTER_SETTINGS } from './tokens';
 
-/** What every roster feature shares: the clock, the settings, and idempotent batch transactions. */
+/** What every roster feature shares: the settings and idempotent batch transactions (the clock is the platform's). */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(settings: RosterSettings): DynamicModule {
     return {
       module: CoreModule,
-      providers: [Clock, IdempotentTransaction, { provide: ROSTER_SETTINGS, useValue: settings }],
-      exports: [Clock, IdempotentTransaction, ROSTER_SETTINGS],
+      providers: [IdempotentTransaction, { provide: ROSTER_SETTINGS, useValue: settings }],
+      exports: [IdempotentTransaction, ROSTER_SETTINGS],
     };
   }
 }

@@ -20,9 +20,9 @@ import {
   sendWritten,
   validate,
   type Principal,
+  Clock,
 } from '@wage/platform';
 import { projectCodeParam, registerProjectExample } from '../api-examples';
-import { Clock } from '../core/clock';
 import { changeProjectGridBody, isGridChange } from './dto/change-project-grid.dto';
 import { changeProjectStatusBody, decideStatusRequestBody } from './dto/change-project-status.dto';
 import { registerProjectBody } from './dto/register-project.dto';

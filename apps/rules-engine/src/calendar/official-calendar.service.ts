@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dateInShanghai, installYearCalendar, isYearCalendarKnown } from '@wage/domain';
-import type { HealthWarnings } from '@wage/platform';
+import { Clock, type HealthWarnings } from '@wage/platform';
 import { CalendarRepository } from './calendar.repository';
 
 /** How often an instance reloads the calendars, so that one entered through another instance applies here too. */
@@ -18,6 +18,7 @@ export class OfficialCalendarService implements OnApplicationBootstrap, OnModule
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendars: CalendarRepository,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +38,7 @@ export class OfficialCalendarService implements OnApplicationBootstrap, OnModule
   }
 
   /** From 1 November (Shanghai), next year's calendar is due: the State Council publishes it then. */
-  warnings(now: Date = new Date()): string[] {
+  warnings(now: Date = this.clock.now()): string[] {
     const today = dateInShanghai(now);
     const next = Number(today.slice(0, 4)) + 1;
     if (today.slice(5) < '11-01' || isYearCalendarKnown(next)) return [];

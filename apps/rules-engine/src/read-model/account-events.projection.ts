@@ -12,9 +12,14 @@ function ofType<T extends AccountEvent['type']>(events: AccountEvent[], type: T)
 /**
  * Accounts, transactions and deposits, written in bulk. A transaction is stored once per (account, serial): a
  * second event for the same serial changes nothing; a cash withdrawal or a fee may have no counterparty account
- * (null columns). An account's statement of completeness only moves forward.
+ * (null columns). An account's statement of completeness only moves forward. `now` dates what has no date of
+ * its own (an account opened is evaluated in the current month).
  */
-export async function projectAccountEvents(events: AccountEvent[], manager: EntityManager): Promise<void> {
+export async function projectAccountEvents(
+  events: AccountEvent[],
+  manager: EntityManager,
+  now: Date,
+): Promise<void> {
   const opened = lastByKey(ofType(events, 'WageAccountOpened'), (e) => e.data.accountNumber);
   if (opened.length > 0) {
     await manager.query(
@@ -97,7 +102,7 @@ export async function projectAccountEvents(events: AccountEvent[], manager: Enti
   }
   const statements = ofType(events, 'AccountStatementReported');
   const completed = statements.length > 0 ? await projectStatements(statements, manager) : [];
-  await queueEvaluations(manager, [...affectedMonths(events), ...completed]);
+  await queueEvaluations(manager, [...affectedMonths(events, now), ...completed]);
 }
 
 /**
@@ -157,7 +162,7 @@ function monthsCompletedBy(before: Date | null, after: Date): Month[] {
  * the month a payroll payment pays (its payrollMonth, or by date an earlier month still owed: the month before
  * is the usual one), and the project-wide rules, evaluated with any month.
  */
-function affectedMonths(events: AccountEvent[]): ProjectMonth[] {
+function affectedMonths(events: AccountEvent[], now: Date): ProjectMonth[] {
   return events.flatMap((e): ProjectMonth[] => {
     const project = e.projectCode;
     switch (e.type) {
@@ -168,7 +173,7 @@ function affectedMonths(events: AccountEvent[]): ProjectMonth[] {
         return months.map((m) => ({ projectCode: project, month: m }));
       }
       case 'WageAccountOpened':
-        return [{ projectCode: project, month: monthOf(new Date()) }];
+        return [{ projectCode: project, month: monthOf(now) }];
       case 'AccountStatementReported':
         return []; // queued by projectStatements, only where completeness advanced
       default:

@@ -13,6 +13,7 @@ import { lastByKey, queueEvaluations } from './pending-evaluations';
 export async function projectEnforcementEvents(
   events: EnforcementEvent[],
   manager: EntityManager,
+  now: Date,
 ): Promise<void> {
   const touched = new Set<string>();
   const findings = events.flatMap((e) => (e.type === 'EmployerFindingRecorded' ? [e.data] : []));
@@ -77,7 +78,7 @@ export async function projectEnforcementEvents(
     `SELECT code FROM rules.projects WHERE contractor_credit_code = ANY ($1::text[])`,
     [[...touched]],
   );
-  const month = monthOf(new Date());
+  const month = monthOf(now);
   await queueEvaluations(
     manager,
     projects.map((p) => ({ projectCode: p.code, month })),

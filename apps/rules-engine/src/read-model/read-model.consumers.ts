@@ -10,6 +10,7 @@ import {
 } from '@wage/contracts';
 import {
   AppConsumers,
+  Clock,
   EventConsumer,
   KafkaClient,
   LOGGER,
@@ -42,9 +43,10 @@ export class ReadModelConsumers extends AppConsumers {
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
     worker: EvaluationWorker,
+    clock: Clock,
   ) {
     super();
-    const common = { dataSource, kafka, metrics, logger, schema: SCHEMA };
+    const common = { dataSource, kafka, metrics, logger, clock, schema: SCHEMA };
     this.consumers = [
       new EventConsumer({
         ...common,
@@ -69,7 +71,7 @@ export class ReadModelConsumers extends AppConsumers {
         topic: Topics.account,
         contracts: accountEvents,
         handle: async (events, manager) => {
-          await projectAccountEvents(events, manager);
+          await projectAccountEvents(events, manager, clock.now());
           worker.wakeSoon();
         },
       }),
@@ -88,7 +90,7 @@ export class ReadModelConsumers extends AppConsumers {
         topic: Topics.enforcement,
         contracts: enforcementEvents,
         handle: async (events, manager) => {
-          await projectEnforcementEvents(events, manager);
+          await projectEnforcementEvents(events, manager, clock.now());
           worker.wakeSoon();
         },
       }),

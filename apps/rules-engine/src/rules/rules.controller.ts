@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dateInShanghai, NATIONAL_REGION } from '@wage/domain';
+import { NATIONAL_REGION } from '@wage/domain';
 import {
   Allow,
   ApiContract,
+  Clock,
   CurrentPrincipal,
   describePrincipal,
   validate,
@@ -20,6 +21,7 @@ export class RulesController {
     private readonly dataSource: DataSource,
     private readonly overrides: RuleOverridesRepository,
     private readonly setOverrides: SetOverridesUseCase,
+    private readonly clock: Clock,
   ) {}
 
   /** The effective catalogue for a region today (national when no region is given). */
@@ -37,7 +39,7 @@ export class RulesController {
   async catalogue(@Query() query: unknown) {
     const { regionCode = NATIONAL_REGION } = validate(regionQuery, query, 'query');
     const all = await this.overrides.all(this.dataSource.manager);
-    return effectiveCatalogue(all, regionCode, dateInShanghai(new Date()));
+    return effectiveCatalogue(all, regionCode, this.clock.today());
   }
 
   /** Sets a region's overrides from a date on; earlier versions keep applying to earlier evaluations. */

@@ -101,6 +101,8 @@ export class AuthGuard implements CanActivate {
       return principal;
     }
     if (token.split('.').length === 3) {
+      // A token's lifetime runs on the system's clock, like a timeout, not on the service's (a test's clock moved
+      // into next year must not expire the tokens the test signed a moment ago).
       const verified = verifyAccessToken(token, this.settings.jwtSecret);
       if (!verified.ok) throw ApiError.unauthorized(`access token rejected: ${verified.reason}`);
       const claims = verified.claims;

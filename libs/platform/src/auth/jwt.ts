@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { UserRole } from '@wage/contracts';
+import { SYSTEM_CLOCK } from '../clock/clock';
 
 /** A worker's session token (role WORKER) for the worker whose identity number has this blind index. */
 export function signWorkerToken(idHash: string, secret: string, ttlSeconds: number, now?: Date): string {
@@ -44,7 +45,7 @@ export function signAccessToken(
   claims: Omit<AccessClaims, 'iat' | 'exp'> | Omit<WorkerClaims, 'iat' | 'exp'>,
   secret: string,
   ttlSeconds: number,
-  now: Date = new Date(),
+  now: Date = SYSTEM_CLOCK.now(),
 ): string {
   const iat = Math.floor(now.getTime() / 1000);
   const payload = Buffer.from(JSON.stringify({ ...claims, iat, exp: iat + ttlSeconds })).toString(
@@ -53,11 +54,14 @@ export function signAccessToken(
   return `${HEADER}.${payload}.${sign(`${HEADER}.${payload}`, secret).toString('base64url')}`;
 }
 
-/** The token's claims, or why it is not acceptable (bad signature, expired, malformed). */
+/**
+ * The token's claims, or why it is not acceptable (bad signature, expired, malformed) at `now`, the system's time
+ * unless given.
+ */
 export function verifyAccessToken(
   token: string,
   secret: string,
-  now: Date = new Date(),
+  now: Date = SYSTEM_CLOCK.now(),
 ): { ok: true; claims: AccessClaims | WorkerClaims } | { ok: false; reason: string } {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, reason: 'malformed token' };

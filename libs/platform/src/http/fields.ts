@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  dateInShanghai,
   DomainError,
   isIsoDate,
   isMonth,
@@ -9,6 +8,7 @@ import {
   validateCreditCode,
   validateIdentityNumber,
 } from '@wage/domain';
+import { SYSTEM_CLOCK, type Clock } from '../clock/clock';
 
 /** Request fields every service checks by the domain's rules; each says what a good value looks like. */
 
@@ -37,18 +37,20 @@ export const creditCodeField = z
 
 /**
  * An 18-character identity number (GB 11643), checked in full (region, birth date, check character) as of today in
- * China, and normalised. The domain's message says what is wrong; it never repeats the number.
+ * China by `clock`, and normalised. The domain's message says what is wrong; it never repeats the number. A schema
+ * built when its module loads has no injected clock to ask: it reads the system's.
  */
 export function identityNumberField(
   description = '18-character identity number (GB 11643)',
   example = '350206199001011230',
+  clock: Clock = SYSTEM_CLOCK,
 ) {
   return z
     .string()
     .trim()
     .meta({ description, examples: [example] })
     .transform((value, context) => {
-      const result = validateIdentityNumber(value, dateInShanghai(new Date()));
+      const result = validateIdentityNumber(value, clock.today());
       if (result.ok) return result.value.normalized;
       context.addIssue({ code: 'custom', message: result.message });
       return z.NEVER;

@@ -11,6 +11,7 @@ import {
 } from '@wage/contracts';
 import type { KafkaClient } from './kafka-client';
 import type { PlatformMetrics } from '../metrics/platform-metrics';
+import { SYSTEM_CLOCK, type Clock } from '../clock/clock';
 
 export interface EventConsumerSettings<Cs extends readonly EventContract[]> {
   /** Names the consumer group and the consumer's rows in `processed_events`. */
@@ -29,6 +30,8 @@ export interface EventConsumerSettings<Cs extends readonly EventContract[]> {
   kafka: KafkaClient;
   logger: Logger;
   metrics?: PlatformMetrics;
+  /** What stamps a dead-lettered message's `dlq-failed-at`; the system's clock unless given. */
+  clock?: Clock;
   /** Attempts per event once a failing batch is split up, before the event is dead-lettered. */
   maxAttempts?: number;
   retryDelayMs?: number;
@@ -199,7 +202,7 @@ export class EventConsumer<Cs extends readonly EventContract[]> {
     reason: string,
     eventId?: string,
   ): Promise<void> {
-    const { kafka, topic, name, metrics } = this.settings;
+    const { kafka, topic, name, metrics, clock = SYSTEM_CLOCK } = this.settings;
     this.logger.error({ offset: message.offset, partition, eventId, reason }, 'dead-lettering a message');
     await kafka.send(deadLetterTopic(topic), [
       {
@@ -212,7 +215,7 @@ export class EventConsumer<Cs extends readonly EventContract[]> {
           'dlq-original-partition': String(partition),
           'dlq-original-offset': message.offset,
           'dlq-consumer': name,
-          'dlq-failed-at': new Date().toISOString(),
+          'dlq-failed-at': clock.now().toISOString(),
         },
       },
     ]);

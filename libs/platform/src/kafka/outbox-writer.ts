@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventContract, EventData, EventEnvelope } from '@wage/contracts';
+import { SYSTEM_CLOCK, type Clock } from '../clock/clock';
 
 export interface NewEvent<C extends EventContract = EventContract> {
   contract: C;
   projectCode: string;
   data: EventData<C>;
-  /** When the fact happened; defaults to now. */
+  /** When the fact happened; defaults to now (the writer's clock). */
   occurredAt?: Date | string;
 }
 
@@ -26,11 +27,14 @@ export function newEvent<C extends EventContract>(
  * that its consumers would reject.
  */
 export class OutboxWriter {
-  constructor(private readonly schema: string) {}
+  constructor(
+    private readonly schema: string,
+    private readonly clock: Clock = SYSTEM_CLOCK,
+  ) {}
 
   async append(manager: EntityManager, events: NewEvent[]): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
-    const recordedAt = new Date().toISOString();
+    const recordedAt = this.clock.now().toISOString();
     const envelopes = events.map(({ contract, projectCode, data, occurredAt }) => {
       const parsed = contract.schema.safeParse(data);
       if (!parsed.success) {

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { SYSTEM_CLOCK } from '../clock/clock';
 
 /** One text message to one mobile number (11 digits, mainland China). */
 export interface SmsMessage {
@@ -56,7 +57,8 @@ export function signSmsRequest(secret: string, timestamp: string, nonce: string,
 export class HttpSmsSender extends SmsSender {
   constructor(
     private readonly settings: SmsProviderSettings,
-    private readonly now: () => Date = () => new Date(),
+    // The provider checks the timestamp against its own clock to refuse replays: the system's time, not a test's.
+    private readonly now: () => Date = () => SYSTEM_CLOCK.now(),
   ) {
     super();
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../common/clock';
+import { Clock } from '@wage/platform';
 import { DeliverNotificationUseCase } from '../use-cases/deliver-notification/deliver-notification.use-case';
 import { EscalateDueAlertsUseCase } from '../use-cases/escalate-due-alerts/escalate-due-alerts.use-case';
 import { SendDailyDigestsUseCase } from '../use-cases/send-daily-digests/send-daily-digests.use-case';

@@ -9,9 +9,9 @@ import {
   describePrincipal,
   newEvent,
   type Principal,
+  Clock,
 } from '@wage/platform';
 import { AfterCommit } from '../../../common/after-commit';
-import { Clock } from '../../../common/clock';
 import { UserDirectory } from '../../../users/user-directory';
 import { AlertRepository } from '../../alert-repository';
 import { AlertStream } from '../../alert-stream';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UseCaseError, type Principal } from '@wage/platform';
-import { Clock } from '../../../common/clock';
+import { UseCaseError, type Principal, Clock } from '@wage/platform';
 import { UserDirectory } from '../../../users/user-directory';
 import { ESCALATE_AFTER_HOURS, regionsAbove } from '../../../notifications/routing';
 import { AlertRepository } from '../../alert-repository';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { describePrincipal, UseCaseError, type Principal } from '@wage/platform';
-import { Clock } from '../../../common/clock';
+import { describePrincipal, UseCaseError, type Principal, Clock } from '@wage/platform';
 import type { ChangeUserRequest, ListUsersQuery } from '../../dto/user.dto';
 import { hashPassword } from '../../password-hash';
 import { UserDirectory, type UserListing } from '../../user-directory';

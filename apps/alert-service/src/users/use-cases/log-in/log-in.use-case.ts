@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UseCaseError, signAccessToken } from '@wage/platform';
-import { Clock } from '../../../common/clock';
+import { UseCaseError, signAccessToken, Clock } from '@wage/platform';
 import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
 import { LoginThrottle } from '../../login-throttle';
 import type { LoginRequest } from '../../dto/user.dto';

@@ -23,9 +23,9 @@ import {
   newEvent,
   type IdempotentAnswer,
   type Written,
+  Clock,
 } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
-import { Clock } from '../../../core/clock';
 import { IdempotentTransaction, type BatchRequest } from '../../../core/idempotent-transaction';
 import { refuseFutureMonth, refuseMonthBeforeStart } from '../../../core/month-check';
 import { checkBatchSize, inParts } from '../../../core/row-errors';

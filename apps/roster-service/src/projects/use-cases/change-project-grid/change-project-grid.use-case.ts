@@ -2,8 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectGridChanged } from '@wage/contracts';
 import { gridCodeProblem } from '@wage/domain';
-import { UseCaseError, OutboxRelayService, OutboxWriter, newEvent, type Principal } from '@wage/platform';
-import { Clock } from '../../../core/clock';
+import {
+  UseCaseError,
+  OutboxRelayService,
+  OutboxWriter,
+  newEvent,
+  type Principal,
+  Clock,
+} from '@wage/platform';
 import type { ChangeProjectGridBody } from '../../dto/change-project-grid.dto';
 import { ProjectAccess } from '../../project-access';
 import { projectView, type ProjectView } from '../../project.view';

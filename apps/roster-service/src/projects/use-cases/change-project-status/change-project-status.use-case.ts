@@ -10,8 +10,8 @@ import {
   isAdmin,
   newEvent,
   type Principal,
+  Clock,
 } from '@wage/platform';
-import { Clock } from '../../../core/clock';
 import type { ChangeProjectStatusBody } from '../../dto/change-project-status.dto';
 import { ProjectAccess } from '../../project-access';
 import type { ProjectRecord } from '../../project.repository';

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkerMonthAnswered } from '@wage/contracts';
 import { maskPersonName } from '@wage/domain';
-import { UseCaseError, newEvent, OutboxWriter, PersonalDataCipher } from '@wage/platform';
-import { Clock } from '../../../core/clock';
+import { UseCaseError, newEvent, OutboxWriter, PersonalDataCipher, Clock } from '@wage/platform';
 import type { AnswerMonth } from '../../dto/answer-month.dto';
 
 export interface MonthAnswer {

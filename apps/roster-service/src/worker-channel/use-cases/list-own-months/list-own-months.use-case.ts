@@ -10,7 +10,7 @@ import {
   type Month,
   type PayrollPayment,
 } from '@wage/domain';
-import { Clock } from '../../../core/clock';
+import { Clock } from '@wage/platform';
 
 export interface OwnPayment {
   /** The day the bank paid it, in Shanghai. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UseCaseError, BlindIndex, signWorkerToken } from '@wage/platform';
+import { UseCaseError, BlindIndex, signWorkerToken, Clock } from '@wage/platform';
 import type { WorkerChannelSettings } from '../../../config/env';
-import { Clock } from '../../../core/clock';
 import type { OpenSession } from '../../dto/sign-in.dto';
 import { SignInGuard } from '../../sign-in-guard';
 import { WORKER_CHANNEL_SETTINGS } from '../../tokens';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, installYearCalendar, monthOf, monthRange, yearCalendarProblem } from '@wage/domain';
+import { DomainError, installYearCalendar, monthRange, yearCalendarProblem } from '@wage/domain';
+import { Clock } from '@wage/platform';
 import type { EvaluationCounts } from '../../../evaluation/use-cases/evaluate-month/evaluate-month.use-case';
 import { EvaluateMonthUseCase } from '../../../evaluation/use-cases/evaluate-month/evaluate-month.use-case';
 import { CalendarRepository, type EnteredCalendar } from '../../calendar.repository';
@@ -22,6 +23,7 @@ export class EnterCalendarUseCase {
     private readonly dataSource: DataSource,
     private readonly calendars: CalendarRepository,
     private readonly evaluateMonth: EvaluateMonthUseCase,
+    private readonly clock: Clock,
   ) {}
 
   async execute(year: number, body: EnterCalendarBody, enteredBy: string): Promise<EnteredCalendarAnswer> {
@@ -34,7 +36,7 @@ export class EnterCalendarUseCase {
     );
     installYearCalendar(year, calendar);
     const reevaluated: EvaluationCounts = { evaluated: 0, raised: 0, updated: 0, cleared: 0 };
-    const current = monthOf(new Date());
+    const current = this.clock.currentMonth();
     for (const month of monthRange(`${year - 1}-12`, `${year}-11`)) {
       if (month > current) break;
       const counts = await this.evaluateMonth.execute({ month });

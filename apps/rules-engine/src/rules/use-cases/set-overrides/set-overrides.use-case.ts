@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   checkParameterOverride,
-  dateInShanghai,
   monthOf,
   monthOfDate,
   monthRange,
@@ -12,7 +11,7 @@ import {
   type RuleCode,
   RULE_CODES,
 } from '@wage/domain';
-import { UseCaseError } from '@wage/platform';
+import { Clock, UseCaseError } from '@wage/platform';
 import { RuleOverridesRepository } from '../../../evaluation/rule-overrides.repository';
 import { queueEvaluations } from '../../../read-model/pending-evaluations';
 import type { SetOverridesBody } from '../../dto/set-overrides.dto';
@@ -43,10 +42,12 @@ export class SetOverridesUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly overrides: RuleOverridesRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(regionCode: string, request: SetOverridesBody, setBy: string, now = new Date()) {
-    const today = dateInShanghai(now);
+  async execute(regionCode: string, request: SetOverridesBody, setBy: string) {
+    const now = this.clock.now();
+    const today = this.clock.today();
     const retroactive = request.effectiveFrom < today;
     const reason = request.reason ?? null;
     if (retroactive && reason === null) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { covers, dateInShanghai, formatYuan, type IsoDate } from '@wage/domain';
-import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
+import { covers, formatYuan, type IsoDate } from '@wage/domain';
+import { Clock, UseCaseError, isAdmin, type Principal } from '@wage/platform';
 import { ProjectDirectory } from '../../../projects/project-directory';
 import { amountInForce, depositBalanceOn } from '../../deposit-in-force';
 import { DepositRepository } from '../../deposit-repository';
@@ -15,9 +15,12 @@ export class GetDepositsInForceUseCase {
   constructor(
     private readonly deposits: DepositRepository,
     private readonly projects: ProjectDirectory,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(principal: Principal, projectCode: string, asOf: IsoDate = dateInShanghai(new Date())) {
+  /** `asOf` is today in Asia/Shanghai unless given. */
+  async execute(principal: Principal, projectCode: string, asOfDate?: IsoDate) {
+    const asOf = asOfDate ?? this.clock.today();
     const project = await this.projects.find(projectCode);
     const maySee =
       isAdmin(principal) ||

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DepositRecorded } from '@wage/contracts';
-import { addCalendarDays, dateInShanghai, startOfDayShanghai } from '@wage/domain';
+import { addCalendarDays, startOfDayShanghai } from '@wage/domain';
 import {
+  Clock,
   UseCaseError,
   OutboxRelayService,
   OutboxWriter,
@@ -37,13 +38,13 @@ export class RecordDepositUseCase {
     private readonly banks: BankRegistry,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     principal: Principal,
     request: RecordDepositDto,
     idempotency: { key: string | undefined; body: unknown },
-    now = new Date(),
   ) {
     const declared = principal.kind === 'project';
     if (declared && principal.projectCode !== request.projectCode) {
@@ -51,7 +52,7 @@ export class RecordDepositUseCase {
         `a project key declares deposits for its own project only, not ${request.projectCode}`,
       );
     }
-    refuseImplausibleDates(request, dateInShanghai(now));
+    refuseImplausibleDates(request, this.clock.today());
     if (declared && request.bankCode === undefined) {
       throw UseCaseError.invalid(
         "a project's declaration names the bank or guarantor holding the deposit (bankCode), which must confirm it " +

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WageAccountOpened } from '@wage/contracts';
-import { dateInShanghai, startOfDayShanghai } from '@wage/domain';
+import { startOfDayShanghai } from '@wage/domain';
 import {
+  Clock,
   UseCaseError,
   OutboxRelayService,
   OutboxWriter,
@@ -27,11 +28,12 @@ export class OpenWageAccountUseCase {
     private readonly banks: BankRegistry,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(principal: Principal, request: OpenWageAccountDto, now = new Date()) {
+  async execute(principal: Principal, request: OpenWageAccountDto) {
     this.authorize(principal, request);
-    if (request.openedOn > dateInShanghai(now)) {
+    if (request.openedOn > this.clock.today()) {
       throw UseCaseError.invalid(
         `openedOn ${request.openedOn} is in the future; give the date the bank opened it`,
       );
