@@ -74,23 +74,40 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** No answer at all (no network, the server unreachable): status 0, and the worker is told at once. */
+const OFFLINE = 0;
+
+/**
+ * One call to the API. Whatever goes wrong, the worker is told: no network (status 0), and an expired session (401,
+ * back to signing in); the caller says what other refusals mean.
+ */
 async function call<T>(path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  const response = await fetch(`${API}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(body !== undefined && { 'Content-Type': 'application/json' }),
-      ...(token && { Authorization: `Bearer ${token}` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${API}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(token && { Authorization: `Bearer ${token}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    say('连不上服务器，请检查手机网络后再试。', true);
+    return { status: OFFLINE, body: {} as T };
+  }
   const answer = (await response.json().catch(() => ({}))) as T;
   if (response.status === 401 && token) {
+    sessionStorage.removeItem(TOKEN_KEY);
     showSignIn();
     say('登录已过期，请重新获取验证码登录。', true);
   }
   return { status: response.status, body: answer };
 }
+
+/** Whether `call` has already told the worker what went wrong (no network, or signed out). */
+const alreadySaid = (status: number) => status === OFFLINE || status === 401;
 
 /** The Chinese part of an error message (the API says it in Chinese first, English in brackets). */
 function errorText(body: unknown, fallback: string): string {
@@ -117,6 +134,7 @@ codeForm.addEventListener('submit', async (event) => {
   if (!/^\d{17}[\dX]$/.test(idNumber)) return say('请填写18位身份证号。', true);
   if (!/^1\d{10}$/.test(phone)) return say('请填写11位手机号。', true);
   const answer = await call('/codes', { idNumber, phone });
+  if (answer.status === OFFLINE) return;
   if (answer.status !== 202) return say(errorText(answer.body, '暂时发不了验证码，请稍后再试。'), true);
   sessionForm.hidden = false;
   byId<HTMLInputElement>('code').focus();
@@ -128,6 +146,7 @@ sessionForm.addEventListener('submit', async (event) => {
   const code = String(new FormData(sessionForm).get('code') ?? '').trim();
   if (!/^\d{6}$/.test(code)) return say('请填写短信里的6位验证码。', true);
   const answer = await call<{ accessToken?: string }>('/sessions', { ...credentials(), code });
+  if (answer.status === OFFLINE) return;
   if (answer.status !== 200 || !answer.body.accessToken)
     return say(errorText(answer.body, '验证码不正确，请重新获取。'), true);
   sessionStorage.setItem(TOKEN_KEY, answer.body.accessToken);
@@ -154,7 +173,10 @@ function showSignIn(): void {
 async function showMonths(): Promise<void> {
   say('正在读取工资记录…');
   const answer = await call<{ items?: Month[] }>('/months');
-  if (answer.status !== 200) return;
+  if (answer.status !== 200) {
+    if (!alreadySaid(answer.status)) say(errorText(answer.body, '暂时读不到工资记录，请稍后再试。'), true);
+    return;
+  }
   signInSection.hidden = true;
   monthsSection.hidden = false;
   signOut.hidden = false;
@@ -249,6 +271,7 @@ function disputeForm(month: Month): HTMLFormElement {
 async function answer(month: Month, body: { result: string; reason?: string; note?: string }): Promise<void> {
   const path = `/months/${encodeURIComponent(month.projectCode)}/${month.month}/confirmation`;
   const sent = await call(path, body);
+  if (alreadySaid(sent.status)) return;
   if (sent.status !== 200) return say(errorText(sent.body, '提交没有成功，请稍后再试。'), true);
   await showMonths();
   say(
@@ -281,7 +304,11 @@ const CLUE_STATUS: Record<OwnClue['status'], string> = {
 
 async function showClues(): Promise<void> {
   const answer = await call<{ items?: OwnClue[] }>('/clues');
-  if (answer.status !== 200) return;
+  if (answer.status !== 200) {
+    if (!alreadySaid(answer.status))
+      say(errorText(answer.body, '暂时读不到您提交过的投诉，请稍后再试。'), true);
+    return;
+  }
   const items = answer.body.items ?? [];
   clueList.replaceChildren(...items.map(clueCard));
   ownCluesSection.hidden = items.length === 0;
@@ -357,6 +384,7 @@ clueForm.addEventListener('submit', async (event) => {
   button.textContent = '正在提交…';
   try {
     const sent = await call<{ acceptBy?: string }>('/clues', body);
+    if (alreadySaid(sent.status)) return;
     if (sent.status === 400) return say('填写的内容有误，请检查月份、金额和手机号后再提交。', true);
     if (sent.status !== 201) return say(errorText(sent.body, '提交没有成功，请稍后再试。'), true);
     clueForm.reset();
