@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
@@ -39,10 +39,12 @@ describe('integrity grades and the public blacklist in the console (headless Chr
   const first17 = `91350206MA31E2${randomBytes(2).toString('hex').toUpperCase().slice(0, 3)}`;
   const employer = first17 + creditCodeCheckChar(first17);
 
-  const api = async (path: string, body?: unknown) => {
+  let adminKey: string;
+
+  const api = async (path: string, body?: unknown, token = inspector) => {
     const response = await fetch(`${gateway.url}/api/v1${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { Authorization: `Bearer ${inspector}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -72,6 +74,10 @@ describe('integrity grades and the public blacklist in the console (headless Chr
       topicPrefix,
       logger: pino({ level: 'silent' }),
     });
+    adminKey = secrets.ADMIN_API_KEY;
+    // roster-service registers the project (and answers the project page and its rights board).
+    const roster = await startServiceProcess('roster-service', env);
+    running.push(roster);
     const enforcement = await startServiceProcess('enforcement-service', {
       ...env,
       ALERT_SERVICE_URL: NOWHERE,
@@ -79,7 +85,7 @@ describe('integrity grades and the public blacklist in the console (headless Chr
     running.push(enforcement);
     gateway = await startServiceProcess('gateway', {
       ...env,
-      ROSTER_SERVICE_URL: NOWHERE,
+      ROSTER_SERVICE_URL: roster.url,
       WAGE_ACCOUNT_SERVICE_URL: NOWHERE,
       RULES_ENGINE_URL: NOWHERE,
       ALERT_SERVICE_URL: NOWHERE,
@@ -91,31 +97,22 @@ describe('integrity grades and the public blacklist in the console (headless Chr
 
     // A project of the employer, a case of ¥24,000 owed, an order to pay by yesterday: it may be listed.
     const now = new Date().toISOString();
-    await kafka.send(Topics.project, [
+    const registered = await api(
+      '/projects',
       {
-        key: 'XM-E2E-BL',
-        value: JSON.stringify({
-          id: randomUUID(),
-          type: 'ProjectRegistered',
-          schemaVersion: 1,
-          occurredAt: now,
-          recordedAt: now,
-          projectCode: 'XM-E2E-BL',
-          data: {
-            code: 'XM-E2E-BL',
-            name: '湖里区某安置房项目',
-            regionCode: REGION,
-            contractor: { name: '厦门某失信建设有限公司', creditCode: employer },
-            owner: { name: '湖里区住建局' },
-            contractAmountFen: 1_000_000_000,
-            startDate: '2026-03-01',
-            payday: 15,
-            status: 'IN_CONSTRUCTION',
-            apiKeyHash: 'a'.repeat(64),
-          },
-        }),
+        code: 'XM-E2E-BL',
+        name: '湖里区某安置房项目',
+        regionCode: REGION,
+        contractor: { name: '厦门某失信建设有限公司', creditCode: employer },
+        owner: { name: '湖里区住建局' },
+        contractAmount: '10000000.00',
+        startDate: '2026-03-01',
+        plannedEndDate: '2027-12-31',
+        payday: 15,
       },
-    ]);
+      adminKey,
+    );
+    expect(registered.status).toBe(201);
     // An unpaid-wages alert about the project, as the rules engine publishes it: it stands on the employer's record.
     const arrears = eventEnvelope(AlertRaised, 'XM-E2E-BL', {
       alertKey: alertKey('WAGE_ARREARS', 'XM-E2E-BL', '2026-10'),
@@ -209,4 +206,49 @@ describe('integrity grades and the public blacklist in the console (headless Chr
     expect(await page.getByTestId('alerts-summary').innerText()).toMatch(/成立的预警\s*1/);
     await page.close();
   }, 60_000);
+  it("shows the project's page on a phone, with its contractor's grade, and follows the link to the employer", async () => {
+    // Last year's grading: the employer had no finding then, so it is A (exempt from routine patrols).
+    const graded = await api(
+      '/gradings',
+      { year: Number(dateInShanghai(new Date()).slice(0, 4)) - 1 },
+      adminKey,
+    );
+    expect(graded.status).toBeLessThan(300);
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    await page.addInitScript(`sessionStorage.setItem('wage-console.token', ${JSON.stringify(inspector)})`);
+    // From the employer's record, its project list links to the project page.
+    await page.goto(`${gateway.url}/#/employers/${employer}`);
+    await page
+      .getByTestId('employer-project')
+      .getByTestId('project-link')
+      .filter({ hasText: 'XM-E2E-BL' })
+      .click();
+    const project = page.getByTestId('project-page');
+    await project.getByText('湖里区某安置房项目').waitFor({ timeout: 30_000 });
+    const text = await project.innerText();
+    expect(text).toContain('在建');
+    expect(text).toContain('湖里区住建局');
+    expect(text).toContain('2027-12-31');
+    expect(await page.getByTestId('contract-amount').innerText()).toBe('¥10,000,000.00');
+    await page.getByTestId('supervision').filter({ hasText: '免于日常巡查' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('contractor-grade').innerText()).toMatch(/A级/);
+    expect(await page.getByTestId('blacklisted').innerText()).toBe('已列入失信名单');
+    // Nothing is wider than the phone's screen.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // The rights-information board downloads as a PDF, fetched with the token.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('rights-board').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('维权信息告示牌-XM-E2E-BL-A4.pdf');
+    // The contractor links to the employer's record.
+    await page.getByTestId('project-contractor').getByTestId('employer-link').click();
+    await page
+      .getByTestId('employer-page')
+      .getByText('厦门某失信建设有限公司')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    expect(page.url()).toContain(`#/employers/${employer}`);
+    await page.close();
+  }, 90_000);
 });

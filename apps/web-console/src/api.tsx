@@ -195,8 +195,11 @@ export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 export const VERIFICATION_STATUSES = ['OPEN', 'DONE', 'ESCALATED', 'WITHDRAWN'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 /** Why a project is on the month's visit plan, in the plan's order. */
-export const VISIT_REASONS = ['C_GRADE', 'OPEN_ALERTS', 'NOT_VISITED_3_MONTHS'] as const;
+export const VISIT_REASONS = ['C_GRADE', 'OPEN_ALERTS', 'PATROL_DUE'] as const;
 export type VisitReason = (typeof VISIT_REASONS)[number];
+/** Why a project is left out of routine patrols: its contractor's grade is exempt in the project's region. */
+export const EXEMPT_REASONS = ['A_GRADE', 'B_GRADE', 'UNGRADED'] as const;
+export type ExemptReason = (typeof EXEMPT_REASONS)[number];
 
 export interface VisitPhoto {
   id: string;
@@ -235,10 +238,41 @@ export interface VisitPlan {
     projectName: string;
     reasons: VisitReason[];
     employerGrade: 'A' | 'B' | 'C' | null;
+    /** Months without a visit after which the project is due one, by its grade and region; null when exempt. */
+    patrolIntervalMonths: number | null;
     lastVisitedAt: string | null;
     visitedThisMonth: boolean;
   }[];
-  exempt: { projectCode: string; projectName: string; reason: 'A_GRADE' }[];
+  exempt: { projectCode: string; projectName: string; reason: ExemptReason }[];
+}
+
+/** What a project's page shows of its contractor's record (`GET /employers/{creditCode}`). */
+export interface EmployerSummary {
+  creditCode: string;
+  name: string;
+  grade: {
+    year: number;
+    grade: 'A' | 'B' | 'C';
+    supervision: 'KEY_TARGET' | 'EXEMPT_FROM_ROUTINE_PATROL' | 'ROUTINE';
+  } | null;
+  blacklist: { listed: boolean };
+}
+
+/** A project as roster-service shows it (`GET /projects/{code}`): amounts in yuan strings. */
+export interface Project {
+  code: string;
+  name: string;
+  regionCode: string;
+  gridCode?: string;
+  contractor: { name: string; creditCode: string };
+  owner: { name: string; creditCode?: string };
+  contractAmount: string;
+  startDate: string;
+  plannedEndDate?: string;
+  payday: number;
+  status: 'IN_CONSTRUCTION' | 'SUSPENDED' | 'COMPLETED';
+  statusEffectiveDate: string;
+  scheduledStatus?: { status: string; effectiveDate: string };
 }
 
 export interface Verification {
@@ -363,7 +397,7 @@ async function upload<T>(token: string, path: string, form: FormData): Promise<T
   return json as T;
 }
 
-/** A file the API serves only with the bearer token (a photo): fetched as a blob, never a bare URL. */
+/** A file the API serves only with the bearer token (a photo, a PDF): fetched as a blob, never a bare URL. */
 async function blob(token: string, path: string): Promise<Blob> {
   let response: Response;
   try {
@@ -479,6 +513,12 @@ export function client(token: string) {
       request<{ code: string; apiKey: string }>(token, 'POST', '/projects', body),
     changeProjectStatus: (code: string, body: { status: string; effectiveDate: string; reason?: string }) =>
       request<{ status?: string }>(token, 'PATCH', `/projects/${encodeURIComponent(code)}`, body),
+    project: (code: string) => request<Project>(token, 'GET', `/projects/${encodeURIComponent(code)}`),
+    employer: (creditCode: string) =>
+      request<EmployerSummary>(token, 'GET', `/employers/${encodeURIComponent(creditCode)}`),
+    /** The printable rights-information board (维权信息告示牌), a PDF served only with the token. */
+    rightsBoard: (code: string, size: 'A4' | 'A3' = 'A4') =>
+      blob(token, `/projects/${encodeURIComponent(code)}/rights-board${query({ size })}`),
     registerBank: (body: { code: string; name: string }) =>
       request<{ code: string; apiKey: string }>(token, 'POST', '/banks', body),
     rules: (regionCode: string) => request<RuleCatalogue>(token, 'GET', `/rules${query({ regionCode })}`),

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiFailure } from './api';
 import { Empty, ErrorNotice, Loading, navigate, useLoad } from './common';
 import { useI18n } from './i18n';
+import { ProjectLink } from './project';
 
 // Casework for inspectors: the intake queue with acceptance clocks, the case list, and a case page with its clocks,
 // wages owed/recovered/outstanding, the timeline, actions as a form and the documents to download. Phone-first.
@@ -18,6 +19,7 @@ const TEXT = {
     accept: '受理立案',
     employer: '用人单位',
     employerRecord: '守法诚信档案',
+    project: '项目',
     period: '欠薪期间',
     amountOwed: '反映欠薪金额',
     status: '状态',
@@ -75,6 +77,7 @@ const TEXT = {
     accept: 'Accept and open a case',
     employer: 'Employer',
     employerRecord: 'Compliance record',
+    project: 'Project',
     period: 'Period',
     amountOwed: 'Amount reported owed',
     status: 'Status',
@@ -279,6 +282,8 @@ interface CaseSummary {
   id: string;
   status: 'OPEN' | 'CLOSED';
   employer: { name: string; creditCode: string | null };
+  /** The project the case is about, when it names one. */
+  projectCode?: string | null;
   clock: { closeBy: string; extended: boolean; workingDaysLeft: number; overdue: boolean };
   wages: { owed: string; recovered: string; outstanding: string };
 }
@@ -397,6 +402,14 @@ export function CasePage({ token, id }: { token: string; id: string }) {
         )}
       </h2>
       <dl className="facts">
+        {c.projectCode && (
+          <>
+            <dt>{text('project')}</dt>
+            <dd>
+              <ProjectLink code={c.projectCode} />
+            </dd>
+          </>
+        )}
         <dt>{text('status')}</dt>
         <dd>{text(c.status)}</dd>
         <dt>{text('closeBy')}</dt>

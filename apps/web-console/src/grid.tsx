@@ -236,14 +236,22 @@ function PlanView(props: { plan?: VisitPlan; error: unknown; reload(): void; vis
                   <div className="muted small">{item.projectCode}</div>
                   <div className="tags">
                     {item.reasons.map((reason) => (
-                      <span key={reason} className={`tag reason-${reason}`}>
-                        {label(t, 'reason', reason)}
+                      <span key={reason} className={`tag reason-${reason}`} data-reason={reason}>
+                        {reason === 'PATROL_DUE'
+                          ? fill(t('reason_PATROL_DUE'), String(item.patrolIntervalMonths ?? ''))
+                          : label(t, 'reason', reason)}
                       </span>
                     ))}
                   </div>
                   <dl className="facts small">
                     <dt>{t('grade')}</dt>
                     <dd>{item.employerGrade ?? t('ungraded')}</dd>
+                    <dt>{t('patrolInterval')}</dt>
+                    <dd>
+                      {item.patrolIntervalMonths === null
+                        ? t('noRoutinePatrol')
+                        : fill(t('everyMonths'), String(item.patrolIntervalMonths))}
+                    </dd>
                     <dt>{t('lastVisit')}</dt>
                     <dd>{item.lastVisitedAt ? when(item.lastVisitedAt) : t('neverVisited')}</dd>
                   </dl>
@@ -259,7 +267,8 @@ function PlanView(props: { plan?: VisitPlan; error: unknown; reload(): void; vis
               <ul>
                 {plan.exempt.map((item) => (
                   <li key={item.projectCode}>
-                    {item.projectName} <span className="muted">{item.projectCode}</span> · {t('exemptA')}
+                    {item.projectName} <span className="muted">{item.projectCode}</span> ·{' '}
+                    {label(t, 'exempt', item.reason)}
                   </li>
                 ))}
               </ul>

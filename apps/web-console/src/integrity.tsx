@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiFailure } from './api';
 import { ErrorNotice, Loading, navigate, useLoad } from './common';
 import { label, useI18n } from './i18n';
+import { ProjectLink } from './project';
 
 // The employer's record (grades, findings, blacklist state) and the public arrears blacklist, which needs no login.
 
@@ -354,8 +355,8 @@ export function EmployerPage({ token, creditCode }: { token: string; creditCode:
           <h3>{text('projects')}</h3>
           <ul>
             {r.projects.map((p) => (
-              <li key={p.code}>
-                {p.code} {p.name}
+              <li key={p.code} data-testid="employer-project">
+                <ProjectLink code={p.code} /> {p.name}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { Dashboard } from './dashboard';
 import { I18nProvider, useI18n } from './i18n';
 import { GridsPage, Patrol } from './grid';
 import { EmployerPage, PublicBlacklist } from './integrity';
+import { ProjectPage } from './project';
 import { regionName } from './regions';
 import { Workbench } from './workbench';
 import './styles.css';
@@ -193,6 +194,8 @@ function App() {
         <Dashboard api={api} session={session} route={route} />
       ) : page === 'intake' ? (
         <IntakeQueue token={session.token} />
+      ) : page === 'projects' && route.parts[1] ? (
+        <ProjectPage api={api} code={route.parts[1]} />
       ) : page === 'cases' && route.parts[1] ? (
         <CasePage token={session.token} id={route.parts[1]} />
       ) : page === 'cases' ? (
@@ -212,7 +215,7 @@ function App() {
 /** Links in e-mails and WeCom or DingTalk messages name a page by path (/alerts/<id>); the console routes by hash. */
 function adoptPathRoute(): void {
   const { pathname, search, hash } = window.location;
-  if (!hash && /^\/(alerts|dashboard|cases|patrol|grids)(\/|$)/.test(pathname)) {
+  if (!hash && /^\/(alerts|dashboard|cases|patrol|grids|projects)(\/|$)/.test(pathname)) {
     window.history.replaceState(null, '', `/#${pathname}${search}`);
   }
 }

@@ -12,6 +12,7 @@ import { Empty, ErrorNotice, ExportButton, Loading, navigate, useLoad, type Rout
 import { OpenCaseFromAlert } from './casework';
 import { EvidenceView, alertTitle } from './evidence';
 import { exportAlerts } from './export';
+import { ProjectLink } from './project';
 import { label, useI18n, type MessageKey } from './i18n';
 import { regionLabel } from './regions';
 
@@ -123,7 +124,14 @@ export function Workbench({
 }) {
   const { t, lang } = useI18n();
   const selectedId = route.parts[1];
-  const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
+  // A project's page links here with ?projectCode=: its alerts, open or not.
+  const linkedProject = route.params.get('projectCode') ?? undefined;
+  const [filters, setFilters] = useState<AlertFilters>(
+    linkedProject ? { projectCode: linkedProject } : DEFAULT_FILTERS,
+  );
+  useEffect(() => {
+    if (linkedProject) setFilters({ projectCode: linkedProject });
+  }, [linkedProject]);
   const [page, setPage] = useState(1);
   const list = useLoad(() => api.alerts(filters, page), [api, filters, page]);
   const [items, setItems] = useState<Alert[]>([]);
@@ -433,7 +441,7 @@ function AlertDetail(props: {
         </dd>
         <dt>{t('project')}</dt>
         <dd>
-          {alert.projectCode}
+          <ProjectLink code={alert.projectCode} />
           {alert.employerCreditCode && (
             <>
               {' · '}

@@ -11,6 +11,11 @@ import {
 import { checkCriminalThreshold, type CriminalThreshold, DomainError, parseYuan } from '@wage/domain';
 import { database } from '../database';
 import type { GradingSchedule } from '../gradings/jobs/grading-jobs';
+import {
+  DEFAULT_PATROL_INTERVALS,
+  parsePatrolIntervals,
+  type PatrolIntervals,
+} from '../visits/patrol-intervals';
 
 const httpOrigin = z
   .string()
@@ -80,6 +85,22 @@ export const envSchema = envSchemas.base
           return z.NEVER;
         }
       }),
+    /**
+     * The grid assistants' routine patrols by the contractor's integrity grade, per region:
+     * `regionCode=grade:value;…` entries, comma-separated, the value the months without a visit after which a
+     * project is due one, or `exempt`; the most specific region naming a grade counts, `000000` names every grade.
+     */
+    PATROL_INTERVALS: z
+      .string()
+      .transform((value, context) => {
+        const parsed = parsePatrolIntervals(value);
+        if ('problem' in parsed) {
+          context.addIssue({ code: 'custom', message: parsed.problem });
+          return z.NEVER;
+        }
+        return parsed.table;
+      })
+      .prefault(DEFAULT_PATROL_INTERVALS),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -91,6 +112,8 @@ export interface EnforcementSettings {
   pdfFont: PdfFont;
   /** Provinces' figures of 拒不支付劳动报酬罪; the others take the national default. */
   criminalThresholds: Readonly<Record<string, CriminalThreshold>>;
+  /** Routine patrol intervals by grade and region (the visit plans). */
+  patrolIntervals: PatrolIntervals;
 }
 
 export interface EnforcementServiceDefinition extends ServiceDefinition {
@@ -105,6 +128,7 @@ export function serviceDefinition(env: Env): EnforcementServiceDefinition {
       grading: { bullmqPrefix: env.BULLMQ_PREFIX, gradingSchedule: env.GRADING_SCHEDULE },
       pdfFont: pdfFontOf(env),
       criminalThresholds: env.CRIMINAL_THRESHOLDS,
+      patrolIntervals: env.PATROL_INTERVALS,
     },
   };
 }

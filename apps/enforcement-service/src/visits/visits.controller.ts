@@ -193,15 +193,18 @@ export class VisitPlansController {
   @ApiContract({
     summary: "A grid's visit plan for a month (走访计划)",
     description:
-      'The projects in construction in the grid: C-grade employers first, then open alerts, then projects nobody ' +
-      'visited in the 3 months before the month. A-grade employers are exempt from routine visits unless they ' +
-      'have open alerts. A grid assistant gets their own grid; other users name a grid in their region.',
+      'The projects in construction in the grid: C-grade employers first (C_GRADE), then open alerts ' +
+      '(OPEN_ALERTS), then projects whose routine patrol is due (PATROL_DUE): nobody visited them in the ' +
+      "patrolIntervalMonths before the month, the interval of the contractor's grade in the project's region " +
+      '(PATROL_INTERVALS; by default C 1, B 2, not graded 3). A grade exempt there (A by default) is left out of ' +
+      'routine visits unless the project has open alerts. A grid assistant gets their own grid; other users name a ' +
+      'grid in their region.',
     query: visitPlanSchema,
     queryExample: { gridCode: '350206001', month: '2026-10' },
     responses: {
       200: {
         description:
-          '{ gridCode, month, items: [{ projectCode, projectName, reasons, employerGrade, lastVisitedAt, visitedThisMonth }], exempt }',
+          '{ gridCode, month, items: [{ projectCode, projectName, reasons, employerGrade, patrolIntervalMonths, lastVisitedAt, visitedThisMonth }], exempt: [{ projectCode, projectName, reason }] }',
       },
     },
   })

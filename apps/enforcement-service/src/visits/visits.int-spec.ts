@@ -65,7 +65,12 @@ describe('enforcement-service grid visits (real PostgreSQL, Kafka, and alert-ser
     const { port } = alerts.app.getHttpServer().address() as AddressInfo;
     t = await startTestApp(
       { envSchema, serviceDefinition, AppModule },
-      { ...secrets, ALERT_SERVICE_URL: `http://127.0.0.1:${port}` },
+      {
+        ...secrets,
+        ALERT_SERVICE_URL: `http://127.0.0.1:${port}`,
+        // 殿前街道 patrols its A employers every 2 months and its B ones every month; elsewhere the national figures.
+        PATROL_INTERVALS: `000000=A:exempt;B:2;C:1;UNGRADED:3,${OTHER_GRID}=A:2;B:1`,
+      },
       { clock },
     );
     events = await TopicReader.start(t.topic(Topics.enforcement));
@@ -372,7 +377,7 @@ describe('enforcement-service grid visits (real PostgreSQL, Kafka, and alert-ser
     });
   });
 
-  it('plans C-grade employers first, then open alerts, then projects not visited for 3 months; A-grade exempt', async () => {
+  it('plans C-grade employers first, then open alerts, then projects due a patrol by their grade; A-grade exempt', async () => {
     const visited = await t.http
       .post('/api/v1/visits')
       .set(bearer(assistant()))
@@ -385,9 +390,17 @@ describe('enforcement-service grid visits (real PostgreSQL, Kafka, and alert-ser
       plan.body.items.map((i: { projectCode: string; reasons: string[] }) => [i.projectCode, i.reasons]),
     ).toEqual([
       ['GV-C', ['C_GRADE']],
-      ['GV-A-ALERT', ['OPEN_ALERTS', 'NOT_VISITED_3_MONTHS']],
-      ['GV-B', ['NOT_VISITED_3_MONTHS']],
+      ['GV-A-ALERT', ['OPEN_ALERTS']],
+      ['GV-B', ['PATROL_DUE']],
       ['GV-VISITED', []],
+    ]);
+    expect(
+      plan.body.items.map((i: { patrolIntervalMonths: number | null }) => i.patrolIntervalMonths),
+    ).toEqual([
+      1,
+      null, // A: exempt from routine patrols, planned for its open alert only
+      3, // never graded, never visited
+      2,
     ]);
     expect(plan.body.items[0]).toMatchObject({ employerGrade: 'C', visitedThisMonth: true });
     expect(plan.body.items[3]).toMatchObject({
@@ -453,5 +466,82 @@ describe('enforcement-service grid visits (real PostgreSQL, Kafka, and alert-ser
     );
     const own = await t.http.get('/api/v1/visit-plans').set(bearer(assistant()));
     expect(own.body.items.map((i: { projectCode: string }) => i.projectCode)).not.toContain('GV-B');
+  });
+  it("takes the region's own patrol intervals: A not exempt in 殿前街道, B due after a month without a visit", async () => {
+    const added = [
+      { code: 'GV-OA', grade: 'A', letter: 'X' },
+      { code: 'GV-OB', grade: 'B', letter: 'Y' },
+    ];
+    await t.app.get(KafkaClient).send(
+      Topics.project,
+      added.map((p) => ({
+        key: p.code,
+        value: JSON.stringify(
+          eventEnvelope(ProjectRegistered, p.code, {
+            code: p.code,
+            name: `${p.code} 工程`,
+            regionCode: REGION,
+            gridCode: OTHER_GRID,
+            contractor: { name: `${p.code} 建设公司`, creditCode: creditCode(p.letter) },
+            owner: { name: '湖里区住建局' },
+            contractAmountFen: 100_000_000,
+            startDate: '2026-03-01',
+            payday: 15,
+            status: 'IN_CONSTRUCTION',
+            apiKeyHash: 'a'.repeat(64),
+          }),
+        ),
+      })),
+    );
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT 1 FROM enforcement.projects WHERE code IN ('GV-OA', 'GV-OB')`))
+          .length === 2,
+      { description: 'the registrations in 殿前街道', timeoutMs: 45_000 },
+    );
+    for (const p of added)
+      await t.dataSource.query(
+        `INSERT INTO enforcement.employer_grades (id, credit_code, employer_name, year, grade, kind, criteria,
+           findings, unpaid_wages, consecutive_a_years, region_code, assigned_at, assigned_by)
+         VALUES ($1, $2, $3, 2025, $4, 'ANNUAL', '{}', '{}', false, 1, $5, '2026-01-10T00:00:00Z', 'test')`,
+        [randomUUID(), creditCode(p.letter), `${p.code} 建设公司`, p.grade, REGION],
+      );
+    // The B project was last visited on 25 September.
+    const visited = await t.http
+      .post('/api/v1/visits')
+      .set(bearer(otherAssistant()))
+      .send(visit({ projectCode: 'GV-OB', at: '2026-09-25T10:00:00+08:00', findings: '九月走访' }));
+    expect(visited.status).toBe(201);
+
+    const plan = async (month: string) => {
+      const answer = await t.http
+        .get(`/api/v1/visit-plans?gridCode=${OTHER_GRID}&month=${month}`)
+        .set(bearer(inspector()));
+      expect(answer.status).toBe(200);
+      return answer.body as {
+        items: { projectCode: string; reasons: string[]; patrolIntervalMonths: number | null }[];
+        exempt: unknown[];
+      };
+    };
+    const items = (body: Awaited<ReturnType<typeof plan>>) =>
+      body.items.map((i) => [i.projectCode, i.reasons, i.patrolIntervalMonths]);
+    // October: visited in September, so B's month is not over; the A project, never visited, is due (2 months).
+    const october = await plan('2026-10');
+    expect(items(october)).toEqual([
+      ['GV-B', ['PATROL_DUE'], 3],
+      ['GV-OA', ['PATROL_DUE'], 2],
+      ['GV-OB', [], 1],
+    ]);
+    expect(october.exempt).toEqual([]);
+    // November: nobody visited the B project in October — due after 1 month here (2 months nationally).
+    const november = await plan('2026-11');
+    expect(items(november)).toEqual([
+      ['GV-B', ['PATROL_DUE'], 3],
+      ['GV-OA', ['PATROL_DUE'], 2],
+      ['GV-OB', ['PATROL_DUE'], 1],
+    ]);
+    // The other grid keeps the national figures: its A project stays exempt.
+    const own = await t.http.get('/api/v1/visit-plans?month=2026-11').set(bearer(assistant()));
+    expect(own.body.exempt).toEqual([{ projectCode: 'GV-A', projectName: 'GV-A 工程', reason: 'A_GRADE' }]);
   });
 });
