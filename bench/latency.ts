@@ -91,3 +91,62 @@ export async function benchLatency(stack: Stack) {
   log(`latency: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, missed ${missed.length}`);
   return result;
 }
+
+/** The settle period of the absence benchmark's own stack (its rules engine's ALERT_SETTLE_SECONDS). */
+export const ABSENCE_SETTLE_SECONDS = 5;
+
+/**
+ * An absence rule's latency on a stack whose rules engine settles absence verdicts for ABSENCE_SETTLE_SECONDS:
+ * each probe is a payroll payment to a card on no project's roll, in a project-month of its own, which makes a
+ * pending PAYEE_NOT_ON_ROSTER verdict that is raised once it has held for the settle period. Latency = gateway 2xx
+ * answer → the alert row in alert-service; beyond the settle period = latency − the settle period.
+ */
+export async function benchAbsence(stack: Stack) {
+  const probes = envInt('BENCH_ABSENCE_PROBES', 30);
+  const intervalMs = envInt('BENCH_LATENCY_INTERVAL_MS', 500);
+  const bankKey = await bank(stack);
+  const projects: BenchProject[] = [];
+  for (let i = 0; i < probes; i += 1) projects.push(await project(stack, `BENCH-A-${i}`, '350206'));
+  const latencies: number[] = [];
+  const missed: string[] = [];
+  const occurredAt = new Date(Date.now() - 60_000);
+  const month = new Date(occurredAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  await Promise.all(
+    projects.map(async (p, i) => {
+      await sleep(i * intervalMs);
+      await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
+        transactions: [transactionRow('PAYROLL', occurredAt, '3000.00')],
+      });
+      const accepted = performance.now();
+      const deadline = accepted + ABSENCE_SETTLE_SECONDS * 1000 + 30_000;
+      while (performance.now() < deadline) {
+        const { rowCount } = await stack.pg.query(
+          `SELECT 1 FROM alerts.alerts WHERE project_code = $1 AND code = 'PAYEE_NOT_ON_ROSTER' AND month = $2`,
+          [p.code, month],
+        );
+        if (rowCount) {
+          latencies.push(performance.now() - accepted);
+          return;
+        }
+        await sleep(25);
+      }
+      missed.push(`${p.code} ${month}`);
+    }),
+  );
+  const settleMs = ABSENCE_SETTLE_SECONDS * 1000;
+  const result = {
+    what:
+      `${probes} probes, one every ${intervalMs} ms, each a payroll payment to a card on no roll raising a new ` +
+      `PAYEE_NOT_ON_ROSTER once settled (ALERT_SETTLE_SECONDS=${ABSENCE_SETTLE_SECONDS}); latency = gateway 2xx ` +
+      'answer → the alert row present in alert-service (polled every 25 ms), no background load',
+    settleSeconds: ABSENCE_SETTLE_SECONDS,
+    latencyMs: spread(latencies),
+    beyondSettleMs: spread(latencies.map((l) => l - settleMs)),
+    missed,
+  };
+  log(
+    `absence: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms ` +
+      `(settle ${settleMs} ms + ${result.beyondSettleMs.p95} ms), missed ${missed.length}`,
+  );
+  return result;
+}

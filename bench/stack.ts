@@ -89,7 +89,8 @@ function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function startStack(): Promise<Stack> {
+/** `overrides`: settings of every service that differ from the benchmarks' (e.g. a settle period). */
+export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
   const { postgresUrl, redisUrl, kafkaBrokers } = infra();
   const id = randomBytes(4).toString('hex');
   const databaseName = `wage_bench_${id}`;
@@ -133,6 +134,7 @@ export async function startStack(): Promise<Stack> {
       SMTP_URL: `smtp://127.0.0.1:${mailReceiver.port}`,
       NOTIFY_EMAIL_PER_SECOND: process.env.BENCH_NOTIFY_EMAIL_PER_SECOND ?? '2000',
       ...testSecrets(),
+      ...overrides,
     };
     const services: Record<string, ServiceProcess> = {};
     const startService = async (name: string) => {
