@@ -58,9 +58,38 @@ export async function mergedDocument(): Promise<OpenApiDocument> {
   return mergeDocuments(upstreams);
 }
 
+/**
+ * What the console's types need of the document: the successful answers (every error is `{ error, message,
+ * details }`, which ApiFailure reads) and no examples, which would only repeat themselves in the generated file.
+ */
+export function typesOnly(document: OpenApiDocument): OpenApiDocument {
+  const strip = (value: unknown, inProperties = false): unknown => {
+    if (Array.isArray(value)) return value.map((v) => strip(v));
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => inProperties || (key !== 'example' && key !== 'examples'))
+        .map(([key, v]) => [key, strip(v, key === 'properties' && !inProperties)]),
+    );
+  };
+  const paths = Object.fromEntries(
+    Object.entries(document.paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, operation]) => {
+          const { responses, ...rest } = operation as { responses?: Record<string, unknown> };
+          const successes = Object.entries(responses ?? {}).filter(([status]) => status.startsWith('2'));
+          return [method, { ...rest, responses: Object.fromEntries(successes) }];
+        }),
+      ),
+    ]),
+  );
+  return strip({ ...document, paths }) as OpenApiDocument;
+}
+
 /** The generated file's text, formatted as the repository's prettier configuration wants. */
 export async function consoleApiTypes(document?: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS((document ?? (await mergedDocument())) as never, {
+  const ast = await openapiTS(typesOnly(document ?? (await mergedDocument())) as never, {
     alphabetize: true,
     exportType: false,
   });

@@ -1447,6 +1447,128 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** Alert */
+    Alert: {
+      assignee: string | null;
+      clearedAt: string | null;
+      /** @enum {string} */
+      code:
+        | 'WAGE_ARREARS'
+        | 'WAGE_UNDERPAID'
+        | 'PAY_SHEET_MISSING'
+        | 'LABOR_COST_NOT_APPROPRIATED'
+        | 'ACCOUNT_BALANCE_SHORTFALL'
+        | 'DEPOSIT_SHORTFALL'
+        | 'DEPOSIT_GUARANTEE_EXPIRING'
+        | 'FUNDS_DIVERTED'
+        | 'PAYEE_NOT_ON_ROSTER'
+        | 'SHARED_BANK_CARD'
+        | 'ABNORMAL_PAYOUT'
+        | 'NO_WAGE_ACCOUNT'
+        | 'REAL_NAME_GAP'
+        | 'BANK_FEED_STALE'
+        | 'WORKER_PAY_DISPUTED'
+        | 'RECTIFICATION_OVERDUE';
+      employerCreditCode: string | null;
+      /** @description the enforcement case opened from the alert (立案); null while there is none */
+      enforcementCase: {
+        closeBy: string;
+        closedAt: string | null;
+        closureCode: string | null;
+        id: string;
+        /** @description an instant, ISO 8601 in UTC */
+        openedAt: string;
+        /** @enum {string} */
+        status: 'OPEN' | 'CLOSED';
+      } | null;
+      /** @description while it waits to be acknowledged at a severity that escalates: when it goes up */
+      escalation: {
+        /** @description an instant, ISO 8601 in UTC */
+        dueAt: string;
+        escalated: boolean;
+        hours: number;
+      } | null;
+      evidence: {
+        amounts: {
+          [key: string]: number;
+        };
+        /** @description anything else the rule found, as JSON */
+        facts: {
+          [key: string]: unknown;
+        };
+        parameters: {
+          [key: string]: number | string | boolean | null;
+        };
+        transactions: {
+          accountNumber: string;
+          amountFen: number;
+          counterpartyAccountMasked?: string;
+          counterpartyName?: string;
+          /** @enum {string} */
+          kind: 'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'REFUND' | 'INTEREST' | 'FEE';
+          /** Format: date-time */
+          occurredAt: string;
+          serialNo: string;
+        }[];
+        workers: {
+          amountDueFen?: number;
+          amountPaidFen?: number;
+          cardMasked?: string;
+          idHash: string;
+          idMasked: string;
+          name?: string;
+        }[];
+        workersAffected: number;
+      };
+      /** @description the project's grid (9 or 12 digits), when it has one */
+      gridCode?: string;
+      history: {
+        /** @enum {string} */
+        action:
+          | 'RAISED'
+          | 'UPDATED'
+          | 'PERSISTS'
+          | 'REOPENED'
+          | 'CLEARED'
+          | 'SUPPRESSED'
+          | 'ACKNOWLEDGED'
+          | 'ASSIGNED'
+          | 'RESOLVED'
+          | 'DISMISSED'
+          | 'ESCALATED'
+          | 'CASE_OPENED'
+          | 'CASE_CLOSED'
+          | 'VERIFIED';
+        /** @description who: a user (`user:wang.jianguo`), rules-engine, or system */
+        actor: string;
+        /** @description an instant, ISO 8601 in UTC */
+        at: string;
+        fromStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
+        note: string | null;
+        /**
+         * @description on a VERIFIED entry: the site visit's result
+         * @enum {string}
+         */
+        result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
+        severity: ('BLUE' | 'YELLOW' | 'ORANGE' | 'RED') | null;
+        toStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
+        /** @description on a VERIFIED entry: the visit that verified the alert */
+        visitId?: string;
+      }[];
+      id: string;
+      month: string | null;
+      projectCode: string;
+      /** @description an instant, ISO 8601 in UTC */
+      raisedAt: string;
+      regionCode: string;
+      /** @enum {string} */
+      severity: 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
+      /** @enum {string} */
+      status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
+      title: string;
+      /** @description an instant, ISO 8601 in UTC */
+      updatedAt: string;
+    };
     AlertsAcknowledgeRequest: {
       note?: string;
     };
@@ -1478,10 +1600,7 @@ export interface components {
       message: string;
     };
     AttendanceReportRequest: {
-      /**
-       * @description a month YYYY-MM
-       * @example 2026-10
-       */
+      /** @description a month YYYY-MM */
       month: string;
       records: {
         daysWorked: number;
@@ -1499,16 +1618,10 @@ export interface components {
     BlacklistGiveRequest: {
       /** Format: uuid */
       caseId: string;
-      /**
-       * @description 18-character unified social credit code (GB 32100) with a valid check character
-       * @example 91350206MA31XM5K8N
-       */
+      /** @description 18-character unified social credit code (GB 32100) with a valid check character */
       creditCode: string;
       persons: {
-        /**
-         * @description 18-character identity number (GB 11643)
-         * @example 350206199001011230
-         */
+        /** @description 18-character identity number (GB 11643) */
         idNumber: string;
         name: string;
         /** @enum {string} */
@@ -1528,22 +1641,15 @@ export interface components {
       workingDays: string[];
     };
     CasesActRequest: {
-      /**
-       * @description an amount in yuan as a string with at most two decimals, above zero
-       * @example 3500.00
-       */
+      /** @description an amount in yuan as a string with at most two decimals, above zero */
       amount?: string;
       /** @enum {string} */
       article?: 'ART_54_UNIT' | 'ART_54_PERSON' | 'ART_55' | 'ART_56' | 'ART_57';
-      /**
-       * Format: date-time
-       * @example 2026-10-12T09:30:00+08:00
-       */
+      /** Format: date-time */
       at: string;
       /**
        * Format: date
        * @description a calendar date YYYY-MM-DD
-       * @example 2026-09-01
        */
       deadline?: string;
       documentNo?: string;
@@ -1558,10 +1664,7 @@ export interface components {
         | 'TRANSFER_POLICE'
         | 'TRANSFER_DEPARTMENT'
         | 'EXTENSION';
-      /**
-       * @description a month YYYY-MM
-       * @example 2026-10
-       */
+      /** @description a month YYYY-MM */
       month?: string;
       note: string;
     };
@@ -1575,10 +1678,7 @@ export interface components {
         | 'TRANSFERRED_DEPARTMENT'
         | 'REFUSED'
         | 'ARBITRATION';
-      /**
-       * @description 18-character unified social credit code (GB 32100) with a valid check character
-       * @example 91350206MA31XM5K8N
-       */
+      /** @description 18-character unified social credit code (GB 32100) with a valid check character */
       employerCreditCode?: string;
       finding: {
         circumstances?: ('GROUP_INCIDENT' | 'REFUSED_ORDER' | 'OBSTRUCTED_INSPECTION' | 'PROSECUTED')[];
@@ -1600,16 +1700,12 @@ export interface components {
           summary: string;
         };
     CasesRecoverRequest: {
-      /**
-       * @description an amount in yuan as a string with at most two decimals, above zero
-       * @example 3500.00
-       */
+      /** @description an amount in yuan as a string with at most two decimals, above zero */
       amount: string;
       note?: string;
       /**
        * Format: date
        * @description a calendar date YYYY-MM-DD
-       * @example 2026-09-01
        */
       paidOn: string;
       workers: number;
@@ -1618,52 +1714,31 @@ export interface components {
       note?: string;
     };
     ComplaintsCreateRequest: {
-      /**
-       * @description an amount in yuan as a string with at most two decimals, above zero
-       * @example 3500.00
-       */
+      /** @description an amount in yuan as a string with at most two decimals, above zero */
       amountOwed?: string;
       complainant: {
         confidential?: boolean;
-        /**
-         * @description 18-character identity number (GB 11643)
-         * @example 350206199001011230
-         */
+        /** @description 18-character identity number (GB 11643) */
         idNumber?: string;
         name: string;
-        /**
-         * @description a mobile or landline number
-         * @example 13800001234
-         */
+        /** @description a mobile or landline number */
         phone: string;
       };
       description: string;
       employer: {
         address?: string;
-        /**
-         * @description 18-character unified social credit code (GB 32100) with a valid check character
-         * @example 91350206MA31XM5K8N
-         */
+        /** @description 18-character unified social credit code (GB 32100) with a valid check character */
         creditCode?: string;
         name: string;
       };
       /** @enum {string} */
       kind: 'COMPLAINT' | 'REPORT' | 'CLUE';
-      /**
-       * @description a month YYYY-MM
-       * @example 2026-10
-       */
+      /** @description a month YYYY-MM */
       periodFrom: string;
-      /**
-       * @description a month YYYY-MM
-       * @example 2026-10
-       */
+      /** @description a month YYYY-MM */
       periodTo: string;
       projectCode?: string;
-      /**
-       * @description the six-digit GB/T 2260 code of a district, not 000000
-       * @example 350206
-       */
+      /** @description the six-digit GB/T 2260 code of a district, not 000000 */
       regionCode: string;
       workersAffected?: number;
     };
@@ -1676,6 +1751,15 @@ export interface components {
     };
     ComplaintsRequestSupplementRequest: {
       what: string;
+    };
+    /** CoverageMetrics */
+    CoverageMetrics: {
+      allSystems: components['schemas']['MetricShare'];
+      bankPayroll: components['schemas']['MetricShare'];
+      deposit: components['schemas']['MetricShare'];
+      monthlyFullPayment: components['schemas']['MetricShare'];
+      realName: components['schemas']['MetricShare'];
+      wageAccount: components['schemas']['MetricShare'];
     };
     DepositsMoveRequest: {
       amount: string;
@@ -1704,13 +1788,18 @@ export interface components {
       projectCode?: string;
     };
     GradingsRunRequest: {
-      /**
-       * @description a GB/T 2260 region code: six digits (350206), a 街道/乡镇 of nine (350206001) or a 社区/村 of twelve (350206001001); 000000 for the country
-       * @example 350206
-       */
+      /** @description a GB/T 2260 region code: six digits (350206), a 街道/乡镇 of nine (350206001) or a 社区/村 of twelve (350206001001); 000000 for the country */
       regionCode?: string;
-      /** @example 2025 */
       year: number;
+    };
+    /** MetricShare */
+    MetricShare: {
+      count: number;
+      of: number;
+      /** @description one decimal; null when the metric applies to no project, or while it is pending */
+      pct: number | null;
+      /** @description a payment metric before the month's wages fall due: the last day they may be paid */
+      pendingUntil?: string;
     };
     PaySheetsAcceptRequest: {
       /** @description why: what the inspector checked (attendance, bank payroll, the workers heard) */
@@ -1726,10 +1815,7 @@ export interface components {
         idNumber: string;
         netPay: string;
       }[];
-      /**
-       * @description a month YYYY-MM
-       * @example 2026-10
-       */
+      /** @description a month YYYY-MM */
       month: string;
     };
     ProjectsApproveRequest: {
@@ -1740,7 +1826,6 @@ export interface components {
       /**
        * Format: date
        * @description a calendar date YYYY-MM-DD
-       * @example 2026-09-01
        */
       effectiveDate?: string;
       gridCode?: string | null;
@@ -1751,30 +1836,18 @@ export interface components {
     };
     ProjectsRegisterRequest: {
       code: string;
-      /**
-       * @description an amount in yuan as a string with at most two decimals, above zero
-       * @example 3500.00
-       */
+      /** @description an amount in yuan as a string with at most two decimals, above zero */
       contractAmount: string;
       contractor: {
-        /**
-         * @description 18-character unified social credit code (GB 32100) with a valid check character
-         * @example 91350206MA31XM5K8N
-         */
+        /** @description 18-character unified social credit code (GB 32100) with a valid check character */
         creditCode: string;
         name: string;
       };
-      /**
-       * @description the 街道/乡镇 (9 digits) or 社区/村 (12 digits) of the project's district its site is in
-       * @example 350206001
-       */
+      /** @description the 街道/乡镇 (9 digits) or 社区/村 (12 digits) of the project's district its site is in */
       gridCode?: string;
       name: string;
       owner: {
-        /**
-         * @description 18-character unified social credit code (GB 32100) with a valid check character
-         * @example 91350206MA31XM5K8N
-         */
+        /** @description 18-character unified social credit code (GB 32100) with a valid check character */
         creditCode?: string;
         name: string;
       };
@@ -1782,18 +1855,13 @@ export interface components {
       /**
        * Format: date
        * @description a calendar date YYYY-MM-DD
-       * @example 2026-09-01
        */
       plannedEndDate?: string;
-      /**
-       * @description the six-digit GB/T 2260 code of the district (county-level division) the project is in
-       * @example 350206
-       */
+      /** @description the six-digit GB/T 2260 code of the district (county-level division) the project is in */
       regionCode: string;
       /**
        * Format: date
        * @description a calendar date YYYY-MM-DD
-       * @example 2026-09-01
        */
       startDate: string;
     };
@@ -1835,16 +1903,26 @@ export interface components {
         serialNo: string;
       }[];
     };
+    /** User */
+    User: {
+      /** @description an instant, ISO 8601 in UTC */
+      createdAt: string;
+      disabled: boolean;
+      disabledAt: string | null;
+      displayName: string;
+      email: string | null;
+      regionCode: string;
+      /** @enum {string} */
+      role: 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT';
+      username: string;
+    };
     UsersChangeRequest: {
       /** @description true disables the user (no login, no notifications); false enables them again */
       disabled?: boolean;
       displayName?: string;
       /** @description a new password (a reset); tell it to the user by another channel */
       password?: string;
-      /**
-       * @description a GB/T 2260 region code: six digits (350206), a 街道/乡镇 of nine (350206001) or a 社区/村 of twelve (350206001001); 000000 for the country
-       * @example 350206
-       */
+      /** @description a GB/T 2260 region code: six digits (350206), a 街道/乡镇 of nine (350206001) or a 社区/村 of twelve (350206001001); 000000 for the country */
       regionCode?: string;
       /** @enum {string} */
       role?: 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT';
@@ -1859,10 +1937,7 @@ export interface components {
       /** Format: email */
       email?: string;
       password: string;
-      /**
-       * @description a GB/T 2260 region code: six digits (350206), a 街道/乡镇 of nine (350206001) or a 社区/村 of twelve (350206001001); 000000 for the country
-       * @example 350206
-       */
+      /** @description a GB/T 2260 region code: six digits (350206), a 街道/乡镇 of nine (350206001) or a 社区/村 of twelve (350206001001); 000000 for the country */
       regionCode: string;
       /** @enum {string} */
       role: 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT';
@@ -1925,26 +2000,14 @@ export interface components {
       projectCode: string;
     };
     WorkerCluesCreateRequest: {
-      /**
-       * @description an amount in yuan as a string with at most two decimals, above zero
-       * @example 3500.00
-       */
+      /** @description an amount in yuan as a string with at most two decimals, above zero */
       amountOwed?: string;
       description: string;
-      /**
-       * @description a month YYYY-MM
-       * @example 2026-10
-       */
+      /** @description a month YYYY-MM */
       periodFrom: string;
-      /**
-       * @description a month YYYY-MM
-       * @example 2026-10
-       */
+      /** @description a month YYYY-MM */
       periodTo: string;
-      /**
-       * @description a mobile number to call back
-       * @example 13800001234
-       */
+      /** @description a mobile number to call back */
       phone: string;
       projectCode: string;
       workersAffected?: number;
@@ -1966,33 +2029,18 @@ export interface components {
     };
     /** WorkerCodeRequest */
     WorkerSignInCodesRequest: {
-      /**
-       * @description the identity number on the roll (18 characters)
-       * @example 350206198805170012
-       */
+      /** @description the identity number on the roll (18 characters) */
       idNumber: string;
-      /**
-       * @description the mobile number on the roll
-       * @example 13800000001
-       */
+      /** @description the mobile number on the roll */
       phone: string;
     };
     /** WorkerSessionRequest */
     WorkerSignInSessionsRequest: {
-      /**
-       * @description the 6-digit code sent by SMS
-       * @example 482913
-       */
+      /** @description the 6-digit code sent by SMS */
       code: string;
-      /**
-       * @description the identity number on the roll (18 characters)
-       * @example 350206198805170012
-       */
+      /** @description the identity number on the roll (18 characters) */
       idNumber: string;
-      /**
-       * @description the mobile number on the roll
-       * @example 13800000001
-       */
+      /** @description the mobile number on the roll */
       phone: string;
     };
     WorkersUpsertRequest: {
@@ -2072,210 +2120,11 @@ export interface operations {
               open: number;
               overdue: number;
             };
-            items: {
-              assignee: string | null;
-              clearedAt: string | null;
-              /** @enum {string} */
-              code:
-                | 'WAGE_ARREARS'
-                | 'WAGE_UNDERPAID'
-                | 'PAY_SHEET_MISSING'
-                | 'LABOR_COST_NOT_APPROPRIATED'
-                | 'ACCOUNT_BALANCE_SHORTFALL'
-                | 'DEPOSIT_SHORTFALL'
-                | 'DEPOSIT_GUARANTEE_EXPIRING'
-                | 'FUNDS_DIVERTED'
-                | 'PAYEE_NOT_ON_ROSTER'
-                | 'SHARED_BANK_CARD'
-                | 'ABNORMAL_PAYOUT'
-                | 'NO_WAGE_ACCOUNT'
-                | 'REAL_NAME_GAP'
-                | 'BANK_FEED_STALE'
-                | 'WORKER_PAY_DISPUTED'
-                | 'RECTIFICATION_OVERDUE';
-              employerCreditCode: string | null;
-              /** @description the enforcement case opened from the alert (立案); null while there is none */
-              enforcementCase: {
-                closeBy: string;
-                closedAt: string | null;
-                closureCode: string | null;
-                id: string;
-                /**
-                 * @description an instant, ISO 8601 in UTC
-                 * @example 2026-10-05T02:00:00.000Z
-                 */
-                openedAt: string;
-                /** @enum {string} */
-                status: 'OPEN' | 'CLOSED';
-              } | null;
-              /** @description while it waits to be acknowledged at a severity that escalates: when it goes up */
-              escalation: {
-                /**
-                 * @description an instant, ISO 8601 in UTC
-                 * @example 2026-10-05T02:00:00.000Z
-                 */
-                dueAt: string;
-                escalated: boolean;
-                hours: number;
-              } | null;
-              evidence: {
-                amounts: {
-                  [key: string]: number;
-                };
-                /** @description anything else the rule found, as JSON */
-                facts: {
-                  [key: string]: unknown;
-                };
-                parameters: {
-                  [key: string]: number | string | boolean | null;
-                };
-                transactions: {
-                  accountNumber: string;
-                  amountFen: number;
-                  counterpartyAccountMasked?: string;
-                  counterpartyName?: string;
-                  /** @enum {string} */
-                  kind:
-                    'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'REFUND' | 'INTEREST' | 'FEE';
-                  /** Format: date-time */
-                  occurredAt: string;
-                  serialNo: string;
-                }[];
-                workers: {
-                  amountDueFen?: number;
-                  amountPaidFen?: number;
-                  cardMasked?: string;
-                  idHash: string;
-                  idMasked: string;
-                  name?: string;
-                }[];
-                workersAffected: number;
-              };
-              /** @description the project's grid (9 or 12 digits), when it has one */
-              gridCode?: string;
-              history: {
-                /** @enum {string} */
-                action:
-                  | 'RAISED'
-                  | 'UPDATED'
-                  | 'PERSISTS'
-                  | 'REOPENED'
-                  | 'CLEARED'
-                  | 'SUPPRESSED'
-                  | 'ACKNOWLEDGED'
-                  | 'ASSIGNED'
-                  | 'RESOLVED'
-                  | 'DISMISSED'
-                  | 'ESCALATED'
-                  | 'CASE_OPENED'
-                  | 'CASE_CLOSED'
-                  | 'VERIFIED';
-                /** @description who: a user (`user:wang.jianguo`), rules-engine, or system */
-                actor: string;
-                /**
-                 * @description an instant, ISO 8601 in UTC
-                 * @example 2026-10-05T02:00:00.000Z
-                 */
-                at: string;
-                fromStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-                note: string | null;
-                /**
-                 * @description on a VERIFIED entry: the site visit's result
-                 * @enum {string}
-                 */
-                result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
-                severity: ('BLUE' | 'YELLOW' | 'ORANGE' | 'RED') | null;
-                toStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-                /** @description on a VERIFIED entry: the visit that verified the alert */
-                visitId?: string;
-              }[];
-              id: string;
-              month: string | null;
-              projectCode: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              raisedAt: string;
-              regionCode: string;
-              /** @enum {string} */
-              severity: 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
-              /** @enum {string} */
-              status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
-              title: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              updatedAt: string;
-            }[];
+            items: components['schemas']['Alert'][];
             page: number;
             pageSize: number;
             total: number;
           };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -2298,221 +2147,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            assignee: string | null;
-            clearedAt: string | null;
-            /** @enum {string} */
-            code:
-              | 'WAGE_ARREARS'
-              | 'WAGE_UNDERPAID'
-              | 'PAY_SHEET_MISSING'
-              | 'LABOR_COST_NOT_APPROPRIATED'
-              | 'ACCOUNT_BALANCE_SHORTFALL'
-              | 'DEPOSIT_SHORTFALL'
-              | 'DEPOSIT_GUARANTEE_EXPIRING'
-              | 'FUNDS_DIVERTED'
-              | 'PAYEE_NOT_ON_ROSTER'
-              | 'SHARED_BANK_CARD'
-              | 'ABNORMAL_PAYOUT'
-              | 'NO_WAGE_ACCOUNT'
-              | 'REAL_NAME_GAP'
-              | 'BANK_FEED_STALE'
-              | 'WORKER_PAY_DISPUTED'
-              | 'RECTIFICATION_OVERDUE';
-            employerCreditCode: string | null;
-            /** @description the enforcement case opened from the alert (立案); null while there is none */
-            enforcementCase: {
-              closeBy: string;
-              closedAt: string | null;
-              closureCode: string | null;
-              id: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              openedAt: string;
-              /** @enum {string} */
-              status: 'OPEN' | 'CLOSED';
-            } | null;
-            /** @description while it waits to be acknowledged at a severity that escalates: when it goes up */
-            escalation: {
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              dueAt: string;
-              escalated: boolean;
-              hours: number;
-            } | null;
-            evidence: {
-              amounts: {
-                [key: string]: number;
-              };
-              /** @description anything else the rule found, as JSON */
-              facts: {
-                [key: string]: unknown;
-              };
-              parameters: {
-                [key: string]: number | string | boolean | null;
-              };
-              transactions: {
-                accountNumber: string;
-                amountFen: number;
-                counterpartyAccountMasked?: string;
-                counterpartyName?: string;
-                /** @enum {string} */
-                kind: 'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'REFUND' | 'INTEREST' | 'FEE';
-                /** Format: date-time */
-                occurredAt: string;
-                serialNo: string;
-              }[];
-              workers: {
-                amountDueFen?: number;
-                amountPaidFen?: number;
-                cardMasked?: string;
-                idHash: string;
-                idMasked: string;
-                name?: string;
-              }[];
-              workersAffected: number;
-            };
-            /** @description the project's grid (9 or 12 digits), when it has one */
-            gridCode?: string;
-            history: {
-              /** @enum {string} */
-              action:
-                | 'RAISED'
-                | 'UPDATED'
-                | 'PERSISTS'
-                | 'REOPENED'
-                | 'CLEARED'
-                | 'SUPPRESSED'
-                | 'ACKNOWLEDGED'
-                | 'ASSIGNED'
-                | 'RESOLVED'
-                | 'DISMISSED'
-                | 'ESCALATED'
-                | 'CASE_OPENED'
-                | 'CASE_CLOSED'
-                | 'VERIFIED';
-              /** @description who: a user (`user:wang.jianguo`), rules-engine, or system */
-              actor: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              at: string;
-              fromStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              note: string | null;
-              /**
-               * @description on a VERIFIED entry: the site visit's result
-               * @enum {string}
-               */
-              result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
-              severity: ('BLUE' | 'YELLOW' | 'ORANGE' | 'RED') | null;
-              toStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              /** @description on a VERIFIED entry: the visit that verified the alert */
-              visitId?: string;
-            }[];
-            id: string;
-            month: string | null;
-            projectCode: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            raisedAt: string;
-            regionCode: string;
-            /** @enum {string} */
-            severity: 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
-            /** @enum {string} */
-            status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
-            title: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['Alert'];
         };
       };
     };
@@ -2539,269 +2174,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            assignee: string | null;
-            clearedAt: string | null;
-            /** @enum {string} */
-            code:
-              | 'WAGE_ARREARS'
-              | 'WAGE_UNDERPAID'
-              | 'PAY_SHEET_MISSING'
-              | 'LABOR_COST_NOT_APPROPRIATED'
-              | 'ACCOUNT_BALANCE_SHORTFALL'
-              | 'DEPOSIT_SHORTFALL'
-              | 'DEPOSIT_GUARANTEE_EXPIRING'
-              | 'FUNDS_DIVERTED'
-              | 'PAYEE_NOT_ON_ROSTER'
-              | 'SHARED_BANK_CARD'
-              | 'ABNORMAL_PAYOUT'
-              | 'NO_WAGE_ACCOUNT'
-              | 'REAL_NAME_GAP'
-              | 'BANK_FEED_STALE'
-              | 'WORKER_PAY_DISPUTED'
-              | 'RECTIFICATION_OVERDUE';
-            employerCreditCode: string | null;
-            /** @description the enforcement case opened from the alert (立案); null while there is none */
-            enforcementCase: {
-              closeBy: string;
-              closedAt: string | null;
-              closureCode: string | null;
-              id: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              openedAt: string;
-              /** @enum {string} */
-              status: 'OPEN' | 'CLOSED';
-            } | null;
-            /** @description while it waits to be acknowledged at a severity that escalates: when it goes up */
-            escalation: {
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              dueAt: string;
-              escalated: boolean;
-              hours: number;
-            } | null;
-            evidence: {
-              amounts: {
-                [key: string]: number;
-              };
-              /** @description anything else the rule found, as JSON */
-              facts: {
-                [key: string]: unknown;
-              };
-              parameters: {
-                [key: string]: number | string | boolean | null;
-              };
-              transactions: {
-                accountNumber: string;
-                amountFen: number;
-                counterpartyAccountMasked?: string;
-                counterpartyName?: string;
-                /** @enum {string} */
-                kind: 'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'REFUND' | 'INTEREST' | 'FEE';
-                /** Format: date-time */
-                occurredAt: string;
-                serialNo: string;
-              }[];
-              workers: {
-                amountDueFen?: number;
-                amountPaidFen?: number;
-                cardMasked?: string;
-                idHash: string;
-                idMasked: string;
-                name?: string;
-              }[];
-              workersAffected: number;
-            };
-            /** @description the project's grid (9 or 12 digits), when it has one */
-            gridCode?: string;
-            history: {
-              /** @enum {string} */
-              action:
-                | 'RAISED'
-                | 'UPDATED'
-                | 'PERSISTS'
-                | 'REOPENED'
-                | 'CLEARED'
-                | 'SUPPRESSED'
-                | 'ACKNOWLEDGED'
-                | 'ASSIGNED'
-                | 'RESOLVED'
-                | 'DISMISSED'
-                | 'ESCALATED'
-                | 'CASE_OPENED'
-                | 'CASE_CLOSED'
-                | 'VERIFIED';
-              /** @description who: a user (`user:wang.jianguo`), rules-engine, or system */
-              actor: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              at: string;
-              fromStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              note: string | null;
-              /**
-               * @description on a VERIFIED entry: the site visit's result
-               * @enum {string}
-               */
-              result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
-              severity: ('BLUE' | 'YELLOW' | 'ORANGE' | 'RED') | null;
-              toStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              /** @description on a VERIFIED entry: the visit that verified the alert */
-              visitId?: string;
-            }[];
-            id: string;
-            month: string | null;
-            projectCode: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            raisedAt: string;
-            regionCode: string;
-            /** @enum {string} */
-            severity: 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
-            /** @enum {string} */
-            status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
-            title: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the alert is not in a status that allows this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['Alert'];
         };
       };
     };
@@ -2828,269 +2201,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            assignee: string | null;
-            clearedAt: string | null;
-            /** @enum {string} */
-            code:
-              | 'WAGE_ARREARS'
-              | 'WAGE_UNDERPAID'
-              | 'PAY_SHEET_MISSING'
-              | 'LABOR_COST_NOT_APPROPRIATED'
-              | 'ACCOUNT_BALANCE_SHORTFALL'
-              | 'DEPOSIT_SHORTFALL'
-              | 'DEPOSIT_GUARANTEE_EXPIRING'
-              | 'FUNDS_DIVERTED'
-              | 'PAYEE_NOT_ON_ROSTER'
-              | 'SHARED_BANK_CARD'
-              | 'ABNORMAL_PAYOUT'
-              | 'NO_WAGE_ACCOUNT'
-              | 'REAL_NAME_GAP'
-              | 'BANK_FEED_STALE'
-              | 'WORKER_PAY_DISPUTED'
-              | 'RECTIFICATION_OVERDUE';
-            employerCreditCode: string | null;
-            /** @description the enforcement case opened from the alert (立案); null while there is none */
-            enforcementCase: {
-              closeBy: string;
-              closedAt: string | null;
-              closureCode: string | null;
-              id: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              openedAt: string;
-              /** @enum {string} */
-              status: 'OPEN' | 'CLOSED';
-            } | null;
-            /** @description while it waits to be acknowledged at a severity that escalates: when it goes up */
-            escalation: {
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              dueAt: string;
-              escalated: boolean;
-              hours: number;
-            } | null;
-            evidence: {
-              amounts: {
-                [key: string]: number;
-              };
-              /** @description anything else the rule found, as JSON */
-              facts: {
-                [key: string]: unknown;
-              };
-              parameters: {
-                [key: string]: number | string | boolean | null;
-              };
-              transactions: {
-                accountNumber: string;
-                amountFen: number;
-                counterpartyAccountMasked?: string;
-                counterpartyName?: string;
-                /** @enum {string} */
-                kind: 'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'REFUND' | 'INTEREST' | 'FEE';
-                /** Format: date-time */
-                occurredAt: string;
-                serialNo: string;
-              }[];
-              workers: {
-                amountDueFen?: number;
-                amountPaidFen?: number;
-                cardMasked?: string;
-                idHash: string;
-                idMasked: string;
-                name?: string;
-              }[];
-              workersAffected: number;
-            };
-            /** @description the project's grid (9 or 12 digits), when it has one */
-            gridCode?: string;
-            history: {
-              /** @enum {string} */
-              action:
-                | 'RAISED'
-                | 'UPDATED'
-                | 'PERSISTS'
-                | 'REOPENED'
-                | 'CLEARED'
-                | 'SUPPRESSED'
-                | 'ACKNOWLEDGED'
-                | 'ASSIGNED'
-                | 'RESOLVED'
-                | 'DISMISSED'
-                | 'ESCALATED'
-                | 'CASE_OPENED'
-                | 'CASE_CLOSED'
-                | 'VERIFIED';
-              /** @description who: a user (`user:wang.jianguo`), rules-engine, or system */
-              actor: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              at: string;
-              fromStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              note: string | null;
-              /**
-               * @description on a VERIFIED entry: the site visit's result
-               * @enum {string}
-               */
-              result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
-              severity: ('BLUE' | 'YELLOW' | 'ORANGE' | 'RED') | null;
-              toStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              /** @description on a VERIFIED entry: the visit that verified the alert */
-              visitId?: string;
-            }[];
-            id: string;
-            month: string | null;
-            projectCode: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            raisedAt: string;
-            regionCode: string;
-            /** @enum {string} */
-            severity: 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
-            /** @enum {string} */
-            status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
-            title: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the alert is not in a status that allows this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['Alert'];
         };
       };
     };
@@ -3113,18 +2224,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "username": "wang.jianguo",
-           *           "displayName": "王建国",
-           *           "role": "INSPECTOR",
-           *           "regionCode": "350206"
-           *         }
-           *       ]
-           *     }
-           */
           'application/json': {
             items: {
               displayName: string;
@@ -3134,85 +2233,6 @@ export interface operations {
               username: string;
             }[];
           };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -3239,269 +2259,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            assignee: string | null;
-            clearedAt: string | null;
-            /** @enum {string} */
-            code:
-              | 'WAGE_ARREARS'
-              | 'WAGE_UNDERPAID'
-              | 'PAY_SHEET_MISSING'
-              | 'LABOR_COST_NOT_APPROPRIATED'
-              | 'ACCOUNT_BALANCE_SHORTFALL'
-              | 'DEPOSIT_SHORTFALL'
-              | 'DEPOSIT_GUARANTEE_EXPIRING'
-              | 'FUNDS_DIVERTED'
-              | 'PAYEE_NOT_ON_ROSTER'
-              | 'SHARED_BANK_CARD'
-              | 'ABNORMAL_PAYOUT'
-              | 'NO_WAGE_ACCOUNT'
-              | 'REAL_NAME_GAP'
-              | 'BANK_FEED_STALE'
-              | 'WORKER_PAY_DISPUTED'
-              | 'RECTIFICATION_OVERDUE';
-            employerCreditCode: string | null;
-            /** @description the enforcement case opened from the alert (立案); null while there is none */
-            enforcementCase: {
-              closeBy: string;
-              closedAt: string | null;
-              closureCode: string | null;
-              id: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              openedAt: string;
-              /** @enum {string} */
-              status: 'OPEN' | 'CLOSED';
-            } | null;
-            /** @description while it waits to be acknowledged at a severity that escalates: when it goes up */
-            escalation: {
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              dueAt: string;
-              escalated: boolean;
-              hours: number;
-            } | null;
-            evidence: {
-              amounts: {
-                [key: string]: number;
-              };
-              /** @description anything else the rule found, as JSON */
-              facts: {
-                [key: string]: unknown;
-              };
-              parameters: {
-                [key: string]: number | string | boolean | null;
-              };
-              transactions: {
-                accountNumber: string;
-                amountFen: number;
-                counterpartyAccountMasked?: string;
-                counterpartyName?: string;
-                /** @enum {string} */
-                kind: 'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'REFUND' | 'INTEREST' | 'FEE';
-                /** Format: date-time */
-                occurredAt: string;
-                serialNo: string;
-              }[];
-              workers: {
-                amountDueFen?: number;
-                amountPaidFen?: number;
-                cardMasked?: string;
-                idHash: string;
-                idMasked: string;
-                name?: string;
-              }[];
-              workersAffected: number;
-            };
-            /** @description the project's grid (9 or 12 digits), when it has one */
-            gridCode?: string;
-            history: {
-              /** @enum {string} */
-              action:
-                | 'RAISED'
-                | 'UPDATED'
-                | 'PERSISTS'
-                | 'REOPENED'
-                | 'CLEARED'
-                | 'SUPPRESSED'
-                | 'ACKNOWLEDGED'
-                | 'ASSIGNED'
-                | 'RESOLVED'
-                | 'DISMISSED'
-                | 'ESCALATED'
-                | 'CASE_OPENED'
-                | 'CASE_CLOSED'
-                | 'VERIFIED';
-              /** @description who: a user (`user:wang.jianguo`), rules-engine, or system */
-              actor: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              at: string;
-              fromStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              note: string | null;
-              /**
-               * @description on a VERIFIED entry: the site visit's result
-               * @enum {string}
-               */
-              result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
-              severity: ('BLUE' | 'YELLOW' | 'ORANGE' | 'RED') | null;
-              toStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              /** @description on a VERIFIED entry: the visit that verified the alert */
-              visitId?: string;
-            }[];
-            id: string;
-            month: string | null;
-            projectCode: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            raisedAt: string;
-            regionCode: string;
-            /** @enum {string} */
-            severity: 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
-            /** @enum {string} */
-            status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
-            title: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the alert is not in a status that allows this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['Alert'];
         };
       };
     };
@@ -3528,269 +2286,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            assignee: string | null;
-            clearedAt: string | null;
-            /** @enum {string} */
-            code:
-              | 'WAGE_ARREARS'
-              | 'WAGE_UNDERPAID'
-              | 'PAY_SHEET_MISSING'
-              | 'LABOR_COST_NOT_APPROPRIATED'
-              | 'ACCOUNT_BALANCE_SHORTFALL'
-              | 'DEPOSIT_SHORTFALL'
-              | 'DEPOSIT_GUARANTEE_EXPIRING'
-              | 'FUNDS_DIVERTED'
-              | 'PAYEE_NOT_ON_ROSTER'
-              | 'SHARED_BANK_CARD'
-              | 'ABNORMAL_PAYOUT'
-              | 'NO_WAGE_ACCOUNT'
-              | 'REAL_NAME_GAP'
-              | 'BANK_FEED_STALE'
-              | 'WORKER_PAY_DISPUTED'
-              | 'RECTIFICATION_OVERDUE';
-            employerCreditCode: string | null;
-            /** @description the enforcement case opened from the alert (立案); null while there is none */
-            enforcementCase: {
-              closeBy: string;
-              closedAt: string | null;
-              closureCode: string | null;
-              id: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              openedAt: string;
-              /** @enum {string} */
-              status: 'OPEN' | 'CLOSED';
-            } | null;
-            /** @description while it waits to be acknowledged at a severity that escalates: when it goes up */
-            escalation: {
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              dueAt: string;
-              escalated: boolean;
-              hours: number;
-            } | null;
-            evidence: {
-              amounts: {
-                [key: string]: number;
-              };
-              /** @description anything else the rule found, as JSON */
-              facts: {
-                [key: string]: unknown;
-              };
-              parameters: {
-                [key: string]: number | string | boolean | null;
-              };
-              transactions: {
-                accountNumber: string;
-                amountFen: number;
-                counterpartyAccountMasked?: string;
-                counterpartyName?: string;
-                /** @enum {string} */
-                kind: 'APPROPRIATION' | 'PAYROLL' | 'WITHDRAWAL' | 'TRANSFER' | 'REFUND' | 'INTEREST' | 'FEE';
-                /** Format: date-time */
-                occurredAt: string;
-                serialNo: string;
-              }[];
-              workers: {
-                amountDueFen?: number;
-                amountPaidFen?: number;
-                cardMasked?: string;
-                idHash: string;
-                idMasked: string;
-                name?: string;
-              }[];
-              workersAffected: number;
-            };
-            /** @description the project's grid (9 or 12 digits), when it has one */
-            gridCode?: string;
-            history: {
-              /** @enum {string} */
-              action:
-                | 'RAISED'
-                | 'UPDATED'
-                | 'PERSISTS'
-                | 'REOPENED'
-                | 'CLEARED'
-                | 'SUPPRESSED'
-                | 'ACKNOWLEDGED'
-                | 'ASSIGNED'
-                | 'RESOLVED'
-                | 'DISMISSED'
-                | 'ESCALATED'
-                | 'CASE_OPENED'
-                | 'CASE_CLOSED'
-                | 'VERIFIED';
-              /** @description who: a user (`user:wang.jianguo`), rules-engine, or system */
-              actor: string;
-              /**
-               * @description an instant, ISO 8601 in UTC
-               * @example 2026-10-05T02:00:00.000Z
-               */
-              at: string;
-              fromStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              note: string | null;
-              /**
-               * @description on a VERIFIED entry: the site visit's result
-               * @enum {string}
-               */
-              result?: 'CONFIRMED' | 'NOT_CONFIRMED' | 'CORRECTED';
-              severity: ('BLUE' | 'YELLOW' | 'ORANGE' | 'RED') | null;
-              toStatus: ('OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED') | null;
-              /** @description on a VERIFIED entry: the visit that verified the alert */
-              visitId?: string;
-            }[];
-            id: string;
-            month: string | null;
-            projectCode: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            raisedAt: string;
-            regionCode: string;
-            /** @enum {string} */
-            severity: 'BLUE' | 'YELLOW' | 'ORANGE' | 'RED';
-            /** @enum {string} */
-            status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'DISMISSED' | 'CLEARED';
-            title: string;
-            /**
-             * @description an instant, ISO 8601 in UTC
-             * @example 2026-10-05T02:00:00.000Z
-             */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the alert is not in a status that allows this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['Alert'];
         };
       };
     };
@@ -3810,47 +2306,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -3875,17 +2330,11 @@ export interface operations {
         };
         content: {
           'application/json': {
-            /**
-             * @description wages owed in yuan with two decimals
-             * @example 1250.00
-             */
+            /** @description wages owed in yuan with two decimals */
             amountOutstanding: string;
             amountOutstandingFen: number;
             byCodeAndSeverity: {
-              /**
-               * @description wages owed in yuan with two decimals
-               * @example 1250.00
-               */
+              /** @description wages owed in yuan with two decimals */
               amountOutstanding: string;
               amountOutstandingFen: number;
               /** @enum {string} */
@@ -3912,10 +2361,7 @@ export interface operations {
               workersAffected: number;
             }[];
             children: {
-              /**
-               * @description wages owed in yuan with two decimals
-               * @example 1250.00
-               */
+              /** @description wages owed in yuan with two decimals */
               amountOutstanding: string;
               amountOutstandingFen: number;
               openAlerts: number;
@@ -3923,10 +2369,7 @@ export interface operations {
               regionCode: string;
               /** @description wages owed (WAGE_ARREARS, WAGE_UNDERPAID) apart from gaps and risks */
               unpaidWages: {
-                /**
-                 * @description wages owed in yuan with two decimals
-                 * @example 1250.00
-                 */
+                /** @description wages owed in yuan with two decimals */
                 amountOutstanding: string;
                 amountOutstandingFen: number;
                 openAlerts: number;
@@ -3940,10 +2383,7 @@ export interface operations {
             regionCode: string;
             /** @description wages owed (WAGE_ARREARS, WAGE_UNDERPAID) apart from gaps and risks */
             unpaidWages: {
-              /**
-               * @description wages owed in yuan with two decimals
-               * @example 1250.00
-               */
+              /** @description wages owed in yuan with two decimals */
               amountOutstanding: string;
               amountOutstandingFen: number;
               openAlerts: number;
@@ -3951,69 +2391,6 @@ export interface operations {
             };
             workersAffected: number;
           };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -4037,78 +2414,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "accessToken": "eyJhbGciOiJIUzI1NiJ9.…"
-           *     }
-           */
           'application/json': {
             /** @description send it as Authorization: Bearer <token> */
             accessToken: string;
           };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a body over 8 KB (PUBLIC_BODY_LIMIT_BYTES): an endpoint anyone may call reads only small bodies */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -4132,124 +2441,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "code": "ICBC-XM",
-           *       "apiKey": "wgb_…"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a bank with this code is registered */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -4274,37 +2466,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Blacklist_give: {
@@ -4326,156 +2487,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such case, or not one of the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a procedure for this employer and case is under way or in force */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the case is against another employer, or no order to pay passed unheeded */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -4502,133 +2513,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such procedure, or not one of the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description decided already, or the statement period still open */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Blacklist_remove: {
@@ -4653,156 +2537,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such procedure, or not one of the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description not a listing in force */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a condition of early removal is not met */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -4829,133 +2563,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such procedure, or not one of the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description decided already, a statement recorded, or the period over */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Blacklist_export: {
@@ -4975,37 +2582,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -5028,85 +2604,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such procedure, or not one of the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Calendar_get: {
@@ -5127,80 +2624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "year": 2027,
-           *       "known": false,
-           *       "source": null,
-           *       "holidays": [],
-           *       "workingDays": [],
-           *       "versions": []
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -5228,101 +2652,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Cases_list: {
@@ -5349,69 +2678,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Cases_create: {
@@ -5436,133 +2702,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert or project, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the alert already has a case */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Cases_get: {
@@ -5583,85 +2722,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such case, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -5688,156 +2748,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such case, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the case is closed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description outside what the law allows: a penalty range, 50–100 %, one extension */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Cases_close: {
@@ -5863,156 +2773,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such case, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the case is closed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a finding of unpaid wages without the employer's credit code */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Cases_document: {
@@ -6036,85 +2796,6 @@ export interface operations {
         };
         content: {
           'application/pdf': string;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such case or action, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -6142,140 +2823,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such case, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description more than the wages outstanding */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Complaints_list: {
@@ -6301,69 +2848,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Complaints_create: {
@@ -6386,101 +2870,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Complaints_get: {
@@ -6501,85 +2890,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such complaint, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -6606,133 +2916,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such complaint, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the complaint was already accepted or refused */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Complaints_refuse: {
@@ -6757,133 +2940,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such complaint, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the complaint was already accepted or refused */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -6910,133 +2966,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such complaint, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the complaint was already accepted or refused */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Complaints_receiveSupplement: {
@@ -7062,133 +2991,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such complaint, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description NOT_AWAITING_SUPPLEMENT: no supplement was asked for, or the complaint is decided */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Coverage_coverage: {
@@ -7211,222 +3013,20 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "regionCode": "350200",
-           *       "regionName": "厦门市",
-           *       "month": "2026-10",
-           *       "projectsInConstruction": 7,
-           *       "metrics": {
-           *         "realName": {
-           *           "count": 6,
-           *           "of": 7,
-           *           "pct": 85.7
-           *         },
-           *         "wageAccount": {
-           *           "count": 7,
-           *           "of": 7,
-           *           "pct": 100
-           *         },
-           *         "deposit": {
-           *           "count": 5,
-           *           "of": 7,
-           *           "pct": 71.4
-           *         },
-           *         "bankPayroll": {
-           *           "count": 6,
-           *           "of": 7,
-           *           "pct": 85.7
-           *         },
-           *         "monthlyFullPayment": {
-           *           "count": 5,
-           *           "of": 7,
-           *           "pct": 71.4
-           *         },
-           *         "allSystems": {
-           *           "count": 4,
-           *           "of": 7,
-           *           "pct": 57.1
-           *         }
-           *       },
-           *       "children": []
-           *     }
-           */
           'application/json': {
             children: {
-              metrics: {
-                allSystems: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                bankPayroll: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                deposit: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                monthlyFullPayment: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                realName: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                wageAccount: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-              };
+              metrics: components['schemas']['CoverageMetrics'];
               projectsInConstruction: number;
               regionCode: string;
               regionName: string | null;
             }[];
-            metrics: {
-              allSystems: {
-                count: number;
-                of: number;
-                /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                pct: number | null;
-                /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                pendingUntil?: string;
-              };
-              bankPayroll: {
-                count: number;
-                of: number;
-                /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                pct: number | null;
-                /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                pendingUntil?: string;
-              };
-              deposit: {
-                count: number;
-                of: number;
-                /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                pct: number | null;
-                /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                pendingUntil?: string;
-              };
-              monthlyFullPayment: {
-                count: number;
-                of: number;
-                /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                pct: number | null;
-                /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                pendingUntil?: string;
-              };
-              realName: {
-                count: number;
-                of: number;
-                /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                pct: number | null;
-                /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                pendingUntil?: string;
-              };
-              wageAccount: {
-                count: number;
-                of: number;
-                /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                pct: number | null;
-                /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                pendingUntil?: string;
-              };
-            };
+            metrics: components['schemas']['CoverageMetrics'];
             month: string;
             projectsInConstruction: number;
             regionCode: string;
             /** @description the GB/T 2260 name; null for a code it does not know */
             regionName: string | null;
           };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -7457,124 +3057,12 @@ export interface operations {
             from: string;
             regionCode: string;
             series: {
-              metrics: {
-                allSystems: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                bankPayroll: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                deposit: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                monthlyFullPayment: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                realName: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-                wageAccount: {
-                  count: number;
-                  of: number;
-                  /** @description one decimal; null when the metric applies to no project, or while it is pending */
-                  pct: number | null;
-                  /** @description a payment metric before the month's wages fall due: the last day they may be paid */
-                  pendingUntil?: string;
-                };
-              };
+              metrics: components['schemas']['CoverageMetrics'];
               month: string;
               projectsInConstruction: number;
             }[];
             to: string;
           };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -7597,85 +3085,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -7702,133 +3111,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description a declaration without bankCode or naming no registered bank, or effectiveOn more than 30 days ahead */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the Idempotency-Key was used with a different body */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Deposits_confirm: {
@@ -7849,85 +3131,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such deposit, or not one this bank holds */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -7957,133 +3160,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such deposit, or not one the caller may move */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the Idempotency-Key was used with a different body, or the deposit is a declaration not yet confirmed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Employers_get: {
@@ -8104,85 +3180,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description not a valid credit code */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no employer with that credit code is known */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -8209,69 +3206,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Evaluations_run: {
@@ -8293,110 +3227,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "evaluated": 1,
-           *       "raised": 2,
-           *       "updated": 0,
-           *       "cleared": 1
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -8424,69 +3255,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Gradings_run: {
@@ -8509,124 +3277,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the year is not over yet */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Gradings_summary: {
@@ -8648,69 +3298,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -8735,69 +3322,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Notifications_list: {
@@ -8820,85 +3344,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such alert, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Projects_register: {
@@ -8920,124 +3365,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "code": "XM-2026-001",
-           *       "apiKey": "wgp_…"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a project with this code exists */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -9060,107 +3388,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "code": "XM-2026-001",
-           *       "name": "海沧区新垵村安置房二期工程",
-           *       "regionCode": "350206",
-           *       "contractor": {
-           *         "name": "福建海建建设集团有限公司",
-           *         "creditCode": "91350206MA31XM5K8N"
-           *       },
-           *       "owner": {
-           *         "name": "厦门市海沧区城市建设开发有限公司",
-           *         "creditCode": "91350200MA2YQ7RL3U"
-           *       },
-           *       "contractAmount": "128000000.00",
-           *       "startDate": "2026-03-01",
-           *       "plannedEndDate": "2027-12-31",
-           *       "payday": 15,
-           *       "status": "IN_CONSTRUCTION",
-           *       "statusEffectiveDate": "2026-03-01"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -9195,133 +3423,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the date is before the status in force or the work already reported, or more than 30 days ahead */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description another project, a bank, or a user who is not an inspector */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, or not one in the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a change is already scheduled; only an administrator corrects it */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Attendance_report: {
@@ -9349,164 +3450,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "month": "2026-10",
-           *       "records": 2,
-           *       "submissionId": "0f8e2c1a-3b4d-4e5f-8a9b-1c2d3e4f5a6b"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the Idempotency-Key was used with a different body */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description more rows than the batch cap, or a body over the size limit */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a row is invalid; details name each row and field */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -9543,164 +3487,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "month": "2026-09",
-           *       "code": "REVISION_PENDING_REVIEW",
-           *       "message": "…待劳动保障监察员审核…"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the Idempotency-Key was used with a different body */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description more rows than the batch cap, or a body over the size limit */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a row is invalid; details name each row and field */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -9725,85 +3512,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the month is not YYYY-MM */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -9834,133 +3542,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no reason given, or the month is not YYYY-MM */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the project itself, another project, a bank, or a user who is not an inspector */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project or revision, or not one in the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the revision was already decided or superseded */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   PaySheets_reject: {
@@ -9990,133 +3571,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no reason given, or the month is not YYYY-MM */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the project itself, another project, a bank, or a user who is not an inspector */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project or revision, or not one in the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the revision was already decided or superseded */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Projects_rightsBoard: {
@@ -10142,85 +3596,6 @@ export interface operations {
           'application/pdf': string;
         };
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description another project, or a bank */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, or not one in the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Projects_listStatusRequests: {
@@ -10241,85 +3616,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -10348,133 +3644,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the change is no longer possible (see PATCH /projects/{code}) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project or request, or not one in the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the request was already decided */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Projects_reject: {
@@ -10502,133 +3671,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project or request, or not one in the caller’s region */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the request was already decided */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Workers_list: {
@@ -10652,85 +3694,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -10759,164 +3722,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "accepted": 2,
-           *       "created": 2,
-           *       "updated": 0
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the Idempotency-Key was used with a different body */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description more rows than the batch cap, or a body over the size limit */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a row is invalid; details name each row and field */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -10952,148 +3758,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "accepted": 120,
-           *       "created": 118,
-           *       "updated": 2
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the Idempotency-Key was used with a different file */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description more rows than the batch cap (reading stops at the first row past it), a file over 20 MB, or an XLSX that unpacks to more than 50 MB */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a row is invalid; details name each row (0 is the first data row) and field */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -11115,69 +3780,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -11204,140 +3806,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a version dated before today already exists for that date: re-evaluate (reevaluate: true) or choose another date */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description effectiveFrom is before today and no reason was given */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Users_list: {
@@ -11363,105 +3831,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "username": "wang.jianguo",
-           *           "role": "INSPECTOR",
-           *           "regionCode": "350206",
-           *           "displayName": "王建国",
-           *           "email": "wang.jianguo@example.gov.cn",
-           *           "disabled": false,
-           *           "disabledAt": null,
-           *           "createdAt": "2026-11-02T01:00:00.000Z"
-           *         }
-           *       ],
-           *       "total": 1,
-           *       "page": 1,
-           *       "pageSize": 50
-           *     }
-           */
           'application/json': {
-            items: {
-              /** @description an instant, ISO 8601 in UTC */
-              createdAt: string;
-              disabled: boolean;
-              disabledAt: string | null;
-              displayName: string;
-              email: string | null;
-              regionCode: string;
-              /** @enum {string} */
-              role: 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT';
-              username: string;
-            }[];
+            items: components['schemas']['User'][];
             page: number;
             pageSize: number;
             total: number;
           };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -11498,117 +3873,6 @@ export interface operations {
           };
         };
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the username is taken */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Users_change: {
@@ -11633,145 +3897,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @description an instant, ISO 8601 in UTC */
-            createdAt: string;
-            disabled: boolean;
-            disabledAt: string | null;
-            displayName: string;
-            email: string | null;
-            regionCode: string;
-            /** @enum {string} */
-            role: 'INSPECTOR' | 'LEADER' | 'ADMIN' | 'GRID_ASSISTANT';
-            username: string;
-          };
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such user */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description an administrator cannot disable their own account (CANNOT_DISABLE_SELF) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['User'];
         };
       };
     };
@@ -11798,69 +3924,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   VisitPlans_get: {
@@ -11883,69 +3946,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -11975,69 +3975,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Visits_create: {
@@ -12061,133 +3998,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such project, alert or complaint, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description PROJECT_NOT_IN_GRID: a visit to a project in no grid cannot verify anything */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
       };
     };
   };
@@ -12220,133 +4030,6 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such visit, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description TOO_MANY_PHOTOS: the visit already has 6 photos */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a photo over 5 MiB */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description not a JPEG, PNG or WebP, or declared as another type than its content */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   Visits_photo: {
@@ -12372,85 +4055,6 @@ export interface operations {
           'image/*': string;
         };
       };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such visit or photo, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
     };
   };
   WageAccounts_open: {
@@ -12472,128 +4076,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "projectCode": "XM-2026-001",
-           *       "bankCode": "ICBC-XM",
-           *       "accountNumber": "4100021709200012345",
-           *       "openedOn": "2026-03-02",
-           *       "balance": "0.00",
-           *       "balanceFen": 0
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the account number is in use, or the project has an account at this bank */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -12618,101 +4101,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "projectCode": "XM-2026-001",
-           *       "bankCode": "ICBC-XM",
-           *       "accountNumber": "4100021709200012345",
-           *       "openedOn": "2026-03-02",
-           *       "status": "OPEN",
-           *       "regionCode": "350206",
-           *       "statementThrough": "2026-10-17T15:59:59.000Z",
-           *       "asOf": "2026-10-31T15:59:59.000Z",
-           *       "balance": "476495.00",
-           *       "balanceFen": 47649500,
-           *       "transactionCount": 4
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such account, or not one the caller may see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -12742,169 +4131,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "accountNumber": "4100021709200012345",
-           *       "accepted": 2,
-           *       "recorded": 2,
-           *       "duplicates": 0,
-           *       "balance": "496500.00",
-           *       "balanceFen": 49650000,
-           *       "statementThrough": "2026-10-15T15:59:59.000Z",
-           *       "dataQuality": []
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description not a bank key: only the bank holding the account reports its transactions */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no such account, or not one at the calling bank */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a different transaction under a used serial number, or an Idempotency-Key reused with another body */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "IDEMPOTENCY_KEY_REUSED",
-           *       "message": "the Idempotency-Key \"b1c2\" was already used for a different request body; use a new key for a new request",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description more rows than the batch cap, or a body over the size limit */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description a row is invalid (details name each row and field), or statementThrough is in the future or before the account was opened (INVALID_STATEMENT_THROUGH) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "INVALID_ROWS",
-           *       "message": "1 problem in 2 rows; nothing was stored. Fix the rows listed in details and send the whole batch again.",
-           *       "details": [
-           *         {
-           *           "index": 1,
-           *           "field": "idNumber",
-           *           "code": "INVALID_CHECK_DIGIT",
-           *           "message": "the check digit does not match"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -12924,71 +4151,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "8f14e45f-ceea-4e7a-9f6b-1c2d3e4f5a6b",
-           *           "kind": "CLUE",
-           *           "status": "ACCEPTED",
-           *           "projectCode": "XM-2026-001",
-           *           "employerName": "厦门某建设工程有限公司",
-           *           "periodFrom": "2026-08",
-           *           "periodTo": "2026-09",
-           *           "amountOwed": "12000.00",
-           *           "description": "8月、9月工资没有发，班组长说总包没拨款",
-           *           "receivedAt": "2026-10-20T02:00:00.000Z",
-           *           "acceptBy": "2026-10-27",
-           *           "supplementRequested": null,
-           *           "acceptedAt": "2026-10-22T01:30:00.000Z",
-           *           "refusal": null,
-           *           "closedAt": null
-           *         }
-           *       ]
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -13012,125 +4175,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "id": "8f14e45f-ceea-4e7a-9f6b-1c2d3e4f5a6b",
-           *       "status": "RECEIVED",
-           *       "acceptBy": "2026-10-27"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the worker is not on that project’s roll (PROJECT_NOT_YOURS) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -13154,75 +4199,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "message": "如身份证号和手机号与实名册一致，验证码已发送到该手机，5分钟内有效"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -13242,74 +4219,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "projectCode": "XM-2026-001",
-           *           "projectName": "湖里区保障性住房项目",
-           *           "month": "2026-09",
-           *           "daysWorked": 22,
-           *           "grossPay": "7200.00",
-           *           "netPay": "6800.00",
-           *           "payments": [
-           *             {
-           *               "date": "2026-10-15",
-           *               "amount": "6800.00",
-           *               "card": "6222***********0001"
-           *             }
-           *           ],
-           *           "paid": "6800.00",
-           *           "owed": "0.00",
-           *           "dueDate": "2026-10-15",
-           *           "overdue": false,
-           *           "confirmation": null
-           *         }
-           *       ]
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -13338,127 +4248,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "projectCode": "XM-2026-001",
-           *       "month": "2026-09",
-           *       "result": "DISPUTED",
-           *       "reason": "NOT_RECEIVED",
-           *       "answeredAt": "2026-10-20T02:00:00.000Z"
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description no bearer token, or one this platform did not issue */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNAUTHORIZED",
-           *       "message": "a valid Authorization: Bearer <token> header is required",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the token is valid but may not do this (see x-callers), or the data is outside its scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "FORBIDDEN",
-           *       "message": "this endpoint is for admin; the token given is a project token",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the worker has no attendance or pay-sheet line for that project and month */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "NOT_FOUND",
-           *       "message": "no project XM-2026-001",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -13482,76 +4272,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "accessToken": "eyJhbGciOiJIUzI1NiJ9…",
-           *       "expiresIn": 1800
-           *     }
-           */
           'application/json': unknown;
-        };
-      };
-      /** @description the request is invalid; details list every problem (field, code, message) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BAD_REQUEST",
-           *       "message": "the request body is invalid: month: must be a month YYYY-MM, e.g. \"2026-09\"",
-           *       "details": [
-           *         {
-           *           "field": "month",
-           *           "code": "custom",
-           *           "message": "must be a month YYYY-MM, e.g. \"2026-09\""
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is too large, or a batch has more rows than the cap */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "BATCH_TOO_LARGE",
-           *       "message": "a batch may hold at most 10000 rows; this one has 12000. Split it into batches of 10000 or fewer.",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description the body is not JSON (Content-Type: application/json) */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "error": "UNSUPPORTED_MEDIA_TYPE",
-           *       "message": "send the body as JSON with Content-Type: application/json (it was text/plain)",
-           *       "details": []
-           *     }
-           */
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description too many requests from this address; wait for Retry-After seconds */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
         };
       };
     };

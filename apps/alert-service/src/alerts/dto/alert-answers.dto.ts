@@ -54,42 +54,46 @@ const evidenceAnswer = z.object({
   facts: z.record(z.string(), z.unknown()).meta({ description: 'anything else the rule found, as JSON' }),
 });
 
-export const alertAnswer = z.object({
-  id: z.string(),
-  code: AlertCode,
-  severity: Severity,
-  status: AlertStatus,
-  projectCode: z.string(),
-  regionCode: z.string(),
-  gridCode: z
-    .string()
-    .optional()
-    .meta({ description: "the project's grid (9 or 12 digits), when it has one" }),
-  month: z.string().nullable(),
-  title: z.string(),
-  evidence: evidenceAnswer,
-  raisedAt: instant,
-  updatedAt: instant,
-  clearedAt: instant.nullable(),
-  assignee: z.string().nullable(),
-  escalation: z
-    .object({ hours: z.number(), dueAt: instant, escalated: z.boolean() })
-    .nullable()
-    .meta({ description: 'while it waits to be acknowledged at a severity that escalates: when it goes up' }),
-  enforcementCase: z
-    .object({
-      id: z.string(),
-      status: z.enum(['OPEN', 'CLOSED']),
-      openedAt: instant,
-      closeBy: z.string(),
-      closedAt: instant.nullable(),
-      closureCode: z.string().nullable(),
-    })
-    .nullable()
-    .meta({ description: 'the enforcement case opened from the alert (立案); null while there is none' }),
-  employerCreditCode: z.string().nullable(),
-  history: z.array(historyEntryAnswer),
-});
+export const alertAnswer = z
+  .object({
+    id: z.string(),
+    code: AlertCode,
+    severity: Severity,
+    status: AlertStatus,
+    projectCode: z.string(),
+    regionCode: z.string(),
+    gridCode: z
+      .string()
+      .optional()
+      .meta({ description: "the project's grid (9 or 12 digits), when it has one" }),
+    month: z.string().nullable(),
+    title: z.string(),
+    evidence: evidenceAnswer,
+    raisedAt: instant,
+    updatedAt: instant,
+    clearedAt: instant.nullable(),
+    assignee: z.string().nullable(),
+    escalation: z
+      .object({ hours: z.number(), dueAt: instant, escalated: z.boolean() })
+      .nullable()
+      .meta({
+        description: 'while it waits to be acknowledged at a severity that escalates: when it goes up',
+      }),
+    enforcementCase: z
+      .object({
+        id: z.string(),
+        status: z.enum(['OPEN', 'CLOSED']),
+        openedAt: instant,
+        closeBy: z.string(),
+        closedAt: instant.nullable(),
+        closureCode: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'the enforcement case opened from the alert (立案); null while there is none' }),
+    employerCreditCode: z.string().nullable(),
+    history: z.array(historyEntryAnswer),
+  })
+  .meta({ title: 'Alert' });
 
 export const alertPageAnswer = z.object({
   items: z.array(alertAnswer),

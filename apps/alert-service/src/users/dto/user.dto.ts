@@ -77,16 +77,18 @@ export type LoginRequest = z.infer<typeof loginSchema>;
 
 const instant = z.string().meta({ description: 'an instant, ISO 8601 in UTC' });
 
-export const userAnswer = z.object({
-  username: z.string(),
-  role: UserRole,
-  regionCode: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  disabled: z.boolean(),
-  disabledAt: instant.nullable(),
-  createdAt: instant,
-});
+export const userAnswer = z
+  .object({
+    username: z.string(),
+    role: UserRole,
+    regionCode: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    disabled: z.boolean(),
+    disabledAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .meta({ title: 'User' });
 
 export const userPageAnswer = z.object({
   items: z.array(userAnswer),

@@ -18,14 +18,15 @@ const metricShare = z.object({
     .string()
     .optional()
     .meta({ description: "a payment metric before the month's wages fall due: the last day they may be paid" }),
-});
+}).meta({ title: 'MetricShare' });
 
 const coverageFigures = z.object({
   projectsInConstruction: z.number().int(),
-  metrics: z.object(Object.fromEntries(METRICS.map((m) => [m, metricShare])) as Record<
-    (typeof METRICS)[number],
-    typeof metricShare
-  >),
+  metrics: z
+    .object(
+      Object.fromEntries(METRICS.map((m) => [m, metricShare])) as Record<(typeof METRICS)[number], typeof metricShare>,
+    )
+    .meta({ title: 'CoverageMetrics' }),
 });
 
 export const coverageAnswer = z.object({
