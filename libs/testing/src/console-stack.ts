@@ -64,8 +64,8 @@ export interface ConsoleStack {
     locale?: string;
     token?: string;
   }): Promise<Page>;
-  /** Signs in through the console's login form, as a person does. */
-  logIn(page: Page, username: string, password: string): Promise<void>;
+  /** Signs in through the console's login form, as a person does, on the page at `path` (e.g. `#/alerts/<id>`). */
+  logIn(page: Page, username: string, password: string, path?: string): Promise<void>;
   /** Stops the browser and every process, closes Kafka and drops the database. */
   stop(): Promise<void>;
 }
@@ -160,8 +160,8 @@ export async function startConsoleStack(options: ConsoleStackOptions): Promise<C
           await page.addInitScript(`sessionStorage.setItem('${SESSION_KEY}', ${JSON.stringify(token)})`);
         return page;
       },
-      logIn: async (page, username, password) => {
-        await page.goto(`${gateway.url}/`);
+      logIn: async (page, username, password, path = '') => {
+        await page.goto(`${gateway.url}/${path}`);
         await page.fill('input[name=username]', username);
         await page.fill('input[name=password]', password);
         await page.click('button[type=submit]');
