@@ -134,7 +134,7 @@ export async function startConsoleStack(options: ConsoleStackOptions): Promise<C
     const gateway = await startServiceProcess('gateway', {
       ...env,
       ...urls,
-      CONSOLE_DIR: appDir,
+      [options.app === 'worker-portal' ? 'WORKER_PORTAL_DIR' : 'CONSOLE_DIR']: appDir,
       ...options.gatewayEnv,
     });
     running.push(gateway);
