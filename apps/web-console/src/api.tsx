@@ -4,6 +4,12 @@
  */
 
 import type { operations } from './api-schema.generated';
+import {
+  ALERT_CODES,
+  ALERT_STATUSES,
+  METRICS,
+  SEVERITIES as CONTRACT_SEVERITIES,
+} from './api-values.generated';
 
 // Requests and answers are the API's own, as openapi-typescript generated them from the merged OpenAPI document
 // (api-schema.generated.ts, `npm run console:api-types`): a change of contract breaks the console's build, not a
@@ -36,32 +42,10 @@ export type AlertStatus = Alert['status'];
 export type AlertCode = Alert['code'];
 export type Role = RequestBody<'Users_create'>['role'];
 
-export const SEVERITIES = ['RED', 'ORANGE', 'YELLOW', 'BLUE'] as const satisfies readonly Severity[];
-export const STATUSES = [
-  'OPEN',
-  'ACKNOWLEDGED',
-  'RESOLVED',
-  'DISMISSED',
-  'CLEARED',
-] as const satisfies readonly AlertStatus[];
-export const ALERT_CODES = [
-  'WAGE_ARREARS',
-  'WAGE_UNDERPAID',
-  'PAY_SHEET_MISSING',
-  'LABOR_COST_NOT_APPROPRIATED',
-  'ACCOUNT_BALANCE_SHORTFALL',
-  'DEPOSIT_SHORTFALL',
-  'DEPOSIT_GUARANTEE_EXPIRING',
-  'FUNDS_DIVERTED',
-  'PAYEE_NOT_ON_ROSTER',
-  'SHARED_BANK_CARD',
-  'ABNORMAL_PAYOUT',
-  'NO_WAGE_ACCOUNT',
-  'REAL_NAME_GAP',
-  'BANK_FEED_STALE',
-  'WORKER_PAY_DISPUTED',
-  'RECTIFICATION_OVERDUE',
-] as const satisfies readonly AlertCode[];
+/** Most urgent first, as the console lists them: the contract's order (BLUE to RED) reversed. */
+export const SEVERITIES: readonly Severity[] = [...CONTRACT_SEVERITIES].reverse();
+export const STATUSES: readonly AlertStatus[] = ALERT_STATUSES;
+export { ALERT_CODES, METRICS };
 
 export type Evidence = Alert['evidence'];
 export type EvidenceWorker = Evidence['workers'][number];
@@ -93,22 +77,15 @@ export type CoverageTrend = Answer<'Coverage_trend'>;
 export type CoverageFigures = Pick<Coverage, 'projectsInConstruction' | 'metrics'>;
 export type Metric = keyof Coverage['metrics'];
 export type MetricShare = Coverage['metrics'][Metric];
-export const METRICS = [
-  'realName',
-  'wageAccount',
-  'deposit',
-  'bankPayroll',
-  'monthlyFullPayment',
-  'allSystems',
-] as const satisfies readonly Metric[];
 
 export type Arrears = Answer<'Arrears_arrears'>;
 export type ArrearsFigures = Arrears['children'][number];
 export type ArrearsSums = Arrears['unpaidWages'];
 
+// The lists come from libs/contracts, the types from the OpenAPI document: tsc fails here when they disagree.
 export const contractListsComplete: [
-  Exhaustive<Severity, typeof SEVERITIES>,
-  Exhaustive<AlertStatus, typeof STATUSES>,
+  Exhaustive<Severity, typeof CONTRACT_SEVERITIES>,
+  Exhaustive<AlertStatus, typeof ALERT_STATUSES>,
   Exhaustive<AlertCode, typeof ALERT_CODES>,
   Exhaustive<Metric, typeof METRICS>,
 ] = [true, true, true, true];
