@@ -7,7 +7,13 @@ import { dateInShanghai, latestDueMonth } from '@wage/domain';
 import type { KafkaClient } from '@wage/platform';
 import ExcelJS from 'exceljs';
 import { waitFor, type ServiceProcess } from '@wage/testing';
-import { ARTIFACTS, startConsoleStack, type ConsoleStack } from '@wage/testing/console-stack';
+import {
+  ALERTS_AT_ONCE,
+  ARTIFACTS,
+  QUIET_BROWSER,
+  startConsoleStack,
+  type ConsoleStack,
+} from '@wage/testing/console-stack';
 
 /**
  * The console as inspectors and administrators work in it (issue 17): the workbench's open caseload, the evidence
@@ -184,17 +190,8 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       services: SERVICES,
       topics: [Topics.alert, Topics.assessment],
       clientId: 'console-work-e2e',
-      env: {
-        WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-        JOB_SCHEDULES_ENABLED: 'false',
-        ALERT_SETTLE_SECONDS: '0',
-      },
-      browserArgs: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      env: { WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'), ...ALERTS_AT_ONCE },
+      browserArgs: QUIET_BROWSER,
     });
     ({ kafka, gateway } = stack);
     adminKey = stack.secrets.ADMIN_API_KEY;

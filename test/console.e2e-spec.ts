@@ -7,7 +7,13 @@ import type { KafkaClient } from '@wage/platform';
 import { alertLink } from '../apps/alert-service/src/notifications/messages';
 import { unresolvedRefs } from '../apps/gateway/src/docs/merge-documents';
 import { waitFor, type ServiceProcess } from '@wage/testing';
-import { ARTIFACTS, startConsoleStack, type ConsoleStack } from '@wage/testing/console-stack';
+import {
+  ALERTS_AT_ONCE,
+  ARTIFACTS,
+  QUIET_BROWSER,
+  startConsoleStack,
+  type ConsoleStack,
+} from '@wage/testing/console-stack';
 
 /**
  * The web console in a real headless Chromium against every service running as a real process, driven only
@@ -199,17 +205,8 @@ describe('web console in headless Chromium', () => {
       services: SERVICES,
       topics: [Topics.alert, Topics.assessment],
       clientId: 'console-e2e',
-      env: {
-        WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-        JOB_SCHEDULES_ENABLED: 'false',
-        ALERT_SETTLE_SECONDS: '0',
-      },
-      browserArgs: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      env: { WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'), ...ALERTS_AT_ONCE },
+      browserArgs: QUIET_BROWSER,
     });
     ({ kafka, gateway } = stack);
     adminKey = stack.secrets.ADMIN_API_KEY;

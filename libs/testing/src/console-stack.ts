@@ -24,6 +24,19 @@ export const NOWHERE = 'http://127.0.0.1:9';
 
 const DIST = resolve(__dirname, '../../../dist/apps');
 
+/** alert-service as a browser test wants it: no scheduled jobs, and an alert shown as soon as it is raised. */
+export const ALERTS_AT_ONCE: Readonly<Record<string, string>> = {
+  JOB_SCHEDULES_ENABLED: 'false',
+  ALERT_SETTLE_SECONDS: '0',
+};
+/** Chromium without its background traffic (component updates, sync, first-run pages). */
+export const QUIET_BROWSER: readonly string[] = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export interface ConsoleStackOptions {
   /** The backend services to start, in this order; the gateway reaches every other one at NOWHERE. */
   services: readonly BackendName[];

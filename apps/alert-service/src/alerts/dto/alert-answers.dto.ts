@@ -73,12 +73,9 @@ export const alertAnswer = z
     updatedAt: instant,
     clearedAt: instant.nullable(),
     assignee: z.string().nullable(),
-    escalation: z
-      .object({ hours: z.number(), dueAt: instant, escalated: z.boolean() })
-      .nullable()
-      .meta({
-        description: 'while it waits to be acknowledged at a severity that escalates: when it goes up',
-      }),
+    escalation: z.object({ hours: z.number(), dueAt: instant, escalated: z.boolean() }).nullable().meta({
+      description: 'while it waits to be acknowledged at a severity that escalates: when it goes up',
+    }),
     enforcementCase: z
       .object({
         id: z.string(),
