@@ -1,42 +1,23 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
 import { alertKey, Topics } from '@wage/contracts';
-import { KafkaClient, signAccessToken } from '@wage/platform';
-import {
-  createTestDatabase,
-  startServiceProcess,
-  testInfra,
-  testSecrets,
-  testTopicPrefix,
-  waitFor,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@wage/testing';
+import { signAccessToken } from '@wage/platform';
+import { waitFor } from '@wage/testing';
+import { startConsoleStack, type ConsoleStack } from '@wage/testing/console-stack';
 
 /**
  * Casework in the built console on a phone (360 px), in a headless Chromium, against alert-service,
  * enforcement-service and the gateway running as real processes (`npm run build` first): 立案 on an alert, an
  * action recorded from the case page's form, and the intake queue with its acceptance clock.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
 const REGION = '350206';
-const NOWHERE = 'http://127.0.0.1:9';
 
 describe('casework in the console (headless Chromium, phone-sized)', () => {
-  let database: TestDatabase;
-  let kafka: KafkaClient;
-  let browser: Browser;
-  const running: ServiceProcess[] = [];
-  let gateway: ServiceProcess;
+  let stack: ConsoleStack;
   let inspector: string;
   const project = `XM-E2E-CW-${randomBytes(2).toString('hex')}`;
 
   const api = async (path: string, body?: unknown) => {
-    const response = await fetch(`${gateway.url}/api/v1${path}`, {
+    const response = await fetch(`${stack.gateway.url}/api/v1${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { Authorization: `Bearer ${inspector}`, 'Content-Type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -60,64 +41,22 @@ describe('casework in the console (headless Chromium, phone-sized)', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is not installed at ${CHROMIUM} (or set CHROMIUM_PATH)`);
-    if (!existsSync(resolve(CONSOLE_DIR, 'index.html')))
-      throw new Error(`${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` first`);
-    database = await createTestDatabase();
-    const infra = testInfra();
-    const secrets = testSecrets();
-    const topicPrefix = testTopicPrefix();
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: infra.redisUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      ...secrets,
-    };
+    stack = await startConsoleStack({
+      services: ['alert-service', 'enforcement-service'],
+      topics: [Topics.alert, Topics.project, Topics.enforcement, Topics.roster, Topics.account],
+      clientId: 'casework-console-e2e',
+      serviceEnv: (name, started) =>
+        name === 'alert-service'
+          ? { WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'), JOB_SCHEDULES_ENABLED: 'false' }
+          : { ALERT_SERVICE_URL: started['alert-service']! },
+    });
     inspector = signAccessToken(
       { sub: 'inspector-cw', role: 'INSPECTOR', region: REGION },
-      secrets.JWT_SECRET,
+      stack.secrets.JWT_SECRET,
       3_600,
     );
-    kafka = new KafkaClient({
-      brokers: infra.kafkaBrokers,
-      clientId: 'casework-console-e2e',
-      topicPrefix,
-      logger: pino({ level: 'silent' }),
-    });
-    await kafka.ensureTopics([
-      Topics.alert,
-      Topics.project,
-      Topics.enforcement,
-      Topics.roster,
-      Topics.account,
-    ]);
-    const alerts = await startServiceProcess('alert-service', {
-      ...env,
-      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-      JOB_SCHEDULES_ENABLED: 'false',
-    });
-    running.push(alerts);
-    const enforcement = await startServiceProcess('enforcement-service', {
-      ...env,
-      ALERT_SERVICE_URL: alerts.url,
-    });
-    running.push(enforcement);
-    gateway = await startServiceProcess('gateway', {
-      ...env,
-      ROSTER_SERVICE_URL: NOWHERE,
-      WAGE_ACCOUNT_SERVICE_URL: NOWHERE,
-      RULES_ENGINE_URL: NOWHERE,
-      ALERT_SERVICE_URL: alerts.url,
-      REPORT_SERVICE_URL: NOWHERE,
-      ENFORCEMENT_SERVICE_URL: enforcement.url,
-      CONSOLE_DIR,
-    });
-    running.push(gateway);
 
-    await kafka.send(Topics.project, [
+    await stack.kafka.send(Topics.project, [
       envelope('ProjectRegistered', {
         code: project,
         name: '湖里区某安置房项目',
@@ -132,7 +71,7 @@ describe('casework in the console (headless Chromium, phone-sized)', () => {
       }),
     ]);
     // An arrears alert as the rules engine publishes it.
-    await kafka.send(Topics.alert, [
+    await stack.kafka.send(Topics.alert, [
       envelope('AlertRaised', {
         alertKey: alertKey('WAGE_ARREARS', project, '2026-10'),
         code: 'WAGE_ARREARS',
@@ -152,22 +91,12 @@ describe('casework in the console (headless Chromium, phone-sized)', () => {
         detectedAt: new Date().toISOString(),
       }),
     ]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(running.map((service) => service.stop()));
-    await kafka?.close();
-    await database?.drop();
-  });
+  afterAll(() => stack?.stop());
 
-  const phone = async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
-    // The console keeps its session in sessionStorage; the test signs its own token instead of logging in.
-    await page.addInitScript(`sessionStorage.setItem('wage-console.token', ${JSON.stringify(inspector)})`);
-    return page;
-  };
+  // The test signs its own token instead of logging in.
+  const phone = () => stack.newPage({ viewport: { width: 360, height: 740 }, token: inspector });
 
   it('opens a case from an alert (立案) and records a summons from the case page', async () => {
     const alert = await waitFor(
@@ -185,7 +114,7 @@ describe('casework in the console (headless Chromium, phone-sized)', () => {
       { description: 'enforcement-service answering', timeoutMs: 30_000 },
     );
     const page = await phone();
-    await page.goto(`${gateway.url}/#/alerts/${alert.id}`);
+    await page.goto(`${stack.gateway.url}/#/alerts/${alert.id}`);
     await page.getByTestId('open-case').click({ timeout: 30_000 });
     const casePage = page.getByTestId('case');
     await casePage.waitFor({ timeout: 30_000 });
@@ -212,7 +141,7 @@ describe('casework in the console (headless Chromium, phone-sized)', () => {
         ((await api(`/alerts/${alert.id}`)).body.enforcementCase as { id?: string } | null)?.id === caseId,
       { description: 'the alert linked to its case', timeoutMs: 45_000 },
     );
-    await page.goto(`${gateway.url}/#/alerts/${alert.id}`);
+    await page.goto(`${stack.gateway.url}/#/alerts/${alert.id}`);
     await page.getByTestId('alert-case-link').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('alert-case-link').getAttribute('href')).toBe(`#/cases/${caseId}`);
     await page.close();
@@ -233,7 +162,7 @@ describe('casework in the console (headless Chromium, phone-sized)', () => {
     });
     expect(submitted.status).toBe(201);
     const page = await phone();
-    await page.goto(`${gateway.url}/#/intake`);
+    await page.goto(`${stack.gateway.url}/#/intake`);
     const card = page.locator(`[data-complaint-id="${String(submitted.body.id)}"]`);
     await card.waitFor({ timeout: 30_000 });
     expect(await card.getByTestId('accept-by').innerText()).toContain(String(submitted.body.acceptBy));

@@ -1,24 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client as PgClient } from 'pg';
-import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Topics, alertKey, type AlertCode } from '@wage/contracts';
 import { dateInShanghai, latestDueMonth } from '@wage/domain';
-import { KafkaClient } from '@wage/platform';
+import type { KafkaClient } from '@wage/platform';
 import ExcelJS from 'exceljs';
+import { waitFor, type ServiceProcess } from '@wage/testing';
 import {
-  BACKEND_URL_VARIABLES,
-  createTestDatabase,
-  startServiceProcess,
-  testInfra,
-  testSecrets,
-  testTopicPrefix,
-  waitFor,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@wage/testing';
+  ALERTS_AT_ONCE,
+  ARTIFACTS,
+  QUIET_BROWSER,
+  startConsoleStack,
+  type ConsoleStack,
+} from '@wage/testing/console-stack';
 
 /**
  * The console as inspectors and administrators work in it (issue 17): the workbench's open caseload, the evidence
@@ -26,9 +21,6 @@ import {
  * phone's and a desktop's size, against the services it needs running as real processes behind the gateway that
  * serves the built console (`npm run build` first).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
-const ARTIFACTS = resolve(__dirname, 'artifacts');
 const PASSWORD = 'a-long-enough-password';
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -44,10 +36,7 @@ const SERVICES = [
   'roster-service',
   'wage-account-service',
   'rules-engine',
-];
-const URL_VARIABLE: Record<string, string> = BACKEND_URL_VARIABLES;
-/** Services this file does not start: the gateway is pointed at a closed port rather than at anyone's. */
-const NOWHERE = 'http://127.0.0.1:9';
+] as const;
 
 interface RaiseOptions {
   code?: AlertCode;
@@ -108,13 +97,11 @@ const inspectLayout = () => {
 };
 
 describe('the console inspectors and administrators work in (headless Chromium)', () => {
-  let database: TestDatabase;
+  let stack: ConsoleStack;
   let db: PgClient;
   let kafka: KafkaClient;
-  let browser: Browser;
   let gateway: ServiceProcess;
   let adminKey: string;
-  const running: ServiceProcess[] = [];
 
   const api = async <T>(
     path: string,
@@ -195,68 +182,21 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       })
     ).body.accessToken;
 
-  const newPage = async (viewport: { width: number; height: number }): Promise<Page> => {
-    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-    page.on('pageerror', (error) => console.error(`browser error: ${error.message}`));
-    return page;
-  };
-
-  const logIn = async (page: Page, username: string, path = '') => {
-    await page.goto(`${gateway.url}/${path}`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-  };
+  const newPage = (viewport: { width: number; height: number }): Promise<Page> => stack.newPage({ viewport });
+  const logIn = (page: Page, username: string, path = '') => stack.logIn(page, username, PASSWORD, path);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set ` +
-          'CHROMIUM_PATH; the console tests need a real browser and are not skipped without one',
-      );
-    }
-    if (!existsSync(resolve(CONSOLE_DIR, 'index.html'))) {
-      throw new Error(
-        `${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` (build:console) first`,
-      );
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-
-    database = await createTestDatabase();
-    db = new PgClient({ connectionString: database.url });
-    await db.connect();
-    const infra = testInfra();
-    const secrets = testSecrets();
-    adminKey = secrets.ADMIN_API_KEY;
-    const topicPrefix = testTopicPrefix();
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: infra.redisUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      ...secrets,
-      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      JOB_SCHEDULES_ENABLED: 'false',
-      ALERT_SETTLE_SECONDS: '0',
-    };
-    kafka = new KafkaClient({
-      brokers: infra.kafkaBrokers,
+    stack = await startConsoleStack({
+      services: SERVICES,
+      topics: [Topics.alert, Topics.assessment],
       clientId: 'console-work-e2e',
-      topicPrefix,
-      logger: pino({ level: 'silent' }),
+      env: { WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'), ...ALERTS_AT_ONCE },
+      browserArgs: QUIET_BROWSER,
     });
-    await kafka.ensureTopics([Topics.alert, Topics.assessment]);
-
-    for (const name of SERVICES) running.push(await startServiceProcess(name, env));
-    const urls = Object.fromEntries(
-      Object.entries(URL_VARIABLE).map(([name, variable]) => [
-        variable,
-        running.find((s) => s.name === name)?.url ?? NOWHERE,
-      ]),
-    );
-    gateway = await startServiceProcess('gateway', { ...env, ...urls, CONSOLE_DIR });
-    running.push(gateway);
+    ({ kafka, gateway } = stack);
+    adminKey = stack.secrets.ADMIN_API_KEY;
+    db = new PgClient({ connectionString: stack.database.url });
+    await db.connect();
 
     for (const [username, role, regionCode, displayName] of [
       ['insp-city', 'INSPECTOR', '350200', '陈监察'],
@@ -271,26 +211,11 @@ describe('the console inspectors and administrators work in (headless Chromium)'
       });
       expect(created.status).toBe(201);
     }
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await Promise.all(running.map((service) => service.stop()));
-    await kafka?.close();
     await db?.end();
-    await database?.drop();
+    await stack?.stop();
   });
 
   it('the workbench opens on the open caseload, most severe first, paged, with counts, countdowns and durations', async () => {

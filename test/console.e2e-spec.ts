@@ -1,32 +1,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Topics, alertKey } from '@wage/contracts';
 import { dateInShanghai, latestDueMonth, monthOf, paymentMetricsPendingUntil } from '@wage/domain';
-import { KafkaClient } from '@wage/platform';
+import type { KafkaClient } from '@wage/platform';
 import { alertLink } from '../apps/alert-service/src/notifications/messages';
 import { unresolvedRefs } from '../apps/gateway/src/docs/merge-documents';
+import { waitFor, type ServiceProcess } from '@wage/testing';
 import {
-  BACKEND_URL_VARIABLES,
-  createTestDatabase,
-  startServiceProcess,
-  testInfra,
-  testSecrets,
-  testTopicPrefix,
-  waitFor,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@wage/testing';
+  ALERTS_AT_ONCE,
+  ARTIFACTS,
+  QUIET_BROWSER,
+  startConsoleStack,
+  type ConsoleStack,
+} from '@wage/testing/console-stack';
 
 /**
  * The web console in a real headless Chromium against every service running as a real process, driven only
  * through the gateway, which serves the built console (`npm run build` first).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
-const ARTIFACTS = resolve(__dirname, 'artifacts');
 const PASSWORD = 'a-long-enough-password';
 const REGION = '350200';
 const DESKTOP = { width: 1280, height: 900 };
@@ -39,8 +31,7 @@ const SERVICES = [
   'alert-service',
   'report-service',
   'enforcement-service',
-];
-const URL_VARIABLE: Record<string, string> = BACKEND_URL_VARIABLES;
+] as const;
 
 /** The public API of docs/architecture.md's table: the merged OpenAPI document must have each of these. */
 const CONTRACT = [
@@ -111,12 +102,10 @@ interface CoverageAnswer {
 }
 
 describe('web console in headless Chromium', () => {
-  let database: TestDatabase;
+  let stack: ConsoleStack;
   let kafka: KafkaClient;
-  let browser: Browser;
   let gateway: ServiceProcess;
   let adminKey: string;
-  const running: ServiceProcess[] = [];
 
   const api = async <T>(
     path: string,
@@ -208,61 +197,19 @@ describe('web console in headless Chromium', () => {
       evaluatedAt: new Date().toISOString(),
     });
 
-  const newPage = async (viewport = DESKTOP): Promise<Page> => {
-    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-    page.on('pageerror', (error) => console.error(`browser error: ${error.message}`));
-    return page;
-  };
-
-  const logIn = async (page: Page, username: string) => {
-    await page.goto(`${gateway.url}/`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-  };
+  const newPage = (viewport = DESKTOP): Promise<Page> => stack.newPage({ viewport });
+  const logIn = (page: Page, username: string) => stack.logIn(page, username, PASSWORD);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set ` +
-          'CHROMIUM_PATH; the console tests need a real browser and are not skipped without one',
-      );
-    }
-    if (!existsSync(resolve(CONSOLE_DIR, 'index.html'))) {
-      throw new Error(
-        `${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` (build:console) first`,
-      );
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-
-    database = await createTestDatabase();
-    const infra = testInfra();
-    const secrets = testSecrets();
-    adminKey = secrets.ADMIN_API_KEY;
-    const topicPrefix = testTopicPrefix();
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: infra.redisUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      ...secrets,
-      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      JOB_SCHEDULES_ENABLED: 'false',
-      ALERT_SETTLE_SECONDS: '0',
-    };
-    kafka = new KafkaClient({
-      brokers: infra.kafkaBrokers,
+    stack = await startConsoleStack({
+      services: SERVICES,
+      topics: [Topics.alert, Topics.assessment],
       clientId: 'console-e2e',
-      topicPrefix,
-      logger: pino({ level: 'silent' }),
+      env: { WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'), ...ALERTS_AT_ONCE },
+      browserArgs: QUIET_BROWSER,
     });
-    await kafka.ensureTopics([Topics.alert, Topics.assessment]);
-
-    for (const name of SERVICES) running.push(await startServiceProcess(name, env));
-    const urls = Object.fromEntries(running.map((s) => [URL_VARIABLE[s.name], s.url]));
-    gateway = await startServiceProcess('gateway', { ...env, ...urls, CONSOLE_DIR });
-    running.push(gateway);
+    ({ kafka, gateway } = stack);
+    adminKey = stack.secrets.ADMIN_API_KEY;
 
     for (const [username, role] of [
       ['inspector-e2e', 'INSPECTOR'],
@@ -280,26 +227,9 @@ describe('web console in headless Chromium', () => {
       });
       expect(created.status).toBe(201);
     }
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(running.map((service) => service.stop()));
-    await kafka?.close();
-    await database?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   it('an inspector sees a new alert arrive live, acknowledges and resolves it', async () => {
     // An alert from before the inspector opens the console, and one outside the inspector's region.

@@ -1,21 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AlertRaised, alertKey, ProjectRegistered, Topics } from '@wage/contracts';
-import { KafkaClient } from '@wage/platform';
-import {
-  createTestDatabase,
-  eventEnvelope,
-  startServiceProcess,
-  testInfra,
-  testSecrets,
-  testTopicPrefix,
-  waitFor,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@wage/testing';
+import { eventEnvelope, waitFor } from '@wage/testing';
+import { ARTIFACTS, startConsoleStack, type ConsoleStack } from '@wage/testing/console-stack';
 
 /**
  * Grids in the built console on a phone (375 px), in a headless Chromium, against alert-service,
@@ -24,13 +12,9 @@ import {
  * verifies it (属实); the alert's history then shows the verification, and an inspector's 网格 page shows the
  * visit with its photo, fetched with the token.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
-const ARTIFACTS = resolve(__dirname, 'artifacts');
 const REGION = '350206';
 const GRID = '350206001';
 const PASSWORD = 'a-long-enough-password';
-const NOWHERE = 'http://127.0.0.1:9';
 const PHONE = { width: 375, height: 740 };
 /** A 1 × 1 PNG. */
 const PNG = Buffer.from(
@@ -39,11 +23,7 @@ const PNG = Buffer.from(
 );
 
 describe('grids in the console (headless Chromium, phone-sized)', () => {
-  let database: TestDatabase;
-  let kafka: KafkaClient;
-  let browser: Browser;
-  const running: ServiceProcess[] = [];
-  let gateway: ServiceProcess;
+  let stack: ConsoleStack;
   let adminKey: string;
   const suffix = randomBytes(2).toString('hex').toUpperCase();
   const project = `XM-E2E-GRID-${suffix}`;
@@ -53,7 +33,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
   const findings = `湖里街道巡查：工地停工，现场询问班组长，确认10月工资未发（${suffix}）`;
 
   const api = async <T = Record<string, unknown>>(path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${gateway.url}/api/v1${path}`, {
+    const response = await fetch(`${stack.gateway.url}/api/v1${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -65,60 +45,20 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
       .accessToken;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is not installed at ${CHROMIUM} (or set CHROMIUM_PATH)`);
-    if (!existsSync(resolve(CONSOLE_DIR, 'index.html')))
-      throw new Error(`${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` first`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    database = await createTestDatabase();
-    const infra = testInfra();
-    const secrets = testSecrets();
-    adminKey = secrets.ADMIN_API_KEY;
-    const topicPrefix = testTopicPrefix();
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: infra.redisUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      ...secrets,
-    };
-    kafka = new KafkaClient({
-      brokers: infra.kafkaBrokers,
+    stack = await startConsoleStack({
+      services: ['alert-service', 'enforcement-service'],
+      topics: [Topics.alert, Topics.project, Topics.enforcement, Topics.roster, Topics.account],
       clientId: 'grid-console-e2e',
-      topicPrefix,
-      logger: pino({ level: 'silent' }),
+      serviceEnv: (name, started) =>
+        name === 'alert-service'
+          ? {
+              WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
+              JOB_SCHEDULES_ENABLED: 'false',
+              ALERT_SETTLE_SECONDS: '0',
+            }
+          : { ALERT_SERVICE_URL: started['alert-service']! },
     });
-    await kafka.ensureTopics([
-      Topics.alert,
-      Topics.project,
-      Topics.enforcement,
-      Topics.roster,
-      Topics.account,
-    ]);
-    const alerts = await startServiceProcess('alert-service', {
-      ...env,
-      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-      JOB_SCHEDULES_ENABLED: 'false',
-      ALERT_SETTLE_SECONDS: '0',
-    });
-    running.push(alerts);
-    const enforcement = await startServiceProcess('enforcement-service', {
-      ...env,
-      ALERT_SERVICE_URL: alerts.url,
-    });
-    running.push(enforcement);
-    gateway = await startServiceProcess('gateway', {
-      ...env,
-      ROSTER_SERVICE_URL: NOWHERE,
-      WAGE_ACCOUNT_SERVICE_URL: NOWHERE,
-      RULES_ENGINE_URL: NOWHERE,
-      ALERT_SERVICE_URL: alerts.url,
-      REPORT_SERVICE_URL: NOWHERE,
-      ENFORCEMENT_SERVICE_URL: enforcement.url,
-      CONSOLE_DIR,
-    });
-    running.push(gateway);
+    adminKey = stack.secrets.ADMIN_API_KEY;
 
     for (const [username, role, regionCode] of [
       [assistant, 'GRID_ASSISTANT', GRID],
@@ -136,7 +76,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
 
     // A project in construction in 湖里街道, and a RED arrears alert about it: a verification is requested.
     const now = new Date().toISOString();
-    await kafka.send(Topics.project, [
+    await stack.kafka.send(Topics.project, [
       {
         key: project,
         value: JSON.stringify(
@@ -156,7 +96,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
         ),
       },
     ]);
-    await kafka.send(Topics.alert, [
+    await stack.kafka.send(Topics.alert, [
       {
         key: project,
         value: JSON.stringify(
@@ -182,22 +122,13 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
         ),
       },
     ]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(running.map((service) => service.stop()));
-    await kafka?.close();
-    await database?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   const signIn = async (username: string): Promise<Page> => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: PHONE });
-    await page.goto(gateway.url);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
+    const page = await stack.newPage({ viewport: PHONE });
+    await stack.logIn(page, username, PASSWORD);
     return page;
   };
   const noWiderThanThePhone = async (page: Page) =>
@@ -339,7 +270,7 @@ describe('grids in the console (headless Chromium, phone-sized)', () => {
     );
     const page = await signIn(inspector);
     await page.waitForSelector('header.top nav');
-    await page.goto(`${gateway.url}/#/alerts/${alertId}`);
+    await page.goto(`${stack.gateway.url}/#/alerts/${alertId}`);
     const history = page.locator('ol.history');
     await history.filter({ hasText: '现场核实' }).waitFor({ timeout: 30_000 });
     expect(await history.innerText()).toContain(findings);

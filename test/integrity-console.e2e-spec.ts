@@ -1,39 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AlertRaised, alertKey, Topics } from '@wage/contracts';
 import { creditCodeCheckChar, dateInShanghai, addCalendarDays } from '@wage/domain';
-import { KafkaClient } from '@wage/platform';
-import {
-  createTestDatabase,
-  startServiceProcess,
-  testInfra,
-  testSecrets,
-  testTopicPrefix,
-  eventEnvelope,
-  waitFor,
-  type ServiceProcess,
-  type TestDatabase,
-  staffToken,
-} from '@wage/testing';
+import type { KafkaClient } from '@wage/platform';
+import { eventEnvelope, waitFor, staffToken, type ServiceProcess } from '@wage/testing';
+import { NOWHERE, startConsoleStack, type ConsoleStack } from '@wage/testing/console-stack';
 
 /**
  * The public blacklist page (no login) and the employer's record page of the built console, in a headless
- * Chromium, against enforcement-service and the gateway running as real processes (`npm run build` first).
+ * Chromium, against roster-service, enforcement-service and the gateway running as real processes (`npm run build` first).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = resolve(__dirname, '../dist/apps/web-console');
 const REGION = '350206';
 const LEGAL_REP_ID = '350206199001011239';
-const NOWHERE = 'http://127.0.0.1:9';
 
 describe('integrity grades and the public blacklist in the console (headless Chromium)', () => {
-  let database: TestDatabase;
+  let stack: ConsoleStack;
   let kafka: KafkaClient;
   let browser: Browser;
-  const running: ServiceProcess[] = [];
   let gateway: ServiceProcess;
   let inspector: string;
   const first17 = `91350206MA31E2${randomBytes(2).toString('hex').toUpperCase().slice(0, 3)}`;
@@ -51,49 +34,15 @@ describe('integrity grades and the public blacklist in the console (headless Chr
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is not installed at ${CHROMIUM} (or set CHROMIUM_PATH)`);
-    if (!existsSync(resolve(CONSOLE_DIR, 'index.html')))
-      throw new Error(`${CONSOLE_DIR}/index.html does not exist: run \`npm run build\` first`);
-    database = await createTestDatabase();
-    const infra = testInfra();
-    const secrets = testSecrets();
-    const topicPrefix = testTopicPrefix();
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: infra.redisUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      ...secrets,
-    };
-    inspector = staffToken(secrets.JWT_SECRET, { sub: 'inspector-e2e', region: REGION }, 3_600);
-    kafka = new KafkaClient({
-      brokers: infra.kafkaBrokers,
+    stack = await startConsoleStack({
+      // roster-service registers the project (and answers the project page and its rights board).
+      services: ['roster-service', 'enforcement-service'],
       clientId: 'integrity-console-e2e',
-      topicPrefix,
-      logger: pino({ level: 'silent' }),
+      serviceEnv: (name) => (name === 'enforcement-service' ? { ALERT_SERVICE_URL: NOWHERE } : {}),
     });
-    adminKey = secrets.ADMIN_API_KEY;
-    // roster-service registers the project (and answers the project page and its rights board).
-    const roster = await startServiceProcess('roster-service', env);
-    running.push(roster);
-    const enforcement = await startServiceProcess('enforcement-service', {
-      ...env,
-      ALERT_SERVICE_URL: NOWHERE,
-    });
-    running.push(enforcement);
-    gateway = await startServiceProcess('gateway', {
-      ...env,
-      ROSTER_SERVICE_URL: roster.url,
-      WAGE_ACCOUNT_SERVICE_URL: NOWHERE,
-      RULES_ENGINE_URL: NOWHERE,
-      ALERT_SERVICE_URL: NOWHERE,
-      REPORT_SERVICE_URL: NOWHERE,
-      ENFORCEMENT_SERVICE_URL: enforcement.url,
-      CONSOLE_DIR,
-    });
-    running.push(gateway);
+    ({ kafka, browser, gateway } = stack);
+    inspector = staffToken(stack.secrets.JWT_SECRET, { sub: 'inspector-e2e', region: REGION }, 3_600);
+    adminKey = stack.secrets.ADMIN_API_KEY;
 
     // A project of the employer, a case of ¥24,000 owed, an order to pay by yesterday: it may be listed.
     const now = new Date().toISOString();
@@ -164,16 +113,9 @@ describe('integrity grades and the public blacklist in the console (headless Chr
     const id = String(notice.body.id);
     expect((await api(`/blacklist/${id}/statement`, { text: '无异议' })).status).toBe(201);
     expect((await api(`/blacklist/${id}/decision`, { listed: true })).body.status).toBe('LISTED');
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(running.map((service) => service.stop()));
-    await kafka?.close();
-    await database?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   it('shows the public list without a login: the employer, its credit code, the persons masked', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });

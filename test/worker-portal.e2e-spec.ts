@@ -1,32 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { identityCheckDigit } from '@wage/domain';
 import { signAccessToken } from '@wage/platform';
 import {
   BACKEND_URL_VARIABLES,
-  createTestDatabase,
   mentionsNumber,
-  startServiceProcess,
   startSmsCatcher,
-  testInfra,
   testSecrets,
-  testTopicPrefix,
   waitFor,
   type ServiceProcess,
   type SmsCatcher,
-  type TestDatabase,
 } from '@wage/testing';
+import { ARTIFACTS, startConsoleStack, type ConsoleStack } from '@wage/testing/console-stack';
 
 /**
  * The workers' page (/worker) in a real headless Chromium on a phone's viewport, against the services running as
  * real processes behind the gateway, which serves the built page (`npm run build` first). The sign-in code is read
  * from the SMS catcher, as a worker reads it from their phone.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORTAL_DIR = resolve(__dirname, '../dist/apps/worker-portal');
-const ARTIFACTS = resolve(__dirname, 'artifacts');
 const PHONE = { width: 390, height: 844 };
 const SERVICES = [
   'roster-service',
@@ -34,8 +25,7 @@ const SERVICES = [
   'rules-engine',
   'alert-service',
   'enforcement-service',
-];
-const URL_VARIABLE: Record<string, string> = BACKEND_URL_VARIABLES;
+] as const;
 const PROJECT = 'XM-WORKER-E2E';
 const MONTHS = ['2026-08', '2026-09', '2026-10'];
 
@@ -45,13 +35,13 @@ function identityNumber(sequence: number): string {
 }
 
 describe("the workers' page in headless Chromium on a phone", () => {
-  let database: TestDatabase;
+  let stack: ConsoleStack;
   let catcher: SmsCatcher;
   let browser: Browser;
   let gateway: ServiceProcess;
   let adminKey: string;
   let jwtSecret: string;
-  const running: ServiceProcess[] = [];
+  let running: ServiceProcess[];
   const me = { idNumber: identityNumber(1), phone: '13800000001', card: '6222000000000000001' };
 
   const api = async <T>(path: string, token: string, method = 'GET', body?: unknown) => {
@@ -64,46 +54,33 @@ describe("the workers' page in headless Chromium on a phone", () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`,
-      );
-    if (!existsSync(resolve(PORTAL_DIR, 'index.html')))
-      throw new Error(`${PORTAL_DIR}/index.html does not exist: run \`npm run build\` first`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-
-    database = await createTestDatabase();
-    const infra = testInfra();
-    const secrets = testSecrets();
-    adminKey = secrets.ADMIN_API_KEY;
-    jwtSecret = secrets.JWT_SECRET;
-    catcher = await startSmsCatcher(secrets.SMS_API_SECRET);
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: infra.redisUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: testTopicPrefix(),
-      ...secrets,
-      SMS_PROVIDER_URL: catcher.providerUrl,
-      // Debug logs too: the code must not be in any of them.
-      LOG_LEVEL: 'debug',
-      WEBHOOK_SIGNING_SECRET: randomBytes(32).toString('base64'),
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      JOB_SCHEDULES_ENABLED: 'false',
-      ALERT_SETTLE_SECONDS: '0',
-    };
-    for (const name of SERVICES) {
-      const started = Object.fromEntries(running.map((s) => [URL_VARIABLE[s.name], s.url]));
-      running.push(await startServiceProcess(name, { ...env, ...started }));
-    }
-    const urls = Object.fromEntries(running.map((s) => [URL_VARIABLE[s.name], s.url]));
-    gateway = await startServiceProcess('gateway', {
-      ...env,
-      ...urls,
-      REPORT_SERVICE_URL: 'http://127.0.0.1:9',
-      WORKER_PORTAL_DIR: PORTAL_DIR,
+    const smsSecret = testSecrets().SMS_API_SECRET;
+    catcher = await startSmsCatcher(smsSecret);
+    stack = await startConsoleStack({
+      app: 'worker-portal',
+      services: SERVICES,
+      clientId: 'worker-portal-e2e',
+      env: {
+        SMS_API_SECRET: smsSecret,
+        SMS_PROVIDER_URL: catcher.providerUrl,
+        // Debug logs too: the code must not be in any of them.
+        LOG_LEVEL: 'debug',
+        JOB_SCHEDULES_ENABLED: 'false',
+        ALERT_SETTLE_SECONDS: '0',
+      },
+      browserArgs: ['--disable-background-networking', '--no-first-run'],
+      // Each service reaches those started before it.
+      serviceEnv: (_name, started) =>
+        Object.fromEntries(
+          Object.entries(started).map(([name, url]) => [
+            BACKEND_URL_VARIABLES[name as keyof typeof BACKEND_URL_VARIABLES],
+            url,
+          ]),
+        ),
     });
-    running.push(gateway);
+    ({ browser, gateway, running } = stack);
+    adminKey = stack.secrets.ADMIN_API_KEY;
+    jwtSecret = stack.secrets.JWT_SECRET;
 
     // A project whose roll has the worker and a colleague, three months of attendance and pay sheets, and the
     // bank's payroll payment of the first month.
@@ -178,17 +155,11 @@ describe("the workers' page in headless Chromium on a phone", () => {
       ],
     });
     expect([200, 201]).toContain(paid.status);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await Promise.all(running.map((service) => service.stop()));
+    await stack?.stop();
     await catcher?.stop();
-    await database?.drop();
   });
 
   const newPage = async (): Promise<Page> => {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Client, Role, Session } from './api';
+import type { Client, ProjectStatus, Role, Session } from './api';
 import { Empty, ErrorNotice, Loading, useLoad, type Route } from './common';
 import { label, useI18n } from './i18n';
 import { regionLabel } from './regions';
@@ -11,7 +11,11 @@ import { regionLabel } from './regions';
 const TABS = ['users', 'projects', 'banks', 'rules'] as const;
 type Tab = (typeof TABS)[number];
 const ROLES: Role[] = ['INSPECTOR', 'LEADER', 'ADMIN', 'GRID_ASSISTANT'];
-const PROJECT_STATUSES = ['IN_CONSTRUCTION', 'SUSPENDED', 'COMPLETED'] as const;
+const PROJECT_STATUSES = [
+  'IN_CONSTRUCTION',
+  'SUSPENDED',
+  'COMPLETED',
+] as const satisfies readonly ProjectStatus[];
 
 export function Admin({ api, session, route }: { api: Client; session: Session; route: Route }) {
   const { t } = useI18n();
@@ -291,7 +295,8 @@ function Projects({ api }: { api: Client }) {
     void status.run(async () => {
       const code = field('code');
       const changed = await api.changeProjectStatus(code, {
-        status: field('status'),
+        // The form's select offers only PROJECT_STATUSES.
+        status: field('status') as ProjectStatus,
         effectiveDate: field('effectiveDate'),
         ...(field('reason') && { reason: field('reason') }),
       });

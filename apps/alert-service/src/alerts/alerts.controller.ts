@@ -36,6 +36,7 @@ import {
   listAlertsSchema,
   resolveSchema,
 } from './dto/alert.dto';
+import { alertAnswer, alertPageAnswer, assigneesAnswer } from './dto/alert-answers.dto';
 import { ChangeAlertStatusUseCase } from './use-cases/change-alert-status/change-alert-status.use-case';
 import { ListAlertsUseCase } from './use-cases/list-alerts/list-alerts.use-case';
 
@@ -73,6 +74,7 @@ export class AlertsController {
         description:
           'one page: { items, total, totalCapped, page, pageSize, counts }; `total` counts up to 10,000 ' +
           '(`totalCapped: true` beyond)',
+        schema: alertPageAnswer,
       },
     },
   })
@@ -103,7 +105,12 @@ export class AlertsController {
   @ApiContract({
     summary: 'An alert with its evidence and history',
     params: alertId,
-    responses: { 200: { description: 'the alert; evidence shows identity and card numbers only masked' } },
+    responses: {
+      200: {
+        description: 'the alert; evidence shows identity and card numbers only masked',
+        schema: alertAnswer,
+      },
+    },
     errors: { 404: 'no such alert, or not one the caller may see' },
   })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
@@ -121,6 +128,7 @@ export class AlertsController {
     responses: {
       200: {
         description: '{ items: [{ username, displayName, role, regionCode }] }',
+        schema: assigneesAnswer,
         example: {
           items: [
             { username: 'wang.jianguo', displayName: '王建国', role: 'INSPECTOR', regionCode: '350206' },
@@ -142,7 +150,7 @@ export class AlertsController {
     params: alertId,
     body: acknowledgeSchema,
     examples: { 'with a note': { note: '已联系总包单位核实情况' } },
-    responses: { 200: { description: 'the alert, ACKNOWLEDGED' } },
+    responses: { 200: { description: 'the alert, ACKNOWLEDGED', schema: alertAnswer } },
     errors: TRANSITION,
   })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
@@ -160,7 +168,7 @@ export class AlertsController {
     examples: {
       'to an inspector of the district': { username: 'wang.jianguo', note: '请实地核查考勤与工资发放' },
     },
-    responses: { 200: { description: 'the alert with its assignee' } },
+    responses: { 200: { description: 'the alert with its assignee', schema: alertAnswer } },
     errors: TRANSITION,
   })
   assign(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
@@ -176,7 +184,7 @@ export class AlertsController {
     params: alertId,
     body: resolveSchema,
     examples: { 'wages paid': { note: '已约谈总包单位，10月工资已足额补发，银行流水已核对' } },
-    responses: { 200: { description: 'the alert, RESOLVED' } },
+    responses: { 200: { description: 'the alert, RESOLVED', schema: alertAnswer } },
     errors: TRANSITION,
   })
   resolve(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
@@ -192,7 +200,7 @@ export class AlertsController {
     params: alertId,
     body: dismissSchema,
     examples: { 'a duplicate report': { reason: '重复上报，已在另一预警中处理' } },
-    responses: { 200: { description: 'the alert, DISMISSED' } },
+    responses: { 200: { description: 'the alert, DISMISSED', schema: alertAnswer } },
     errors: TRANSITION,
   })
   dismiss(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {

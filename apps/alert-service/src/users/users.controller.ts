@@ -9,7 +9,16 @@ import {
   validate,
   type Principal,
 } from '@wage/platform';
-import { changeUserSchema, createUserSchema, listUsersSchema, loginSchema } from './dto/user.dto';
+import {
+  changeUserSchema,
+  createdUserAnswer,
+  createUserSchema,
+  listUsersSchema,
+  loginAnswer,
+  loginSchema,
+  userAnswer,
+  userPageAnswer,
+} from './dto/user.dto';
 import { AdministerUsersUseCase } from './use-cases/administer-users/administer-users.use-case';
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
 import { LogInUseCase } from './use-cases/log-in/log-in.use-case';
@@ -32,6 +41,7 @@ export class UsersController {
     responses: {
       200: {
         description: 'one page: { items, total, page, pageSize }',
+        schema: userPageAnswer,
         example: {
           items: [
             {
@@ -71,7 +81,7 @@ export class UsersController {
       'reset a forgotten password': { password: 'Haicang-2026-new-password' },
       'move an inspector to the city': { regionCode: '350200' },
     },
-    responses: { 200: { description: 'the user as GET /users lists them' } },
+    responses: { 200: { description: 'the user as GET /users lists them', schema: userAnswer } },
     errors: {
       404: 'no such user',
       409: 'an administrator cannot disable their own account (CANNOT_DISABLE_SELF)',
@@ -107,7 +117,7 @@ export class UsersController {
           'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-0000-0000-0000-000000000000',
       },
     },
-    responses: { 201: { description: 'created; the user without the password' } },
+    responses: { 201: { description: 'created; the user without the password', schema: createdUserAnswer } },
     errors: { 409: 'the username is taken' },
   })
   create(@Body() body: unknown) {
@@ -122,7 +132,13 @@ export class UsersController {
     description: 'Answers an access token to send as `Authorization: Bearer <token>`.',
     body: loginSchema,
     examples: { 'the demo inspector': { username: 'inspector', password: 'demo-inspector-password' } },
-    responses: { 200: { description: 'logged in', example: { accessToken: 'eyJhbGciOiJIUzI1NiJ9.…' } } },
+    responses: {
+      200: {
+        description: 'logged in',
+        example: { accessToken: 'eyJhbGciOiJIUzI1NiJ9.…' },
+        schema: loginAnswer,
+      },
+    },
     errors: {
       401: 'unknown username or wrong password',
       413: 'a body over 8 KB (PUBLIC_BODY_LIMIT_BYTES): an endpoint anyone may call reads only small bodies',

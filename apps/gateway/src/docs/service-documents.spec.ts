@@ -122,6 +122,17 @@ describe.each(SERVICES)('the OpenAPI document of %s', (name, parts) => {
     }
   });
 
+  it('gives each documented answer schema examples it accepts', () => {
+    for (const route of routes()) {
+      const where = `${route.method} ${route.path}`;
+      for (const [status, answer] of Object.entries(apiContractOf(route.handler)?.responses ?? {})) {
+        if (!answer?.schema || answer.example === undefined) continue;
+        const issues = answer.schema.safeParse(answer.example).error?.issues ?? [];
+        expect({ where, status, issues }).toEqual({ where, status, issues: [] });
+      }
+    }
+  });
+
   // Found by the attack pass (issue 16 item 12): examples carried identity numbers with a valid check digit,
   // which may be a real person's. Every one in the document must be clearly fictitious: a wrong check digit.
   it('has no identity number that passes GB 11643 anywhere in its examples', () => {

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Allow, ApiContract, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { scopedRegion } from '../regions/region-scope';
+import { arrearsAnswer } from './dto/arrears-answers.dto';
 import { arrearsQuery } from './dto/arrears-query.dto';
 import { GetArrearsUseCase } from './use-cases/get-arrears/get-arrears.use-case';
 
@@ -19,7 +20,9 @@ export class ArrearsController {
       'gaps and risks.',
     query: arrearsQuery,
     queryExample: { regionCode: '350206', month: '2026-10' },
-    responses: { 200: { description: "the figures of the region (the caller's by default)" } },
+    responses: {
+      200: { description: "the figures of the region (the caller's by default)", schema: arrearsAnswer },
+    },
   })
   arrears(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { regionCode, month } = validate(arrearsQuery, query, 'query');

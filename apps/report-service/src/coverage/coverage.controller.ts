@@ -10,6 +10,7 @@ import {
   type Principal,
 } from '@wage/platform';
 import { scopedRegion } from '../regions/region-scope';
+import { coverageAnswer, coverageTrendAnswer } from './dto/coverage-answers.dto';
 import { coverageQuery, coverageTrendQuery, MAX_TREND_MONTHS } from './dto/coverage-query.dto';
 import { GetCoverageUseCase } from './use-cases/get-coverage/get-coverage.use-case';
 import { GetCoverageTrendUseCase } from './use-cases/get-coverage-trend/get-coverage-trend.use-case';
@@ -38,12 +39,20 @@ export class CoverageController {
     responses: {
       200: {
         description: '{ regionCode, regionName, month, projectsInConstruction, metrics, children }',
+        schema: coverageAnswer,
         example: {
           regionCode: '350200',
           regionName: '厦门市',
           month: '2026-10',
           projectsInConstruction: 7,
-          metrics: { realName: { count: 6, of: 7, pct: 85.7 } },
+          metrics: {
+            realName: { count: 6, of: 7, pct: 85.7 },
+            wageAccount: { count: 7, of: 7, pct: 100 },
+            deposit: { count: 5, of: 7, pct: 71.4 },
+            bankPayroll: { count: 6, of: 7, pct: 85.7 },
+            monthlyFullPayment: { count: 5, of: 7, pct: 71.4 },
+            allSystems: { count: 4, of: 7, pct: 57.1 },
+          },
           children: [],
         },
       },
@@ -62,7 +71,7 @@ export class CoverageController {
     description: 'One entry per month from `from` to `to` (at most 120); by default the twelve months up to the latest one whose wages are due.',
     query: coverageTrendQuery,
     queryExample: { regionCode: '350206', from: '2026-01', to: '2026-10' },
-    responses: { 200: { description: 'the monthly series' } },
+    responses: { 200: { description: 'the monthly series', schema: coverageTrendAnswer } },
   })
   trend(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const q = validate(coverageTrendQuery, query, 'query');

@@ -119,6 +119,11 @@ const ERROR_ANSWERS: Record<ErrorStatus, { description: string; example: z.infer
 export interface SuccessAnswer {
   description: string;
   example?: unknown;
+  /**
+   * The JSON answer's zod schema (what the use case returns), documented so that clients generated from the
+   * document (the console's `api-schema.generated.ts`) are typed by it; a test parses `example` with it.
+   */
+  schema?: z.ZodType;
 }
 
 export interface ApiContractOptions<B extends z.ZodType, Q extends z.ZodType> {
@@ -151,6 +156,12 @@ export interface ApiContractOptions<B extends z.ZodType, Q extends z.ZodType> {
   errors?: Partial<Record<ErrorStatus, string>>;
 }
 
+/**
+ * `true` when what a use case answers (`Answer`) is what the answer's schema documents, `never` otherwise: a dto
+ * file assigns `true` to it, so tsc fails when a use case's answer and its documented schema drift apart.
+ */
+export type Documents<Schema extends z.ZodType, Answer> = [Answer] extends [z.output<Schema>] ? true : never;
+
 export const API_CONTRACT = 'openapi:contract';
 
 /** The options an endpoint's @ApiContract was given (tests check its examples against its schemas). */
@@ -160,9 +171,19 @@ export function apiContractOf(handler: object): ApiContractOptions<z.ZodType, z.
 
 /** A zod schema as the JSON Schema (2020-12, as OpenAPI 3.1 uses) of what a caller sends. */
 export function requestJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  // A $defs section would need its references rewritten into components; no request schema needs one today.
-  if ('$defs' in json) throw new Error('request schemas must not be recursive or carry ids (no $defs)');
+  return jsonSchemaOf(schema, 'input');
+}
+
+/** A zod schema as the JSON Schema of what an endpoint answers. */
+export function answerJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return jsonSchemaOf(schema, 'output');
+}
+
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  // A $defs section would need its references rewritten into components; no schema needs one today.
+  if ('$defs' in json)
+    throw new Error('request and answer schemas must not be recursive or carry ids (no $defs)');
   return json;
 }
 
@@ -269,6 +290,7 @@ export function ApiContract<B extends z.ZodType = z.ZodType, Q extends z.ZodType
         status: Number(status),
         description: answer.description,
         ...(answer.example !== undefined && { example: answer.example }),
+        ...(answer.schema && { schema: answerJsonSchema(answer.schema) }),
         ...(options.file && {
           content: { [options.file.mediaType]: { schema: { type: 'string', format: 'binary' } } },
         }),

@@ -78,6 +78,12 @@ export function buildOpenApiDocument(app: INestApplication, serviceName: string)
     } else {
       operation.security = [{ [BEARER_SCHEME]: [] }];
     }
+    // An answer's schemas that carry a title (`.meta({ title: 'Alert' })`) become named components, once each.
+    for (const [status, answer] of Object.entries(operation.responses ?? {})) {
+      const content = (answer as { content?: Record<string, { schema?: SchemaObject }> }).content;
+      if (!status.startsWith('2') || !content?.['application/json']?.schema) continue;
+      content['application/json'].schema = hoistTitled(content['application/json'].schema, schemas);
+    }
     // A request body's schema becomes a named component, so that tools and readers can refer to it.
     const json = operation.requestBody?.content?.['application/json'];
     if (json?.schema && !('$ref' in json.schema) && operation.operationId) {
@@ -88,6 +94,23 @@ export function buildOpenApiDocument(app: INestApplication, serviceName: string)
   }
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...schemas } };
   return document;
+}
+
+/** The schema with every subschema that has a title replaced by a reference to the component of that name. */
+function hoistTitled(schema: SchemaObject, schemas: Record<string, SchemaObject>): SchemaObject {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value !== 'object' || value === null) return value;
+    const walked = Object.fromEntries(Object.entries(value).map(([key, v]) => [key, walk(v)]));
+    const title = (value as { title?: unknown }).title;
+    if (typeof title !== 'string') return walked;
+    const known = schemas[title];
+    if (known && JSON.stringify(known) !== JSON.stringify(walked))
+      throw new Error(`two different answer schemas are titled ${title}: give one another title`);
+    schemas[title] = walked as SchemaObject;
+    return { $ref: `#/components/schemas/${title}` };
+  };
+  return walk(schema) as SchemaObject;
 }
 
 function pascalCase(value: string): string {

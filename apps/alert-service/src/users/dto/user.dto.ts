@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { UserRole } from '@wage/contracts';
-import { regionCodeField } from '@wage/platform';
+import { regionCodeField, type Documents } from '@wage/platform';
+import type { AdministerUsersUseCase } from '../use-cases/administer-users/administer-users.use-case';
+import type { CreateUserUseCase } from '../use-cases/create-user/create-user.use-case';
+import type { LogInUseCase } from '../use-cases/log-in/log-in.use-case';
 
 const webhook = z
   .string()
@@ -69,3 +72,51 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1).max(1_000),
 });
 export type LoginRequest = z.infer<typeof loginSchema>;
+
+// Answers, as the OpenAPI document describes them; tsc checks them against the use cases (the end of this file).
+
+const instant = z.string().meta({ description: 'an instant, ISO 8601 in UTC' });
+
+export const userAnswer = z
+  .object({
+    username: z.string(),
+    role: UserRole,
+    regionCode: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    disabled: z.boolean(),
+    disabledAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .meta({ title: 'User' });
+
+export const userPageAnswer = z.object({
+  items: z.array(userAnswer),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const createdUserAnswer = z.object({
+  username: z.string(),
+  role: UserRole,
+  regionCode: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  webhookUrl: z.string().nullable(),
+  wecomWebhook: z.string().nullable(),
+  dingtalkWebhook: z.string().nullable(),
+});
+
+export const loginAnswer = z.object({
+  accessToken: z.string().meta({ description: 'send it as Authorization: Bearer <token>' }),
+});
+
+type Administer = AdministerUsersUseCase;
+
+export const userAnswersDocumented: [
+  Documents<typeof userPageAnswer, Awaited<ReturnType<Administer['list']>>>,
+  Documents<typeof userAnswer, Awaited<ReturnType<Administer['change']>>>,
+  Documents<typeof createdUserAnswer, Awaited<ReturnType<CreateUserUseCase['execute']>>>,
+  Documents<typeof loginAnswer, Awaited<ReturnType<LogInUseCase['execute']>>>,
+] = [true, true, true, true];
