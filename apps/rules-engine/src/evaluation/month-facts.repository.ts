@@ -349,7 +349,9 @@ export class MonthFactsRepository {
                 t.counterparty_account_hash, t.counterparty_id_hash
          FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS tg(project_code, m_from, i)
          JOIN rules.transactions t ON t.project_code = tg.project_code
-         WHERE t.kind = 'PAYROLL' AND t.direction = 'DEBIT' AND t.occurred_at <= $3
+         -- Named again as ANY($4) so that only the batch's transactions are read (through the index), not all.
+         WHERE t.project_code = ANY($4::text[]) AND t.kind = 'PAYROLL' AND t.direction = 'DEBIT'
+           AND t.occurred_at <= $3
            AND (t.payroll_month >= tg.m_from
                 OR (t.payroll_month IS NULL
                     AND t.occurred_at >= ((tg.m_from || '-01')::timestamp AT TIME ZONE ${SHANGHAI})))

@@ -239,6 +239,8 @@ export class EvaluateMonthUseCase {
       mark = now;
     };
     const codes = [...new Set(targets.map((t) => t.projectCode))].sort();
+    // A batch's fact queries sort tens of thousands of rows (50 projects × their rolls): in memory, not on disk.
+    if (targets.length > 1) await manager.query(`SET LOCAL work_mem = '32MB'`);
     await manager.query(
       `SELECT pg_advisory_xact_lock(hashtext('rules-engine:' || c))
        FROM unnest($1::text[]) WITH ORDINALITY AS u(c, n) ORDER BY n`,
