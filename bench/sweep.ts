@@ -1,4 +1,10 @@
 import { performance } from 'node:perf_hooks';
+import type { EntityManager } from 'typeorm';
+import {
+  MonthFactsRepository,
+  type FactsTarget,
+} from '../apps/rules-engine/src/evaluation/month-facts.repository';
+import { SWEEP_BATCH_PROJECTS } from '../apps/rules-engine/src/evaluation/use-cases/evaluate-month/evaluate-month.use-case';
 import { monthBack } from './fixtures';
 import { type Stack } from './stack';
 import { envInt, log, sleep, spread } from './stats';
@@ -14,15 +20,28 @@ export async function benchSweep(stack: Stack) {
   const runs = envInt('BENCH_SWEEP_RUNS', 2);
   const projects = Math.ceil(workerMonths / perProject);
   const month = monthBack(1);
+  // SWEEP_CONCURRENCY: the stack starts the rules-engine without it, so its default (3) unless the engine's log
+  // (BENCH_LOG_LEVEL=info) says otherwise.
+  const defaultConcurrency = 3;
   const generateStart = performance.now();
   await generate(stack, projects, perProject, month);
   const generateMs = Math.round(performance.now() - generateStart);
   log(`sweep: generated ${projects} projects × ${perProject} workers for ${month} in ${generateMs} ms`);
 
-  const runsOut: { seconds: number; answer: unknown }[] = [];
-  let scans: unknown;
+  const runsOut: {
+    seconds: number;
+    msPerProjectMonth: number;
+    answer: unknown;
+    pgActiveMs: number;
+    pgActiveShareOfSweepConnections: number;
+    sweepConcurrency: number;
+    engine: SweepLog | undefined;
+    databaseShare: number | undefined;
+  }[] = [];
+  let scans: Scans = {};
   for (let i = 0; i < runs; i += 1) {
     const before = await tableScans(stack);
+    const activeBefore = await activeMs(stack);
     const start = performance.now();
     const response = await fetch(`${stack.services['rules-engine'].url}/api/v1/evaluations`, {
       method: 'POST',
@@ -34,20 +53,37 @@ export async function benchSweep(stack: Stack) {
     if (!response.ok)
       throw new Error(`POST /evaluations answered ${response.status}: ${JSON.stringify(answer)}`);
     const seconds = (performance.now() - start) / 1000;
-    runsOut.push({ seconds: Math.round(seconds * 100) / 100, answer });
+    await sleep(1_500); // backends flush their statistics at most once a second
+    const pgActiveMs = Math.round((await activeMs(stack)) - activeBefore);
+    const engine = lastSweepLog(stack.services['rules-engine'].output());
+    const concurrency = engine?.concurrency ?? defaultConcurrency;
+    const evaluated = (answer as { evaluated: number }).evaluated;
+    runsOut.push({
+      seconds: Math.round(seconds * 100) / 100,
+      msPerProjectMonth: Math.round(((seconds * 1000) / Math.max(1, evaluated)) * 100) / 100,
+      answer,
+      // Time PostgreSQL's backends of the bench database spent executing statements during the run (every
+      // service's, but during the sweep nearly all are the sweep's), against the time of the sweep's
+      // connections: the share of the sweep that was waiting on PostgreSQL.
+      pgActiveMs,
+      pgActiveShareOfSweepConnections:
+        Math.round((pgActiveMs / (seconds * 1000 * concurrency)) * 1000) / 1000,
+      sweepConcurrency: concurrency,
+      // The engine's own account of each batch's time (logged at info: BENCH_LOG_LEVEL=info), awaiting PostgreSQL
+      // against running the rules.
+      engine,
+      databaseShare:
+        engine === undefined
+          ? undefined
+          : Math.round((engine.databaseMs / Math.max(1, engine.databaseMs + engine.rulesMs)) * 1000) / 1000,
+    });
     log(`sweep run ${i + 1}: ${seconds.toFixed(1)} s ${JSON.stringify(answer)}`);
     if (i === 0) scans = diffScans(before, await tableScans(stack));
     await drainOutbox(stack);
   }
-  // The read-model query the table scans point at (month-facts.repository cardRegistrations), for one project.
-  const cardPlan = await stack.pg.query(
-    `EXPLAIN (ANALYZE, BUFFERS) SELECT o.id_hash, o.id_masked, o.name, o.card_hash, o.card_masked, o.project_code
-     FROM rules.workers o
-     WHERE o.card_hash IN (SELECT card_hash FROM rules.workers WHERE project_code = $1 AND card_hash IS NOT NULL)
-     ORDER BY o.card_hash, o.project_code, o.id_hash`,
-    ['BENCH-S-00001'],
-  );
+  const plans = await batchPlans(stack, Math.min(projects, SWEEP_BATCH_PROJECTS), month);
   const seconds = spread(runsOut.map((r) => r.seconds));
+  const scansRun1 = Object.values(scans).reduce((total, t) => total + t.seq + t.idx, 0);
   const perMillion = (s: number) => Math.round((s * 1_000_000) / workerMonths);
   return {
     what:
@@ -55,16 +91,87 @@ export async function benchSweep(stack: Stack) {
       `(${generateMs} ms); ${runs} runs of POST /evaluations {month} on one rules-engine; run 1 raises, later runs re-evaluate`,
     workerMonths: projects * perProject,
     tableScansDuringRun1: scans,
-    cardRegistrationsPlan: cardPlan.rows.map((r) => r['QUERY PLAN']),
+    // Load-independent: scans (sequential + index) of the read model per project-month during run 1.
+    tableScansPerProjectMonthRun1: Math.round((scansRun1 / projects) * 100) / 100,
+    factQueriesPerBatch: plans.length,
+    batchProjects: SWEEP_BATCH_PROJECTS,
+    batchFactPlans: plans,
     runs: runsOut,
     seconds,
+    msPerProjectMonth: spread(runsOut.map((r) => r.msPerProjectMonth)),
     workerMonthsPerSecond: Math.round((projects * perProject) / seconds.p50),
     extrapolatedSecondsFor1M: {
-      note: 'linear in worker-months (one transaction per project-month, work per project grows with its roll); not measured',
+      note: 'linear in worker-months (work per project grows with its roll); not measured',
       fromFastest: perMillion(seconds.min),
       fromSlowest: perMillion(seconds.max),
     },
   };
+}
+
+/** The figures the rules-engine logs at the end of a sweep (`sweep evaluated`). */
+interface SweepLog {
+  projectMonths: number;
+  evaluated: number;
+  batches: number;
+  concurrency: number;
+  ms: number;
+  msPerProjectMonth: number;
+  databaseMs: number;
+  rulesMs: number;
+}
+
+function lastSweepLog(output: string): SweepLog | undefined {
+  const line = output
+    .split('\n')
+    .reverse()
+    .find((l) => l.includes('"sweep evaluated"') || l.includes('sweep evaluated'));
+  if (line === undefined) return undefined;
+  try {
+    return (JSON.parse(line.slice(line.indexOf('{'))) as { sweep?: SweepLog }).sweep;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of each fact query of one sweep batch (the first `size` projects, the month swept),
+ * as the rules-engine's MonthFactsRepository sends them: the repository is run against a recorder that executes
+ * each query and keeps its text and parameters, then each is explained with the same parameters.
+ */
+async function batchPlans(stack: Stack, size: number, month: string) {
+  const recorded: { sql: string; params: unknown[] }[] = [];
+  const manager = {
+    query: async (sql: string, params: unknown[] = []) => {
+      recorded.push({ sql, params });
+      return (await stack.pg.query(sql, params)).rows;
+    },
+  } as unknown as EntityManager;
+  const facts = new MonthFactsRepository();
+  const codes = Array.from({ length: size }, (_, i) => `BENCH-S-${String(i + 1).padStart(5, '0')}`);
+  const projects = await facts.projects(manager, codes);
+  recorded.length = 0;
+  const targets: FactsTarget[] = projects.map((project) => ({ project, month }));
+  await facts.loadBatch(manager, targets, new Date(), []);
+  const plans = [];
+  for (const { sql, params } of recorded) {
+    const { rows } = await stack.pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    const lines = rows.map((r) => String(r['QUERY PLAN']));
+    plans.push({
+      query: sql.replace(/\s+/g, ' ').slice(0, 160),
+      executionMs: Number(/Execution Time: ([\d.]+)/.exec(lines.join('\n'))?.[1] ?? NaN),
+      plan: lines,
+    });
+  }
+  return plans;
+}
+
+/** Milliseconds the bench database's backends have spent executing statements (PostgreSQL 14+). */
+async function activeMs(stack: Stack): Promise<number> {
+  await stack.pg.query(`SELECT pg_stat_clear_snapshot()`);
+  const { rows } = await stack.pg.query<{ ms: number }>(
+    `SELECT coalesce(active_time, 0)::float8 AS ms FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return rows[0]?.ms ?? 0;
 }
 
 type Scans = Record<string, { seq: number; seqRows: number; idx: number }>;

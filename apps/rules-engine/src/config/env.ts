@@ -44,6 +44,16 @@ export const envSchema = envSchemas.base
       .min(0, 'must be 0 or more seconds')
       .max(86_400, 'must be at most 86400 seconds (one day)')
       .default(900),
+    /**
+     * Batches of project-months (50 projects each) a sweep evaluates at the same time, each in its own
+     * transaction and database connection: keep it well below DATABASE_POOL_SIZE.
+     */
+    SWEEP_CONCURRENCY: z.coerce
+      .number()
+      .int('must be a whole number of batches')
+      .min(1, 'must be at least 1')
+      .max(16, 'must be at most 16')
+      .default(3),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,6 +72,6 @@ export function serviceDefinition(env: Env): RulesEngineDefinition {
       evaluationSchedule: env.EVALUATION_SCHEDULE,
       catchUpSeconds: env.READ_MODEL_CATCH_UP_SECONDS,
     },
-    evaluation: { settleSeconds: env.ALERT_SETTLE_SECONDS },
+    evaluation: { settleSeconds: env.ALERT_SETTLE_SECONDS, sweepConcurrency: env.SWEEP_CONCURRENCY },
   };
 }

@@ -408,3 +408,38 @@ describe('AlertLedger.reconcile with a settle period (absence rules)', () => {
     expect(appended(mocks.outbox)).toEqual([]);
   });
 });
+
+describe('AlertLedger batches (several project-months in one transaction)', () => {
+  it('locks every key of the batch at once, and reads a key again once a project-month before wrote it', async () => {
+    const { sut, mocks } = newTestLedger();
+    const batch = await sut.begin(manager, [[KEY], [KEY]]);
+    expect(mocks.alerts.lockForUpdate).toHaveBeenCalledTimes(1);
+
+    const first = await batch.reconcile(project, [verdict(arrears('YELLOW'))], asOf);
+    expect(first.counts).toEqual({ raised: 1, updated: 0, cleared: 0 });
+    expect([...first.opened]).toEqual(['WAGE_ARREARS']);
+
+    // The second project-month finds the alert the first opened: nothing is raised twice.
+    mocks.alerts.lockForUpdate.mockResolvedValueOnce([await recordOf(arrears('YELLOW'))]);
+    const second = await batch.reconcile(project, [verdict(arrears('YELLOW'))], asOf);
+    expect(mocks.alerts.lockForUpdate).toHaveBeenCalledTimes(2);
+    expect(mocks.alerts.lockForUpdate).toHaveBeenLastCalledWith(manager, [KEY]);
+    expect(second.counts).toEqual({ raised: 0, updated: 0, cleared: 0 });
+
+    // Nothing is written to the outbox before the batch is flushed, then everything in one statement.
+    expect(mocks.outbox.append).not.toHaveBeenCalled();
+    await batch.flush();
+    expect(mocks.outbox.append).toHaveBeenCalledTimes(1);
+    expect(appended(mocks.outbox).map((e) => e.type)).toEqual(['AlertRaised']);
+  });
+
+  it('does not read a key again when the project-month before left it as it was', async () => {
+    const { sut, mocks } = newTestLedger();
+    mocks.alerts.lockForUpdate.mockResolvedValue([await recordOf(arrears('YELLOW'))]);
+    const batch = await sut.begin(manager, [[KEY], [KEY]]);
+    await batch.reconcile(project, [verdict(arrears('YELLOW'))], asOf);
+    await batch.reconcile(project, [verdict(arrears('YELLOW'))], asOf);
+    expect(mocks.alerts.lockForUpdate).toHaveBeenCalledTimes(1);
+    expect(mocks.alerts.update).not.toHaveBeenCalled();
+  });
+});

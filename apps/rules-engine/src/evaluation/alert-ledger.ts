@@ -9,9 +9,15 @@ import {
   alertKey,
   type AlertEvidence,
 } from '@wage/contracts';
-import { ABSENCE_RULES, type Finding, type ParameterSource, type ProjectMonthVerdict } from '@wage/domain';
+import {
+  ABSENCE_RULES,
+  type Finding,
+  type ParameterSource,
+  type ProjectMonthVerdict,
+  type RuleCode,
+} from '@wage/domain';
 import { newEvent, OutboxWriter, type NewEvent } from '@wage/platform';
-import { AlertsRepository, type AlertChange } from './alerts.repository';
+import { AlertsRepository, type AlertChange, type AlertRecord } from './alerts.repository';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from './evaluation-settings';
 
 export type RuleVerdict = ProjectMonthVerdict;
@@ -38,28 +44,90 @@ export class AlertLedger {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly outbox: OutboxWriter,
-    @Inject(EVALUATION_SETTINGS) private readonly settings: EvaluationSettings,
+    @Inject(EVALUATION_SETTINGS) private readonly settings: Pick<EvaluationSettings, 'settleSeconds'>,
   ) {}
 
+  /** Reconciles one project-month's verdicts and writes their events (see `begin` for a batch). */
   async reconcile(
     manager: EntityManager,
-    project: { code: string; regionCode: string; gridCode?: string },
+    project: LedgerProject,
     verdicts: readonly RuleVerdict[],
     asOf: Date,
   ): Promise<LedgerCounts> {
-    const keys = verdicts.map((v) => alertKey(v.code, project.code, v.month));
-    const existing = new Map(
-      (await this.alerts.lockForUpdate(manager, keys)).map((record) => [record.alertKey, record]),
-    );
-    const events: NewEvent[] = [];
-    const counts: LedgerCounts = { raised: 0, updated: 0, cleared: 0 };
-    const detectedAt = asOf.toISOString();
+    const batch = await this.begin(manager, [keysOf(project, verdicts)]);
+    const { counts } = await batch.reconcile(project, verdicts, asOf);
+    await batch.flush();
+    return counts;
+  }
 
-    const settleMs = this.settings.settleSeconds * 1000;
+  /**
+   * Starts reconciling a batch of project-months in the caller's transaction: locks the alert rows of every key
+   * given in one statement. The batch's events are written by `flush`, in one statement, in the same transaction.
+   */
+  async begin(manager: EntityManager, keys: readonly (readonly string[])[]): Promise<LedgerBatch> {
+    const batch = new LedgerBatch(manager, this.alerts, this.outbox, this.settings.settleSeconds * 1000);
+    await batch.lock(keys.flat());
+    return batch;
+  }
+}
+
+export type LedgerProject = { code: string; regionCode: string; gridCode?: string };
+
+/** The alert keys a project-month's verdicts are about. */
+export function keysOf(project: LedgerProject, verdicts: readonly RuleVerdict[]): string[] {
+  return verdicts.map((v) => alertKey(v.code, project.code, v.month));
+}
+
+/**
+ * One transaction's reconciliation of several project-months, in order. The records locked at the start are
+ * used until a project-month of the batch writes a key (a project-wide alert is reconciled again with each of
+ * the project's months): such a key is read again before the next project-month reconciles it, so each one sees
+ * what the one before left, as if each ran on its own.
+ */
+export class LedgerBatch {
+  private readonly records = new Map<string, AlertRecord>();
+  private readonly loaded = new Set<string>();
+  private readonly events: NewEvent[] = [];
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly alerts: AlertsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly settleMs: number,
+  ) {}
+
+  /** Locks (and reads) the keys not read yet or written since they were read. */
+  async lock(keys: readonly string[]): Promise<void> {
+    const wanted = [...new Set(keys)].filter((key) => !this.loaded.has(key));
+    if (wanted.length === 0) return;
+    for (const key of wanted) {
+      this.records.delete(key);
+      this.loaded.add(key);
+    }
+    for (const record of await this.alerts.lockForUpdate(this.manager, wanted)) {
+      this.records.set(record.alertKey, record);
+    }
+  }
+
+  /** Reconciles one project-month; `opened` are the rules whose alert it raised or raised again. */
+  async reconcile(
+    project: LedgerProject,
+    verdicts: readonly RuleVerdict[],
+    asOf: Date,
+  ): Promise<{ counts: LedgerCounts; opened: Set<RuleCode> }> {
+    const { manager, alerts, settleMs } = this;
+    await this.lock(keysOf(project, verdicts));
+    const counts: LedgerCounts = { raised: 0, updated: 0, cleared: 0 };
+    const opened = new Set<RuleCode>();
+    const detectedAt = asOf.toISOString();
+    const events = this.events;
+
     for (const verdict of verdicts) {
       if (verdict.withheld !== undefined) continue;
       const key = alertKey(verdict.code, project.code, verdict.month);
-      const record = existing.get(key);
+      const record = this.records.get(key);
+      // Whatever happens below may change the row: the next project-month of the batch reads it again.
+      this.loaded.delete(key);
       const about = {
         alertKey: key,
         code: verdict.code,
@@ -69,9 +137,9 @@ export class AlertLedger {
         month: verdict.month,
       };
       if (verdict.finding === null) {
-        if (record?.status === 'PENDING') await this.alerts.endPending(manager, key);
+        if (record?.status === 'PENDING') await alerts.endPending(manager, key);
         if (record?.status === 'OPEN' && record.raisedAt !== null) {
-          await this.alerts.clear(manager, key, asOf);
+          await alerts.clear(manager, key, asOf);
           events.push(
             newEvent(AlertCleared, project.code, {
               ...about,
@@ -96,9 +164,9 @@ export class AlertLedger {
       if (verdict.suppression.suppressed) {
         // Recorded once per status; an open alert stays as it is (the condition has not ended). A verdict still
         // pending is never raised now: it is forgotten, and raised afresh (after settling) if work resumes.
-        if (record?.status === 'PENDING') await this.alerts.endPending(manager, key);
+        if (record?.status === 'PENDING') await alerts.endPending(manager, key);
         const { status, reason } = verdict.suppression;
-        if (await this.alerts.recordSuppression(manager, key, status, asOf)) {
+        if (await alerts.recordSuppression(manager, key, status, asOf)) {
           events.push(
             newEvent(AlertSuppressed, project.code, {
               ...alert,
@@ -113,7 +181,7 @@ export class AlertLedger {
       const change: AlertChange = { ...alert, evidenceHash: evidenceHash(alert.evidence) };
       const settles = ABSENCE_RULES.has(verdict.code) && settleMs > 0;
       if (settles && (record === undefined || record.status === 'CLEARED')) {
-        await this.alerts.holdPending(manager, change, asOf);
+        await alerts.holdPending(manager, change, asOf);
         continue;
       }
       if (
@@ -121,23 +189,32 @@ export class AlertLedger {
         record?.status === 'PENDING' &&
         asOf.getTime() - (record.pendingSince ?? asOf).getTime() < settleMs
       ) {
-        await this.alerts.touchPending(manager, change);
+        await alerts.touchPending(manager, change);
         continue;
       }
       if (record === undefined || record.status !== 'OPEN') {
-        await this.alerts.open(manager, change, asOf);
+        await alerts.open(manager, change, asOf);
         events.push(newEvent(AlertRaised, project.code, { ...alert, detectedAt }));
         counts.raised += 1;
+        opened.add(verdict.code);
       } else if (record.severity !== alert.severity || record.evidenceHash !== change.evidenceHash) {
-        await this.alerts.update(manager, change);
+        await alerts.update(manager, change);
         events.push(
           newEvent(AlertUpdated, project.code, { ...alert, previousSeverity: record.severity, detectedAt }),
         );
         counts.updated += 1;
+      } else {
+        // Nothing written: the record read still holds.
+        this.loaded.add(key);
       }
     }
-    await this.outbox.append(manager, events);
-    return counts;
+    return { counts, opened };
+  }
+
+  /** Writes the batch's events to the outbox (one statement), in the batch's transaction. */
+  async flush(extra: readonly NewEvent[] = []): Promise<void> {
+    await this.outbox.append(this.manager, [...this.events, ...extra]);
+    this.events.length = 0;
   }
 }
 

@@ -7,6 +7,11 @@ export interface EvaluationSettings {
    * out of order, so a verdict that data end within this period is never published. 0 raises at once.
    */
   settleSeconds: number;
+  /**
+   * Batches of project-months a sweep evaluates at the same time (SWEEP_CONCURRENCY), each in its own
+   * transaction on its own database connection; the engine mostly waits on PostgreSQL, so a few overlap well.
+   */
+  sweepConcurrency: number;
 }
 
 export const EVALUATION_SETTINGS = Symbol('EVALUATION_SETTINGS');

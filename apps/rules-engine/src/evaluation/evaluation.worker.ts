@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { LOGGER, type Logger } from '@wage/platform';
+import { Clock, LOGGER, type Logger } from '@wage/platform';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from './evaluation-settings';
 import { EvaluateMonthUseCase } from './use-cases/evaluate-month/evaluate-month.use-case';
 
@@ -35,6 +35,7 @@ export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicati
     private readonly evaluateMonth: EvaluateMonthUseCase,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(EVALUATION_SETTINGS) private readonly settings: EvaluationSettings,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -78,12 +79,19 @@ export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicati
            ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [BATCH],
         );
-        const asOf = new Date();
-        for (const row of rows) {
-          await this.evaluateMonth.evaluateIn(manager, row.project_code, row.month, asOf);
+        // One batch: its projects are locked in code order, as a sweep's batches lock theirs, so that the two
+        // never deadlock.
+        await this.evaluateMonth.evaluateBatchIn(
+          manager,
+          rows.map((row) => ({ projectCode: row.project_code, month: row.month })),
+          this.clock.now(),
+        );
+        if (rows.length > 0) {
           await manager.query(
-            `DELETE FROM rules.pending_evaluations WHERE project_code = $1 AND month = $2 AND queued_at = $3::timestamptz`,
-            [row.project_code, row.month, row.queued_at],
+            `DELETE FROM rules.pending_evaluations p
+             USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS d(project_code, month, queued_at)
+             WHERE p.project_code = d.project_code AND p.month = d.month AND p.queued_at = d.queued_at`,
+            [rows.map((r) => r.project_code), rows.map((r) => r.month), rows.map((r) => r.queued_at)],
           );
         }
         return rows.length;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { DomainError, parseInstant } from '@wage/domain';
-import { Allow, ApiContract, validate } from '@wage/platform';
+import { Allow, ApiContract, Clock, validate } from '@wage/platform';
 import { runEvaluationBody } from './dto/run-evaluation.dto';
 import { EvaluateMonthUseCase } from './use-cases/evaluate-month/evaluate-month.use-case';
 
@@ -9,7 +9,10 @@ const CLOCK_SKEW_MS = 60_000;
 
 @Controller('api/v1/evaluations')
 export class EvaluationsController {
-  constructor(private readonly evaluateMonth: EvaluateMonthUseCase) {}
+  constructor(
+    private readonly evaluateMonth: EvaluateMonthUseCase,
+    private readonly clock: Clock,
+  ) {}
 
   /** Runs the rules now; with an earlier `asOf`, answers what they found then and changes nothing. */
   @Post()
@@ -47,7 +50,7 @@ export class EvaluationsController {
     };
     if (request.asOf !== undefined) {
       const asOf = parseInstant(request.asOf);
-      const ahead = asOf.getTime() - Date.now();
+      const ahead = asOf.getTime() - this.clock.now().getTime();
       if (ahead > CLOCK_SKEW_MS) {
         throw new DomainError(
           'INVALID_ARGUMENT',

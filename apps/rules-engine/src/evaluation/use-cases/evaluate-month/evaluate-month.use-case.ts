@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MonthlyAssessmentCompleted, type AlertEvidence } from '@wage/contracts';
 import {
@@ -8,12 +9,14 @@ import {
   type Month,
   monthOf,
   monthOfDate,
+  type ParameterOverride,
   previousMonth,
   type RuleCode,
   type Severity,
 } from '@wage/domain';
-import { newEvent, OutboxWriter } from '@wage/platform';
-import { AlertLedger, toContractEvidence, type LedgerCounts } from '../../alert-ledger';
+import { Clock, LOGGER, type Logger, newEvent, type NewEvent } from '@wage/platform';
+import { AlertLedger, keysOf, toContractEvidence, type LedgerCounts } from '../../alert-ledger';
+import { EVALUATION_SETTINGS, type EvaluationSettings } from '../../evaluation-settings';
 import { MonthFactsRepository, type ProjectRow } from '../../month-facts.repository';
 import { RuleOverridesRepository } from '../../rule-overrides.repository';
 
@@ -46,11 +49,34 @@ export interface DryRunResult {
   findings: DryRunFinding[];
 }
 
+/** Projects per batch: each fact is one query over the batch's project-months. */
+export const SWEEP_BATCH_PROJECTS = 50;
+
+/** What a sweep loads once for all its batches. */
+interface SweepContext {
+  projects: ReadonlyMap<string, ProjectRow>;
+  overrides: ParameterOverride[];
+}
+
+/** Where a sweep's time went, summed over its batches (logged with the sweep). */
+interface SweepTimings {
+  batches: number;
+  /** Waiting on PostgreSQL: locks, fact queries, alert and outbox writes. */
+  databaseMs: number;
+  /** Running the rules and building the events (the engine's own CPU). */
+  rulesMs: number;
+}
+
+type Target = { projectCode: string; month: Month };
+
 /**
  * Runs every rule of the catalogue for project-months, reconciles the verdicts with the alerts already published,
  * and publishes the month's assessment when it changed. Live alerts are only ever evaluated as of now; an earlier
- * instant is a dry run that changes nothing. One transaction per project-month, serialised per project by an
- * advisory lock so that event-driven, scheduled and on-demand runs never race.
+ * instant is a dry run that changes nothing. Project-months are evaluated in batches of `SWEEP_BATCH_PROJECTS`
+ * projects, each batch in one transaction that first takes the advisory lock of each of its projects (in code
+ * order, so that batches never deadlock), so that event-driven, scheduled and on-demand runs of a project never
+ * interleave; a sweep runs `SWEEP_CONCURRENCY` batches at a time and loads the projects and the rule overrides
+ * once.
  */
 @Injectable()
 export class EvaluateMonthUseCase {
@@ -59,53 +85,110 @@ export class EvaluateMonthUseCase {
     private readonly facts: MonthFactsRepository,
     private readonly overrides: RuleOverridesRepository,
     private readonly ledger: AlertLedger,
-    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    @Inject(EVALUATION_SETTINGS) private readonly settings: EvaluationSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Evaluates as of now: the month asked for, or every project-month time can change. */
   async execute(request: EvaluationRequest): Promise<EvaluationCounts> {
-    const asOf = new Date();
+    const started = performance.now();
+    const asOf = this.clock.now();
     const targets = await this.targets(request, asOf);
+    const manager = this.dataSource.manager;
+    const context: SweepContext = {
+      projects: new Map(
+        (await this.facts.projects(manager, request.projectCode ? [request.projectCode] : undefined)).map(
+          (p) => [p.code, p],
+        ),
+      ),
+      overrides: await this.overrides.all(manager),
+    };
     const counts: EvaluationCounts = { evaluated: 0, raised: 0, updated: 0, cleared: 0 };
-    for (const { projectCode, month } of targets) {
-      add(counts, await this.evaluateProjectMonth(projectCode, month, asOf));
+    const timings: SweepTimings = { batches: 0, databaseMs: 0, rulesMs: 0 };
+    const batches = batchesOf(targets, SWEEP_BATCH_PROJECTS);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+      while (!failed && next < batches.length) {
+        const batch = batches[next++];
+        try {
+          add(
+            counts,
+            await this.dataSource.transaction((m) => this.evaluateBatchIn(m, batch, asOf, context, timings)),
+          );
+        } catch (error) {
+          // The sweep fails as a whole: the other batches finish the one they are in and take no more.
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    const workers = Math.min(this.settings.sweepConcurrency, batches.length);
+    const results = await Promise.allSettled(Array.from({ length: workers }, worker));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    if (targets.length > SWEEP_BATCH_PROJECTS) {
+      const ms = performance.now() - started;
+      this.logger.info(
+        {
+          sweep: {
+            projectMonths: targets.length,
+            evaluated: counts.evaluated,
+            batches: timings.batches,
+            concurrency: this.settings.sweepConcurrency,
+            ms: Math.round(ms),
+            msPerProjectMonth: Math.round((ms / Math.max(1, targets.length)) * 100) / 100,
+            databaseMs: Math.round(timings.databaseMs),
+            rulesMs: Math.round(timings.rulesMs),
+          },
+        },
+        'sweep evaluated',
+      );
     }
     return counts;
   }
 
   /**
    * What the rules would have found at `asOf` (earlier than now), with the rules of that time: no alert changes,
-   * nothing is published or sent. Read in one read-only snapshot.
+   * nothing is published or sent. Read in one read-only snapshot, batch after batch.
    */
   async dryRun(request: EvaluationRequest, asOf: Date): Promise<DryRunResult> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       const targets = await this.targets(request, asOf, manager);
       const overrides = await this.overrides.all(manager);
+      const projects = new Map(
+        (await this.facts.projects(manager, request.projectCode ? [request.projectCode] : undefined)).map(
+          (p) => [p.code, p],
+        ),
+      );
       const findings: DryRunFinding[] = [];
       let evaluated = 0;
-      for (const { projectCode, month } of targets) {
-        const [project] = await this.facts.projects(manager, projectCode);
-        if (!project || month < monthOfDate(project.startDate) || month > monthOf(asOf)) continue;
-        evaluated += 1;
-        const facts = await this.facts.load(manager, project, month, asOf, overrides);
-        for (const verdict of evaluateProjectMonth(facts, asOf).verdicts) {
-          if (verdict.finding === null || verdict.withheld !== undefined) continue;
-          // A project-wide finding is the same for every month of the run: listed once.
-          if (
-            verdict.month === null &&
-            findings.some((f) => f.code === verdict.code && f.projectCode === project.code)
-          )
-            continue;
-          findings.push({
-            code: verdict.code,
-            severity: verdict.finding.severity,
-            projectCode: project.code,
-            month: verdict.month,
-            title: verdict.finding.title,
-            evidence: toContractEvidence(verdict.finding, verdict.parameterSources),
-            ...(verdict.suppression.suppressed && { suppressedBecause: verdict.suppression.reason }),
-          });
+      for (const batch of batchesOf(targets, SWEEP_BATCH_PROJECTS)) {
+        const live = liveTargets(batch, projects, asOf);
+        evaluated += live.length;
+        const loaded = await this.facts.loadBatch(manager, live, asOf, overrides);
+        for (const facts of loaded) {
+          const { project } = facts;
+          for (const verdict of evaluateProjectMonth(facts, asOf).verdicts) {
+            if (verdict.finding === null || verdict.withheld !== undefined) continue;
+            // A project-wide finding is the same for every month of the run: listed once.
+            if (
+              verdict.month === null &&
+              findings.some((f) => f.code === verdict.code && f.projectCode === project.code)
+            )
+              continue;
+            findings.push({
+              code: verdict.code,
+              severity: verdict.finding.severity,
+              projectCode: project.code,
+              month: verdict.month,
+              title: verdict.finding.title,
+              evidence: toContractEvidence(verdict.finding, verdict.parameterSources),
+              ...(verdict.suppression.suppressed && { suppressedBecause: verdict.suppression.reason }),
+            });
+          }
         }
       }
       return { asOf: asOf.toISOString(), evaluated, findings };
@@ -123,16 +206,87 @@ export class EvaluateMonthUseCase {
     month: Month,
     asOf: Date,
   ): Promise<EvaluationCounts> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('rules-engine:' || $1))`, [projectCode]);
-    const [project] = await this.facts.projects(manager, projectCode);
-    const none = { evaluated: 0, raised: 0, updated: 0, cleared: 0 };
-    if (!project || month < monthOfDate(project.startDate) || month > monthOf(asOf)) return none;
-    const overrides = await this.overrides.all(manager);
-    const facts = await this.facts.load(manager, project, month, asOf, overrides);
-    const { verdicts, assessment } = evaluateProjectMonth(facts, asOf);
-    const counts = await this.ledger.reconcile(manager, project, verdicts, asOf);
-    await this.publishAssessment(manager, project, month, asOf, assessment);
-    return { evaluated: 1, ...counts };
+    return this.evaluateBatchIn(manager, [{ projectCode, month }], asOf);
+  }
+
+  /**
+   * Evaluates project-months in the caller's transaction, in the order given: takes the advisory lock of each
+   * of their projects (in code order), loads every fact of the batch in one query per fact, runs the rules and
+   * reconciles each project-month's verdicts, then writes the batch's assessments and events in one statement
+   * each. A project-month whose project is unknown or not started is skipped. Without a sweep's context the
+   * projects and overrides are read here, after the locks.
+   */
+  async evaluateBatchIn(
+    manager: EntityManager,
+    targets: readonly Target[],
+    asOf: Date,
+    context?: SweepContext,
+    timings?: SweepTimings,
+  ): Promise<EvaluationCounts> {
+    const counts: EvaluationCounts = { evaluated: 0, raised: 0, updated: 0, cleared: 0 };
+    if (targets.length === 0) return counts;
+    let mark = performance.now();
+    let databaseMs = 0;
+    let rulesMs = 0;
+    const database = () => {
+      const now = performance.now();
+      databaseMs += now - mark;
+      mark = now;
+    };
+    const rules = () => {
+      const now = performance.now();
+      rulesMs += now - mark;
+      mark = now;
+    };
+    const codes = [...new Set(targets.map((t) => t.projectCode))].sort();
+    // A batch's fact queries sort tens of thousands of rows (50 projects × their rolls): in memory, not on disk.
+    if (targets.length > 1) await manager.query(`SET LOCAL work_mem = '32MB'`);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('rules-engine:' || c))
+       FROM unnest($1::text[]) WITH ORDINALITY AS u(c, n) ORDER BY n`,
+      [codes],
+    );
+    const projects =
+      context?.projects ?? new Map((await this.facts.projects(manager, codes)).map((p) => [p.code, p]));
+    const overrides = context?.overrides ?? (await this.overrides.all(manager));
+    const live = liveTargets(targets, projects, asOf);
+    const loaded = await this.facts.loadBatch(manager, live, asOf, overrides);
+    database();
+    const evaluations = loaded.map((facts) => evaluateProjectMonth(facts, asOf));
+    rules();
+    const ledger = await this.ledger.begin(
+      manager,
+      evaluations.map((e, i) => keysOf(loaded[i].project, e.verdicts)),
+    );
+    database();
+    // A WAGE_ARREARS raised here counts in its contractor's record: a later project-month of the batch with the
+    // same contractor is judged with the record read again, as it would be had it been evaluated on its own.
+    const contractorsChanged = new Set<string>();
+    const assessments: { project: ProjectRow; month: Month; assessment: MonthAssessment }[] = [];
+    for (const [i, facts] of loaded.entries()) {
+      const project = projects.get(facts.project.code)!;
+      let evaluation = evaluations[i];
+      if (contractorsChanged.has(project.contractorCreditCode)) {
+        facts.contractor = await this.facts.contractorRecord(manager, project.contractorCreditCode, asOf);
+        contractorsChanged.delete(project.contractorCreditCode);
+        database();
+        evaluation = evaluateProjectMonth(facts, asOf);
+        rules();
+      }
+      const { counts: done, opened } = await ledger.reconcile(project, evaluation.verdicts, asOf);
+      database();
+      if (opened.has('WAGE_ARREARS')) contractorsChanged.add(project.contractorCreditCode);
+      add(counts, { evaluated: 1, ...done });
+      assessments.push({ project, month: facts.month, assessment: evaluation.assessment });
+    }
+    await ledger.flush(await this.assessmentEvents(manager, assessments, asOf));
+    database();
+    if (timings) {
+      timings.batches += 1;
+      timings.databaseMs += databaseMs;
+      timings.rulesMs += rulesMs;
+    }
+    return counts;
   }
 
   /**
@@ -165,35 +319,79 @@ export class EvaluateMonthUseCase {
     return rows.map((r) => ({ projectCode: r.project_code, month: r.month }));
   }
 
-  /** Publishes the month's standing when it differs from what was last published for it. */
-  private async publishAssessment(
+  /**
+   * Records each month's standing (one statement) and answers the events of those that differ from what was
+   * last published for them.
+   */
+  private async assessmentEvents(
     manager: EntityManager,
-    project: ProjectRow,
-    month: Month,
+    assessments: readonly { project: ProjectRow; month: Month; assessment: MonthAssessment }[],
     asOf: Date,
-    assessment: MonthAssessment,
-  ): Promise<void> {
-    const data = {
+  ): Promise<NewEvent[]> {
+    if (assessments.length === 0) return [];
+    const data = assessments.map(({ project, month, assessment }) => ({
       projectCode: project.code,
       regionCode: project.regionCode,
       ...(project.gridCode !== undefined && { gridCode: project.gridCode }),
       month,
       ...assessment,
-    };
-    const hash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
-    const changed: unknown[] = await manager.query(
-      `INSERT INTO rules.assessments (project_code, month, facts_hash, evaluated_at) VALUES ($1, $2, $3, $4)
+    }));
+    const hashes = data.map((d) => createHash('sha256').update(JSON.stringify(d)).digest('hex'));
+    const changed: { project_code: string; month: string }[] = await manager.query(
+      `INSERT INTO rules.assessments (project_code, month, facts_hash, evaluated_at)
+       SELECT project_code, month, facts_hash, $4 FROM unnest($1::text[], $2::text[], $3::text[])
+         AS a(project_code, month, facts_hash)
        ON CONFLICT (project_code, month) DO UPDATE SET facts_hash = EXCLUDED.facts_hash,
          evaluated_at = EXCLUDED.evaluated_at
        WHERE rules.assessments.facts_hash <> EXCLUDED.facts_hash
-       RETURNING project_code`,
-      [project.code, month, hash, asOf],
+       RETURNING project_code, month`,
+      [data.map((d) => d.projectCode), data.map((d) => d.month), hashes, asOf],
     );
-    if (changed.length === 0) return;
-    await this.outbox.append(manager, [
-      newEvent(MonthlyAssessmentCompleted, project.code, { ...data, evaluatedAt: asOf.toISOString() }),
-    ]);
+    const published = new Set(changed.map((r) => `${r.project_code}\u0000${r.month}`));
+    return data
+      .filter((d) => published.has(`${d.projectCode}\u0000${d.month}`))
+      .map((d) =>
+        newEvent(MonthlyAssessmentCompleted, d.projectCode, { ...d, evaluatedAt: asOf.toISOString() }),
+      );
   }
+}
+
+/** The targets whose project exists and has started by their month, and whose month has begun at `asOf`. */
+function liveTargets(
+  targets: readonly Target[],
+  projects: ReadonlyMap<string, ProjectRow>,
+  asOf: Date,
+): { project: ProjectRow; month: Month }[] {
+  return targets.flatMap(({ projectCode, month }) => {
+    const project = projects.get(projectCode);
+    if (!project || month < monthOfDate(project.startDate) || month > monthOf(asOf)) return [];
+    return [{ project, month }];
+  });
+}
+
+/**
+ * The targets (ordered by project) cut into batches of at most `size` projects; a project's months stay
+ * together, in order, in one batch.
+ */
+function batchesOf(targets: readonly Target[], size: number): Target[][] {
+  const batches: Target[][] = [];
+  let current: Target[] = [];
+  let projects = 0;
+  let last: string | undefined;
+  for (const target of targets) {
+    if (target.projectCode !== last) {
+      if (projects === size) {
+        batches.push(current);
+        current = [];
+        projects = 0;
+      }
+      projects += 1;
+      last = target.projectCode;
+    }
+    current.push(target);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 function add(total: EvaluationCounts, counts: EvaluationCounts): void {
