@@ -50,6 +50,14 @@ interface SealedWorker {
   cardMasked: string | null;
 }
 
+/** A roll entry as the upsert left it, with the exit date it had before (null when it had none or is new). */
+interface StoredWorker {
+  id: string;
+  idHash: string;
+  created: boolean;
+  previousExit: string | null;
+}
+
 /**
  * Upserts a batch of workers onto a project's real-name roll (实名册) by identity number. A batch with any bad
  * row is refused whole (422, every row error); otherwise one set-based statement writes it, and its events go
@@ -77,10 +85,10 @@ export class UpsertWorkersUseCase {
       if (allErrors.length > 0) {
         throw UseCaseError.invalidRows(command.locateErrors?.(allErrors) ?? allErrors, rows.length);
       }
-      const sealed = workers.map((worker) => this.seal(worker));
-      const previousExit = await this.previousExitDates(manager, projectCode, sealed);
+      const seal = this.sealer();
+      const sealed = workers.map((worker) => seal(worker));
       const stored = await this.upsert(manager, projectCode, workers, sealed);
-      await this.outbox.append(manager, this.events(projectCode, workers, sealed, stored, previousExit));
+      await this.outbox.append(manager, this.events(projectCode, workers, sealed, stored));
       const created = stored.filter((row) => row.created).length;
       return {
         outcome: 'DONE',
@@ -89,56 +97,61 @@ export class UpsertWorkersUseCase {
     });
   }
 
-  private seal(worker: CheckedWorker): SealedWorker {
-    const card = worker.bankCard?.cardNumber;
-    return {
-      id: randomUUID(),
-      idHash: this.blindIndex.hash('id', worker.idNumber),
-      idEncrypted: this.cipher.encrypt(worker.idNumber),
-      idMasked: maskIdentityNumber(worker.idNumber),
-      phoneEncrypted: worker.phone ? this.cipher.encrypt(worker.phone) : null,
-      phoneMasked: worker.phone ? maskPhone(worker.phone) : null,
-      cardHash: card ? this.blindIndex.hash('card', card) : null,
-      cardEncrypted: card ? this.cipher.encrypt(card) : null,
-      cardMasked: card ? maskCardNumber(card) : null,
+  /**
+   * Seals a batch's workers, encrypting and hashing each distinct number once: workers of a team may share a
+   * phone or, against the rules, a bank card. Equal numbers get the same ciphertext within the batch, which tells no
+   * more than their blind index already does.
+   */
+  private sealer(): (worker: CheckedWorker) => SealedWorker {
+    const encrypted = new Map<string, string>();
+    const cardHashes = new Map<string, string>();
+    const encrypt = (plain: string) => remembered(encrypted, plain, () => this.cipher.encrypt(plain));
+    return (worker) => {
+      const card = worker.bankCard?.cardNumber;
+      return {
+        id: randomUUID(),
+        idHash: this.blindIndex.hash('id', worker.idNumber),
+        idEncrypted: this.cipher.encrypt(worker.idNumber),
+        idMasked: maskIdentityNumber(worker.idNumber),
+        phoneEncrypted: worker.phone ? encrypt(worker.phone) : null,
+        phoneMasked: worker.phone ? maskPhone(worker.phone) : null,
+        cardHash: card ? remembered(cardHashes, card, () => this.blindIndex.hash('card', card)) : null,
+        cardEncrypted: card ? encrypt(card) : null,
+        cardMasked: card ? maskCardNumber(card) : null,
+      };
     };
-  }
-
-  private async previousExitDates(
-    manager: EntityManager,
-    projectCode: string,
-    sealed: SealedWorker[],
-  ): Promise<Map<string, string | null>> {
-    const rows: { idHash: string; exitDate: string | null }[] = await manager.query(
-      `SELECT id_hash AS "idHash", exit_date::text AS "exitDate" FROM roster.workers
-       WHERE project_code = $1 AND id_hash = ANY($2::text[])`,
-      [projectCode, sealed.map((s) => s.idHash)],
-    );
-    return new Map(rows.map((row) => [row.idHash, row.exitDate]));
   }
 
   /**
    * One INSERT … SELECT FROM unnest(arrays) for the whole batch: a fixed number of bind parameters however many
-   * rows. An existing worker keeps its id; the entry is replaced by the row as sent.
+   * rows. An existing worker keeps its id; the entry is replaced by the row as sent. The same statement reads the
+   * exit dates the entries had before (every part of a WITH sees the roll as it was when the statement began).
    */
   private async upsert(
     manager: EntityManager,
     projectCode: string,
     workers: CheckedWorker[],
     sealed: SealedWorker[],
-  ): Promise<{ id: string; idHash: string; created: boolean }[]> {
+  ): Promise<StoredWorker[]> {
     return manager.query(
-      `INSERT INTO roster.workers (project_code, id, id_hash, id_encrypted, id_masked, name, phone_encrypted,
-         phone_masked, bank_code, card_hash, card_encrypted, card_masked, team, trade, entry_date, exit_date)
-       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[])
-       ON CONFLICT (project_code, id_hash) DO UPDATE SET
-         id_encrypted = EXCLUDED.id_encrypted, id_masked = EXCLUDED.id_masked, name = EXCLUDED.name,
-         phone_encrypted = EXCLUDED.phone_encrypted, phone_masked = EXCLUDED.phone_masked,
-         bank_code = EXCLUDED.bank_code, card_hash = EXCLUDED.card_hash, card_encrypted = EXCLUDED.card_encrypted,
-         card_masked = EXCLUDED.card_masked, team = EXCLUDED.team, trade = EXCLUDED.trade,
-         entry_date = EXCLUDED.entry_date, exit_date = EXCLUDED.exit_date, updated_at = now()
-       RETURNING id, id_hash AS "idHash", (xmax = 0) AS created`,
+      `WITH before AS (
+         SELECT id_hash, exit_date FROM roster.workers WHERE project_code = $1 AND id_hash = ANY($3::text[])
+       ), stored AS (
+         INSERT INTO roster.workers (project_code, id, id_hash, id_encrypted, id_masked, name, phone_encrypted,
+           phone_masked, bank_code, card_hash, card_encrypted, card_masked, team, trade, entry_date, exit_date)
+         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::date[],
+           $16::date[])
+         ON CONFLICT (project_code, id_hash) DO UPDATE SET
+           id_encrypted = EXCLUDED.id_encrypted, id_masked = EXCLUDED.id_masked, name = EXCLUDED.name,
+           phone_encrypted = EXCLUDED.phone_encrypted, phone_masked = EXCLUDED.phone_masked,
+           bank_code = EXCLUDED.bank_code, card_hash = EXCLUDED.card_hash, card_encrypted = EXCLUDED.card_encrypted,
+           card_masked = EXCLUDED.card_masked, team = EXCLUDED.team, trade = EXCLUDED.trade,
+           entry_date = EXCLUDED.entry_date, exit_date = EXCLUDED.exit_date, updated_at = now()
+         RETURNING id, id_hash, (xmax = 0) AS created
+       )
+       SELECT s.id, s.id_hash AS "idHash", s.created, b.exit_date::text AS "previousExit"
+       FROM stored s LEFT JOIN before b ON b.id_hash = s.id_hash`,
       [
         projectCode,
         sealed.map((s) => s.id),
@@ -165,12 +178,11 @@ export class UpsertWorkersUseCase {
     projectCode: string,
     workers: CheckedWorker[],
     sealed: SealedWorker[],
-    stored: { id: string; idHash: string; created: boolean }[],
-    previousExit: Map<string, string | null>,
+    stored: StoredWorker[],
   ): NewEvent[] {
     const storedByHash = new Map(stored.map((row) => [row.idHash, row]));
     return workers.flatMap((worker, i) => {
-      const { id: workerId, created } = storedByHash.get(sealed[i].idHash)!;
+      const { id: workerId, created, previousExit } = storedByHash.get(sealed[i].idHash)!;
       const { idHash, idMasked, cardHash, cardMasked } = sealed[i];
       const entry = {
         workerId,
@@ -188,12 +200,21 @@ export class UpsertWorkersUseCase {
         exitDate: worker.exitDate,
       };
       const events: NewEvent[] = [newEvent(created ? WorkerEnrolled : WorkerUpdated, projectCode, entry)];
-      if (worker.exitDate !== undefined && worker.exitDate !== previousExit.get(idHash)) {
+      if (worker.exitDate !== undefined && worker.exitDate !== previousExit) {
         events.push(newEvent(WorkerExited, projectCode, { workerId, idHash, exitDate: worker.exitDate }));
       }
       return events;
     });
   }
+}
+
+function remembered(cache: Map<string, string>, key: string, make: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /** A cell already reported as unreadable is not reported again as missing or malformed. */

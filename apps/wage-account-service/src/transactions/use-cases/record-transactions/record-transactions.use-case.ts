@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountStatementReported, TransactionRecorded } from '@wage/contracts';
-import { dateInShanghai, formatYuan, parseInstant, startOfDayShanghai } from '@wage/domain';
+import { dateInShanghai, formatYuan, parseInstant, startOfDayShanghai, type Fen } from '@wage/domain';
 import {
   UseCaseError,
   BlindIndex,
+  Clock,
   OutboxRelayService,
   OutboxWriter,
   PersonalDataCipher,
@@ -23,11 +24,12 @@ import {
   differingFields,
   removeRepeatedSerials,
   sealTransaction,
+  sealingOncePerValue,
   type SealedTransaction,
 } from '../../sealed-transaction';
 import { TransactionLedger } from '../../transaction-ledger';
 import { checkTransactionRows } from '../../transaction-rows';
-import { rowsBeyondAccountTotals } from '../../account-totals';
+import { rowsBeyondAccountTotals, type AccountTotals } from '../../account-totals';
 
 /** The batch's distinct transactions, sealed, and the row each serial number first came from. */
 interface CheckedBatch {
@@ -78,6 +80,7 @@ export class RecordTransactionsUseCase {
     private readonly blindIndex: BlindIndex,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
+    private readonly clock: Clock,
     @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
   ) {}
 
@@ -86,8 +89,8 @@ export class RecordTransactionsUseCase {
     accountNumber: string,
     { transactions: rows, statementThrough: stated }: TransactionBatch,
     idempotency: { key: string | undefined; body: unknown },
-    now = new Date(),
   ): Promise<IdempotentAnswer<RecordTransactionsAnswer>> {
+    const now = this.clock.now();
     if (rows.length > this.settings.batchCap)
       throw UseCaseError.batchTooLarge(rows.length, this.settings.batchCap);
     const account = await this.accounts.find(accountNumber);
@@ -116,9 +119,10 @@ export class RecordTransactionsUseCase {
   /** Every row checked and its numbers sealed; a 422 listing every problem when any row is wrong. */
   private checkAndSeal(rows: unknown[], now: Date, openedOn: string): CheckedBatch {
     const checked = checkTransactionRows(rows, { now, today: dateInShanghai(now), openedOn });
+    const sealing = sealingOncePerValue(this.cipher, this.blindIndex);
     const sealed = checked.transactions.map(({ index, transaction }) => ({
       index,
-      transaction: sealTransaction(transaction, this.cipher, this.blindIndex),
+      transaction: sealTransaction(transaction, sealing.cipher, sealing.blindIndex),
     }));
     const { unique, errors } = removeRepeatedSerials(sealed);
     const rowErrors = [...checked.errors, ...errors].sort((a, b) => a.index - b.index);
@@ -137,16 +141,18 @@ export class RecordTransactionsUseCase {
     statementThrough: Date | undefined,
   ): Promise<RecordTransactionsAnswer> {
     await this.accounts.lockForUpdate(manager, account.accountNumber);
+    // Read once, before the insert and under the account's lock: what the account held before this batch bounds its
+    // totals and, with the batch's new rows, gives the balance — no second pass over the account's transactions.
+    const before = await this.accounts.totals(manager, account.accountNumber, []);
     const inserted = await this.ledger.insertNew(manager, account.accountNumber, batch);
+    const recorded = batch.filter((tx) => inserted.has(tx.serialNo));
     const beyond = rowsBeyondAccountTotals(
-      await this.accounts.totals(manager, account.accountNumber, [...inserted]),
-      batch
-        .filter((tx) => inserted.has(tx.serialNo))
-        .map((tx) => ({
-          index: indexOf.get(tx.serialNo)!,
-          direction: tx.direction,
-          amountFen: tx.amountFen,
-        })),
+      before,
+      recorded.map((tx) => ({
+        index: indexOf.get(tx.serialNo)!,
+        direction: tx.direction,
+        amountFen: tx.amountFen,
+      })),
     );
     if (beyond.length > 0) throw UseCaseError.invalidRows(beyond, rowCount);
     const resent = batch.filter((tx) => !inserted.has(tx.serialNo));
@@ -164,16 +170,14 @@ export class RecordTransactionsUseCase {
       statementThrough &&
       (await this.accounts.advanceStatement(manager, account.accountNumber, statementThrough));
     await this.outbox.append(manager, [
-      ...batch
-        .filter((tx) => inserted.has(tx.serialNo))
-        .map((tx) =>
-          newEvent(
-            TransactionRecorded,
-            account.projectCode,
-            eventData(account.accountNumber, tx),
-            tx.occurredAt,
-          ),
+      ...recorded.map((tx) =>
+        newEvent(
+          TransactionRecorded,
+          account.projectCode,
+          eventData(account.accountNumber, tx),
+          tx.occurredAt,
         ),
+      ),
       // Last, so that a consumer has every transaction of the batch when it learns the feed is complete.
       ...(stated?.advanced
         ? [
@@ -184,7 +188,7 @@ export class RecordTransactionsUseCase {
           ]
         : []),
     ]);
-    const { balanceFen } = await this.accounts.balance(account.accountNumber, undefined, manager);
+    const balanceFen = balanceAfter(before, recorded);
     return {
       accountNumber: account.accountNumber,
       accepted: rowCount,
@@ -196,6 +200,14 @@ export class RecordTransactionsUseCase {
       dataQuality: await accountDataQuality(this.accounts, account.accountNumber, manager),
     };
   }
+}
+
+/** Credits minus debits of every transaction the account now holds: those before the batch and the batch's new ones. */
+function balanceAfter(before: AccountTotals, recorded: readonly SealedTransaction[]): Fen {
+  let balance = before.creditsFen - before.debitsFen;
+  for (const tx of recorded)
+    balance += tx.direction === 'CREDIT' ? BigInt(tx.amountFen) : -BigInt(tx.amountFen);
+  return Number(balance);
 }
 
 /**
