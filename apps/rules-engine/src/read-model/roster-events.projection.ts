@@ -47,14 +47,30 @@ async function queuePaidMonthsOfRollChanges(events: RosterEvent[], manager: Enti
   if (changes.length === 0) return;
   const months: ProjectMonth[] = await manager.query(
     // Both the month the money moved and the month it paid for (payrollMonth): a payment is judged in either.
-    `SELECT DISTINCT t.project_code AS "projectCode", m.month
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS w(project_code, id_hash, card_hash)
+    // Equality joins only (by card, then by identity), so PostgreSQL can hash them: an OR of the two compared
+    // every payroll debit of the project with every changed worker.
+    `WITH w AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS w(project_code, id_hash, card_hash)),
+     cards AS (
+       SELECT project_code, card_hash AS hash FROM w WHERE card_hash IS NOT NULL
+       UNION
        -- The card the roll had for the worker until now: payments to it change verdict too (a card replaced, an exit).
-       LEFT JOIN rules.workers r ON r.project_code = w.project_code AND r.id_hash = w.id_hash
-       JOIN rules.transactions t ON t.project_code = w.project_code AND t.kind = 'PAYROLL'
-        AND (t.counterparty_account_hash IN (w.card_hash, r.card_hash) OR t.counterparty_id_hash = w.id_hash)
-      CROSS JOIN LATERAL (VALUES (to_char(t.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')),
-                                 (t.payroll_month)) AS m(month)
+       SELECT r.project_code, r.card_hash FROM w
+         JOIN rules.workers r ON r.project_code = w.project_code AND r.id_hash = w.id_hash
+        WHERE r.card_hash IS NOT NULL
+     ),
+     paid AS (
+       SELECT t.project_code, t.occurred_at, t.payroll_month FROM cards c
+         JOIN rules.transactions t ON t.project_code = c.project_code AND t.counterparty_account_hash = c.hash
+        WHERE t.kind = 'PAYROLL'
+       UNION ALL
+       SELECT t.project_code, t.occurred_at, t.payroll_month FROM w
+         JOIN rules.transactions t ON t.project_code = w.project_code AND t.counterparty_id_hash = w.id_hash
+        WHERE t.kind = 'PAYROLL'
+     )
+     SELECT DISTINCT p.project_code AS "projectCode", m.month
+       FROM paid p
+      CROSS JOIN LATERAL (VALUES (to_char(p.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')),
+                                 (p.payroll_month)) AS m(month)
       WHERE m.month IS NOT NULL`,
     [changes.map((c) => c.projectCode), changes.map((c) => c.idHash), changes.map((c) => c.cardHash)],
   );

@@ -12,9 +12,9 @@ import {
   type IdempotentAnswer,
   type NewEvent,
   type RowError,
+  Clock,
 } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
-import { Clock } from '../../../core/clock';
 import { IdempotentTransaction, type BatchRequest } from '../../../core/idempotent-transaction';
 import { checkBatchSize } from '../../../core/row-errors';
 import { ROSTER_SETTINGS } from '../../../core/tokens';
