@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { PlatformModule } from '@wage/platform';
 import { AttendanceModule } from './attendance/attendance.module';
 import type { RosterServiceDefinition } from './config/env';
-import { CoreModule } from './core/core.module';
+import { CommonModule } from './common/common.module';
 import { PaySheetsModule } from './pay-sheets/pay-sheets.module';
 import { ProjectsModule } from './projects/projects.module';
 import { WorkerChannelModule } from './worker-channel/worker-channel.module';
@@ -17,7 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(service, logger),
-        CoreModule.forRoot(service.roster),
+        CommonModule.forRoot(service.roster),
         ProjectsModule,
         WorkersModule,
         AttendanceModule,

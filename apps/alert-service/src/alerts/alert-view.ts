@@ -1,6 +1,6 @@
 import { ESCALATE_AFTER_HOURS } from '../notifications/routing';
-import type { AlertCase, EnforcementCaseLink } from './alert-repository';
-import type { HistoryEntry } from './audit-log';
+import type { AlertCase, EnforcementCaseLink } from './alert.repository';
+import type { HistoryEntry } from './audit-log.repository';
 
 /** An alert as the public API shows it (docs/api.md). */
 export interface AlertView {

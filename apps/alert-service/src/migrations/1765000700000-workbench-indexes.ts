@@ -6,7 +6,7 @@ import { SCHEMA as S } from '../schema';
  * - the open alerts in the inspectors' order (most severe, then longest raised): walked in order, stopping at the page;
  * - every alert newest first, likewise;
  * - the caseload counts (待签收, 处理中, 已超时) of a region from the index alone.
- * The urgency expression is the one `ORDER BY` uses in alert-repository.ts, letter for letter.
+ * The urgency expression is the one `ORDER BY` uses in alert.repository.ts, letter for letter.
  */
 export class WorkbenchIndexes1765000700000 implements MigrationInterface {
   name = 'WorkbenchIndexes1765000700000';

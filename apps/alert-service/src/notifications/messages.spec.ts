@@ -1,5 +1,5 @@
 import { ALERT_CATALOGUE, ALERT_CODES, alertKey, type AlertCode } from '@wage/contracts';
-import type { AlertCase } from '../alerts/alert-repository';
+import type { AlertCase } from '../alerts/alert.repository';
 import {
   composeMessage,
   composeVerificationMessage,

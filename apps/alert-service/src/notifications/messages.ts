@@ -1,6 +1,6 @@
 import { ALERT_CATALOGUE, type AlertCode, type Severity } from '@wage/contracts';
 import { regionFullName } from '@wage/domain';
-import type { AlertCase } from '../alerts/alert-repository';
+import type { AlertCase } from '../alerts/alert.repository';
 
 export type NotificationEvent =
   | 'alert.raised'

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
-import { AlertRepository } from '../alerts/alert-repository';
-import { NotificationLog } from './notification-log';
+import { AlertRepository } from '../alerts/alert.repository';
+import { NotificationRepository } from './notification.repository';
 
 const querySchema = z.strictObject({
   alertId: z.uuid('must be an alert id'),
@@ -14,7 +14,7 @@ const querySchema = z.strictObject({
 export class NotificationsController {
   constructor(
     private readonly alerts: AlertRepository,
-    private readonly log: NotificationLog,
+    private readonly log: NotificationRepository,
   ) {}
 
   /** The delivery log of one alert: who, which channel, why, status, attempts and errors (never addresses). */

@@ -5,7 +5,7 @@ import { EmailSender, HttpPoster } from './channels/senders';
 import { JOB_HANDLER_CLASSES } from './jobs/job-handlers';
 import { JobQueues, JobWorkers } from './jobs/job-queues';
 import { JOB_HANDLERS, type JobHandler } from './jobs/job-types';
-import { NotificationLog } from './notification-log';
+import { NotificationRepository } from './notification.repository';
 import { NotificationsController } from './notifications.controller';
 import { DeliverNotificationUseCase } from './use-cases/deliver-notification/deliver-notification.use-case';
 import { EscalateDueAlertsUseCase } from './use-cases/escalate-due-alerts/escalate-due-alerts.use-case';
@@ -16,7 +16,7 @@ import { SendDailyDigestsUseCase } from './use-cases/send-daily-digests/send-dai
   imports: [AlertStoreModule, UsersModule],
   controllers: [NotificationsController],
   providers: [
-    NotificationLog,
+    NotificationRepository,
     EmailSender,
     HttpPoster,
     JobQueues,

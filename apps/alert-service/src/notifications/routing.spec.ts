@@ -1,4 +1,4 @@
-import type { User } from '../users/user-directory';
+import type { User } from '../users/user.repository';
 import { channelsOf, mostSpecific, regionsAbove } from './routing';
 
 const person = (username: string, regionCode: string, extra: Partial<User> = {}): User => ({

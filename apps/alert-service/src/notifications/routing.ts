@@ -1,6 +1,6 @@
 import type { Severity } from '@wage/contracts';
 import { NATIONAL_REGION, covers, parentRegion, regionPrefix } from '@wage/domain';
-import type { User } from '../users/user-directory';
+import type { User } from '../users/user.repository';
 
 export const CHANNELS = ['EMAIL', 'WEBHOOK', 'WECOM', 'DINGTALK'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -3,13 +3,13 @@ import { NATIONAL_REGION } from '@wage/domain';
 import { LOGGER, type Logger } from '@wage/platform';
 import { ALERT_SETTINGS, type AlertSettings } from '../config/alert-settings';
 import { hashPassword } from './password-hash';
-import { UserDirectory } from './user-directory';
+import { UserRepository } from './user.repository';
 
 /** Creates the first administrator from the environment, once: an existing user of that name is left alone. */
 @Injectable()
 export class BootstrapAdmin implements OnApplicationBootstrap {
   constructor(
-    private readonly users: UserDirectory,
+    private readonly users: UserRepository,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}

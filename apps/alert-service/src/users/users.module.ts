@@ -4,19 +4,19 @@ import { AdministerUsersUseCase } from './use-cases/administer-users/administer-
 import { CreateUserUseCase } from './use-cases/create-user/create-user.use-case';
 import { LoginThrottle } from './login-throttle';
 import { LogInUseCase } from './use-cases/log-in/log-in.use-case';
-import { UserDirectory } from './user-directory';
+import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 
 @Module({
   controllers: [UsersController],
   providers: [
-    UserDirectory,
+    UserRepository,
     CreateUserUseCase,
     AdministerUsersUseCase,
     LogInUseCase,
     LoginThrottle,
     BootstrapAdmin,
   ],
-  exports: [UserDirectory],
+  exports: [UserRepository],
 })
 export class UsersModule {}

@@ -11,7 +11,7 @@ import {
 } from '@wage/platform';
 import { maySee } from '../access/casework-access';
 import { uuidParam } from '../common/fields';
-import { BlacklistStore, procedureView } from './blacklist-store';
+import { BlacklistRepository, procedureView } from './blacklist.repository';
 import {
   decisionSchema,
   giveNoticeSchema,
@@ -38,7 +38,7 @@ export class BlacklistController {
     private readonly decision: DecideListingUseCase,
     private readonly removal: RemoveListingUseCase,
     private readonly publicList: PublicListUseCase,
-    private readonly store: BlacklistStore,
+    private readonly store: BlacklistRepository,
   ) {}
 
   @Get()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { BlacklistController } from './blacklist.controller';
-import { BlacklistStore } from './blacklist-store';
+import { BlacklistRepository } from './blacklist.repository';
 import { DecideListingUseCase } from './use-cases/decide-listing/decide-listing.use-case';
 import { GiveNoticeUseCase } from './use-cases/give-notice/give-notice.use-case';
 import { PublicListUseCase } from './use-cases/public-list/public-list.use-case';
@@ -13,7 +13,7 @@ import { RemoveListingUseCase } from './use-cases/remove-listing/remove-listing.
   imports: [CasesModule],
   controllers: [BlacklistController],
   providers: [
-    BlacklistStore,
+    BlacklistRepository,
     GiveNoticeUseCase,
     RecordStatementUseCase,
     DecideListingUseCase,

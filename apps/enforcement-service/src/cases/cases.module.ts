@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AlertClient } from '../alerts/alert-client';
 import { GradingsModule } from '../gradings/gradings.module';
-import { ProjectsModule } from '../projects/project-directory';
-import { CaseStore } from './case-store';
+import { ProjectsModule } from '../projects/project.repository';
+import { CaseRepository } from './case.repository';
 import { CasesController } from './cases.controller';
 import { GetCaseDocumentUseCase } from './use-cases/get-case-document/get-case-document.use-case';
 import { CloseCaseUseCase } from './use-cases/close-case/close-case.use-case';
@@ -16,7 +16,7 @@ import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recove
   controllers: [CasesController],
   providers: [
     AlertClient,
-    CaseStore,
+    CaseRepository,
     OpenCaseUseCase,
     ListCasesUseCase,
     RecordActionUseCase,
@@ -24,6 +24,6 @@ import { RecordRecoveryUseCase } from './use-cases/record-recovery/record-recove
     RecordRecoveryUseCase,
     GetCaseDocumentUseCase,
   ],
-  exports: [OpenCaseUseCase, CaseStore],
+  exports: [OpenCaseUseCase, CaseRepository],
 })
 export class CasesModule {}

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { ProjectsModule } from '../projects/project-directory';
+import { ProjectsModule } from '../projects/project.repository';
 import { VerificationsModule } from '../verifications/verifications.module';
-import { ComplaintStore } from './complaint-store';
+import { ComplaintRepository } from './complaint.repository';
 import { ComplaintsController } from './complaints.controller';
 import { DecideComplaintUseCase } from './use-cases/decide-complaint/decide-complaint.use-case';
 import { ListComplaintsUseCase } from './use-cases/list-complaints/list-complaints.use-case';
@@ -13,7 +13,7 @@ import { SubmitComplaintUseCase } from './use-cases/submit-complaint/submit-comp
   imports: [CasesModule, ProjectsModule, VerificationsModule],
   controllers: [ComplaintsController],
   providers: [
-    ComplaintStore,
+    ComplaintRepository,
     SubmitComplaintUseCase,
     DecideComplaintUseCase,
     ListComplaintsUseCase,

@@ -11,7 +11,7 @@ import {
   type Logger,
 } from '@wage/platform';
 import { SCHEMA as S } from '../schema';
-import { VerificationStore } from '../verifications/verification-store';
+import { VerificationRepository } from '../verifications/verification.repository';
 
 /** What one batch does to an alert's row, folded from its events in order. */
 interface AlertFold {
@@ -184,7 +184,7 @@ export class AlertRecordConsumer extends AppConsumers {
     kafka: KafkaClient,
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
-    verifications: VerificationStore,
+    verifications: VerificationRepository,
     clock: Clock,
   ) {
     super();

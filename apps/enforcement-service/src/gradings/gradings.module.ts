@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EscalateOverdueCasesUseCase } from '../cases/use-cases/escalate-overdue-cases/escalate-overdue-cases.use-case';
-import { GradeStore } from './grade-store';
+import { GradeRepository } from './grade.repository';
 import { GradingsController } from './gradings.controller';
 import { AnnualGradingJob } from './jobs/annual-grading.job';
 import { EscalateOverdueVerificationsUseCase } from '../verifications/use-cases/escalate-overdue-verifications/escalate-overdue-verifications.use-case';
@@ -16,7 +16,7 @@ import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case'
 @Module({
   controllers: [GradingsController],
   providers: [
-    GradeStore,
+    GradeRepository,
     RunGradingUseCase,
     ListGradingsUseCase,
     GradeStatisticsUseCase,
@@ -31,7 +31,7 @@ import { RunGradingUseCase } from './use-cases/run-grading/run-grading.use-case'
     GradingQueue,
   ],
   exports: [
-    GradeStore,
+    GradeRepository,
     RunGradingUseCase,
     DowngradeOnFindingUseCase,
     GradingQueue,

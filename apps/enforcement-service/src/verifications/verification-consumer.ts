@@ -11,7 +11,7 @@ import {
   type Logger,
 } from '@wage/platform';
 import { SCHEMA as S } from '../schema';
-import { VerificationStore } from './verification-store';
+import { VerificationRepository } from './verification.repository';
 
 /**
  * Marks requests DONE from the VerificationRecorded events the visits publish, read back from the enforcement
@@ -27,7 +27,7 @@ export class VerificationRecordedConsumer extends AppConsumers {
     kafka: KafkaClient,
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
-    verifications: VerificationStore,
+    verifications: VerificationRepository,
     clock: Clock,
   ) {
     super();

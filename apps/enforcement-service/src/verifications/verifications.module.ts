@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { VerificationRecordedConsumer } from './verification-consumer';
-import { VerificationStore } from './verification-store';
+import { VerificationRepository } from './verification.repository';
 import { VerificationsController } from './verifications.controller';
 import { ListVerificationsUseCase } from './use-cases/list-verifications/list-verifications.use-case';
 
@@ -11,7 +11,7 @@ import { ListVerificationsUseCase } from './use-cases/list-verifications/list-ve
  */
 @Module({
   controllers: [VerificationsController],
-  providers: [VerificationStore, ListVerificationsUseCase, VerificationRecordedConsumer],
-  exports: [VerificationStore],
+  providers: [VerificationRepository, ListVerificationsUseCase, VerificationRecordedConsumer],
+  exports: [VerificationRepository],
 })
 export class VerificationsModule {}

@@ -1,7 +1,7 @@
 import { covers } from '@wage/domain';
 import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
 import { maySee } from '../access/casework-access';
-import type { ProjectParty } from '../projects/project-directory';
+import type { ProjectParty } from '../projects/project.repository';
 
 export function isGridAssistant(principal: Principal): boolean {
   return principal.kind === 'user' && principal.role === 'GRID_ASSISTANT';

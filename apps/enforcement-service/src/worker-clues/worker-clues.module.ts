@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ComplaintStore } from '../complaints/complaint-store';
-import { ProjectsModule } from '../projects/project-directory';
+import { ComplaintRepository } from '../complaints/complaint.repository';
+import { ProjectsModule } from '../projects/project.repository';
 import { RollEntries, RollEntriesConsumer } from './roll-entries';
 import { FileClueUseCase } from './use-cases/file-clue/file-clue.use-case';
 import { ListOwnCluesUseCase } from './use-cases/list-own-clues/list-own-clues.use-case';
@@ -10,6 +10,6 @@ import { WorkerCluesController } from './worker-clues.controller';
 @Module({
   imports: [ProjectsModule],
   controllers: [WorkerCluesController],
-  providers: [RollEntries, RollEntriesConsumer, ComplaintStore, FileClueUseCase, ListOwnCluesUseCase],
+  providers: [RollEntries, RollEntriesConsumer, ComplaintRepository, FileClueUseCase, ListOwnCluesUseCase],
 })
 export class WorkerCluesModule {}

@@ -10,8 +10,8 @@ import {
   type Principal,
 } from '@wage/platform';
 import { BATCH_NOTE, paySheetExample, projectCodeParam } from '../api-examples';
-import { batchRequest } from '../core/idempotent-transaction';
-import { sendAnswer } from '../core/http-answer';
+import { batchRequest } from '../common/idempotent-transaction';
+import { sendAnswer } from '../common/http-answer';
 import { ProjectAccess } from '../projects/project-access';
 import { decidePaySheetRevisionBody } from './dto/pay-sheet-revision.dto';
 import { submitPaySheetBody, submitPaySheetDocumented } from './dto/submit-pay-sheet.dto';

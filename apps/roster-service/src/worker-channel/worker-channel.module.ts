@@ -2,7 +2,7 @@ import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/
 import IORedis, { type Redis } from 'ioredis';
 import { HttpSmsSender, SmsSender } from '@wage/platform';
 import type { RosterSettings, WorkerChannelSettings } from '../config/env';
-import { ROSTER_SETTINGS } from '../core/tokens';
+import { ROSTER_SETTINGS } from '../common/tokens';
 import { SignInGuard } from './sign-in-guard';
 import { WORKER_CHANNEL_SETTINGS, WORKER_REDIS } from './tokens';
 import { OpenWorkerSessionUseCase } from './use-cases/open-worker-session/open-worker-session.use-case';
@@ -11,7 +11,7 @@ import { AnswerMonthUseCase } from './use-cases/answer-month/answer-month.use-ca
 import { ListOwnMonthsUseCase } from './use-cases/list-own-months/list-own-months.use-case';
 import { PayrollPaymentsConsumer } from './payroll-payments.consumer';
 import { WorkerMonthsController } from './worker-months.controller';
-import { WorkerRoll } from './worker-roll';
+import { WorkerRollRepository } from './worker-roll.repository';
 import { WorkerSignInController } from './worker-sign-in.controller';
 
 /**
@@ -54,7 +54,7 @@ class WorkerRedisCloser implements OnApplicationShutdown {
     { provide: WORKER_REDIS, inject: [WORKER_CHANNEL_SETTINGS], useFactory: workerRedis },
     WorkerRedisCloser,
     SignInGuard,
-    WorkerRoll,
+    WorkerRollRepository,
     RequestSignInCodeUseCase,
     OpenWorkerSessionUseCase,
     ListOwnMonthsUseCase,

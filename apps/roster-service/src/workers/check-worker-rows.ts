@@ -7,7 +7,7 @@ import {
   type IsoDate,
 } from '@wage/domain';
 import type { RowError } from '@wage/platform';
-import { DuplicateFinder, shapeErrors } from '../core/row-errors';
+import { DuplicateFinder, shapeErrors } from '../common/row-errors';
 import { workerRow, type WorkerRow } from './dto/worker-row.dto';
 
 /** 劳动法 Art. 15: no one under 16 may be employed. */

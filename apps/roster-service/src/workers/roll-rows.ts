@@ -8,7 +8,7 @@ import {
   type Month,
 } from '@wage/domain';
 import { UseCaseError, type BlindIndex, type RowError } from '@wage/platform';
-import { DuplicateFinder, shapeErrors } from '../core/row-errors';
+import { DuplicateFinder, shapeErrors } from '../common/row-errors';
 
 type RowProblem = Omit<RowError, 'index'>;
 

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeyResolver, Principal } from '@wage/platform';
-import { BankRegistry } from '../banks/bank-registry';
-import { ProjectDirectory } from '../projects/project-directory';
+import { BankRepository } from '../banks/bank.repository';
+import { ProjectRepository } from '../projects/project.repository';
 
 /** Bank keys are issued here; project keys by roster-service, whose events bring their hashes. */
 @Injectable()
 export class WageAccountApiKeys implements ApiKeyResolver {
   constructor(
-    private readonly banks: BankRegistry,
-    private readonly projects: ProjectDirectory,
+    private readonly banks: BankRepository,
+    private readonly projects: ProjectRepository,
   ) {}
 
   async resolve(kind: 'project' | 'bank', keyHash: string): Promise<Principal | undefined> {

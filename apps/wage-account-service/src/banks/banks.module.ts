@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { BankRegistry } from './bank-registry';
+import { BankRepository } from './bank.repository';
 import { BanksController } from './banks.controller';
 import { RegisterBankUseCase } from './use-cases/register-bank/register-bank.use-case';
 
 @Module({
   controllers: [BanksController],
-  providers: [BankRegistry, RegisterBankUseCase],
-  exports: [BankRegistry],
+  providers: [BankRepository, RegisterBankUseCase],
+  exports: [BankRepository],
 })
 export class BanksModule {}

@@ -1,5 +1,5 @@
 import { formatYuan } from '@wage/domain';
-import type { Deposit } from './deposit-repository';
+import type { Deposit } from './deposit.repository';
 
 /**
  * A deposit as answered: amounts in yuan and in fen; the recording bank is internal, except for the bank a

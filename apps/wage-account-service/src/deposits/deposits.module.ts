@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BanksModule } from '../banks/banks.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { DepositRepository } from './deposit-repository';
+import { DepositRepository } from './deposit.repository';
 import { DepositsController } from './deposits.controller';
 import { ConfirmDepositUseCase } from './use-cases/confirm-deposit/confirm-deposit.use-case';
 import { GetDepositsInForceUseCase } from './use-cases/get-deposits-in-force/get-deposits-in-force.use-case';

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { KnownProjectsModule } from '@wage/platform';
 import { SCHEMA } from '../schema';
-import { ProjectDirectory } from './project-directory';
+import { ProjectRepository } from './project.repository';
 
 /** The one place that learns projects from their events; other modules import this one. */
 @Module({
   imports: [KnownProjectsModule.forRoot({ schema: SCHEMA, consumerName: 'wage-account-service.projects' })],
-  providers: [ProjectDirectory],
-  exports: [ProjectDirectory],
+  providers: [ProjectRepository],
+  exports: [ProjectRepository],
 })
 export class ProjectsModule {}

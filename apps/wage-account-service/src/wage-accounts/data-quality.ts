@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { formatYuan } from '@wage/domain';
-import type { WageAccountRepository } from './wage-account-repository';
+import type { WageAccountRepository } from './wage-account.repository';
 
 /** A problem in what the bank reported, shown on the account: the data are kept as the bank gave them. */
 export interface DataQualityProblem {

@@ -5,7 +5,7 @@ import { ProjectsModule } from '../projects/projects.module';
 import { CanonicalAccountNumber } from './account-number-case';
 import { GetWageAccountUseCase } from './use-cases/get-wage-account/get-wage-account.use-case';
 import { OpenWageAccountUseCase } from './use-cases/open-wage-account/open-wage-account.use-case';
-import { WageAccountRepository } from './wage-account-repository';
+import { WageAccountRepository } from './wage-account.repository';
 import { WageAccountsController } from './wage-accounts.controller';
 
 @Module({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthField } from '../../core/fields';
+import { monthField } from '../../common/fields';
 
 /** `POST /api/v1/projects/{code}/attendance` (考勤): days worked per worker in the month. */
 export const reportAttendanceBody = z.object({

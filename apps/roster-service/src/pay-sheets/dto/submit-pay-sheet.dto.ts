@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthField } from '../../core/fields';
+import { monthField } from '../../common/fields';
 
 /** `POST /api/v1/projects/{code}/pay-sheets` (工资支付表): gross and net pay per worker, yuan strings. */
 export const submitPaySheetBody = z.object({

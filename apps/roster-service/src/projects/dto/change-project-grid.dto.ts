@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gridCodeField } from '../../core/fields';
+import { gridCodeField } from '../../common/fields';
 
 /**
  * `PATCH /api/v1/projects/{code}` with `gridCode`: places the project in a grid of its district (its site's

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProjectStatus } from '@wage/contracts';
-import { isoDateField } from '../../core/fields';
+import { isoDateField } from '../../common/fields';
 
 const note = (description: string) => z.string().trim().min(1).max(500).optional().meta({ description });
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { creditCodeField, gridCodeField, isoDateField, regionCodeField, yuanField } from '../../core/fields';
+import {
+  creditCodeField,
+  gridCodeField,
+  isoDateField,
+  regionCodeField,
+  yuanField,
+} from '../../common/fields';
 import { gridCodeProblem } from '@wage/domain';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200);

@@ -7,8 +7,8 @@ import { AfterCommit } from '../../../common/after-commit';
 import { reopenedReason, type NotificationEvent } from '../../../notifications/messages';
 import { mostSpecific } from '../../../notifications/routing';
 import { PlanNotificationsUseCase } from '../../../notifications/use-cases/plan-notifications/plan-notifications.use-case';
-import { UserDirectory } from '../../../users/user-directory';
-import { AlertRepository, type AlertCase } from '../../alert-repository';
+import { UserRepository } from '../../../users/user.repository';
+import { AlertRepository, type AlertCase } from '../../alert.repository';
 import type { AlertStreamEvent } from '../../alert-stream';
 import { AlertStream } from '../../alert-stream';
 import { toAlertView } from '../../alert-view';
@@ -20,7 +20,7 @@ import {
   statusWhenCleared,
   type ClosedByPerson,
 } from '../../alert-workflow';
-import { AuditLog, type AuditAction } from '../../audit-log';
+import { AuditLogRepository, type AuditAction } from '../../audit-log.repository';
 
 /** What the rules engine says about an alert; AlertDismissed is this service's own word, applied when it was said. */
 type RulesEngineEvent = Exclude<AlertEvent, { type: 'AlertDismissed' }>;
@@ -54,8 +54,8 @@ const RULES_ENGINE = 'rules-engine';
 export class ApplyAlertEventsUseCase {
   constructor(
     private readonly alerts: AlertRepository,
-    private readonly audit: AuditLog,
-    private readonly users: UserDirectory,
+    private readonly audit: AuditLogRepository,
+    private readonly users: UserRepository,
     private readonly plan: PlanNotificationsUseCase,
     private readonly stream: AlertStream,
     private readonly afterCommit: AfterCommit,

@@ -12,8 +12,8 @@ import { LOGGER, type Logger } from '@wage/platform';
 import { PlanNotificationsUseCase } from '../../../notifications/use-cases/plan-notifications/plan-notifications.use-case';
 import { mostSpecific, regionsAbove } from '../../../notifications/routing';
 import { SCHEMA } from '../../../schema';
-import { UserDirectory } from '../../../users/user-directory';
-import { AuditLog } from '../../audit-log';
+import { UserRepository } from '../../../users/user.repository';
+import { AuditLogRepository } from '../../audit-log.repository';
 
 const CLOSURE_LABELS: Record<string, string> = {
   PENALTY: '处罚结案',
@@ -38,8 +38,8 @@ const CLOSURE_LABELS: Record<string, string> = {
 @Injectable()
 export class ApplyEnforcementEventsUseCase {
   constructor(
-    private readonly audit: AuditLog,
-    private readonly users: UserDirectory,
+    private readonly audit: AuditLogRepository,
+    private readonly users: UserRepository,
     private readonly plan: PlanNotificationsUseCase,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -182,7 +182,7 @@ export class ApplyEnforcementEventsUseCase {
   private async planVerification(
     manager: EntityManager,
     verificationId: string,
-    recipients: Awaited<ReturnType<UserDirectory['inRegions']>>,
+    recipients: Awaited<ReturnType<UserRepository['inRegions']>>,
     event: 'verification.requested' | 'verification.overdue',
   ): Promise<void> {
     await this.plan.execute(manager, [

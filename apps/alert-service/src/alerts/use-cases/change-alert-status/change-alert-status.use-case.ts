@@ -12,12 +12,12 @@ import {
   Clock,
 } from '@wage/platform';
 import { AfterCommit } from '../../../common/after-commit';
-import { UserDirectory } from '../../../users/user-directory';
-import { AlertRepository } from '../../alert-repository';
+import { UserRepository } from '../../../users/user.repository';
+import { AlertRepository } from '../../alert.repository';
 import { AlertStream } from '../../alert-stream';
 import { toAlertView, type AlertView } from '../../alert-view';
 import { nextStatus, type WorkflowAction } from '../../alert-workflow';
-import { AuditLog, type AuditAction } from '../../audit-log';
+import { AuditLogRepository, type AuditAction } from '../../audit-log.repository';
 
 export interface WorkflowRequest {
   action: WorkflowAction;
@@ -43,8 +43,8 @@ export class ChangeAlertStatusUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly alerts: AlertRepository,
-    private readonly audit: AuditLog,
-    private readonly users: UserDirectory,
+    private readonly audit: AuditLogRepository,
+    private readonly users: UserRepository,
     private readonly stream: AlertStream,
     private readonly afterCommit: AfterCommit,
     private readonly clock: Clock,

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { UseCaseError, type Principal, Clock } from '@wage/platform';
-import { UserDirectory } from '../../../users/user-directory';
+import { UserRepository } from '../../../users/user.repository';
 import { ESCALATE_AFTER_HOURS, regionsAbove } from '../../../notifications/routing';
-import { AlertRepository } from '../../alert-repository';
+import { AlertRepository } from '../../alert.repository';
 import { toAlertView, type AlertView } from '../../alert-view';
-import { AuditLog } from '../../audit-log';
+import { AuditLogRepository } from '../../audit-log.repository';
 import type { ListAlertsQuery } from '../../dto/alert.dto';
 
 @Injectable()
 export class ListAlertsUseCase {
   constructor(
     private readonly alerts: AlertRepository,
-    private readonly audit: AuditLog,
-    private readonly users: UserDirectory,
+    private readonly audit: AuditLogRepository,
+    private readonly users: UserRepository,
     private readonly clock: Clock,
   ) {}
 

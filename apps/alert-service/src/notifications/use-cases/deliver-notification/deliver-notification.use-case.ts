@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AlertRepository } from '../../../alerts/alert-repository';
+import { AlertRepository } from '../../../alerts/alert.repository';
 import { toAlertView } from '../../../alerts/alert-view';
-import { AuditLog } from '../../../alerts/audit-log';
+import { AuditLogRepository } from '../../../alerts/audit-log.repository';
 import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
-import { UserDirectory, type User } from '../../../users/user-directory';
+import { UserRepository, type User } from '../../../users/user.repository';
 import { EmailSender, HttpPoster, signWebhookBody } from '../../channels/senders';
 import type { Attempt } from '../../jobs/job-types';
 import {
@@ -17,16 +17,16 @@ import {
   type VerificationNotice,
 } from '../../messages';
 import { SCHEMA } from '../../../schema';
-import { NotificationLog, type NotificationRecord } from '../../notification-log';
+import { NotificationRepository, type NotificationRecord } from '../../notification.repository';
 
 /** Sends one logged notification on its channel and records the attempt; a failure is rethrown for BullMQ to retry. */
 @Injectable()
 export class DeliverNotificationUseCase {
   constructor(
-    private readonly log: NotificationLog,
+    private readonly log: NotificationRepository,
     private readonly alerts: AlertRepository,
-    private readonly audit: AuditLog,
-    private readonly users: UserDirectory,
+    private readonly audit: AuditLogRepository,
+    private readonly users: UserRepository,
     private readonly email: EmailSender,
     private readonly http: HttpPoster,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Severity } from '@wage/contracts';
 import { LOGGER, type Logger } from '@wage/platform';
-import { AlertRepository } from '../../../alerts/alert-repository';
-import { AuditLog } from '../../../alerts/audit-log';
-import { UserDirectory } from '../../../users/user-directory';
-import { NotificationLog } from '../../notification-log';
+import { AlertRepository } from '../../../alerts/alert.repository';
+import { AuditLogRepository } from '../../../alerts/audit-log.repository';
+import { UserRepository } from '../../../users/user.repository';
+import { NotificationRepository } from '../../notification.repository';
 import { ESCALATE_AFTER_HOURS, regionsAbove } from '../../routing';
 import { PlanNotificationsUseCase } from '../plan-notifications/plan-notifications.use-case';
 
@@ -20,10 +20,10 @@ export class EscalateDueAlertsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly alerts: AlertRepository,
-    private readonly audit: AuditLog,
-    private readonly users: UserDirectory,
+    private readonly audit: AuditLogRepository,
+    private readonly users: UserRepository,
     private readonly plan: PlanNotificationsUseCase,
-    private readonly log: NotificationLog,
+    private readonly log: NotificationRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 

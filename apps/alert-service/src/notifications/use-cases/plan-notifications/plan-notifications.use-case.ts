@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AfterCommit } from '../../../common/after-commit';
-import type { User } from '../../../users/user-directory';
+import type { User } from '../../../users/user.repository';
 import { DELIVERY_JOB } from '../../jobs/job-types';
 import { JobQueues } from '../../jobs/job-queues';
 import type { NotificationEvent } from '../../messages';
-import { NotificationLog, type PlannedNotification } from '../../notification-log';
+import { NotificationRepository, type PlannedNotification } from '../../notification.repository';
 import { channelsOf, type Channel } from '../../routing';
 
 export interface NotificationPlan {
@@ -28,7 +28,7 @@ export interface NotificationPlan {
 @Injectable()
 export class PlanNotificationsUseCase {
   constructor(
-    private readonly log: NotificationLog,
+    private readonly log: NotificationRepository,
     private readonly jobs: JobQueues,
     private readonly afterCommit: AfterCommit,
   ) {}

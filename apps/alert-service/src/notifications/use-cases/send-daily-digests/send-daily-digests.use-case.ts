@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dateInShanghai, regionChain } from '@wage/domain';
 import { NATIONAL_REGION } from '@wage/domain';
-import { AlertRepository } from '../../../alerts/alert-repository';
-import { UserDirectory, type User } from '../../../users/user-directory';
-import { NotificationLog } from '../../notification-log';
+import { AlertRepository } from '../../../alerts/alert.repository';
+import { UserRepository, type User } from '../../../users/user.repository';
+import { NotificationRepository } from '../../notification.repository';
 import { mostSpecific } from '../../routing';
 import { PlanNotificationsUseCase } from '../plan-notifications/plan-notifications.use-case';
 
@@ -17,8 +17,8 @@ export class SendDailyDigestsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly alerts: AlertRepository,
-    private readonly users: UserDirectory,
-    private readonly log: NotificationLog,
+    private readonly users: UserRepository,
+    private readonly log: NotificationRepository,
     private readonly plan: PlanNotificationsUseCase,
   ) {}
 

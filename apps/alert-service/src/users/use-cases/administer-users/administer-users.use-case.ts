@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { describePrincipal, UseCaseError, type Principal, Clock } from '@wage/platform';
 import type { ChangeUserRequest, ListUsersQuery } from '../../dto/user.dto';
 import { hashPassword } from '../../password-hash';
-import { UserDirectory, type UserListing } from '../../user-directory';
+import { UserRepository, type UserListing } from '../../user.repository';
 
 /** A user as the administrator sees them (no password hash, no webhook addresses). */
 export interface UserView {
@@ -36,7 +36,7 @@ const view = (user: UserListing): UserView => ({
 export class AdministerUsersUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly users: UserDirectory,
+    private readonly users: UserRepository,
     private readonly clock: Clock,
   ) {}
 

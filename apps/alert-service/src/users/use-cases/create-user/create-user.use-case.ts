@@ -4,14 +4,14 @@ import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settin
 import { WebhookTargets } from '../../../notifications/channels/webhook-targets';
 import type { CreateUserRequest } from '../../dto/user.dto';
 import { hashPassword } from '../../password-hash';
-import { UserDirectory, type User } from '../../user-directory';
+import { UserRepository, type User } from '../../user.repository';
 
 @Injectable()
 export class CreateUserUseCase {
   private readonly webhookTargets: WebhookTargets;
 
   constructor(
-    private readonly users: UserDirectory,
+    private readonly users: UserRepository,
     @Inject(ALERT_SETTINGS) settings: AlertSettings,
   ) {
     this.webhookTargets = new WebhookTargets(settings.webhookAllowedHosts);

@@ -4,7 +4,7 @@ import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settin
 import { LoginThrottle } from '../../login-throttle';
 import type { LoginRequest } from '../../dto/user.dto';
 import { DECOY_HASH, verifyPassword } from '../../password-hash';
-import { UserDirectory } from '../../user-directory';
+import { UserRepository } from '../../user.repository';
 
 // One answer for an unknown user and a wrong password: neither reveals whether the username exists.
 const REFUSED = () =>
@@ -21,7 +21,7 @@ const WAIT = (until: Date, now: Date) =>
 @Injectable()
 export class LogInUseCase {
   constructor(
-    private readonly users: UserDirectory,
+    private readonly users: UserRepository,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { dateInShanghai, maskIdentityNumber, maskPersonName, statementDeadline } from '@wage/domain';
 import { UseCaseError, BlindIndex, Clock, PersonalDataCipher, type Principal } from '@wage/platform';
 import { actorOf } from '../../../access/casework-access';
-import { CaseStore } from '../../../cases/case-store';
+import { CaseRepository } from '../../../cases/case.repository';
 import { visibleTo } from '../../../cases/use-cases/case-guards';
 import { SCHEMA as S } from '../../../schema';
 import { requireOfficer } from '../../blacklist-access';
@@ -21,7 +21,7 @@ const DEFAULT_REASON = '拖欠农民工工资，经责令限期支付逾期仍�
 export class GiveNoticeUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly cipher: PersonalDataCipher,
     private readonly blindIndex: BlindIndex,
     private readonly clock: Clock,

@@ -5,7 +5,7 @@ import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { actorOf } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { requireOfficer } from '../../blacklist-access';
-import { BlacklistStore } from '../../blacklist-store';
+import { BlacklistRepository } from '../../blacklist.repository';
 import type { StatementDto } from '../../dto/blacklist.dto';
 
 /** 陈述申辩: the employer's statement, recorded within its 5 working days; once recorded the decision may follow. */
@@ -13,7 +13,7 @@ import type { StatementDto } from '../../dto/blacklist.dto';
 export class RecordStatementUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: BlacklistStore,
+    private readonly store: BlacklistRepository,
     private readonly clock: Clock,
   ) {}
 

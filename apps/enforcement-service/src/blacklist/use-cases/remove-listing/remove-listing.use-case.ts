@@ -7,7 +7,7 @@ import { actorOf } from '../../../access/casework-access';
 import { employerKey } from '../../../gradings/use-cases/run-grading/run-grading.use-case';
 import { SCHEMA as S } from '../../../schema';
 import { requireOfficer } from '../../blacklist-access';
-import { BlacklistStore } from '../../blacklist-store';
+import { BlacklistRepository } from '../../blacklist.repository';
 import type { RemovalDto } from '../../dto/blacklist.dto';
 
 const PROBLEM_TEXT = {
@@ -24,7 +24,7 @@ const PROBLEM_TEXT = {
 export class RemoveListingUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: BlacklistStore,
+    private readonly store: BlacklistRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}

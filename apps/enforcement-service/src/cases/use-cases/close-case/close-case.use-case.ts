@@ -6,7 +6,7 @@ import { UseCaseError, Clock, newEvent, OutboxWriter, type NewEvent, type Princi
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import { DowngradeOnFindingUseCase } from '../../../gradings/use-cases/downgrade-on-finding/downgrade-on-finding.use-case';
-import { CaseStore } from '../../case-store';
+import { CaseRepository } from '../../case.repository';
 import type { CloseCaseDto } from '../../dto/case.dto';
 import { openCaseVisibleTo } from '../case-guards';
 import { eventKey } from '../open-case/open-case.use-case';
@@ -19,7 +19,7 @@ import { eventKey } from '../open-case/open-case.use-case';
 export class CloseCaseUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly downgrade: DowngradeOnFindingUseCase,

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UseCaseError, type Principal } from '@wage/platform';
 import { ENFORCEMENT_SETTINGS } from '../../../config/enforcement-settings';
 import type { EnforcementSettings } from '../../../config/env';
-import { ProjectDirectory } from '../../../projects/project-directory';
-import { CaseStore } from '../../case-store';
+import { ProjectRepository } from '../../../projects/project.repository';
+import { CaseRepository } from '../../case.repository';
 import { caseDocument } from '../../documents/case-document';
 import { renderCaseDocument } from '../../documents/render-case-document';
 import { visibleTo } from '../case-guards';
@@ -17,8 +17,8 @@ export interface CaseDocumentFile {
 @Injectable()
 export class GetCaseDocumentUseCase {
   constructor(
-    private readonly cases: CaseStore,
-    private readonly projects: ProjectDirectory,
+    private readonly cases: CaseRepository,
+    private readonly projects: ProjectRepository,
     @Inject(ENFORCEMENT_SETTINGS) private readonly settings: EnforcementSettings,
   ) {}
 

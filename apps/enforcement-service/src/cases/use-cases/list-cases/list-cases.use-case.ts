@@ -6,7 +6,7 @@ import { maySee, regionPattern } from '../../../access/casework-access';
 import { ENFORCEMENT_SETTINGS } from '../../../config/enforcement-settings';
 import type { EnforcementSettings } from '../../../config/env';
 import { SCHEMA as S } from '../../../schema';
-import { CASE_SELECT, CaseStore } from '../../case-store';
+import { CASE_SELECT, CaseRepository } from '../../case.repository';
 import { caseDetailView, caseSummaryView } from '../../case-view';
 import type { ListCasesQuery } from '../../dto/case.dto';
 
@@ -15,7 +15,7 @@ import type { ListCasesQuery } from '../../dto/case.dto';
 export class ListCasesUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly clock: Clock,
     @Inject(ENFORCEMENT_SETTINGS) private readonly settings: EnforcementSettings,
   ) {}

@@ -6,7 +6,7 @@ import { dateInShanghai, investigationDeadline } from '@wage/domain';
 import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, requireCovers, requireInspector, type Inspector } from '../../../access/casework-access';
 import { AlertClient, type FetchedAlert } from '../../../alerts/alert-client';
-import { ProjectDirectory } from '../../../projects/project-directory';
+import { ProjectRepository } from '../../../projects/project.repository';
 import { SCHEMA as S } from '../../../schema';
 import type { OpenCaseDto } from '../../dto/case.dto';
 
@@ -40,7 +40,7 @@ export class OpenCaseUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly alerts: AlertClient,
-    private readonly projects: ProjectDirectory,
+    private readonly projects: ProjectRepository,
   ) {}
 
   async execute(principal: Principal, body: OpenCaseDto, authorization: string) {

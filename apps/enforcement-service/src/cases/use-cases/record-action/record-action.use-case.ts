@@ -15,7 +15,7 @@ import {
 import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
-import { CaseStore } from '../../case-store';
+import { CaseRepository } from '../../case.repository';
 import { caseClock, type CaseRow } from '../../case-view';
 import type { RecordActionDto } from '../../dto/case.dto';
 import { openCaseVisibleTo } from '../case-guards';
@@ -45,7 +45,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export class RecordActionUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly clock: Clock,
     private readonly outbox: OutboxWriter,
   ) {}

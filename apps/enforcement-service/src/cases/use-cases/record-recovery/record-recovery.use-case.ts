@@ -5,7 +5,7 @@ import { MAX_AMOUNT_FEN, dateInShanghai, formatYuan } from '@wage/domain';
 import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { actorOf, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
-import { CaseStore } from '../../case-store';
+import { CaseRepository } from '../../case.repository';
 import type { RecordRecoveryDto } from '../../dto/case.dto';
 import { visibleTo } from '../case-guards';
 
@@ -17,7 +17,7 @@ import { visibleTo } from '../case-guards';
 export class RecordRecoveryUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly clock: Clock,
   ) {}
 

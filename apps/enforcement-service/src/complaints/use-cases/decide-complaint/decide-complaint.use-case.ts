@@ -4,10 +4,10 @@ import { dateInShanghai, isGridCode } from '@wage/domain';
 import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { actorOf, maySee, requireInspector, type Inspector } from '../../../access/casework-access';
 import { OpenCaseUseCase } from '../../../cases/use-cases/open-case/open-case.use-case';
-import { ProjectDirectory } from '../../../projects/project-directory';
+import { ProjectRepository } from '../../../projects/project.repository';
 import { SCHEMA as S } from '../../../schema';
-import { VerificationStore } from '../../../verifications/verification-store';
-import { ComplaintStore } from '../../complaint-store';
+import { VerificationRepository } from '../../../verifications/verification.repository';
+import { ComplaintRepository } from '../../complaint.repository';
 import type { ComplaintRow } from '../../complaint-view';
 
 export type ComplaintDecision =
@@ -25,11 +25,11 @@ const UNDECIDED = ['PENDING', 'SUPPLEMENT_REQUESTED'];
 export class DecideComplaintUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly complaints: ComplaintStore,
+    private readonly complaints: ComplaintRepository,
     private readonly cases: OpenCaseUseCase,
     private readonly clock: Clock,
-    private readonly projects: ProjectDirectory,
-    private readonly verifications: VerificationStore,
+    private readonly projects: ProjectRepository,
+    private readonly verifications: VerificationRepository,
   ) {}
 
   async execute(principal: Principal, id: string, decision: ComplaintDecision) {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { maySee, regionPattern } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
-import { ComplaintStore, COMPLAINT_SELECT } from '../../complaint-store';
+import { ComplaintRepository, COMPLAINT_SELECT } from '../../complaint.repository';
 import { complaintView } from '../../complaint-view';
 import type { ListComplaintsQuery } from '../../dto/complaint.dto';
 
@@ -12,7 +12,7 @@ import type { ListComplaintsQuery } from '../../dto/complaint.dto';
 export class ListComplaintsUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly complaints: ComplaintStore,
+    private readonly complaints: ComplaintRepository,
     private readonly clock: Clock,
   ) {}
 

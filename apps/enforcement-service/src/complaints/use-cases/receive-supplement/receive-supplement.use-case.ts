@@ -4,7 +4,7 @@ import { acceptanceDeadline, dateInShanghai } from '@wage/domain';
 import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { maySee, requireInspector } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
-import { ComplaintStore } from '../../complaint-store';
+import { ComplaintRepository } from '../../complaint.repository';
 
 /**
  * The supplement a complaint was sent back for has arrived (补正材料): the complaint is undecided again and its
@@ -14,7 +14,7 @@ import { ComplaintStore } from '../../complaint-store';
 export class ReceiveSupplementUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly complaints: ComplaintStore,
+    private readonly complaints: ComplaintRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { acceptanceDeadline, dateInShanghai, maskIdentityNumber, maskPhone } from '@wage/domain';
 import { BlindIndex, Clock, PersonalDataCipher, UseCaseError, type Principal } from '@wage/platform';
 import { actorOf, requireCovers } from '../../../access/casework-access';
-import { ComplaintStore } from '../../complaint-store';
+import { ComplaintRepository } from '../../complaint.repository';
 import type { SubmitComplaintDto } from '../../dto/complaint.dto';
 
 /**
@@ -15,7 +15,7 @@ import type { SubmitComplaintDto } from '../../dto/complaint.dto';
 export class SubmitComplaintUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly complaints: ComplaintStore,
+    private readonly complaints: ComplaintRepository,
     private readonly cipher: PersonalDataCipher,
     private readonly blindIndex: BlindIndex,
     private readonly clock: Clock,

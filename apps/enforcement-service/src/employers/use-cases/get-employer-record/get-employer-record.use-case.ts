@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { dateInShanghai, findingYear, formatYuan, isListedOn } from '@wage/domain';
 import { UseCaseError, Clock } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
-import { GradeStore, gradeView } from '../../../gradings/grade-store';
+import { GradeRepository, gradeView } from '../../../gradings/grade.repository';
 import { employerAlerts } from '../../alert-record';
 
 /**
@@ -14,7 +14,7 @@ import { employerAlerts } from '../../alert-record';
 export class GetEmployerRecordUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly grades: GradeStore,
+    private readonly grades: GradeRepository,
     private readonly clock: Clock,
   ) {}
 

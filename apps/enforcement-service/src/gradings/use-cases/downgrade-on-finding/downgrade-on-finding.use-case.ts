@@ -11,7 +11,7 @@ import {
 } from '@wage/domain';
 import { newEvent, type NewEvent } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
-import { GradeStore } from '../../grade-store';
+import { GradeRepository } from '../../grade.repository';
 import { employerKey } from '../run-grading/run-grading.use-case';
 
 /**
@@ -21,7 +21,7 @@ import { employerKey } from '../run-grading/run-grading.use-case';
  */
 @Injectable()
 export class DowngradeOnFindingUseCase {
-  constructor(private readonly grades: GradeStore) {}
+  constructor(private readonly grades: GradeRepository) {}
 
   async execute(
     manager: EntityManager,

@@ -4,7 +4,7 @@ import type { Principal } from '@wage/platform';
 import { regionPattern } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import type { ListGradingsQuery } from '../../dto/grading.dto';
-import { gradeView, type GradeRow } from '../../grade-store';
+import { gradeView, type GradeRow } from '../../grade.repository';
 
 /**
  * Grades given, latest first: of employers with a project or a case in the caller's region (or the one asked

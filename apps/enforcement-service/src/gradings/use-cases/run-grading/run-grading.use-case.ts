@@ -12,7 +12,7 @@ import {
 } from '@wage/domain';
 import { UseCaseError, Clock, newEvent, OutboxWriter, type NewEvent } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
-import { GradeStore } from '../../grade-store';
+import { GradeRepository } from '../../grade.repository';
 
 export interface GradingRun {
   year: number;
@@ -53,7 +53,7 @@ interface GradeInsert {
 export class RunGradingUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly grades: GradeStore,
+    private readonly grades: GradeRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}

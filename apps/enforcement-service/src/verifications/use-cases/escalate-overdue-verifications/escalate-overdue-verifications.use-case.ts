@@ -4,7 +4,11 @@ import { VerificationOverdue } from '@wage/contracts';
 import { dateInShanghai, workingDaysLeft } from '@wage/domain';
 import { newEvent, OutboxWriter } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
-import { VERIFICATION_COLUMNS, verificationEventData, type VerificationRow } from '../../verification-store';
+import {
+  VERIFICATION_COLUMNS,
+  verificationEventData,
+  type VerificationRow,
+} from '../../verification.repository';
 
 /** Requests escalated per run at most; the next run takes the rest. */
 const BATCH = 500;

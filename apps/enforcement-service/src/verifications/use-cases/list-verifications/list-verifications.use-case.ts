@@ -5,7 +5,7 @@ import { UseCaseError, isAdmin, type Principal } from '@wage/platform';
 import { maySee } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import type { ListVerificationsQuery } from '../../dto/verification.dto';
-import { VERIFICATION_COLUMNS, verificationView, type VerificationRow } from '../../verification-store';
+import { VERIFICATION_COLUMNS, verificationView, type VerificationRow } from '../../verification.repository';
 
 /**
  * The verification requests a caller may see, the earliest due first: a grid assistant those of their own grid

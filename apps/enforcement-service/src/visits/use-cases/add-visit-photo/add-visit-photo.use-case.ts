@@ -5,7 +5,7 @@ import { UseCaseError, Clock, type Principal } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VISIT, sanitisePhotoName, sniffPhotoType } from '../../photo-file';
 import { maySeeVisit } from '../../visit-access';
-import { VisitStore } from '../../visit-store';
+import { VisitRepository } from '../../visit.repository';
 
 export interface UploadedPhoto {
   originalname?: string;
@@ -23,7 +23,7 @@ export class AddVisitPhotoUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly visits: VisitStore,
+    private readonly visits: VisitRepository,
   ) {}
 
   async execute(principal: Principal, visitId: string, file: UploadedPhoto) {

@@ -3,14 +3,14 @@ import { DataSource } from 'typeorm';
 import { UseCaseError, type Principal } from '@wage/platform';
 import { SCHEMA as S } from '../../../schema';
 import { maySeeVisit } from '../../visit-access';
-import { VisitStore } from '../../visit-store';
+import { VisitRepository } from '../../visit.repository';
 
 /** A visit's photo, for whoever may see the visit. */
 @Injectable()
 export class GetVisitPhotoUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly visits: VisitStore,
+    private readonly visits: VisitRepository,
   ) {}
 
   async execute(principal: Principal, visitId: string, photoId: string) {

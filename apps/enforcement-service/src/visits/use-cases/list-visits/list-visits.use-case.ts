@@ -6,7 +6,7 @@ import { regionPattern } from '../../../access/casework-access';
 import { SCHEMA as S } from '../../../schema';
 import type { ListVisitsDto } from '../../dto/visit.dto';
 import { assistantGridPattern, requireSeesGrid } from '../../visit-access';
-import { VISIT_SELECT, visitView, type VisitRow } from '../../visit-store';
+import { VISIT_SELECT, visitView, type VisitRow } from '../../visit.repository';
 
 /** The visits the caller may see, latest first: a grid assistant's grid, a user's region, everything for an admin. */
 @Injectable()

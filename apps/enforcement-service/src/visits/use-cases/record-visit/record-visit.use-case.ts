@@ -6,12 +6,12 @@ import { maskPhone, redactSensitive } from '@wage/domain';
 import { UseCaseError, Clock, newEvent, OutboxWriter, type Principal } from '@wage/platform';
 import { actorOf, maySee } from '../../../access/casework-access';
 import { AlertClient } from '../../../alerts/alert-client';
-import { ComplaintStore } from '../../../complaints/complaint-store';
-import { ProjectDirectory, type ProjectParty } from '../../../projects/project-directory';
+import { ComplaintRepository } from '../../../complaints/complaint.repository';
+import { ProjectRepository, type ProjectParty } from '../../../projects/project.repository';
 import { SCHEMA as S } from '../../../schema';
 import type { RecordVisitDto } from '../../dto/visit.dto';
 import { assistantMaySeeComplaint, isGridAssistant, requireMayVisit } from '../../visit-access';
-import { VisitStore, visitView } from '../../visit-store';
+import { VisitRepository, visitView } from '../../visit.repository';
 
 /** A visit may be entered up to 5 minutes ahead (a phone's clock running fast) and up to 31 days late. */
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -49,10 +49,10 @@ export class RecordVisitUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
-    private readonly projects: ProjectDirectory,
+    private readonly projects: ProjectRepository,
     private readonly alerts: AlertClient,
-    private readonly complaints: ComplaintStore,
-    private readonly visits: VisitStore,
+    private readonly complaints: ComplaintRepository,
+    private readonly visits: VisitRepository,
   ) {}
 
   async execute(principal: Principal, body: RecordVisitDto, authorization: string) {

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { acceptanceDeadline, dateInShanghai, maskPhone } from '@wage/domain';
 import { Clock, PersonalDataCipher, UseCaseError } from '@wage/platform';
-import { ComplaintStore } from '../../../complaints/complaint-store';
-import { ProjectDirectory } from '../../../projects/project-directory';
+import { ComplaintRepository } from '../../../complaints/complaint.repository';
+import { ProjectRepository } from '../../../projects/project.repository';
 import type { FileClueDto } from '../../dto/file-clue.dto';
 import { RollEntries } from '../../roll-entries';
 
@@ -22,8 +22,8 @@ export class FileClueUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roll: RollEntries,
-    private readonly projects: ProjectDirectory,
-    private readonly complaints: ComplaintStore,
+    private readonly projects: ProjectRepository,
+    private readonly complaints: ComplaintRepository,
     private readonly cipher: PersonalDataCipher,
     private readonly clock: Clock,
   ) {}

@@ -15,7 +15,7 @@ import {
   newEvent,
   type Principal,
 } from '@wage/platform';
-import { inParts } from '../../../core/row-errors';
+import { inParts } from '../../../common/row-errors';
 import { ProjectAccess } from '../../../projects/project-access';
 import type { DecidePaySheetRevisionBody } from '../../dto/pay-sheet-revision.dto';
 import { PaySheetRevisionRepository, type PaySheetRevisionView } from '../../pay-sheet-revision.repository';

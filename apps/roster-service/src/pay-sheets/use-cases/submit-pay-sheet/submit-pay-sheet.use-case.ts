@@ -26,10 +26,10 @@ import {
   Clock,
 } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
-import { IdempotentTransaction, type BatchRequest } from '../../../core/idempotent-transaction';
-import { refuseFutureMonth, refuseMonthBeforeStart } from '../../../core/month-check';
-import { checkBatchSize, inParts } from '../../../core/row-errors';
-import { ROSTER_SETTINGS } from '../../../core/tokens';
+import { IdempotentTransaction, type BatchRequest } from '../../../common/idempotent-transaction';
+import { refuseFutureMonth, refuseMonthBeforeStart } from '../../../common/month-check';
+import { checkBatchSize, inParts } from '../../../common/row-errors';
+import { ROSTER_SETTINGS } from '../../../common/tokens';
 import { ProjectAccess } from '../../../projects/project-access';
 import { checkRollRows } from '../../../workers/roll-rows';
 import { checkPayLine } from '../../check-pay-line';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
 import { Clock } from '@wage/platform';
-import { ROSTER_SETTINGS } from '../../../core/tokens';
+import { ROSTER_SETTINGS } from '../../../common/tokens';
 import type { RightsBoardQuery } from '../../dto/rights-board.dto';
 import { ProjectAccess } from '../../project-access';
 import { renderRightsBoard } from '../../rights-board/render-rights-board';

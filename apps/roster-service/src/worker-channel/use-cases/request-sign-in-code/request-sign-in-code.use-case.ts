@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UseCaseError, BlindIndex, LOGGER, SmsSender, type Logger } from '@wage/platform';
 import type { RequestCode } from '../../dto/sign-in.dto';
 import { SignInGuard } from '../../sign-in-guard';
-import { WorkerRoll } from '../../worker-roll';
+import { WorkerRollRepository } from '../../worker-roll.repository';
 
 const TOO_MANY = () =>
   new UseCaseError(
@@ -22,7 +22,7 @@ export class RequestSignInCodeUseCase {
   constructor(
     private readonly blindIndex: BlindIndex,
     private readonly guard: SignInGuard,
-    private readonly roll: WorkerRoll,
+    private readonly roll: WorkerRollRepository,
     private readonly sms: SmsSender,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IdempotentAnswer } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
-import type { BatchRequest } from '../../../core/idempotent-transaction';
-import { ROSTER_SETTINGS } from '../../../core/tokens';
+import type { BatchRequest } from '../../../common/idempotent-transaction';
+import { ROSTER_SETTINGS } from '../../../common/tokens';
 import { MAX_UNPACKED_BYTES, readSpreadsheet, type UploadedFile } from '../../import/read-spreadsheet';
 import { workerFile } from '../../import/worker-columns';
 import { UpsertWorkersUseCase, type UpsertWorkersAnswer } from '../upsert-workers/upsert-workers.use-case';

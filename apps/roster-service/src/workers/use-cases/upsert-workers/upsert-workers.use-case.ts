@@ -15,9 +15,9 @@ import {
   Clock,
 } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
-import { IdempotentTransaction, type BatchRequest } from '../../../core/idempotent-transaction';
-import { checkBatchSize } from '../../../core/row-errors';
-import { ROSTER_SETTINGS } from '../../../core/tokens';
+import { IdempotentTransaction, type BatchRequest } from '../../../common/idempotent-transaction';
+import { checkBatchSize } from '../../../common/row-errors';
+import { ROSTER_SETTINGS } from '../../../common/tokens';
 import { ProjectAccess } from '../../../projects/project-access';
 import { checkWorkerRows, type CheckedWorker } from '../../check-worker-rows';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { UseCaseError, generateApiKey, hashApiKey } from '@wage/platform';
-import { BankRegistry } from '../../bank-registry';
+import { BankRepository } from '../../bank.repository';
 import type { RegisterBankDto } from '../../dto/register-bank.dto';
 
 /** Registers a bank and issues its key: the key is answered once and only its hash is kept. */
 @Injectable()
 export class RegisterBankUseCase {
-  constructor(private readonly banks: BankRegistry) {}
+  constructor(private readonly banks: BankRepository) {}
 
   async execute(bank: RegisterBankDto): Promise<{ code: string; apiKey: string }> {
     const apiKey = generateApiKey('bank');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UseCaseError, OutboxRelayService, OutboxWriter, type Principal } from '@wage/platform';
-import { DepositRepository } from '../../deposit-repository';
+import { DepositRepository } from '../../deposit.repository';
 import { depositView } from '../../deposit-view';
 import { depositRecorded } from '../record-deposit/record-deposit.use-case';
 

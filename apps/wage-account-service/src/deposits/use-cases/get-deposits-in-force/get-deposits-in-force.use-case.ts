@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { covers, formatYuan, type IsoDate } from '@wage/domain';
 import { Clock, UseCaseError, isAdmin, type Principal } from '@wage/platform';
-import { ProjectDirectory } from '../../../projects/project-directory';
+import { ProjectRepository } from '../../../projects/project.repository';
 import { amountInForce, depositBalanceOn } from '../../deposit-in-force';
-import { DepositRepository } from '../../deposit-repository';
+import { DepositRepository } from '../../deposit.repository';
 import { depositView } from '../../deposit-view';
 
 /**
@@ -14,7 +14,7 @@ import { depositView } from '../../deposit-view';
 export class GetDepositsInForceUseCase {
   constructor(
     private readonly deposits: DepositRepository,
-    private readonly projects: ProjectDirectory,
+    private readonly projects: ProjectRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -15,7 +15,7 @@ import {
 } from '@wage/platform';
 import { SCHEMA } from '../../../schema';
 import { depositBalanceOn, movementProblem, type DepositMovement } from '../../deposit-in-force';
-import { DepositRepository } from '../../deposit-repository';
+import { DepositRepository } from '../../deposit.repository';
 import type { RecordMovementDto } from '../../dto/deposit.dto';
 
 /** A drawdown to pay arrears (动用), its top-up (补足), or the release at the end (退还), by the bank or the administrator. */

@@ -13,10 +13,10 @@ import {
   withIdempotency,
   type Principal,
 } from '@wage/platform';
-import { BankRegistry } from '../../../banks/bank-registry';
-import { ProjectDirectory } from '../../../projects/project-directory';
+import { BankRepository } from '../../../banks/bank.repository';
+import { ProjectRepository } from '../../../projects/project.repository';
 import { SCHEMA } from '../../../schema';
-import { DepositRepository, type Deposit } from '../../deposit-repository';
+import { DepositRepository, type Deposit } from '../../deposit.repository';
 import { depositView } from '../../deposit-view';
 import type { RecordDepositDto } from '../../dto/deposit.dto';
 
@@ -34,8 +34,8 @@ export class RecordDepositUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deposits: DepositRepository,
-    private readonly projects: ProjectDirectory,
-    private readonly banks: BankRegistry,
+    private readonly projects: ProjectRepository,
+    private readonly banks: BankRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
     private readonly clock: Clock,

@@ -19,7 +19,7 @@ import { ACCOUNT_SETTINGS, type AccountSettings } from '../../../config/account-
 import { SCHEMA } from '../../../schema';
 import { mayRecordOnAccount } from '../../../wage-accounts/account-access';
 import { accountDataQuality, type DataQualityProblem } from '../../../wage-accounts/data-quality';
-import { WageAccountRepository, type WageAccount } from '../../../wage-accounts/wage-account-repository';
+import { WageAccountRepository, type WageAccount } from '../../../wage-accounts/wage-account.repository';
 import {
   differingFields,
   removeRepeatedSerials,
@@ -27,7 +27,7 @@ import {
   sealingOncePerValue,
   type SealedTransaction,
 } from '../../sealed-transaction';
-import { TransactionLedger } from '../../transaction-ledger';
+import { TransactionRepository } from '../../transaction.repository';
 import { checkTransactionRows } from '../../transaction-rows';
 import { rowsBeyondAccountTotals, type AccountTotals } from '../../account-totals';
 
@@ -75,7 +75,7 @@ export class RecordTransactionsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: WageAccountRepository,
-    private readonly ledger: TransactionLedger,
+    private readonly ledger: TransactionRepository,
     private readonly cipher: PersonalDataCipher,
     private readonly blindIndex: BlindIndex,
     private readonly outbox: OutboxWriter,

@@ -3,7 +3,7 @@ import { formatYuan, parseInstant } from '@wage/domain';
 import { UseCaseError, type Principal } from '@wage/platform';
 import { maySeeAccount } from '../../account-access';
 import { accountDataQuality } from '../../data-quality';
-import { WageAccountRepository } from '../../wage-account-repository';
+import { WageAccountRepository } from '../../wage-account.repository';
 
 /**
  * An account with its balance and how far the bank stated its feed complete, to whoever may see it; to anyone else

@@ -12,11 +12,11 @@ import {
   storedSpelling,
   type Principal,
 } from '@wage/platform';
-import { BankRegistry } from '../../../banks/bank-registry';
-import { ProjectDirectory } from '../../../projects/project-directory';
+import { BankRepository } from '../../../banks/bank.repository';
+import { ProjectRepository } from '../../../projects/project.repository';
 import type { OpenWageAccountDto } from '../../dto/open-wage-account.dto';
 import { ACCOUNT_NUMBER_COLUMN } from '../../account-number-case';
-import { WageAccountRepository } from '../../wage-account-repository';
+import { WageAccountRepository } from '../../wage-account.repository';
 
 /** Opens a project's dedicated wage account (专户): one open account per project, account numbers unique. */
 @Injectable()
@@ -24,8 +24,8 @@ export class OpenWageAccountUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: WageAccountRepository,
-    private readonly projects: ProjectDirectory,
-    private readonly banks: BankRegistry,
+    private readonly projects: ProjectRepository,
+    private readonly banks: BankRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
     private readonly clock: Clock,

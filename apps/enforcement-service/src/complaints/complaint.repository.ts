@@ -50,7 +50,7 @@ export interface ReceivedComplaint {
 }
 
 @Injectable()
-export class ComplaintStore {
+export class ComplaintRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(

@@ -33,7 +33,7 @@ const COLUMNS = `id, dedupe_key AS "dedupeKey", alert_ids AS "alertIds", recipie
 
 /** The delivery log: one row per (alert or digest, person, channel, reason), which is also the job's id. */
 @Injectable()
-export class NotificationLog {
+export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts what is new; a notification planned before (same key) is not planned again. Returns the new ones. */

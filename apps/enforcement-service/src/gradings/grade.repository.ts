@@ -35,7 +35,7 @@ const IS_VIOLATION = `(k.finding->>'unpaidWages' = 'true'
 
 /** Employers' findings (closed cases with a violation found, by credit code) and the grades given on them. */
 @Injectable()
-export class GradeStore {
+export class GradeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Findings against the employers whose credit code is in `creditCodes` (all of them when null). */

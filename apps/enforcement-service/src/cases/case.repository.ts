@@ -16,7 +16,7 @@ export const CASE_SELECT = `
   FROM "${S}".cases k`;
 
 @Injectable()
-export class CaseStore {
+export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow | undefined> {

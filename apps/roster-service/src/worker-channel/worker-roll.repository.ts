@@ -4,7 +4,7 @@ import { PersonalDataCipher } from '@wage/platform';
 
 /** The roll as the workers' channel reads it: by the blind index of the identity number, across projects. */
 @Injectable()
-export class WorkerRoll {
+export class WorkerRollRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: PersonalDataCipher,

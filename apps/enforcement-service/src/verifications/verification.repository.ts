@@ -102,7 +102,7 @@ interface NewRequest {
  * transaction, and each new request is published as VerificationRequested through the outbox.
  */
 @Injectable()
-export class VerificationStore {
+export class VerificationRepository {
   constructor(private readonly outbox: OutboxWriter) {}
 
   /**

@@ -6,7 +6,7 @@ export type { KnownProject } from '@wage/platform';
 
 /** The projects this service knows (learnt from roster-service's events), and the answer when one is not known. */
 @Injectable()
-export class ProjectDirectory extends KnownProjects {
+export class ProjectRepository extends KnownProjects {
   /** The project, or a 422 saying it is not known here (yet): its registration event may still be on its way. */
   async require(code: string, manager?: EntityManager): Promise<KnownProject> {
     const project = await this.find(code, manager);

@@ -6,10 +6,10 @@ import { ROSTER_SETTINGS } from './tokens';
 /** What every roster feature shares: the settings and idempotent batch transactions (the clock is the platform's). */
 @Global()
 @Module({})
-export class CoreModule {
+export class CommonModule {
   static forRoot(settings: RosterSettings): DynamicModule {
     return {
-      module: CoreModule,
+      module: CommonModule,
       providers: [IdempotentTransaction, { provide: ROSTER_SETTINGS, useValue: settings }],
       exports: [IdempotentTransaction, ROSTER_SETTINGS],
     };

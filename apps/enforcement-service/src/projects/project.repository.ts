@@ -28,7 +28,7 @@ export interface ProjectParty {
  * it is against. The platform's KnownProjects keeps no contractor, so this service keeps its own copy.
  */
 @Injectable()
-export class ProjectDirectory {
+export class ProjectRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(
@@ -105,7 +105,7 @@ class ProjectRegistrationsConsumer extends AppConsumers {
     kafka: KafkaClient,
     metrics: PlatformMetrics,
     @Inject(LOGGER) logger: Logger,
-    projects: ProjectDirectory,
+    projects: ProjectRepository,
   ) {
     super();
     this.consumers = [
@@ -131,5 +131,5 @@ class ProjectRegistrationsConsumer extends AppConsumers {
   }
 }
 
-@Module({ providers: [ProjectDirectory, ProjectRegistrationsConsumer], exports: [ProjectDirectory] })
+@Module({ providers: [ProjectRepository, ProjectRegistrationsConsumer], exports: [ProjectRepository] })
 export class ProjectsModule {}

@@ -40,7 +40,7 @@ const PROCEDURE_SELECT = `
 
 /** Blacklist procedures, their persons (masked) and the audit of each step. */
 @Injectable()
-export class BlacklistStore {
+export class BlacklistRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The procedure locked for a step, if the caller's region covers it; 404 otherwise. */

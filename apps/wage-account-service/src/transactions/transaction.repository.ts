@@ -5,7 +5,7 @@ import type { SealedTransaction, TransactionFacts } from './sealed-transaction';
 
 /** The `transactions` table, written set-based: one statement per batch whatever its size. */
 @Injectable()
-export class TransactionLedger {
+export class TransactionRepository {
   /**
    * Inserts the transactions whose (account, serial) is new and returns their serial numbers. The others are left
    * as they are: the caller compares them with `findFacts`.

@@ -53,7 +53,7 @@ export interface HistoryEntry {
 
 /** The append-only audit log (the table refuses UPDATE and DELETE): every state change, who made it and when. */
 @Injectable()
-export class AuditLog {
+export class AuditLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(manager: EntityManager, entries: AuditEntry[]): Promise<void> {

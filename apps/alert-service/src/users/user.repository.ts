@@ -44,7 +44,7 @@ const LISTING = `username, role, region_code AS "regionCode", display_name AS "d
   disabled_at AS "disabledAt", created_at AS "createdAt"`;
 
 @Injectable()
-export class UserDirectory {
+export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(username: string, manager: EntityManager = this.dataSource.manager): Promise<User | undefined> {

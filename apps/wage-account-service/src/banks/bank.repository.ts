@@ -4,7 +4,7 @@ import { SCHEMA } from '../schema';
 
 /** The `banks` table: banks holding dedicated wage accounts (专户开户银行), each with the hash of its key. */
 @Injectable()
-export class BankRegistry {
+export class BankRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async exists(code: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {

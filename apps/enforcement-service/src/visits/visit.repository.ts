@@ -46,7 +46,7 @@ export function visitView(row: VisitRow) {
 export type VisitView = ReturnType<typeof visitView>;
 
 @Injectable()
-export class VisitStore {
+export class VisitRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<VisitRow | undefined> {
