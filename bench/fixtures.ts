@@ -11,17 +11,20 @@ export interface BenchProject {
   accountNumber: string;
 }
 
-let bankKey: string | undefined;
+/** The bench bank's key on each stack (a benchmark with settings of its own runs on a stack of its own). */
+const bankKeys = new WeakMap<Stack, string>();
 const BANK = 'BENCHBANK';
 
 export async function bank(stack: Stack): Promise<string> {
-  if (!bankKey) {
-    ({ apiKey: bankKey } = await api<{ apiKey: string }>(stack.gateway, 'POST', '/banks', stack.adminKey, {
+  let key = bankKeys.get(stack);
+  if (!key) {
+    ({ apiKey: key } = await api<{ apiKey: string }>(stack.gateway, 'POST', '/banks', stack.adminKey, {
       code: BANK,
       name: '基准测试银行',
     }));
+    bankKeys.set(stack, key);
   }
-  return bankKey;
+  return key;
 }
 
 /** Registers a project through the gateway and has the bank open its dedicated account. */

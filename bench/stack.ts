@@ -133,6 +133,9 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       // The e-mail fan-out's receiver; the platform's default rate (20/s) protects a shared relay, not this one.
       SMTP_URL: `smtp://127.0.0.1:${mailReceiver.port}`,
       NOTIFY_EMAIL_PER_SECOND: process.env.BENCH_NOTIFY_EMAIL_PER_SECOND ?? '2000',
+      ...(process.env.BENCH_NOTIFY_CONCURRENCY && {
+        NOTIFY_CONCURRENCY: process.env.BENCH_NOTIFY_CONCURRENCY,
+      }),
       ...testSecrets(),
       ...overrides,
     };

@@ -286,4 +286,36 @@ describe("the workers' page in headless Chromium on a phone", () => {
     });
     await page.screenshot({ path: resolve(ARTIFACTS, 'worker-clue.png'), fullPage: true });
   }, 180_000);
+
+  it('a worker whose phone loses the network, or whose session expired, is told so and keeps what they typed', async () => {
+    const { page } = await signIn();
+    const status = page.locator('#status');
+    await page.getByRole('heading', { name: '我要投诉欠薪' }).waitFor();
+    const form = page.locator('#clue-form');
+    await form.getByLabel('哪个项目').selectOption(PROJECT);
+    await form.getByLabel('从哪个月开始欠').fill('2026-10');
+    await form.getByLabel('到哪个月').fill('2026-10');
+    await form.getByLabel('情况说明').fill('10月工资没有到卡上');
+
+    // No network: the request never gets an answer.
+    await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+    await form.getByRole('button', { name: '提交投诉' }).click();
+    await waitFor(async () => (await status.textContent())?.includes('连不上服务器') ?? false, {
+      description: 'the page saying it cannot reach the server',
+    });
+    expect(await form.getByLabel('情况说明').inputValue()).toBe('10月工资没有到卡上');
+    await page.unroute('**/api/v1/**');
+
+    // The session expired (the API answers 401): back to signing in, told why, the clue's text still there.
+    await page.route('**/api/v1/**', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":"UNAUTHENTICATED"}' }),
+    );
+    await form.getByRole('button', { name: '提交投诉' }).click();
+    await waitFor(async () => (await status.textContent())?.includes('登录已过期') ?? false, {
+      description: 'the page saying the session expired',
+    });
+    expect(await page.getByRole('button', { name: '获取验证码' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await form.getByLabel('情况说明').inputValue()).toBe('10月工资没有到卡上');
+  }, 120_000);
 });
