@@ -60,20 +60,9 @@ export async function benchLatency(stack: Stack) {
       await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
         transactions: [transactionRow('TRANSFER', new Date(occurredAt.getTime() - 60_000), '1000.00')],
       });
-      const accepted = performance.now();
-      const deadline = accepted + 30_000;
-      while (performance.now() < deadline) {
-        const { rowCount } = await stack.pg.query(
-          `SELECT 1 FROM alerts.alerts WHERE project_code = $1 AND code = 'FUNDS_DIVERTED' AND month = $2`,
-          [p.code, month],
-        );
-        if (rowCount) {
-          latencies.push(performance.now() - accepted);
-          return;
-        }
-        await sleep(25);
-      }
-      missed.push(`${p.code} ${month}`);
+      const latency = await alertLatency(stack, p.code, 'FUNDS_DIVERTED', month, 30_000);
+      if (latency === undefined) missed.push(`${p.code} ${month}`);
+      else latencies.push(latency);
     }),
   );
   loading = false;
@@ -117,20 +106,10 @@ export async function benchAbsence(stack: Stack) {
       await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
         transactions: [transactionRow('PAYROLL', occurredAt, '3000.00')],
       });
-      const accepted = performance.now();
-      const deadline = accepted + ABSENCE_SETTLE_SECONDS * 1000 + 30_000;
-      while (performance.now() < deadline) {
-        const { rowCount } = await stack.pg.query(
-          `SELECT 1 FROM alerts.alerts WHERE project_code = $1 AND code = 'PAYEE_NOT_ON_ROSTER' AND month = $2`,
-          [p.code, month],
-        );
-        if (rowCount) {
-          latencies.push(performance.now() - accepted);
-          return;
-        }
-        await sleep(25);
-      }
-      missed.push(`${p.code} ${month}`);
+      const wait = ABSENCE_SETTLE_SECONDS * 1000 + 30_000;
+      const latency = await alertLatency(stack, p.code, 'PAYEE_NOT_ON_ROSTER', month, wait);
+      if (latency === undefined) missed.push(`${p.code} ${month}`);
+      else latencies.push(latency);
     }),
   );
   const settleMs = ABSENCE_SETTLE_SECONDS * 1000;
@@ -149,4 +128,24 @@ export async function benchAbsence(stack: Stack) {
       `(settle ${settleMs} ms + ${result.beyondSettleMs.p95} ms), missed ${missed.length}`,
   );
   return result;
+}
+
+/** Milliseconds from now until alert-service holds the alert (polled every 25 ms), or undefined after `waitMs`. */
+async function alertLatency(
+  stack: Stack,
+  projectCode: string,
+  code: string,
+  month: string,
+  waitMs: number,
+): Promise<number | undefined> {
+  const accepted = performance.now();
+  while (performance.now() < accepted + waitMs) {
+    const { rowCount } = await stack.pg.query(
+      `SELECT 1 FROM alerts.alerts WHERE project_code = $1 AND code = $2 AND month = $3`,
+      [projectCode, code, month],
+    );
+    if (rowCount) return performance.now() - accepted;
+    await sleep(25);
+  }
+  return undefined;
 }

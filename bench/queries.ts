@@ -88,17 +88,7 @@ export async function benchQueries(stack: Stack) {
       `${projects} projects in ${DISTRICTS.length} districts of ${CITY} × 12 months (${counts.projectMonths} project-months, ` +
       `${counts.alerts} open alerts), ${requests} sequential GETs per query through the gateway with a LEADER token, after 10 warm-up`,
   };
-  for (const [name, path] of Object.entries(paths)) {
-    for (let i = 0; i < 10; i += 1) await api(stack.gateway, 'GET', path, accessToken);
-    const samples: number[] = [];
-    for (let i = 0; i < requests; i += 1) {
-      const start = performance.now();
-      await api(stack.gateway, 'GET', path, accessToken);
-      samples.push(performance.now() - start);
-    }
-    result[name] = { path, latencyMs: spread(samples) };
-    log(`queries: ${name} p95 ${spread(samples).p95} ms`);
-  }
+  Object.assign(result, await timeGets(stack, paths, accessToken, requests, 'queries'));
   result.workbench = await benchWorkbench(stack, accessToken, requests);
   const plan = await stack.pg.query(
     `EXPLAIN (ANALYZE, FORMAT TEXT) SELECT region_code, sum(projects_in_construction)
@@ -144,16 +134,29 @@ async function benchWorkbench(stack: Stack, accessToken: string, requests: numbe
       `${requests} sequential GETs per query through the gateway with the city LEADER's token, after 10 warm-up`,
     generatedMs,
   };
+  Object.assign(result, await timeGets(stack, paths, accessToken, requests, 'workbench'));
+  return result;
+}
+
+/** Each path GET `requests` times in a row through the gateway after 10 warm-up, with the latencies' spread. */
+async function timeGets(
+  stack: Stack,
+  paths: Record<string, string>,
+  token: string,
+  requests: number,
+  label: string,
+): Promise<Record<string, { path: string; latencyMs: ReturnType<typeof spread> }>> {
+  const timed: Record<string, { path: string; latencyMs: ReturnType<typeof spread> }> = {};
   for (const [name, path] of Object.entries(paths)) {
-    for (let i = 0; i < 10; i += 1) await api(stack.gateway, 'GET', path, accessToken);
+    for (let i = 0; i < 10; i += 1) await api(stack.gateway, 'GET', path, token);
     const samples: number[] = [];
     for (let i = 0; i < requests; i += 1) {
       const start = performance.now();
-      await api(stack.gateway, 'GET', path, accessToken);
+      await api(stack.gateway, 'GET', path, token);
       samples.push(performance.now() - start);
     }
-    result[name] = { path, latencyMs: spread(samples) };
-    log(`workbench: ${name} p95 ${spread(samples).p95} ms`);
+    timed[name] = { path, latencyMs: spread(samples) };
+    log(`${label}: ${name} p95 ${timed[name].latencyMs.p95} ms`);
   }
-  return result;
+  return timed;
 }
