@@ -315,7 +315,7 @@ describe("the workers' page in headless Chromium on a phone", () => {
       description: 'the page saying the session expired',
     });
     expect(await page.getByRole('button', { name: '获取验证码' }).isVisible()).toBe(true);
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
     expect(await form.getByLabel('情况说明').inputValue()).toBe('10月工资没有到卡上');
   }, 120_000);
 });
