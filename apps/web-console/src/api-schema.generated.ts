@@ -3318,12 +3318,37 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { regionCode, month, grids: [{ gridCode, gridName, projects, visitsThisMonth, assistantsVisiting, openVerifications, overdueVerifications }], coverage: { count, of, pct } } */
+      /** @description the region's grids with their visits and verifications in the month, and how many were visited */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @description the grids a grid assistant visited that month, of all the grids */
+            coverage: {
+              count: number;
+              of: number;
+              /** @description count of `of` in percent, one decimal; null without grids */
+              pct: number | null;
+            };
+            grids: {
+              /** @description grid assistants who recorded a visit that month */
+              assistantsVisiting: number;
+              gridCode: string;
+              /** @description the grid's name in 统计用区划代码, when known */
+              gridName: string | null;
+              openVerifications: number;
+              overdueVerifications: number;
+              /** @description projects in construction in the grid */
+              projects: number;
+              visitsThisMonth: number;
+            }[];
+            /** @description a month, YYYY-MM */
+            month: string;
+            regionCode: string;
+          };
+        };
       };
     };
   };
@@ -3943,12 +3968,38 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { gridCode, month, items: [{ projectCode, projectName, reasons, employerGrade, patrolIntervalMonths, lastVisitedAt, visitedThisMonth }], exempt: [{ projectCode, projectName, reason }] } */
+      /** @description the grid's plan: the projects to visit, most urgent first, and those exempt from routine patrols */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @description left out of routine patrols: the contractor's grade is exempt in the project's region */
+            exempt: {
+              projectCode: string;
+              projectName: string;
+              /** @enum {string} */
+              reason: 'A_GRADE' | 'B_GRADE' | 'UNGRADED';
+            }[];
+            gridCode: string;
+            items: {
+              /** @description the grade in force of the project's contractor; null when not graded */
+              employerGrade: ('A' | 'B' | 'C') | null;
+              /** @description the last visit before the month, an ISO 8601 instant in UTC */
+              lastVisitedAt: string | null;
+              /** @description months without a visit after which the project is due one, by its grade and region; null when exempt */
+              patrolIntervalMonths: number | null;
+              projectCode: string;
+              projectName: string;
+              /** @description why the project is on the plan, in the plan's order */
+              reasons: ('C_GRADE' | 'OPEN_ALERTS' | 'PATROL_DUE')[];
+              visitedThisMonth: boolean;
+            }[];
+            /** @description a month, YYYY-MM */
+            month: string;
+          };
+        };
       };
     };
   };

@@ -14,7 +14,7 @@ import {
 // Requests and answers are the API's own, as openapi-typescript generated them from the merged OpenAPI document
 // (api-schema.generated.ts, `npm run console:api-types`): a change of contract breaks the console's build, not a
 // screen. Type-only: the bundle holds no zod and no Nest. Answers an endpoint does not yet document by a schema are
-// still written out below (grids, rules, photos).
+// still written out below (visits, verifications, employers, projects, rules).
 
 type Operation = keyof operations;
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
@@ -133,21 +133,7 @@ export interface VisitFilters {
   to?: string;
 }
 
-export interface VisitPlan {
-  gridCode: string;
-  month: string;
-  items: {
-    projectCode: string;
-    projectName: string;
-    reasons: VisitReason[];
-    employerGrade: 'A' | 'B' | 'C' | null;
-    /** Months without a visit after which the project is due one, by its grade and region; null when exempt. */
-    patrolIntervalMonths: number | null;
-    lastVisitedAt: string | null;
-    visitedThisMonth: boolean;
-  }[];
-  exempt: { projectCode: string; projectName: string; reason: ExemptReason }[];
-}
+export type VisitPlan = Answer<'VisitPlans_get'>;
 
 /** What a project's page shows of its contractor's record (`GET /employers/{creditCode}`). */
 export interface EmployerSummary {
@@ -196,22 +182,8 @@ export interface Verification {
   escalatedAt?: string | null;
 }
 
-export interface GridFigures {
-  gridCode: string;
-  gridName: string | null;
-  projects: number;
-  visitsThisMonth: number;
-  assistantsVisiting: number;
-  openVerifications: number;
-  overdueVerifications: number;
-}
-
-export interface Grids {
-  regionCode: string;
-  month: string;
-  grids: GridFigures[];
-  coverage: { count: number; of: number; pct: number | null };
-}
+export type Grids = Answer<'Grids_get'>;
+export type GridFigures = Grids['grids'][number];
 
 /** A user's session: the token and what its claims say (the server checks them; the console only reads them). */
 export interface Session {

@@ -22,6 +22,7 @@ import { memoryStorage } from 'multer';
 import { Allow, ApiContract, ApiError, CurrentPrincipal, validate, type Principal } from '@wage/platform';
 import { uuidParam } from '../common/fields';
 import { gridsSchema, listVisitsSchema, recordVisitSchema, visitPlanSchema } from './dto/visit.dto';
+import { gridsAnswer, visitPlanAnswer } from './dto/visit-answers.dto';
 import { inlineDisposition, MAX_PHOTO_BYTES } from './photo-file';
 import { AddVisitPhotoUseCase } from './use-cases/add-visit-photo/add-visit-photo.use-case';
 import { GetVisitPhotoUseCase } from './use-cases/get-visit-photo/get-visit-photo.use-case';
@@ -204,7 +205,8 @@ export class VisitPlansController {
     responses: {
       200: {
         description:
-          '{ gridCode, month, items: [{ projectCode, projectName, reasons, employerGrade, patrolIntervalMonths, lastVisitedAt, visitedThisMonth }], exempt: [{ projectCode, projectName, reason }] }',
+          "the grid's plan: the projects to visit, most urgent first, and those exempt from routine patrols",
+        schema: visitPlanAnswer,
       },
     },
   })
@@ -229,7 +231,8 @@ export class GridsController {
     responses: {
       200: {
         description:
-          '{ regionCode, month, grids: [{ gridCode, gridName, projects, visitsThisMonth, assistantsVisiting, openVerifications, overdueVerifications }], coverage: { count, of, pct } }',
+          "the region's grids with their visits and verifications in the month, and how many were visited",
+        schema: gridsAnswer,
       },
     },
   })
