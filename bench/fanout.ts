@@ -31,32 +31,14 @@ async function benchEmailFanout(
   const expected = users * alerts;
   const domain = `@${label}.bench.local`;
   const received = () => stack.mail.filter((m) => m.to.some((to) => to.endsWith(domain)));
-  const start = performance.now();
-  for (const p of projects)
-    await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
-      transactions: [transactionRow('TRANSFER', new Date(Date.now() - 60_000), '1000.00')],
-    });
-  while (received().length < expected && performance.now() - start < timeoutMs) await sleep(100);
-  const times = received().map((m) => m.at);
-  const digests = received().map((m) => m.digest);
-  const first = times[0] ?? NaN;
-  const last = times.at(-1) ?? NaN;
-  const deliverySeconds = (last - first) / 1000;
-  const { rows } = await stack.pg.query<{ status: string; n: string }>(
-    `SELECT n.status, count(*) AS n FROM alerts.notifications n JOIN alerts.users u ON u.username = n.recipient
-     WHERE n.channel = 'EMAIL' AND u.region_code = $1 GROUP BY n.status`,
-    [region],
+  const measured = await deliver(stack, projects, bankKey, expected, timeoutMs, 'EMAIL', region, () =>
+    received().map((m) => m.at),
   );
+  const digests = received().map((m) => m.digest);
   const result = {
     what: `${users} inspectors with an e-mail address × ${alerts} new alerts = ${expected} e-mails to a local SMTP server`,
     emailPerSecondSetting: Number(stack.env.NOTIFY_EMAIL_PER_SECOND),
-    expected,
-    delivered: times.length,
-    timedOut: times.length < expected,
-    firstDeliveryAfterAcceptMs: Math.round(first - start),
-    deliverySeconds: Math.round(deliverySeconds * 100) / 100,
-    perSecond: Math.round(((times.length - 1) / deliverySeconds) * 10) / 10,
-    notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+    ...measured,
     duplicateDeliveries: digests.length - new Set(digests).size,
   };
   log(`e-mail fan-out: ${result.delivered}/${expected} delivered, ${result.perSecond}/s`);
@@ -122,30 +104,9 @@ async function fanout(stack: Stack, webhook: FanoutPlace, email_: FanoutPlace) {
     const projects = [];
     for (let i = 0; i < alerts; i += 1) projects.push(await project(stack, `BENCH-F${label}-${i}`, region));
     const expected = users * alerts;
-    const start = performance.now();
-    for (const p of projects)
-      await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
-        transactions: [transactionRow('TRANSFER', new Date(Date.now() - 60_000), '1000.00')],
-      });
-    while (received.length < expected && performance.now() - start < timeoutMs) await sleep(100);
-    const first = received[0] ?? NaN;
-    const last = received.at(-1) ?? NaN;
-    const deliverySeconds = (last - first) / 1000;
-    const { rows } = await stack.pg.query<{ status: string; n: string }>(
-      `SELECT n.status, count(*) AS n FROM alerts.notifications n JOIN alerts.users u ON u.username = n.recipient
-       WHERE n.channel = 'WEBHOOK' AND u.region_code = $1 GROUP BY n.status`,
-      [region],
-    );
     const result = {
       what: `${users} inspectors with a webhook × ${alerts} new alerts = ${expected} webhook notifications to a local receiver`,
-      expected,
-      delivered: received.length,
-      timedOut: received.length < expected,
-      firstDeliveryAfterAcceptMs: Math.round(first - start),
-      deliverySeconds: Math.round(deliverySeconds * 100) / 100,
-      perSecond: Math.round(((received.length - 1) / deliverySeconds) * 10) / 10,
-      perSecondIncludingPipeline: Math.round((received.length / ((last - start) / 1000)) * 10) / 10,
-      notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+      ...(await deliver(stack, projects, bankKey, expected, timeoutMs, 'WEBHOOK', region, () => received)),
       duplicateDeliveries: duplicates,
     };
     log(`fan-out: ${result.delivered}/${expected} delivered, ${result.perSecond}/s`);
@@ -155,4 +116,46 @@ async function fanout(stack: Stack, webhook: FanoutPlace, email_: FanoutPlace) {
     server.closeAllConnections();
     server.close();
   }
+}
+
+/**
+ * Raises one FUNDS_DIVERTED alert per project (a TRANSFER out of its account) and waits until `expected`
+ * deliveries arrived (`arrivals`: when each did) or the time is up: the delivery rate from the first to the last,
+ * and the channel's notification log in the region.
+ */
+async function deliver(
+  stack: Stack,
+  projects: readonly { accountNumber: string }[],
+  bankKey: string,
+  expected: number,
+  timeoutMs: number,
+  channel: 'EMAIL' | 'WEBHOOK',
+  region: string,
+  arrivals: () => readonly number[],
+) {
+  const start = performance.now();
+  for (const p of projects)
+    await api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, {
+      transactions: [transactionRow('TRANSFER', new Date(Date.now() - 60_000), '1000.00')],
+    });
+  while (arrivals().length < expected && performance.now() - start < timeoutMs) await sleep(100);
+  const times = arrivals();
+  const first = times[0] ?? NaN;
+  const last = times.at(-1) ?? NaN;
+  const deliverySeconds = (last - first) / 1000;
+  const { rows } = await stack.pg.query<{ status: string; n: string }>(
+    `SELECT n.status, count(*) AS n FROM alerts.notifications n JOIN alerts.users u ON u.username = n.recipient
+     WHERE n.channel = $1 AND u.region_code = $2 GROUP BY n.status`,
+    [channel, region],
+  );
+  return {
+    expected,
+    delivered: times.length,
+    timedOut: times.length < expected,
+    firstDeliveryAfterAcceptMs: Math.round(first - start),
+    deliverySeconds: Math.round(deliverySeconds * 100) / 100,
+    perSecond: Math.round(((times.length - 1) / deliverySeconds) * 10) / 10,
+    perSecondIncludingPipeline: Math.round((times.length / ((last - start) / 1000)) * 10) / 10,
+    notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+  };
 }
