@@ -7,6 +7,7 @@ export * from './config/env';
 export * from './database/data-source';
 export * from './database/unavailable';
 export * from './database/case-insensitive-codes';
+export * from './database/coalesced-calls';
 export * from './http/api-error';
 export * from './http/api-exception.filter';
 export * from './http/client-address';

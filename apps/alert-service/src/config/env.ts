@@ -71,7 +71,7 @@ export const envSchema = envSchemas.base
     NOTIFY_WEBHOOK_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(2_000),
     NOTIFY_EMAIL_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(20),
     /** Deliveries in flight per channel worker: they mostly wait on the network. */
-    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
+    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(128),
     /** Run the escalation sweep and the daily digest on their schedules (tests call them directly instead). */
     JOB_SCHEDULES_ENABLED: envSchemas.booleanFlag.default(true),
     ESCALATION_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),

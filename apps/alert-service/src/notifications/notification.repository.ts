@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CoalescedCalls } from '@wage/platform';
 import { SCHEMA } from '../schema';
+import { USER_COLUMNS, type User } from '../users/user.repository';
 import type { NotificationEvent } from './messages';
 import type { Channel } from './routing';
 
@@ -70,6 +72,33 @@ export class NotificationRepository {
     return row;
   }
 
+  /**
+   * A notification with its recipient (undefined when the user is gone or disabled): a delivery's first read. The
+   * reads of deliveries in flight at once are one statement.
+   */
+  findForDelivery(
+    id: string,
+  ): Promise<{ notification: NotificationRecord; recipient: User | undefined } | undefined> {
+    return this.deliveryReads.call(id);
+  }
+
+  private readonly deliveryReads = new CoalescedCalls(async (ids: string[]) => {
+    const rows: (NotificationRecord & { recipient_: User | null })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS},
+              (SELECT row_to_json(u) FROM (SELECT ${USER_COLUMNS} FROM "${SCHEMA}".users
+                  WHERE username = n.recipient AND disabled_at IS NULL) u) AS recipient_
+       FROM "${SCHEMA}".notifications n WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(
+      rows.map(({ recipient_: recipient, ...notification }) => [
+        notification.id,
+        { notification, recipient: recipient ?? undefined },
+      ]),
+    );
+    return ids.map((id) => byId.get(id));
+  });
+
   async forAlert(alertId: string, page: number, pageSize: number) {
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM "${SCHEMA}".notifications WHERE $1 = ANY(alert_ids)`,
@@ -105,13 +134,20 @@ export class NotificationRepository {
     );
   }
 
-  async recordSent(id: string, attempt: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE "${SCHEMA}".notifications SET status = 'SENT', attempts = $2, sent_at = now(), updated_at = now()
-       WHERE id = $1`,
-      [id, attempt],
-    );
+  /** Marks a notification sent; those of deliveries that finish at once are marked in one statement. */
+  recordSent(id: string, attempt: number): Promise<void> {
+    return this.sentRecords.call({ id, attempt });
   }
+
+  private readonly sentRecords = new CoalescedCalls(async (sent: { id: string; attempt: number }[]) => {
+    await this.dataSource.query(
+      `UPDATE "${SCHEMA}".notifications n SET status = 'SENT', attempts = s.attempt, sent_at = now(),
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS s (id, attempt) WHERE n.id = s.id`,
+      [sent.map((s) => s.id), sent.map((s) => s.attempt)],
+    );
+    return sent.map(() => undefined);
+  });
 
   async recordFailure(id: string, attempt: number, error: string, final: boolean): Promise<void> {
     await this.dataSource.query(

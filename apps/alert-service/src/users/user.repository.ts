@@ -37,8 +37,11 @@ export interface UserCredentials extends User {
   passwordHash: string;
 }
 
-const COLUMNS = `username, role, region_code AS "regionCode", display_name AS "displayName", email,
+/** A user's columns as `User`, for a read that joins the recipient of something (a notification). */
+export const USER_COLUMNS = `username, role, region_code AS "regionCode", display_name AS "displayName", email,
   webhook_url AS "webhookUrl", wecom_webhook AS "wecomWebhook", dingtalk_webhook AS "dingtalkWebhook"`;
+
+const COLUMNS = USER_COLUMNS;
 
 const LISTING = `username, role, region_code AS "regionCode", display_name AS "displayName", email,
   disabled_at AS "disabledAt", created_at AS "createdAt"`;

@@ -84,6 +84,24 @@ export class JobQueues<Payloads, QueueName extends string> {
   }
 
   /**
+   * Queues many jobs, one round trip per queue (a fan-out queues hundreds at once); each is idempotent by its id as
+   * with `add`.
+   */
+  async addMany(
+    jobs: readonly { item: JobItem<Payloads>; jobId: string }[],
+    options: JobsOptions = {},
+  ): Promise<void> {
+    const byQueue = new Map<Queue, Parameters<Queue['addBulk']>[0]>();
+    for (const { item, jobId } of jobs) {
+      const queue = this.queueOf(item);
+      const list = byQueue.get(queue) ?? [];
+      list.push({ name: item.name, data: item.data, opts: { ...this.defaults, ...options, jobId } });
+      byQueue.set(queue, list);
+    }
+    await Promise.all([...byQueue].map(([queue, list]) => queue.addBulk(list)));
+  }
+
+  /**
    * One scheduler per id in Redis, not a timer: it survives restarts, every instance upserts the same one, and a
    * run missed while every instance was down happens when one is back.
    */

@@ -50,11 +50,12 @@ export class HttpPoster implements OnApplicationShutdown {
   /**
    * Connections are kept open between deliveries to the same receiver: a fan-out posts hundreds of alerts to a
    * few receivers, and a new TCP (and TLS) handshake per post would cost more than the post. A kept connection was
-   * opened through `lookup`, so it reaches only an address the allow-list accepted.
+   * opened through `lookup`, so it reaches only an address the allow-list accepted. At most 64 at once to one
+   * receiver, and as many kept between bursts (closing the rest after a burst would open them again at the next).
    */
   private readonly agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 }),
+    'http:': new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 }),
+    'https:': new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 }),
   };
 
   constructor(@Inject(ALERT_SETTINGS) settings: AlertSettings) {

@@ -54,6 +54,11 @@ export class JobQueues implements OnModuleInit, BeforeApplicationShutdown {
     return this.queues.add(item, jobId);
   }
 
+  /** Queues many jobs in one round trip per queue, each idempotent by its id. */
+  addMany(jobs: readonly { item: JobItem; jobId: string }[]): Promise<void> {
+    return this.queues.addMany(jobs);
+  }
+
   /**
    * Queues the job of a notification still pending, again if need be. A job BullMQ failed without its handler
    * recording anything — it stalled twice (the process died twice while running it), or the database was away for

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AlertRepository } from '../../../alerts/alert.repository';
+import { AlertRepository, type AlertCase } from '../../../alerts/alert.repository';
 import { toAlertView } from '../../../alerts/alert-view';
-import { AuditLogRepository } from '../../../alerts/audit-log.repository';
+import { AuditLogRepository, type HistoryEntry } from '../../../alerts/audit-log.repository';
 import { ALERT_SETTINGS, type AlertSettings } from '../../../config/alert-settings';
-import { UserRepository, type User } from '../../../users/user.repository';
+import type { User } from '../../../users/user.repository';
 import { EmailSender, HttpPoster, signWebhookBody } from '../../channels/senders';
 import type { Attempt } from '../../jobs/job-types';
 import {
@@ -18,6 +18,10 @@ import {
 } from '../../messages';
 import { SCHEMA } from '../../../schema';
 import { NotificationRepository, type NotificationRecord } from '../../notification.repository';
+import { fanOutKey, ReadOncePerFanOut } from './read-once-per-fan-out';
+
+/** How long the alerts one fan-out is about are kept for its deliveries: longer than a fan-out to a province takes. */
+const FAN_OUT_READ_TTL_MS = 60_000;
 
 /** Sends one logged notification on its channel and records the attempt; a failure is rethrown for BullMQ to retry. */
 @Injectable()
@@ -26,18 +30,21 @@ export class DeliverNotificationUseCase {
     private readonly log: NotificationRepository,
     private readonly alerts: AlertRepository,
     private readonly audit: AuditLogRepository,
-    private readonly users: UserRepository,
     private readonly email: EmailSender,
     private readonly http: HttpPoster,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
     private readonly dataSource: DataSource,
   ) {}
 
+  private readonly fanOutReads = new ReadOncePerFanOut<{ alerts: AlertCase[]; history: HistoryEntry[] }>(
+    FAN_OUT_READ_TTL_MS,
+  );
+
   async execute(notificationId: string, attempt: Attempt): Promise<void> {
-    const notification = await this.log.find(notificationId);
+    const found = await this.log.findForDelivery(notificationId);
     // Gone, or already delivered by an earlier run of the same job: nothing to do.
-    if (!notification || notification.status === 'SENT' || notification.status === 'FAILED') return;
-    const recipient = await this.users.find(notification.recipient);
+    if (!found || found.notification.status === 'SENT' || found.notification.status === 'FAILED') return;
+    const { notification, recipient } = found;
     try {
       if (!recipient) throw new Error(`user ${notification.recipient} no longer exists or is disabled`);
       await this.send(notification, recipient);
@@ -52,8 +59,12 @@ export class DeliverNotificationUseCase {
     if (notification.event === 'case.overdue') return this.sendCase(notification, recipient);
     if (notification.event === 'verification.requested' || notification.event === 'verification.overdue')
       return this.sendVerification(notification, notification.event, recipient);
-    const alerts = await this.alerts.findMany(notification.alertIds);
-    if (alerts.length === 0) throw new Error('the alerts of this notification no longer exist');
+    const { alerts, history } = await this.fanOutReads.read(fanOutKey(notification), async () => {
+      const read = await this.alerts.findMany(notification.alertIds);
+      // Thrown inside the read, so that it is not kept: the retry reads again.
+      if (read.length === 0) throw new Error('the alerts of this notification no longer exist');
+      return { alerts: read, history: await this.audit.history(read[0].id) };
+    });
     const message = composeMessage(
       notification.event,
       alerts,
@@ -71,7 +82,7 @@ export class DeliverNotificationUseCase {
         const [alert] = alerts;
         const body = JSON.stringify({
           event: notification.event,
-          alert: toAlertView(alert, await this.audit.history(alert.id)),
+          alert: toAlertView(alert, history),
         });
         return this.http.post(target(recipient.webhookUrl, 'webhook'), body, {
           'X-Wage-Signature': signWebhookBody(body, this.settings.webhookSigningSecret),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AfterCommit } from '../../../common/after-commit';
 import type { User } from '../../../users/user.repository';
-import { DELIVERY_JOB } from '../../jobs/job-types';
+import { DELIVERY_JOB, type JobItem } from '../../jobs/job-types';
 import { JobQueues } from '../../jobs/job-queues';
 import type { NotificationEvent } from '../../messages';
 import { NotificationRepository, type PlannedNotification } from '../../notification.repository';
@@ -50,23 +50,20 @@ export class PlanNotificationsUseCase {
     );
     const inserted = await this.log.insertNew(manager, planned);
     if (inserted.length === 0) return;
-    await this.afterCommit.run(manager, async () => {
-      for (const row of inserted) await this.enqueue(row);
-    });
-  }
-
-  /** The job id is the log's unique key: queueing the same notification twice is a no-op. */
-  async enqueue(row: { id: string; channel: Channel; dedupeKey: string }): Promise<void> {
-    await this.jobs.add({ name: DELIVERY_JOB[row.channel], data: { notificationId: row.id } }, row.dedupeKey);
+    await this.afterCommit.run(manager, () =>
+      this.jobs.addMany(inserted.map((row) => ({ item: deliveryJob(row), jobId: row.dedupeKey }))),
+    );
   }
 
   /** For a notification still pending a while after it was planned: its job may be missing or failed unrecorded. */
   async requeue(row: { id: string; channel: Channel; dedupeKey: string }): Promise<void> {
-    await this.jobs.requeue(
-      { name: DELIVERY_JOB[row.channel], data: { notificationId: row.id } },
-      row.dedupeKey,
-    );
+    await this.jobs.requeue(deliveryJob(row), row.dedupeKey);
   }
+}
+
+/** A notification's delivery job; its id is the log's unique key, so queueing it twice is a no-op. */
+function deliveryJob(row: { id: string; channel: Channel }): JobItem {
+  return { name: DELIVERY_JOB[row.channel], data: { notificationId: row.id } };
 }
 
 /** `notify|<alert or digest>|<person>|<channel>|<reason>`; BullMQ ids may not contain ':'. */
