@@ -8,6 +8,7 @@ import { ComplaintSupplements1764900200400 } from './1764900200400-complaint-sup
 import { CreateAlertRecord1764900900000 } from './1764900900000-create-alert-record';
 import { CreateVisits1765000000000 } from './1765000000000-create-visits';
 import { CreateVerifications1765000100000 } from './1765000100000-create-verifications';
+import { CasesByProject1765000800000 } from './1765000800000-cases-by-project';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateAlertRecord1764900900000,
   CreateVisits1765000000000,
   CreateVerifications1765000100000,
+  CasesByProject1765000800000,
 ];

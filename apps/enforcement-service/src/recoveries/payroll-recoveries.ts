@@ -53,6 +53,10 @@ export async function learnWorkerCards(events: RosterEvent[], manager: EntityMan
  * outstanding; a case without wages owed on record takes the whole payment). A transaction counts once, on one case.
  */
 export async function matchPayrollRecoveries(events: AccountEvent[], manager: EntityManager): Promise<void> {
+  // Per account, read once per batch: its project, when the project has a case (most have none, and a batch of
+  // thousands of payments is then passed over with one query). Cases are not opened by this consumer, so the answer
+  // holds for the batch; an account opened within it is asked again.
+  const caseProjects = new Map<string, string | null>();
   for (const event of events) {
     if (event.type === 'WageAccountOpened') {
       await manager.query(
@@ -60,23 +64,37 @@ export async function matchPayrollRecoveries(events: AccountEvent[], manager: En
          ON CONFLICT (account_number) DO UPDATE SET project_code = EXCLUDED.project_code`,
         [event.data.accountNumber, event.data.projectCode],
       );
+      caseProjects.delete(event.data.accountNumber);
     } else if (event.type === 'TransactionRecorded' && event.data.kind === 'PAYROLL') {
-      await matchPayment(manager, event.data);
+      const { accountNumber } = event.data;
+      if (!caseProjects.has(accountNumber))
+        caseProjects.set(accountNumber, await projectWithCases(manager, accountNumber));
+      const projectCode = caseProjects.get(accountNumber);
+      if (projectCode) await matchPayment(manager, projectCode, event.data);
     }
   }
 }
 
-async function matchPayment(manager: EntityManager, tx: TransactionRecorded): Promise<void> {
+/** The account's project when it has a case; null when it has none or the account is not known. */
+async function projectWithCases(manager: EntityManager, accountNumber: string): Promise<string | null> {
   const [account]: { project_code: string }[] = await manager.query(
-    `SELECT project_code FROM "${S}".wage_accounts WHERE account_number = $1`,
-    [tx.accountNumber],
+    `SELECT a.project_code FROM "${S}".wage_accounts a
+      WHERE a.account_number = $1 AND EXISTS (SELECT 1 FROM "${S}".cases k WHERE k.project_code = a.project_code)`,
+    [accountNumber],
   );
-  if (!account) return;
+  return account?.project_code ?? null;
+}
+
+async function matchPayment(
+  manager: EntityManager,
+  projectCode: string,
+  tx: TransactionRecorded,
+): Promise<void> {
   let idHash = tx.counterparty.idHash;
   if (idHash === undefined && tx.counterparty.accountHash !== undefined) {
     const [card]: { id_hash: string }[] = await manager.query(
       `SELECT id_hash FROM "${S}".worker_cards WHERE project_code = $1 AND card_hash = $2`,
-      [account.project_code, tx.counterparty.accountHash],
+      [projectCode, tx.counterparty.accountHash],
     );
     idHash = card?.id_hash;
   }
@@ -95,7 +113,7 @@ async function matchPayment(manager: EntityManager, tx: TransactionRecorded): Pr
         AND k.evidence -> 'alert' -> 'workers' @> $3::jsonb
       ORDER BY k.opened_at, k.id
       FOR UPDATE OF k`,
-    [account.project_code, tx.occurredAt, JSON.stringify([{ idHash }])],
+    [projectCode, tx.occurredAt, JSON.stringify([{ idHash }])],
   );
   const target = cases.find((c) => Number(c.owed) === 0 || Number(c.owed) > Number(c.recovered));
   if (!target) return;

@@ -13,6 +13,14 @@ describe('PersonalDataCipher', () => {
     expect(cipher.encrypt('11010519491231002X')).not.toBe(stored); // a fresh IV every time
   });
 
+  it('gives every value its own IV, across the pools of random bytes it draws them from', () => {
+    const cipher = new PersonalDataCipher({ k1: key() }, 'k1');
+    const sealed = Array.from({ length: 2_500 }, () => cipher.encrypt('6222021234567890123'));
+    const ivs = sealed.map((value) => value.split('.')[2]);
+    expect(new Set(ivs).size).toBe(2_500);
+    expect(sealed.every((value) => cipher.decrypt(value) === '6222021234567890123')).toBe(true);
+  });
+
   it('decrypts values written under an older key after rotation', () => {
     const [k1, k2] = [key(), key()];
     const old = new PersonalDataCipher({ k1 }, 'k1').encrypt('6222021234567890123');

@@ -1,5 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
+/** AES-GCM's standard nonce size. */
+const IV_BYTES = 12;
+
 /**
  * Identity and card numbers at rest: AES-256-GCM (authenticated: a tampered value fails to decrypt), with the id of
  * the key in each value so keys can be rotated — new values use the active key, old ones still decrypt.
@@ -7,6 +10,12 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  */
 export class PersonalDataCipher {
   private readonly keys: Map<string, Buffer>;
+  /**
+   * Random bytes for IVs, drawn 1,024 IVs at a time (a roll of thousands seals thousands of values): each IV is its
+   * own 12 bytes of the pool, never reused; an exhausted pool is replaced, not refilled.
+   */
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
 
   constructor(
     keys: Record<string, Buffer>,
@@ -37,8 +46,18 @@ export class PersonalDataCipher {
     return new PersonalDataCipher(keys, activeKeyId);
   }
 
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_BYTES * 1_024);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
+  }
+
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
     const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     const parts = [iv, cipher.getAuthTag(), ciphertext].map((b) => b.toString('base64url'));
