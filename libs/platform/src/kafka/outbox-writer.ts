@@ -51,16 +51,22 @@ export class OutboxWriter {
       };
       return { envelope, topic: contract.topic };
     });
-    // One statement for any number of events: arrays bind as five parameters, far below pg's limit.
+    // One statement and one parameter for any number of events: the rows travel as one JSON array, which costs less
+    // to build and to read than five array literals with every payload escaped inside one of them.
     await manager.query(
       `INSERT INTO "${this.schema}".outbox_events (id, topic, message_key, type, payload)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+       SELECT e.id, e.topic, e.message_key, e.type, e.payload
+       FROM json_to_recordset($1::json) AS e (id uuid, topic text, message_key text, type text, payload jsonb)`,
       [
-        envelopes.map((e) => e.envelope.id),
-        envelopes.map((e) => e.topic),
-        envelopes.map((e) => e.envelope.projectCode),
-        envelopes.map((e) => e.envelope.type),
-        envelopes.map((e) => JSON.stringify(e.envelope)),
+        JSON.stringify(
+          envelopes.map((e) => ({
+            id: e.envelope.id,
+            topic: e.topic,
+            message_key: e.envelope.projectCode,
+            type: e.envelope.type,
+            payload: e.envelope,
+          })),
+        ),
       ],
     );
     return envelopes.map((e) => e.envelope);
