@@ -64,14 +64,6 @@ export class NotificationRepository {
     );
   }
 
-  async find(id: string): Promise<NotificationRecord | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM "${SCHEMA}".notifications WHERE id = $1`,
-      [id],
-    );
-    return row;
-  }
-
   /**
    * A notification with its recipient (undefined when the user is gone or disabled): a delivery's first read. The
    * reads of deliveries in flight at once are one statement.

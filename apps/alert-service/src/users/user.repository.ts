@@ -41,8 +41,6 @@ export interface UserCredentials extends User {
 export const USER_COLUMNS = `username, role, region_code AS "regionCode", display_name AS "displayName", email,
   webhook_url AS "webhookUrl", wecom_webhook AS "wecomWebhook", dingtalk_webhook AS "dingtalkWebhook"`;
 
-const COLUMNS = USER_COLUMNS;
-
 const LISTING = `username, role, region_code AS "regionCode", display_name AS "displayName", email,
   disabled_at AS "disabledAt", created_at AS "createdAt"`;
 
@@ -52,7 +50,7 @@ export class UserRepository {
 
   async find(username: string, manager: EntityManager = this.dataSource.manager): Promise<User | undefined> {
     const [row] = await manager.query(
-      `SELECT ${COLUMNS} FROM "${SCHEMA}".users WHERE username = $1 AND disabled_at IS NULL`,
+      `SELECT ${USER_COLUMNS} FROM "${SCHEMA}".users WHERE username = $1 AND disabled_at IS NULL`,
       [username],
     );
     return row;
@@ -60,7 +58,7 @@ export class UserRepository {
 
   async findCredentials(username: string): Promise<UserCredentials | undefined> {
     const [row] = await this.dataSource.query(
-      `SELECT ${COLUMNS}, password_hash AS "passwordHash" FROM "${SCHEMA}".users
+      `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM "${SCHEMA}".users
        WHERE username = $1 AND disabled_at IS NULL`,
       [username],
     );
@@ -70,7 +68,7 @@ export class UserRepository {
   /** Users of a role in any of these regions (the alert's region and those above it). */
   async inRegions(role: UserRole, regions: string[], manager: EntityManager = this.dataSource.manager) {
     const rows: User[] = await manager.query(
-      `SELECT ${COLUMNS} FROM "${SCHEMA}".users
+      `SELECT ${USER_COLUMNS} FROM "${SCHEMA}".users
        WHERE role = $1 AND region_code = ANY($2::text[]) AND disabled_at IS NULL
        ORDER BY username`,
       [role, regions],
@@ -80,7 +78,7 @@ export class UserRepository {
 
   async findMany(usernames: string[], manager: EntityManager = this.dataSource.manager): Promise<User[]> {
     return manager.query(
-      `SELECT ${COLUMNS} FROM "${SCHEMA}".users WHERE username = ANY($1::text[]) AND disabled_at IS NULL`,
+      `SELECT ${USER_COLUMNS} FROM "${SCHEMA}".users WHERE username = ANY($1::text[]) AND disabled_at IS NULL`,
       [usernames],
     );
   }
