@@ -73,18 +73,6 @@ const paidToWorker = (projects: string) => `w AS (
  */
 @Injectable()
 export class MonthFactsRepository {
-  /** Every fact the rules read about one project-month, as the read model holds them at `asOf`. */
-  async load(
-    manager: EntityManager,
-    project: ProjectRow,
-    month: Month,
-    asOf: Date,
-    overrides: ProjectMonthFacts['overrides'],
-  ): Promise<ProjectMonthFacts> {
-    const [facts] = await this.loadBatch(manager, [{ project, month }], asOf, overrides);
-    return facts;
-  }
-
   /**
    * Every fact the rules read about each project-month of the batch (in the batch's order), as the read model
    * holds them at `asOf`. A project may appear with several months.

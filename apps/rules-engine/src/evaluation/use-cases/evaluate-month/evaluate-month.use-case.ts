@@ -97,11 +97,7 @@ export class EvaluateMonthUseCase {
     const targets = await this.targets(request, asOf);
     const manager = this.dataSource.manager;
     const context: SweepContext = {
-      projects: new Map(
-        (await this.facts.projects(manager, request.projectCode ? [request.projectCode] : undefined)).map(
-          (p) => [p.code, p],
-        ),
-      ),
+      projects: await this.projectsByCode(manager, request.projectCode ? [request.projectCode] : undefined),
       overrides: await this.overrides.all(manager),
     };
     const counts: EvaluationCounts = { evaluated: 0, raised: 0, updated: 0, cleared: 0 };
@@ -158,10 +154,9 @@ export class EvaluateMonthUseCase {
       await manager.query('SET TRANSACTION READ ONLY');
       const targets = await this.targets(request, asOf, manager);
       const overrides = await this.overrides.all(manager);
-      const projects = new Map(
-        (await this.facts.projects(manager, request.projectCode ? [request.projectCode] : undefined)).map(
-          (p) => [p.code, p],
-        ),
+      const projects = await this.projectsByCode(
+        manager,
+        request.projectCode ? [request.projectCode] : undefined,
       );
       const findings: DryRunFinding[] = [];
       let evaluated = 0;
@@ -193,20 +188,6 @@ export class EvaluateMonthUseCase {
       }
       return { asOf: asOf.toISOString(), evaluated, findings };
     });
-  }
-
-  /** Evaluates one project-month in its own transaction; nothing when the project is unknown or not started. */
-  async evaluateProjectMonth(projectCode: string, month: Month, asOf: Date): Promise<EvaluationCounts> {
-    return this.dataSource.transaction((manager) => this.evaluateIn(manager, projectCode, month, asOf));
-  }
-
-  async evaluateIn(
-    manager: EntityManager,
-    projectCode: string,
-    month: Month,
-    asOf: Date,
-  ): Promise<EvaluationCounts> {
-    return this.evaluateBatchIn(manager, [{ projectCode, month }], asOf);
   }
 
   /**
@@ -246,8 +227,7 @@ export class EvaluateMonthUseCase {
        FROM unnest($1::text[]) WITH ORDINALITY AS u(c, n) ORDER BY n`,
       [codes],
     );
-    const projects =
-      context?.projects ?? new Map((await this.facts.projects(manager, codes)).map((p) => [p.code, p]));
+    const projects = context?.projects ?? (await this.projectsByCode(manager, codes));
     const overrides = context?.overrides ?? (await this.overrides.all(manager));
     const live = liveTargets(targets, projects, asOf);
     const loaded = await this.facts.loadBatch(manager, live, asOf, overrides);
@@ -317,6 +297,14 @@ export class EvaluateMonthUseCase {
       [months, request.projectCode ?? null, request.month === undefined, current],
     );
     return rows.map((r) => ({ projectCode: r.project_code, month: r.month }));
+  }
+
+  /** The projects (these, or every one) by code. */
+  private async projectsByCode(
+    manager: EntityManager,
+    codes?: readonly string[],
+  ): Promise<Map<string, ProjectRow>> {
+    return new Map((await this.facts.projects(manager, codes)).map((p) => [p.code, p]));
   }
 
   /**
