@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { BlindIndex, PersonalDataCipher } from '@wage/platform';
-import { sealTransaction, sealingOncePerValue } from './sealed-transaction';
+import { BlindIndex, PersonalDataCipher, sealingOncePerValue } from '@wage/platform';
+import { sealTransaction } from './sealed-transaction';
 import type { CheckedTransaction } from './transaction-rows';
 
 const cipher = new PersonalDataCipher({ k1: randomBytes(32) }, 'k1');

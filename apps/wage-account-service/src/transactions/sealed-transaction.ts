@@ -51,33 +51,6 @@ export function sealTransaction(
   };
 }
 
-/**
- * A cipher and blind index for one batch that encrypt and hash each distinct number once: a batch pays the same
- * card, or receives from the same owner's account, many times. Equal numbers get the same ciphertext within the
- * batch, which tells no more than their blind index already does.
- */
-export function sealingOncePerValue(
-  cipher: Pick<PersonalDataCipher, 'encrypt'>,
-  blindIndex: Pick<BlindIndex, 'hash'>,
-): { cipher: Pick<PersonalDataCipher, 'encrypt'>; blindIndex: Pick<BlindIndex, 'hash'> } {
-  const encrypted = new Map<string, string>();
-  const hashed = new Map<string, string>();
-  const remembered = (cache: Map<string, string>, key: string, make: () => string) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = make();
-      cache.set(key, value);
-    }
-    return value;
-  };
-  return {
-    cipher: { encrypt: (plain) => remembered(encrypted, plain, () => cipher.encrypt(plain)) },
-    blindIndex: {
-      hash: (kind, value) => remembered(hashed, `${kind}:${value}`, () => blindIndex.hash(kind, value)),
-    },
-  };
-}
-
 const FACT_FIELDS: [keyof TransactionFacts, string][] = [
   ['occurredAt', 'occurredAt'],
   ['direction', 'direction'],

@@ -101,3 +101,30 @@ export class BlindIndex {
       .digest('hex');
   }
 }
+
+/**
+ * A cipher and blind index for one batch that encrypt and hash each distinct number once: a batch of transactions
+ * pays the same card many times, a team on a roll may share a phone. Equal numbers get the same ciphertext within
+ * the batch, which tells no more than their blind index already does. Made per batch, never kept.
+ */
+export function sealingOncePerValue(
+  cipher: Pick<PersonalDataCipher, 'encrypt'>,
+  blindIndex: Pick<BlindIndex, 'hash'>,
+): { cipher: Pick<PersonalDataCipher, 'encrypt'>; blindIndex: Pick<BlindIndex, 'hash'> } {
+  const encrypted = new Map<string, string>();
+  const hashed = new Map<string, string>();
+  const remembered = (cache: Map<string, string>, key: string, make: () => string) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make();
+      cache.set(key, value);
+    }
+    return value;
+  };
+  return {
+    cipher: { encrypt: (plain) => remembered(encrypted, plain, () => cipher.encrypt(plain)) },
+    blindIndex: {
+      hash: (kind, value) => remembered(hashed, `${kind}:${value}`, () => blindIndex.hash(kind, value)),
+    },
+  };
+}

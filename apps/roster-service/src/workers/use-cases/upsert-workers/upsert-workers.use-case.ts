@@ -13,6 +13,7 @@ import {
   type NewEvent,
   type RowError,
   Clock,
+  sealingOncePerValue,
 } from '@wage/platform';
 import type { RosterSettings } from '../../../config/env';
 import { IdempotentTransaction, type BatchRequest } from '../../../common/idempotent-transaction';
@@ -98,14 +99,11 @@ export class UpsertWorkersUseCase {
   }
 
   /**
-   * Seals a batch's workers, encrypting and hashing each distinct number once: workers of a team may share a
-   * phone or, against the rules, a bank card. Equal numbers get the same ciphertext within the batch, which tells no
-   * more than their blind index already does.
+   * Seals a batch's workers, encrypting and hashing each distinct phone and card once: workers of a team may share
+   * a phone or, against the rules, a bank card. Identity numbers are distinct within a batch and sealed directly.
    */
   private sealer(): (worker: CheckedWorker) => SealedWorker {
-    const encrypted = new Map<string, string>();
-    const cardHashes = new Map<string, string>();
-    const encrypt = (plain: string) => remembered(encrypted, plain, () => this.cipher.encrypt(plain));
+    const shared = sealingOncePerValue(this.cipher, this.blindIndex);
     return (worker) => {
       const card = worker.bankCard?.cardNumber;
       return {
@@ -113,10 +111,10 @@ export class UpsertWorkersUseCase {
         idHash: this.blindIndex.hash('id', worker.idNumber),
         idEncrypted: this.cipher.encrypt(worker.idNumber),
         idMasked: maskIdentityNumber(worker.idNumber),
-        phoneEncrypted: worker.phone ? encrypt(worker.phone) : null,
+        phoneEncrypted: worker.phone ? shared.cipher.encrypt(worker.phone) : null,
         phoneMasked: worker.phone ? maskPhone(worker.phone) : null,
-        cardHash: card ? remembered(cardHashes, card, () => this.blindIndex.hash('card', card)) : null,
-        cardEncrypted: card ? encrypt(card) : null,
+        cardHash: card ? shared.blindIndex.hash('card', card) : null,
+        cardEncrypted: card ? shared.cipher.encrypt(card) : null,
         cardMasked: card ? maskCardNumber(card) : null,
       };
     };
@@ -206,15 +204,6 @@ export class UpsertWorkersUseCase {
       return events;
     });
   }
-}
-
-function remembered(cache: Map<string, string>, key: string, make: () => string): string {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
 }
 
 /** A cell already reported as unreadable is not reported again as missing or malformed. */

@@ -9,6 +9,7 @@ import {
   OutboxRelayService,
   OutboxWriter,
   PersonalDataCipher,
+  sealingOncePerValue,
   describePrincipal,
   newEvent,
   withIdempotency,
@@ -24,7 +25,6 @@ import {
   differingFields,
   removeRepeatedSerials,
   sealTransaction,
-  sealingOncePerValue,
   type SealedTransaction,
 } from '../../sealed-transaction';
 import { TransactionRepository } from '../../transaction.repository';
