@@ -82,9 +82,14 @@ export class OutboxRelay {
         await runner.commitTransaction();
         return 0;
       }
+      // The pass's rows are chosen by seq alone and only they are read whole: whatever plan the statistics of a
+      // fast-changing table lead to, no more than `batchSize` payloads are turned into text (a plan that sorted
+      // every pending row, payload and all, took 650 ms for 11,000 rows during the ingest bench).
       const rows: OutboxRow[] = await runner.query(
-        `SELECT seq, topic, message_key, type, payload::text AS payload
-           FROM "${schema}".outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        `SELECT o.seq, o.topic, o.message_key, o.type, o.payload::text AS payload
+           FROM (SELECT seq FROM "${schema}".outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT $1) p
+           JOIN "${schema}".outbox_events o ON o.seq = p.seq
+          ORDER BY o.seq`,
         [this.batchSize],
       );
       const byTopic = new Map<string, OutgoingMessage[]>();

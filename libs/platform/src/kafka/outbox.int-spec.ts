@@ -67,6 +67,40 @@ describe('transactional outbox (real PostgreSQL and Kafka)', () => {
     expect(messages).toHaveLength(2);
   });
 
+  it('publishes a backlog larger than a pass in commit order, a pass at a time', async () => {
+    const reader = await TopicReader.start(fx.kafka.topic(Topics.project));
+    const relay = new OutboxRelay({
+      dataSource: fx.dataSource,
+      kafka: fx.kafka,
+      schema: PLATFORM_TEST_SCHEMA,
+      logger: silentLogger,
+      batchSize: 2,
+    });
+    const ids = await fx.dataSource.transaction((manager) =>
+      writer.append(
+        manager,
+        ['b1', 'b2', 'b3', 'b4', 'b5'].map((widgetId) =>
+          newEvent(WidgetMade, 'P-9', { widgetId, name: widgetId }),
+        ),
+      ),
+    );
+    expect([
+      await relay.publishPending(),
+      await relay.publishPending(),
+      await relay.publishPending(),
+    ]).toEqual([2, 2, 1]);
+    expect(await pending()).toBe(0);
+    const messages = await reader.waitFor((m) => m.filter((x) => x.key === 'P-9').length >= 5, {
+      description: 'five published events of P-9',
+    });
+    await reader.stop();
+    const published = messages
+      .filter((m) => m.key === 'P-9')
+      .map((m) => parseEvent([WidgetMade], m.value))
+      .map((e) => e.ok && e.event.id);
+    expect(published).toEqual(ids.map((e) => e.id));
+  });
+
   it('refuses to write an event that breaks its contract', async () => {
     await expect(
       fx.dataSource.transaction((manager) =>
