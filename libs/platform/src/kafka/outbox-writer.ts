@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { EventContract, EventData, EventEnvelope } from '@wage/contracts';
 import { SYSTEM_CLOCK, type Clock } from '../clock/clock';
 
@@ -41,7 +41,9 @@ export class OutboxWriter {
         throw new Error(`refusing to write an invalid ${contract.type} event: ${parsed.error.message}`);
       }
       const envelope: EventEnvelope = {
-        id: randomUUID(),
+        // Time-ordered (RFC 9562 version 7): each consumer's processed_events key and the outbox's id index grow
+        // at their right-hand edge instead of at a random leaf, which costs PostgreSQL less at every insert.
+        id: timeOrderedUuid(),
         type: contract.type,
         schemaVersion: contract.schemaVersion,
         occurredAt: occurredAt === undefined ? recordedAt : new Date(occurredAt).toISOString(),

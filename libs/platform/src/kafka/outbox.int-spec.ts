@@ -65,6 +65,9 @@ describe('transactional outbox (real PostgreSQL and Kafka)', () => {
     expect(messages.map((m) => m.key).sort()).toEqual(['P-1', 'P-2']); // keyed by project code
     expect(messages.every((m) => m.headers['event-type'] === 'WidgetMade')).toBe(true);
     expect(messages).toHaveLength(2);
+    // Event ids are time-ordered UUIDs (version 7): a later event's id sorts after an earlier one's.
+    expect(committed.map((id) => id[14])).toEqual(['7', '7']);
+    expect(committed[0] < committed[1]).toBe(true);
   });
 
   it('publishes a backlog larger than a pass in commit order, a pass at a time', async () => {
