@@ -33,18 +33,22 @@ describe('transactional outbox (real PostgreSQL and Kafka)', () => {
     return envelope.id;
   }
 
+  const relayOnFixture = (settings: { batchSize?: number } = {}) =>
+    new OutboxRelay({
+      dataSource: fx.dataSource,
+      kafka: fx.kafka,
+      schema: PLATFORM_TEST_SCHEMA,
+      logger: silentLogger,
+      ...settings,
+    });
+
   const pending = async () =>
     (await fx.dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL`))[0]
       .n as number;
 
   it('publishes what a transaction committed, once, after commit, and nothing of a rolled-back one', async () => {
     const reader = await TopicReader.start(fx.kafka.topic(Topics.project));
-    const relay = new OutboxRelay({
-      dataSource: fx.dataSource,
-      kafka: fx.kafka,
-      schema: PLATFORM_TEST_SCHEMA,
-      logger: silentLogger,
-    });
+    const relay = relayOnFixture();
 
     const committed = [await makeWidget('w1'), await makeWidget('w2', 'P-2')];
     await expect(
@@ -72,13 +76,7 @@ describe('transactional outbox (real PostgreSQL and Kafka)', () => {
 
   it('publishes a backlog larger than a pass in commit order, a pass at a time', async () => {
     const reader = await TopicReader.start(fx.kafka.topic(Topics.project));
-    const relay = new OutboxRelay({
-      dataSource: fx.dataSource,
-      kafka: fx.kafka,
-      schema: PLATFORM_TEST_SCHEMA,
-      logger: silentLogger,
-      batchSize: 2,
-    });
+    const relay = relayOnFixture({ batchSize: 2 });
     const ids = await fx.dataSource.transaction((manager) =>
       writer.append(
         manager,
