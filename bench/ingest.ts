@@ -135,6 +135,7 @@ export async function benchIngest(stack: Stack) {
  */
 async function settlePipeline(stack: Stack): Promise<{ seconds: number; settled: boolean }> {
   const start = performance.now();
+  const seconds = () => Math.round((performance.now() - start) / 100) / 10;
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     const { rows } = await stack.pg.query<{ behind: boolean }>(
@@ -143,11 +144,10 @@ async function settlePipeline(stack: Stack): Promise<{ seconds: number; settled:
            OR EXISTS (SELECT 1 FROM rules.pending_evaluations)
            OR EXISTS (SELECT 1 FROM rules.outbox_events WHERE published_at IS NULL) AS behind`,
     );
-    if (!rows[0].behind)
-      return { seconds: Math.round((performance.now() - start) / 100) / 10, settled: true };
+    if (!rows[0].behind) return { seconds: seconds(), settled: true };
     await sleep(500);
   }
-  return { seconds: Math.round((performance.now() - start) / 100) / 10, settled: false };
+  return { seconds: seconds(), settled: false };
 }
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
