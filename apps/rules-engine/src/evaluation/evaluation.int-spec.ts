@@ -4,6 +4,7 @@ import { KafkaClient } from '@wage/platform';
 import { startTestApp, TopicReader, waitFor, type ReadMessage, type TestApp } from '@wage/testing';
 import { AppModule } from '../app.module';
 import { envSchema, serviceDefinition } from '../config/env';
+import { queueEvaluations } from '../read-model/pending-evaluations';
 import { envelope, hash, MONTH, projectWithUnpaidWorker } from '../testing/upstream-events.fixtures';
 
 type AlertMessage = { type: string; data: { alertKey: string; severity: string; code: string } };
@@ -256,6 +257,46 @@ describe('rules-engine evaluation (real PostgreSQL and Kafka)', () => {
           ?.grid_code === '350206002',
       { description: 'the grid change consumed' },
     );
+  });
+
+  it('queues a project-month again without waiting for its evaluation, and evaluates it again', async () => {
+    const target = { projectCode: `P-${randomBytes(3).toString('hex')}`, month: MONTH };
+    const queued = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT queued_at::text AS "queuedAt", claimed_until AS "claimedUntil"
+           FROM rules.pending_evaluations WHERE project_code = $1`,
+          [target.projectCode],
+        )
+      )[0] as { queuedAt: string; claimedUntil: Date | null } | undefined;
+    // The project's evaluation lock is held from outside: the worker claims the project-month and then waits.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query(`SELECT pg_advisory_lock(hashtext('rules-engine:' || $1))`, [target.projectCode]);
+      await t.dataSource.transaction((manager) => queueEvaluations(manager, [target]));
+      const claimed = await waitFor(
+        async () => {
+          const row = await queued();
+          return row?.claimedUntil ? row : false;
+        },
+        { description: 'the worker to claim the project-month' },
+      );
+      // A consumer queuing it again: at once, not after the evaluation (which cannot end while the lock is held).
+      await t.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL lock_timeout = '10s'`);
+        await queueEvaluations(manager, [target]);
+      });
+      const again = await queued();
+      expect(again?.claimedUntil).toBeNull();
+      expect(again?.queuedAt).not.toBe(claimed.queuedAt);
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock_all()`);
+      await holder.release();
+    }
+    await waitFor(async () => (await queued()) === undefined, {
+      description: 'the project-month evaluated again and taken off the queue',
+    });
   });
 
   it('refuses an evaluation request from a non-admin and a malformed month', async () => {

@@ -13,6 +13,8 @@ import { EvaluateMonthUseCase } from './use-cases/evaluate-month/evaluate-month.
 const POLL_MS = 1_000;
 /** Project-months taken per pass. */
 const BATCH = 20;
+/** How long a claim lasts: what an instance that stopped mid-evaluation had claimed is evaluated after this. */
+const CLAIM_SECONDS = 15;
 
 /** A pending verdict is looked at again no more often than this while it waits to settle. */
 const SETTLE_RECHECK_SECONDS = 5;
@@ -21,8 +23,8 @@ const SETTLE_RECHECK_SECONDS = 5;
  * Evaluates the project-months a consumed batch changed, as of now, right after that batch commits: a diverted
  * debit raises at once, a late payment clears the arrears within seconds. A pending absence verdict whose settle
  * period has passed is queued again, so it is raised (or forgotten) without waiting for the hourly sweep; the
- * verdict lives in the database, so a restart keeps it. Instances share the queue with SKIP LOCKED, so each
- * queued project-month is evaluated by one of them.
+ * verdict lives in the database, so a restart keeps it. Instances share the queue by claiming project-months, so
+ * each queued project-month is evaluated by one of them.
  */
 @Injectable()
 export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -68,17 +70,30 @@ export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicati
     this.schedule(POLL_MS);
   }
 
-  /** Takes queued project-months and evaluates them; they leave the queue only with their results. */
+  /**
+   * Claims queued project-months and evaluates them; they leave the queue only with their results. The claim is a
+   * statement of its own, so a consumer queuing one of them again meanwhile does not wait for the evaluation: it
+   * lifts the claim and changes `queued_at`, and the project-month stays queued for another pass.
+   */
   private async drain(): Promise<void> {
     await this.queueSettled();
     for (;;) {
       if (this.stopped) return;
-      const taken = await this.dataSource.transaction(async (manager) => {
-        const rows: { project_code: string; month: string; queued_at: string }[] = await manager.query(
-          `SELECT project_code, month, queued_at::text AS queued_at FROM rules.pending_evaluations
-           ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [BATCH],
-        );
+      const rows: { project_code: string; month: string; queued_at: string }[] = await this.dataSource.query(
+        `WITH next AS (
+           SELECT project_code, month FROM rules.pending_evaluations
+           WHERE claimed_until IS NULL OR claimed_until < now()
+           ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED
+         ), claimed AS (
+           UPDATE rules.pending_evaluations p SET claimed_until = now() + make_interval(secs => $2)
+           FROM next WHERE p.project_code = next.project_code AND p.month = next.month
+           RETURNING p.project_code, p.month, p.queued_at
+         )
+         SELECT project_code, month, queued_at::text AS queued_at FROM claimed ORDER BY claimed.queued_at`,
+        [BATCH, CLAIM_SECONDS],
+      );
+      if (rows.length === 0) return;
+      await this.dataSource.transaction(async (manager) => {
         // One batch: its projects are locked in code order, as a sweep's batches lock theirs, so that the two
         // never deadlock.
         await this.evaluateMonth.evaluateBatchIn(
@@ -86,17 +101,18 @@ export class EvaluationWorker implements OnApplicationBootstrap, BeforeApplicati
           rows.map((row) => ({ projectCode: row.project_code, month: row.month })),
           this.clock.now(),
         );
-        if (rows.length > 0) {
-          await manager.query(
-            `DELETE FROM rules.pending_evaluations p
-             USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS d(project_code, month, queued_at)
-             WHERE p.project_code = d.project_code AND p.month = d.month AND p.queued_at = d.queued_at`,
-            [rows.map((r) => r.project_code), rows.map((r) => r.month), rows.map((r) => r.queued_at)],
-          );
-        }
-        return rows.length;
+        // Not those queued again meanwhile, nor those a consumer is queuing again now: they are evaluated again.
+        await manager.query(
+          `DELETE FROM rules.pending_evaluations p
+           WHERE (p.project_code, p.month) IN (
+             SELECT q.project_code, q.month FROM rules.pending_evaluations q
+             JOIN unnest($1::text[], $2::text[], $3::timestamptz[]) AS d(project_code, month, queued_at)
+               ON q.project_code = d.project_code AND q.month = d.month AND q.queued_at = d.queued_at
+             FOR UPDATE OF q SKIP LOCKED)`,
+          [rows.map((r) => r.project_code), rows.map((r) => r.month), rows.map((r) => r.queued_at)],
+        );
       });
-      if (taken < BATCH) return;
+      if (rows.length < BATCH) return;
     }
   }
 

@@ -9,6 +9,7 @@ import { WorkerMonthAnswers1764800300100 } from './1764800300100-worker-month-an
 import { RectificationOrders1764900200000 } from './1764900200000-rectification-orders';
 import { ProjectGrids1764900400100 } from './1764900400100-project-grids';
 import { GradeHistory1765000300000 } from './1765000300000-grade-history';
+import { PendingEvaluationClaims1765100000000 } from './1765100000000-pending-evaluation-claims';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   RectificationOrders1764900200000,
   ProjectGrids1764900400100,
   GradeHistory1765000300000,
+  PendingEvaluationClaims1765100000000,
 ];

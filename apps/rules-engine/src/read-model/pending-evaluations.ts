@@ -8,7 +8,8 @@ export interface ProjectMonth {
 /**
  * Marks project-months whose facts changed, in the consuming transaction: the evaluation worker picks them up
  * only once that transaction has committed, and a crash in between loses nothing. Queuing again a project-month
- * being evaluated waits for that evaluation and stays queued (its `queued_at` changed), so no change is missed.
+ * being evaluated does not wait for that evaluation: it lifts the evaluation's claim and changes `queued_at`, so
+ * the project-month stays queued and is evaluated again, and no change is missed.
  */
 export async function queueEvaluations(
   manager: EntityManager,
@@ -18,7 +19,7 @@ export async function queueEvaluations(
   await manager.query(
     `INSERT INTO rules.pending_evaluations (project_code, month, queued_at)
      SELECT p, m, clock_timestamp() FROM (SELECT DISTINCT p, m FROM unnest($1::text[], $2::text[]) AS q(p, m)) d
-     ON CONFLICT (project_code, month) DO UPDATE SET queued_at = clock_timestamp()`,
+     ON CONFLICT (project_code, month) DO UPDATE SET queued_at = clock_timestamp(), claimed_until = NULL`,
     [pairs.map((p) => p.projectCode), pairs.map((p) => p.month)],
   );
 }
