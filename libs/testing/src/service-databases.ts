@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { platformTablesMigration, type DatabaseSettings } from '@wage/platform';
+import { outboxPayloadAsJsonMigration, platformTablesMigration, type DatabaseSettings } from '@wage/platform';
 import { database as alertService } from '../../../apps/alert-service/src/database';
 import { database as enforcementService } from '../../../apps/enforcement-service/src/database';
 import { database as reportService } from '../../../apps/report-service/src/database';
@@ -25,7 +25,11 @@ class CreateWidgets1763700000001 implements MigrationInterface {
 export const platformTestDatabase = {
   schema: PLATFORM_TEST_SCHEMA,
   entities: [],
-  migrations: [platformTablesMigration(PLATFORM_TEST_SCHEMA), CreateWidgets1763700000001],
+  migrations: [
+    platformTablesMigration(PLATFORM_TEST_SCHEMA),
+    CreateWidgets1763700000001,
+    outboxPayloadAsJsonMigration(PLATFORM_TEST_SCHEMA),
+  ],
 };
 
 /** Every schema in the test template: each service's, migrated exactly as in production. */

@@ -1,4 +1,4 @@
-import { platformTablesMigration } from '@wage/platform';
+import { outboxPayloadAsJsonMigration, platformTablesMigration } from '@wage/platform';
 import { CreateAlertCases1764100000000 } from './1764100000000-create-alert-cases';
 import { AlertSourceOrder1764200000000 } from './1764200000000-alert-source-order';
 import { AuditLogByInstant1764300000000 } from './1764300000000-audit-log-by-instant';
@@ -27,4 +27,5 @@ export const migrations = [
   VerificationNotices1765000200000,
   ProjectContractors1765000200100,
   WorkbenchIndexes1765000700000,
+  outboxPayloadAsJsonMigration('alerts'),
 ];

@@ -1,4 +1,4 @@
-import { platformTablesMigration } from '@wage/platform';
+import { outboxPayloadAsJsonMigration, platformTablesMigration } from '@wage/platform';
 import { CreateCaseworkTables1764700000000 } from './1764700000000-create-casework-tables';
 import { CreateGradesAndBlacklist1764800200000 } from './1764800200000-create-grades-and-blacklist';
 import { CreateRollEntries1764900100000 } from './1764900100000-create-roll-entries';
@@ -23,4 +23,5 @@ export const migrations = [
   CreateVisits1765000000000,
   CreateVerifications1765000100000,
   CasesByProject1765000800000,
+  outboxPayloadAsJsonMigration('enforcement'),
 ];

@@ -1,4 +1,4 @@
-import { platformTablesMigration } from '@wage/platform';
+import { outboxPayloadAsJsonMigration, platformTablesMigration } from '@wage/platform';
 import { CreateRosterTables1763800000000 } from './1763800000000-create-roster-tables';
 import { ProjectStatusRequests1764400000000 } from './1764400000000-project-status-requests';
 import { PaySheetRevisions1764800000000 } from './1764800000000-pay-sheet-revisions';
@@ -15,4 +15,5 @@ export const migrations = [
   CaseInsensitiveProjectCodes1764800100000,
   WorkerChannel1764800300000,
   ProjectGrids1764900400000,
+  outboxPayloadAsJsonMigration('roster'),
 ];

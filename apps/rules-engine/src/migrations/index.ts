@@ -1,4 +1,4 @@
-import { platformTablesMigration } from '@wage/platform';
+import { outboxPayloadAsJsonMigration, platformTablesMigration } from '@wage/platform';
 import { CreateReadModel1763900000000 } from './1763900000000-create-read-model';
 import { AlertLifecycleAndFeed1764300000000 } from './1764300000000-alert-lifecycle-and-feed';
 import { CreateCalendars1764600000100 } from './1764600000100-create-calendars';
@@ -25,4 +25,5 @@ export const migrations = [
   ProjectGrids1764900400100,
   GradeHistory1765000300000,
   PendingEvaluationClaims1765100000000,
+  outboxPayloadAsJsonMigration('rules'),
 ];

@@ -1,4 +1,4 @@
-import { platformTablesMigration } from '@wage/platform';
+import { outboxPayloadAsJsonMigration, platformTablesMigration } from '@wage/platform';
 import { CreateWageAccounts1763800000000 } from './1763800000000-create-wage-accounts';
 import { CashWithdrawals1764300000000 } from './1764300000000-cash-withdrawals';
 import { StatementThrough1764300000001 } from './1764300000001-statement-through';
@@ -13,4 +13,5 @@ export const migrations = [
   StatementThrough1764300000001,
   DepositConfirmation1764400000001,
   CaseInsensitiveAccountNumbers1764800100001,
+  outboxPayloadAsJsonMigration('wage_account'),
 ];

@@ -58,7 +58,7 @@ export class OutboxWriter {
     await manager.query(
       `INSERT INTO "${this.schema}".outbox_events (id, topic, message_key, type, payload)
        SELECT e.id, e.topic, e.message_key, e.type, e.payload
-       FROM json_to_recordset($1::json) AS e (id uuid, topic text, message_key text, type text, payload jsonb)`,
+       FROM json_to_recordset($1::json) AS e (id uuid, topic text, message_key text, type text, payload json)`,
       [
         JSON.stringify(
           envelopes.map((e) => ({
