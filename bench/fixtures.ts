@@ -27,8 +27,13 @@ export async function bank(stack: Stack): Promise<string> {
   return key;
 }
 
-/** Registers a project through the gateway and has the bank open its dedicated account. */
-export async function project(stack: Stack, code: string, regionCode: string): Promise<BenchProject> {
+/** Registers a project through the gateway and has the bank open its dedicated account on the day it starts. */
+export async function project(
+  stack: Stack,
+  code: string,
+  regionCode: string,
+  startDate = '2024-01-01',
+): Promise<BenchProject> {
   const { apiKey } = await api<{ apiKey: string }>(stack.gateway, 'POST', '/projects', stack.adminKey, {
     code,
     name: `${code} 基准测试工程`,
@@ -36,7 +41,7 @@ export async function project(stack: Stack, code: string, regionCode: string): P
     contractor: { name: `${code} 建设工程有限公司`, creditCode: ids.creditCode(regionCode) },
     owner: { name: '城市建设投资集团有限公司' },
     contractAmount: '50000000.00',
-    startDate: '2024-01-01',
+    startDate,
     payday: 15,
   });
   const accountNumber = `BA-${code}`;
@@ -44,7 +49,7 @@ export async function project(stack: Stack, code: string, regionCode: string): P
     projectCode: code,
     bankCode: BANK,
     accountNumber,
-    openedOn: '2024-01-01',
+    openedOn: startDate,
   });
   return { code, apiKey, accountNumber };
 }
