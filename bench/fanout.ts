@@ -176,31 +176,32 @@ async function deliver(
   const first = times[0] ?? NaN;
   const last = times.at(-1) ?? NaN;
   const deliverySeconds = (last - first) / 1000;
-  const { rows } = await stack.pg.query<{ status: string; n: string }>(
-    `SELECT n.status, count(*) AS n FROM alerts.notifications n JOIN alerts.users u ON u.username = n.recipient
-     WHERE n.channel = $1 AND u.region_code = $2 GROUP BY n.status`,
+  // The region's notifications on the channel, read once: by status (the log) and by what they announced.
+  const { rows: sent } = await stack.pg.query<{ status: string; event: string; n: number }>(
+    `SELECT n.status, n.event || ' ' || n.reason AS event, count(*)::int AS n FROM alerts.notifications n
+     JOIN alerts.users u ON u.username = n.recipient WHERE n.channel = $1 AND u.region_code = $2 GROUP BY 1, 2`,
     [channel, region],
   );
-  const raised = await stack.pg.query<{ what: string; n: string }>(
-    `SELECT code || ' ' || severity || ' ' || status AS what, count(*) AS n FROM alerts.alerts
+  const tally = (key: 'status' | 'event') => {
+    const counts: Record<string, number> = {};
+    for (const row of sent) counts[row[key]] = (counts[row[key]] ?? 0) + row.n;
+    return counts;
+  };
+  const { rows: raised } = await stack.pg.query<{ what: string; n: number }>(
+    `SELECT code || ' ' || severity || ' ' || status AS what, count(*)::int AS n FROM alerts.alerts
      WHERE region_code = $1 GROUP BY 1 ORDER BY 1`,
     [region],
   );
-  const events = await stack.pg.query<{ what: string; n: string }>(
-    `SELECT n.event || ' ' || n.reason AS what, count(*) AS n FROM alerts.notifications n
-     JOIN alerts.users u ON u.username = n.recipient WHERE n.channel = $1 AND u.region_code = $2 GROUP BY 1 ORDER BY 1`,
-    [channel, region],
-  );
   return {
     expected,
-    alertsInRegion: Object.fromEntries(raised.rows.map((r) => [r.what, Number(r.n)])),
-    notificationsByEvent: Object.fromEntries(events.rows.map((r) => [r.what, Number(r.n)])),
+    alertsInRegion: Object.fromEntries(raised.map((r) => [r.what, r.n])),
+    notificationsByEvent: tally('event'),
     delivered: all.length,
     timedOut: times.length < expected,
     firstDeliveryAfterAcceptMs: Math.round(first - start),
     deliverySeconds: Math.round(deliverySeconds * 100) / 100,
     perSecond: Math.round(((times.length - 1) / deliverySeconds) * 10) / 10,
     perSecondIncludingPipeline: Math.round((times.length / ((last - start) / 1000)) * 10) / 10,
-    notificationLog: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+    notificationLog: tally('status'),
   };
 }
