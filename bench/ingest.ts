@@ -32,6 +32,15 @@ export async function benchIngest(stack: Stack) {
   const workers: Round[] = [];
   const transactions: Round[] = [];
   const batchSeconds = { workers: [] as number[], transactions: [] as number[] };
+  const cpu = { workers: {} as CpuSeconds, transactions: {} as CpuSeconds, settling: {} as CpuSeconds };
+  const cpuDuring = async <T>(into: CpuSeconds, work: () => Promise<T>): Promise<T> => {
+    const before = stack.cpuSeconds();
+    const result = await work();
+    const after = stack.cpuSeconds();
+    for (const [name, seconds] of Object.entries(after))
+      into[name] = (into[name] ?? 0) + seconds - (before[name] ?? 0);
+    return result;
+  };
   const month = new Date(Date.now() - 40 * 86_400_000);
   for (let round = 1; round <= rounds; round += 1) {
     const projects: BenchProject[] = [];
@@ -43,8 +52,10 @@ export async function benchIngest(stack: Stack) {
       ),
     );
     workers.push(
-      await timedRound(clients * batches * BATCH, projects, rollPayloads, batchSeconds.workers, (p, body) =>
-        api(stack.gateway, 'PUT', `/projects/${p.code}/workers`, p.apiKey, body),
+      await cpuDuring(cpu.workers, () =>
+        timedRound(clients * batches * BATCH, projects, rollPayloads, batchSeconds.workers, (p, body) =>
+          api(stack.gateway, 'PUT', `/projects/${p.code}/workers`, p.apiKey, body),
+        ),
       ),
     );
     log(
@@ -61,13 +72,10 @@ export async function benchIngest(stack: Stack) {
       ),
     );
     transactions.push(
-      await timedRound(
-        clients * batches * BATCH,
-        projects,
-        txPayloads,
-        batchSeconds.transactions,
-        (p, body) =>
+      await cpuDuring(cpu.transactions, () =>
+        timedRound(clients * batches * BATCH, projects, txPayloads, batchSeconds.transactions, (p, body) =>
           api(stack.gateway, 'POST', `/wage-accounts/${p.accountNumber}/transactions`, bankKey, body),
+        ),
       ),
     );
     log(
@@ -76,10 +84,12 @@ export async function benchIngest(stack: Stack) {
     );
   }
   // The reference runs on a machine as quiet as the ingest found it: after the pipeline has applied what was sent.
-  const settled = await settlePipeline(stack);
+  const settled = await cpuDuring(cpu.settling, () => settlePipeline(stack));
   log(
     `ingest: pipeline settled ${settled.seconds} s after the last batch${settled.settled ? '' : ' (deadline hit)'}`,
   );
+  for (const [phase, seconds] of Object.entries(cpu))
+    log(`ingest CPU seconds, ${phase}: ${JSON.stringify(cpuFigures(seconds, 1).seconds)}`);
   const copy = await rawCopy(stack, rounds);
   const median = (rs: Round[]) => spread(rs.map((r) => r.rowsPerSecond)).p50;
   const shareOfCopy = {
@@ -122,6 +132,16 @@ export async function benchIngest(stack: Stack) {
           batchP95.transactions <= TARGET_BATCH_P95_SECONDS,
       },
     },
+    /**
+     * CPU seconds each process used while the clients sent the roll, while they sent the transactions (every round
+     * summed), and while the pipeline settled afterwards; with CPU microseconds per row sent. Two cores give
+     * 2 s of CPU per second of wall time: the phases' sum against that is what the rows cost the whole platform.
+     */
+    cpu: {
+      workerRoll: cpuFigures(cpu.workers, rounds * clients * batches * BATCH),
+      transactions: cpuFigures(cpu.transactions, rounds * clients * batches * BATCH),
+      settling: cpuFigures(cpu.settling, 2 * rounds * clients * batches * BATCH),
+    },
     shareOfUnnest: {
       workerRoll: ratio(median(workers), copy['roster.workers'].unnest.rowsPerSecond.p50),
       transactions: ratio(median(transactions), copy['wage_account.transactions'].unnest.rowsPerSecond.p50),
@@ -148,6 +168,18 @@ async function settlePipeline(stack: Stack): Promise<{ seconds: number; settled:
     await sleep(500);
   }
   return { seconds: seconds(), settled: false };
+}
+
+type CpuSeconds = Record<string, number>;
+
+function cpuFigures(seconds: CpuSeconds, rows: number) {
+  const sorted = Object.entries(seconds).sort(([, a], [, b]) => b - a);
+  const total = sorted.reduce((sum, [, s]) => sum + s, 0);
+  return {
+    seconds: Object.fromEntries(sorted.map(([name, s]) => [name, Math.round(s * 10) / 10])),
+    totalSeconds: Math.round(total * 10) / 10,
+    microsecondsPerRow: Object.fromEntries(sorted.map(([name, s]) => [name, Math.round((s / rows) * 1e6)])),
+  };
 }
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel } from 'kafkajs';
@@ -34,6 +34,8 @@ export interface Stack {
   addInstances(names: string[]): Promise<string[]>;
   /** Each service's peak resident memory so far (VmHWM), in MiB. */
   peakRssMiB(): Record<string, number>;
+  /** CPU seconds (user + system) each service, PostgreSQL (every backend, exited ones too) and Kafka have used so far. */
+  cpuSeconds(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,58 @@ function peakRssMiB(pid: number | undefined): number | undefined {
   try {
     const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kib === undefined ? undefined : Math.round(Number(kib) / 1024);
+  } catch {
+    return undefined;
+  }
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** A process's /proc stat fields after its name: [state, ppid, …]; utime and stime are fields 14 and 15. */
+function procStat(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime, and with `reaped` the children's it has waited for (cutime + cstime), in seconds. */
+function processCpu(fields: string[], reaped = false): number {
+  const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+  return (utime + stime + (reaped ? cutime + cstime : 0)) / TICKS_PER_SECOND;
+}
+
+/**
+ * PostgreSQL's and Kafka's CPU: every live process whose command is `postgres` (and the postmaster's exited
+ * children), and the JVM running `kafka.Kafka`. The bench machine runs nothing else of either.
+ */
+function infraCpuSeconds(): Record<string, number> {
+  let postgres = 0;
+  let kafka = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let comm: string;
+    let cmdline: string;
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      cmdline = comm === 'java' ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+    } catch {
+      continue;
+    }
+    const fields = comm === 'postgres' || cmdline.includes('kafka.Kafka') ? procStat(pid) : undefined;
+    if (!fields) continue;
+    // The postmaster is the postgres process whose parent is not postgres; it has reaped every exited backend.
+    const parent = comm === 'postgres' ? readCommOf(fields[1]) : undefined;
+    if (comm === 'postgres') postgres += processCpu(fields, parent !== 'postgres');
+    else kafka += processCpu(fields);
+  }
+  return { postgres, kafka };
+}
+
+function readCommOf(pid: string): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
   } catch {
     return undefined;
   }
@@ -184,6 +238,15 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
           return mib === undefined ? [] : [[name, mib]];
         }),
       );
+    const cpuSeconds = () => {
+      const all: Record<string, number> = {};
+      for (const [name, service] of Object.entries(services)) {
+        const pid = service.pid();
+        const fields = pid === undefined ? undefined : procStat(pid);
+        if (fields) all[name] = processCpu(fields);
+      }
+      return { ...all, ...infraCpuSeconds() };
+    };
     return {
       gateway: gateway.url,
       services,
@@ -194,6 +257,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       mail,
       addInstances,
       peakRssMiB: peak,
+      cpuSeconds,
       stop,
     };
   } catch (error) {
