@@ -10,6 +10,7 @@ import { RectificationOrders1764900200000 } from './1764900200000-rectification-
 import { ProjectGrids1764900400100 } from './1764900400100-project-grids';
 import { GradeHistory1765000300000 } from './1765000300000-grade-history';
 import { PendingEvaluationClaims1765100000000 } from './1765100000000-pending-evaluation-claims';
+import { PayrollCounterpartyIndexes1765100000200 } from './1765100000200-payroll-counterparty-indexes';
 
 /** Applied in this order; listed explicitly so the build cannot change what runs. */
 export const migrations = [
@@ -26,4 +27,5 @@ export const migrations = [
   GradeHistory1765000300000,
   PendingEvaluationClaims1765100000000,
   outboxPayloadAsJsonMigration('rules'),
+  PayrollCounterpartyIndexes1765100000200,
 ];

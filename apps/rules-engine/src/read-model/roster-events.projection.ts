@@ -47,8 +47,9 @@ async function queuePaidMonthsOfRollChanges(events: RosterEvent[], manager: Enti
   if (changes.length === 0) return;
   const months: ProjectMonth[] = await manager.query(
     // Both the month the money moved and the month it paid for (payrollMonth): a payment is judged in either.
-    // Equality joins only (by card, then by identity), so PostgreSQL can hash them: an OR of the two compared
-    // every payroll debit of the project with every changed worker.
+    // By card, then by identity, each one indexed lookup per changed worker (LATERAL … OFFSET 0 keeps PostgreSQL
+    // from flattening it into a hash join, which read every project's payroll debits for each chunk of a roll; an
+    // OR of the two compared every payroll debit of the project with every changed worker).
     `WITH w AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS w(project_code, id_hash, card_hash)),
      cards AS (
        SELECT project_code, card_hash AS hash FROM w WHERE card_hash IS NOT NULL
@@ -60,12 +61,16 @@ async function queuePaidMonthsOfRollChanges(events: RosterEvent[], manager: Enti
      ),
      paid AS (
        SELECT t.project_code, t.occurred_at, t.payroll_month FROM cards c
-         JOIN rules.transactions t ON t.project_code = c.project_code AND t.counterparty_account_hash = c.hash
-        WHERE t.kind = 'PAYROLL'
+         CROSS JOIN LATERAL (
+           SELECT t.project_code, t.occurred_at, t.payroll_month FROM rules.transactions t
+            WHERE t.project_code = c.project_code AND t.counterparty_account_hash = c.hash AND t.kind = 'PAYROLL'
+           OFFSET 0) t
        UNION ALL
        SELECT t.project_code, t.occurred_at, t.payroll_month FROM w
-         JOIN rules.transactions t ON t.project_code = w.project_code AND t.counterparty_id_hash = w.id_hash
-        WHERE t.kind = 'PAYROLL'
+         CROSS JOIN LATERAL (
+           SELECT t.project_code, t.occurred_at, t.payroll_month FROM rules.transactions t
+            WHERE t.project_code = w.project_code AND t.counterparty_id_hash = w.id_hash AND t.kind = 'PAYROLL'
+           OFFSET 0) t
      )
      SELECT DISTINCT p.project_code AS "projectCode", m.month
        FROM paid p
