@@ -265,7 +265,7 @@ describe('faults: Kafka stopped during ingest, poison messages', () => {
         'alert-service.projects',
         'enforcement-service.projects',
       ],
-      [Topics.roster]: ['rules-engine.roster', 'enforcement-service.roll', 'enforcement-service.roster'],
+      [Topics.roster]: ['rules-engine.roster', 'enforcement-service.rolls'],
       [Topics.account]: ['rules-engine.account', 'enforcement-service.account'],
       [Topics.alert]: ['alert-service.alerts', 'report-service.alert', 'enforcement-service.alert-record'],
       [Topics.assessment]: ['report-service.assessment'],

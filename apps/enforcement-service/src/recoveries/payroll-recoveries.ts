@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  accountEvents,
-  rosterEvents,
-  Topics,
-  type AccountEvent,
-  type RosterEvent,
-  type TransactionRecorded,
-} from '@wage/contracts';
+import { accountEvents, Topics, type AccountEvent, type TransactionRecorded } from '@wage/contracts';
 import { dateInShanghai } from '@wage/domain';
 import {
   AppConsumers,
@@ -22,30 +15,6 @@ import { SCHEMA as S } from '../schema';
 
 /** Who records a recovery matched from the account: no inspector, the bank's own record. */
 export const PAYROLL_ACTOR = 'payroll';
-
-/** Which worker each card of a project is registered for (blind indexes only). */
-export async function learnWorkerCards(events: RosterEvent[], manager: EntityManager): Promise<void> {
-  // One statement per batch (a roll of thousands arrives as thousands of events); the last card of a batch wins.
-  const latest = new Map<string, { project_code: string; card_hash: string; id_hash: string }>();
-  for (const event of events) {
-    if (event.type !== 'WorkerEnrolled' && event.type !== 'WorkerUpdated') continue;
-    const card = event.data.bankCard;
-    if (!card) continue;
-    latest.set(`${event.projectCode} ${card.cardHash}`, {
-      project_code: event.projectCode,
-      card_hash: card.cardHash,
-      id_hash: event.data.idHash,
-    });
-  }
-  if (latest.size === 0) return;
-  await manager.query(
-    `INSERT INTO "${S}".worker_cards (project_code, card_hash, id_hash)
-     SELECT r.project_code, r.card_hash, r.id_hash
-       FROM jsonb_to_recordset($1::jsonb) AS r(project_code text, card_hash text, id_hash text)
-     ON CONFLICT (project_code, card_hash) DO UPDATE SET id_hash = EXCLUDED.id_hash`,
-    [JSON.stringify([...latest.values()])],
-  );
-}
 
 /**
  * 清欠 from the dedicated account: a payroll payment to a worker named in a case's evidence, made after the case
@@ -136,10 +105,10 @@ async function matchPayment(
   );
 }
 
-/** Follows the roll's cards and the account's payroll for the life of the app. */
+/** Follows the account's payroll for the life of the app; the roll's cards come from worker-clues' RollEntries. */
 @Injectable()
 class PayrollRecoveriesConsumers extends AppConsumers {
-  protected readonly consumers: { start(): Promise<void>; stop(): Promise<void> }[];
+  protected readonly consumers: readonly EventConsumer<typeof accountEvents>[];
 
   constructor(
     dataSource: DataSource,
@@ -148,17 +117,13 @@ class PayrollRecoveriesConsumers extends AppConsumers {
     @Inject(LOGGER) logger: Logger,
   ) {
     super();
-    const common = { dataSource, schema: S, kafka, logger, metrics };
     this.consumers = [
       new EventConsumer({
-        ...common,
-        name: 'enforcement-service.roster',
-        topic: Topics.roster,
-        contracts: rosterEvents,
-        handle: learnWorkerCards,
-      }),
-      new EventConsumer({
-        ...common,
+        dataSource,
+        schema: S,
+        kafka,
+        logger,
+        metrics,
         name: 'enforcement-service.account',
         topic: Topics.account,
         contracts: accountEvents,

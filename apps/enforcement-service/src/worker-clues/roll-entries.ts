@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { rosterEvents, Topics } from '@wage/contracts';
+import { rosterEvents, Topics, type RosterEvent } from '@wage/contracts';
 import {
   AppConsumers,
   EventConsumer,
@@ -18,7 +18,10 @@ export interface RollEntry {
   name: string;
 }
 
-/** Casework's copy of the rolls: who a signed-in worker is, on which projects. */
+/**
+ * Casework's copy of the rolls: who a signed-in worker is, on which projects, and which worker each card of a
+ * project is registered for (blind indexes only), to match the account's payroll to the workers of a case.
+ */
 @Injectable()
 export class RollEntries {
   constructor(private readonly dataSource: DataSource) {}
@@ -31,6 +34,19 @@ export class RollEntries {
       [idHash, projectCode],
     );
     return row;
+  }
+
+  /** A batch of roster events: its enrolments and updates, and the cards they register. */
+  async apply(events: RosterEvent[], manager: EntityManager): Promise<void> {
+    await this.upsertAll(
+      manager,
+      events.flatMap((event) =>
+        event.type === 'WorkerEnrolled' || event.type === 'WorkerUpdated'
+          ? [{ projectCode: event.projectCode, entry: event.data }]
+          : [],
+      ),
+    );
+    await learnWorkerCards(events, manager);
   }
 
   /** A batch's enrolments and updates in one statement; the last word on a worker in the batch wins. */
@@ -63,7 +79,36 @@ export class RollEntries {
   }
 }
 
-/** Keeps the copy up to date from wage.roster.events.v1; attendance and pay sheets do not concern it. */
+/** Which worker each card of a project is registered for; the last card of a batch wins. */
+async function learnWorkerCards(events: RosterEvent[], manager: EntityManager): Promise<void> {
+  // One statement per batch (a roll of thousands arrives as thousands of events).
+  const latest = new Map<string, { project_code: string; card_hash: string; id_hash: string }>();
+  for (const event of events) {
+    if (event.type !== 'WorkerEnrolled' && event.type !== 'WorkerUpdated') continue;
+    const card = event.data.bankCard;
+    if (!card) continue;
+    latest.set(`${event.projectCode} ${card.cardHash}`, {
+      project_code: event.projectCode,
+      card_hash: card.cardHash,
+      id_hash: event.data.idHash,
+    });
+  }
+  if (latest.size === 0) return;
+  await manager.query(
+    `INSERT INTO "${S}".worker_cards (project_code, card_hash, id_hash)
+     SELECT r.project_code, r.card_hash, r.id_hash
+       FROM jsonb_to_recordset($1::jsonb) AS r(project_code text, card_hash text, id_hash text)
+     ON CONFLICT (project_code, card_hash) DO UPDATE SET id_hash = EXCLUDED.id_hash`,
+    [JSON.stringify([...latest.values()])],
+  );
+}
+
+/**
+ * Keeps the copy up to date from wage.roster.events.v1; attendance and pay sheets do not concern it. One consumer
+ * for entries and cards, so each roster event is parsed and recorded as processed once (each roll row is one
+ * event). It replaced two (`enforcement-service.roll`, `enforcement-service.roster`): its group is new, so it reads
+ * the topic's retained events from the beginning once, applying each in order again, and ends where they ended.
+ */
 @Injectable()
 export class RollEntriesConsumer extends AppConsumers {
   protected readonly consumers: readonly EventConsumer<typeof rosterEvents>[];
@@ -78,7 +123,7 @@ export class RollEntriesConsumer extends AppConsumers {
     super();
     this.consumers = [
       new EventConsumer({
-        name: 'enforcement-service.roll',
+        name: 'enforcement-service.rolls',
         topic: Topics.roster,
         contracts: rosterEvents,
         dataSource,
@@ -86,16 +131,8 @@ export class RollEntriesConsumer extends AppConsumers {
         kafka,
         logger,
         metrics,
-        // A roll of thousands arrives as thousands of events: one statement per batch keeps up with it.
-        handle: (events, manager) =>
-          entries.upsertAll(
-            manager,
-            events.flatMap((event) =>
-              event.type === 'WorkerEnrolled' || event.type === 'WorkerUpdated'
-                ? [{ projectCode: event.projectCode, entry: event.data }]
-                : [],
-            ),
-          ),
+        // A roll of thousands arrives as thousands of events: one statement per table per batch keeps up with it.
+        handle: (events, manager) => entries.apply(events, manager),
       }),
     ];
   }
