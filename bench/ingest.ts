@@ -219,7 +219,7 @@ async function rawCopy(stack: Stack, rounds: number) {
     string,
     {
       rows: number;
-      copy: { rowsPerSecond: ReturnType<typeof spread> };
+      copy: { rowsPerSecond: ReturnType<typeof spread>; postgresCpuMicrosecondsPerRow: number };
       unnest: { rowsPerSecond: ReturnType<typeof spread> };
     }
   > = {};
@@ -231,11 +231,14 @@ async function rawCopy(stack: Stack, rounds: number) {
       psql(`CREATE TABLE ${copyTable} (LIKE ${table} INCLUDING ALL)`);
       const rows = Number(psql(`SELECT count(*) FROM ${table}`).trim());
       const copyRates: number[] = [];
+      let copyCpuSeconds = 0;
       for (let i = 0; i < rounds; i += 1) {
         psql(`TRUNCATE ${copyTable}`);
+        const cpuBefore = stack.cpuSeconds().postgres;
         const start = performance.now();
         psql(`\\copy ${copyTable} FROM '${file}' CSV`);
         copyRates.push(Math.round(rows / ((performance.now() - start) / 1000)));
+        copyCpuSeconds += stack.cpuSeconds().postgres - cpuBefore;
       }
       const unnestRates: number[] = [];
       const columns = (
@@ -275,7 +278,11 @@ async function rawCopy(stack: Stack, rounds: number) {
       psql(`DROP TABLE ${copyTable}`);
       out[table] = {
         rows,
-        copy: { rowsPerSecond: spread(copyRates) },
+        copy: {
+          rowsPerSecond: spread(copyRates),
+          // What the same rows cost PostgreSQL through COPY, to set beside the ingest's `cpu.*.microsecondsPerRow`.
+          postgresCpuMicrosecondsPerRow: Math.round((copyCpuSeconds / (rows * rounds)) * 1e6),
+        },
         unnest: { rowsPerSecond: spread(unnestRates) },
       };
       log(
