@@ -81,12 +81,8 @@ const TICKS_PER_SECOND = 100;
 
 /** A process's /proc stat fields after its name: [state, ppid, …]; utime and stime are fields 14 and 15. */
 function procStat(pid: number | string): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
+  const stat = procFile(pid, 'stat');
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 /** utime + stime, and with `reaped` the children's it has waited for (cutime + cstime), in seconds. */
@@ -103,27 +99,22 @@ function infraCpuSeconds(): Record<string, number> {
   let postgres = 0;
   let kafka = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    let comm: string;
-    let cmdline: string;
-    try {
-      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      cmdline = comm === 'java' ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-    } catch {
-      continue;
-    }
-    const fields = comm === 'postgres' || cmdline.includes('kafka.Kafka') ? procStat(pid) : undefined;
+    const comm = procFile(pid, 'comm')?.trim();
+    const isPostgres = comm === 'postgres';
+    if (!isPostgres && !(comm === 'java' && procFile(pid, 'cmdline')?.includes('kafka.Kafka'))) continue;
+    const fields = procStat(pid);
     if (!fields) continue;
     // The postmaster is the postgres process whose parent is not postgres; it has reaped every exited backend.
-    const parent = comm === 'postgres' ? readCommOf(fields[1]) : undefined;
-    if (comm === 'postgres') postgres += processCpu(fields, parent !== 'postgres');
+    if (isPostgres) postgres += processCpu(fields, procFile(fields[1], 'comm')?.trim() !== 'postgres');
     else kafka += processCpu(fields);
   }
   return { postgres, kafka };
 }
 
-function readCommOf(pid: string): string | undefined {
+/** A file of /proc/<pid>, or undefined once the process has gone. */
+function procFile(pid: number | string, name: string): string | undefined {
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8');
   } catch {
     return undefined;
   }

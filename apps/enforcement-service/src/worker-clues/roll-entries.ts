@@ -50,7 +50,7 @@ export class RollEntries {
   }
 
   /** A batch's enrolments and updates in one statement; the last word on a worker in the batch wins. */
-  async upsertAll(
+  private async upsertAll(
     manager: EntityManager,
     entries: {
       projectCode: string;
